@@ -1,0 +1,356 @@
+package io.ringwall.engine.logic;
+
+import java.util.List;
+
+import io.ringwall.codecs.BarDecoder;
+import io.ringwall.codecs.BreakerState;
+import io.ringwall.codecs.BreakerType;
+import io.ringwall.codecs.CancelRejectedDecoder;
+import io.ringwall.codecs.MessageHeaderDecoder;
+import io.ringwall.codecs.OperatorCommandDecoder;
+import io.ringwall.codecs.OrderAcceptedDecoder;
+import io.ringwall.codecs.OrderCancelledDecoder;
+import io.ringwall.codecs.OrderFilledDecoder;
+import io.ringwall.codecs.OrderRejectedDecoder;
+import io.ringwall.codecs.QuoteDecoder;
+import io.ringwall.codecs.TimerTickDecoder;
+import io.ringwall.codecs.TradeDecoder;
+import io.ringwall.codecs.VenueRejectReason;
+import io.ringwall.engine.strategy.BarEvent;
+import io.ringwall.engine.strategy.OrderEvent;
+import io.ringwall.engine.strategy.QuoteEvent;
+import io.ringwall.engine.strategy.Strategy;
+import io.ringwall.engine.strategy.StrategyFactory;
+import io.ringwall.engine.strategy.TradeEvent;
+import org.agrona.DirectBuffer;
+
+/**
+ * The business logic: a deterministic function of the journaled inputs. One thread calls
+ * {@link #onInput} with each journaled input in sequence order; the logic's only clock is the input's
+ * record time, and all it produces goes to the {@link OutputSink}. No locks, no allocation, no text.
+ */
+public final class BusinessLogic
+{
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final TradeDecoder trade = new TradeDecoder();
+    private final QuoteDecoder quote = new QuoteDecoder();
+    private final BarDecoder bar = new BarDecoder();
+    private final OrderAcceptedDecoder accepted = new OrderAcceptedDecoder();
+    private final OrderFilledDecoder filled = new OrderFilledDecoder();
+    private final OrderRejectedDecoder rejected = new OrderRejectedDecoder();
+    private final OrderCancelledDecoder cancelled = new OrderCancelledDecoder();
+    private final CancelRejectedDecoder cancelRejected = new CancelRejectedDecoder();
+    private final OperatorCommandDecoder command = new OperatorCommandDecoder();
+    private final TimerTickDecoder timer = new TimerTickDecoder();
+    private final TradeEvent tradeEvent = new TradeEvent();
+    private final QuoteEvent quoteEvent = new QuoteEvent();
+    private final BarEvent barEvent = new BarEvent();
+    private final OrderEvent orderEvent = new OrderEvent();
+
+    private final InstrumentTable instruments;
+    private final EngineCounters counters = new EngineCounters();
+    private final MarketState market;
+    private final Portfolio portfolio;
+    private final OrderManager orders;
+    private final OutputPublisher output;
+    private final Breakers breakers;
+    private final StrategyHost strategies;
+    private Thread owner;
+    private boolean started;
+    private long inputSequence;
+    private long timeNs;
+
+    public BusinessLogic(final LogicConfig config, final List<Strategy> strategyList, final OutputSink sink)
+    {
+        instruments = new InstrumentTable(config.symbols());
+        market = new MarketState(instruments.size());
+        portfolio = new Portfolio(instruments.size(), config.initialCash());
+        orders = new OrderManager(config.maxWorkingOrders(), instruments.size(), counters);
+        output = new OutputPublisher(sink);
+        breakers = new Breakers(output);
+        final PreTradeRisk risk = new PreTradeRisk(instruments, market, breakers);
+        final OrderEntry entry = new OrderEntry(orders, risk, output, counters, portfolio);
+        strategies = new StrategyHost(strategyList, instruments, market, portfolio, orders, entry, () -> timeNs);
+    }
+
+    /**
+     * Builds the logic and its strategies from a configuration (as the engine and replay both do).
+     */
+    public static BusinessLogic create(final LogicConfig config, final OutputSink sink)
+    {
+        return new BusinessLogic(config, StrategyFactory.createAll(config.strategySpecs()), sink);
+    }
+
+    /**
+     * Handles one journaled input.
+     *
+     * @param sequence     its journal-in sequence (client order ids derive from it).
+     * @param timeNs       its record time: the logic's clock.
+     * @param ingressNanos nanoTime of ingress, passed through to outputs for latency measurement only.
+     */
+    public void onInput(final long sequence, final long timeNs, final DirectBuffer buffer, final int offset,
+        final int length, final long ingressNanos)
+    {
+        assert isOwnerThread() : "business logic called from " + Thread.currentThread() + ", owner " + owner;
+        if (!started)
+        {
+            started = true;
+            strategies.start();
+        }
+        this.inputSequence = sequence;
+        this.timeNs = timeNs;
+        counters.inputs++;
+        orders.beginInput(sequence);
+        output.cause(sequence, timeNs, ingressNanos);
+
+        header.wrap(buffer, offset);
+        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
+        {
+            counters.unknownFrames++;
+            return;
+        }
+        final int bodyOffset = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        final int blockLength = header.blockLength();
+        final int version = header.version();
+        switch (header.templateId())
+        {
+            case TradeDecoder.TEMPLATE_ID -> onTrade(trade.wrap(buffer, bodyOffset, blockLength, version));
+            case QuoteDecoder.TEMPLATE_ID -> onQuote(quote.wrap(buffer, bodyOffset, blockLength, version));
+            case BarDecoder.TEMPLATE_ID -> onBar(bar.wrap(buffer, bodyOffset, blockLength, version));
+            case OrderAcceptedDecoder.TEMPLATE_ID -> onAccepted(accepted.wrap(buffer, bodyOffset, blockLength, version));
+            case OrderFilledDecoder.TEMPLATE_ID -> onFilled(filled.wrap(buffer, bodyOffset, blockLength, version));
+            case OrderRejectedDecoder.TEMPLATE_ID -> onRejected(rejected.wrap(buffer, bodyOffset, blockLength, version));
+            case OrderCancelledDecoder.TEMPLATE_ID ->
+                onCancelled(cancelled.wrap(buffer, bodyOffset, blockLength, version));
+            case CancelRejectedDecoder.TEMPLATE_ID ->
+                onCancelRejected(cancelRejected.wrap(buffer, bodyOffset, blockLength, version));
+            case OperatorCommandDecoder.TEMPLATE_ID -> onCommand(command.wrap(buffer, bodyOffset, blockLength, version));
+            case TimerTickDecoder.TEMPLATE_ID -> onTimer(timer.wrap(buffer, bodyOffset, blockLength, version));
+            default -> counters.unknownFrames++;
+        }
+    }
+
+    public EngineCounters counters()
+    {
+        return counters;
+    }
+
+    public Portfolio portfolio()
+    {
+        return portfolio;
+    }
+
+    public InstrumentTable instruments()
+    {
+        return instruments;
+    }
+
+    public long lastInputSequence()
+    {
+        return inputSequence;
+    }
+
+    public long outputSequence()
+    {
+        return output.outputSequence();
+    }
+
+    public int workingOrders()
+    {
+        return orders.workingCount();
+    }
+
+    public BreakerState breakerState()
+    {
+        return breakers.worst();
+    }
+
+    private void onTrade(final TradeDecoder decoder)
+    {
+        final int instrumentId = decoder.instrumentId();
+        counters.marketDataInputs++;
+        if (!instruments.isValid(instrumentId))
+        {
+            counters.unknownFrames++;
+            return;
+        }
+        market.onTrade(instrumentId, decoder.price(), timeNs);
+        portfolio.mark(instrumentId, decoder.price());
+        strategies.onTrade(tradeEvent.set(instrumentId, decoder.tradeId(), decoder.price(), decoder.quantity(),
+            decoder.exchangeTimeNs(), timeNs));
+    }
+
+    private void onQuote(final QuoteDecoder decoder)
+    {
+        final int instrumentId = decoder.instrumentId();
+        counters.marketDataInputs++;
+        if (!instruments.isValid(instrumentId))
+        {
+            counters.unknownFrames++;
+            return;
+        }
+        market.onQuote(instrumentId, decoder.bidPrice(), decoder.askPrice(), timeNs);
+        strategies.onQuote(quoteEvent.set(instrumentId, decoder.bidPrice(), decoder.bidQuantity(),
+            decoder.askPrice(), decoder.askQuantity(), timeNs));
+    }
+
+    private void onBar(final BarDecoder decoder)
+    {
+        final int instrumentId = decoder.instrumentId();
+        counters.marketDataInputs++;
+        if (!instruments.isValid(instrumentId))
+        {
+            counters.unknownFrames++;
+            return;
+        }
+        market.onTrade(instrumentId, decoder.closePrice(), timeNs);
+        portfolio.mark(instrumentId, decoder.closePrice());
+        strategies.onBar(barEvent.set(instrumentId, decoder.openPrice(), decoder.highPrice(), decoder.lowPrice(),
+            decoder.closePrice(), decoder.volume(), decoder.startTimeNs(), decoder.durationNs()));
+    }
+
+    private void onAccepted(final OrderAcceptedDecoder decoder)
+    {
+        counters.venueInputs++;
+        final Order order = orders.find(decoder.clOrdId());
+        if (order == null)
+        {
+            counters.unknownOrderEvents++;
+            return;
+        }
+        if (orders.apply(order, OrderLifecycle.Event.ACCEPT))
+        {
+            order.venueOrderId = decoder.venueOrderId();
+            notifyOwner(order, OrderEvent.Type.ACCEPTED, 0, 0, 0, VenueRejectReason.NULL_VAL);
+        }
+    }
+
+    private void onFilled(final OrderFilledDecoder decoder)
+    {
+        counters.venueInputs++;
+        counters.fills++;
+        // The venue is the source of truth: an execution is booked even when the order is not known here.
+        if (instruments.isValid(decoder.instrumentId()))
+        {
+            portfolio.onFill(decoder.instrumentId(), decoder.side(), decoder.lastQuantity(), decoder.lastPrice(),
+                decoder.fee());
+        }
+        final Order order = orders.find(decoder.clOrdId());
+        if (order == null)
+        {
+            counters.unknownOrderEvents++;
+            return;
+        }
+        final boolean done = decoder.leavesQuantity() == 0;
+        if (orders.apply(order, done ? OrderLifecycle.Event.FILL : OrderLifecycle.Event.PARTIAL_FILL))
+        {
+            orders.fill(order, decoder.lastQuantity());
+            notifyOwner(order, done ? OrderEvent.Type.FILLED : OrderEvent.Type.PARTIALLY_FILLED,
+                decoder.lastPrice(), decoder.lastQuantity(), decoder.fee(), VenueRejectReason.NULL_VAL);
+            releaseIfDone(order);
+        }
+    }
+
+    private void onRejected(final OrderRejectedDecoder decoder)
+    {
+        counters.venueInputs++;
+        counters.venueRejects++;
+        final Order order = orders.find(decoder.clOrdId());
+        if (order == null)
+        {
+            counters.unknownOrderEvents++;
+            return;
+        }
+        if (orders.apply(order, OrderLifecycle.Event.REJECT))
+        {
+            notifyOwner(order, OrderEvent.Type.REJECTED, 0, 0, 0, decoder.reason());
+            releaseIfDone(order);
+        }
+    }
+
+    private void onCancelled(final OrderCancelledDecoder decoder)
+    {
+        counters.venueInputs++;
+        counters.cancels++;
+        final Order order = orders.find(decoder.clOrdId());
+        if (order == null)
+        {
+            counters.unknownOrderEvents++;
+            return;
+        }
+        if (orders.apply(order, OrderLifecycle.Event.CANCEL_CONFIRM))
+        {
+            notifyOwner(order, OrderEvent.Type.CANCELLED, 0, 0, 0, VenueRejectReason.NULL_VAL);
+            releaseIfDone(order);
+        }
+    }
+
+    private void onCancelRejected(final CancelRejectedDecoder decoder)
+    {
+        counters.venueInputs++;
+        final Order order = orders.find(decoder.origClOrdId());
+        if (order == null)
+        {
+            counters.unknownOrderEvents++;
+            return;
+        }
+        if (orders.apply(order, OrderLifecycle.Event.CANCEL_REJECT))
+        {
+            notifyOwner(order, OrderEvent.Type.CANCEL_REJECTED, 0, 0, 0, decoder.reason());
+        }
+    }
+
+    private void onCommand(final OperatorCommandDecoder decoder)
+    {
+        counters.operatorInputs++;
+        switch (decoder.commandType())
+        {
+            case HALT -> breakers.set(BreakerType.KILL_SWITCH, BreakerState.HALTED, 0, 0);
+            case RESUME -> breakers.set(BreakerType.KILL_SWITCH, BreakerState.ACTIVE, 0, 0);
+            case RESET_BREAKER ->
+            {
+                final BreakerType type = decoder.breakerType();
+                if (type == BreakerType.NULL_VAL)
+                {
+                    counters.ignoredCommands++;
+                }
+                else
+                {
+                    breakers.set(type, BreakerState.ACTIVE, 0, 0);
+                }
+            }
+            // Capital scale, flatten, cancel-all, snapshot and shutdown arrive with their issues.
+            default -> counters.ignoredCommands++;
+        }
+    }
+
+    private void onTimer(final TimerTickDecoder decoder)
+    {
+        counters.timerInputs++;
+        strategies.onTimer(decoder.timerId(), timeNs);
+    }
+
+    private void notifyOwner(final Order order, final OrderEvent.Type type, final long lastPrice,
+        final long lastQuantity, final long fee, final VenueRejectReason reason)
+    {
+        strategies.onOrderEvent(order.strategyId, orderEvent.set(type, order.clOrdId, order.instrumentId,
+            order.side, lastPrice, lastQuantity, order.leavesQuantity(), fee, reason));
+    }
+
+    private void releaseIfDone(final Order order)
+    {
+        if (order.status.isTerminal())
+        {
+            orders.release(order);
+        }
+    }
+
+    private boolean isOwnerThread()
+    {
+        if (owner == null)
+        {
+            owner = Thread.currentThread();
+        }
+        return owner == Thread.currentThread();
+    }
+}

@@ -1,0 +1,53 @@
+package io.ringwall.engine.logic;
+
+/**
+ * Last known market per instrument, as seen through journaled inputs only.
+ */
+final class MarketState
+{
+    private final long[] lastPrice;
+    private final long[] lastUpdateNs;
+    private final long[] bidPrice;
+    private final long[] askPrice;
+
+    MarketState(final int instruments)
+    {
+        lastPrice = new long[instruments];
+        lastUpdateNs = new long[instruments];
+        bidPrice = new long[instruments];
+        askPrice = new long[instruments];
+    }
+
+    void onTrade(final int instrumentId, final long price, final long timeNs)
+    {
+        lastPrice[instrumentId] = price;
+        lastUpdateNs[instrumentId] = timeNs;
+    }
+
+    void onQuote(final int instrumentId, final long bid, final long ask, final long timeNs)
+    {
+        bidPrice[instrumentId] = bid;
+        askPrice[instrumentId] = ask;
+        lastUpdateNs[instrumentId] = timeNs;
+    }
+
+    /**
+     * @return the last trade price, else the quote mid, else 0 when nothing is known.
+     */
+    long referencePrice(final int instrumentId)
+    {
+        final long last = lastPrice[instrumentId];
+        if (last != 0)
+        {
+            return last;
+        }
+        final long bid = bidPrice[instrumentId];
+        final long ask = askPrice[instrumentId];
+        return bid > 0 && ask > 0 ? (bid + ask) / 2 : 0;
+    }
+
+    long lastUpdateNs(final int instrumentId)
+    {
+        return lastUpdateNs[instrumentId];
+    }
+}

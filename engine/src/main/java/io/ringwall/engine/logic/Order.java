@@ -1,0 +1,35 @@
+package io.ringwall.engine.logic;
+
+import io.ringwall.codecs.OrdType;
+import io.ringwall.codecs.Side;
+import io.ringwall.codecs.TimeInForce;
+
+/**
+ * One working order. Pooled by {@link OrderManager}; fields are reset on reuse.
+ */
+final class Order
+{
+    long clOrdId;
+    int strategyId;
+    int instrumentId;
+    Side side;
+    OrdType ordType;
+    TimeInForce timeInForce;
+    long quantity;
+    long filledQuantity;
+    long limitPrice;
+    long venueOrderId;
+    OrderStatus status;
+    OrderStatus statusBeforeCancel;
+
+    long leavesQuantity()
+    {
+        return quantity - filledQuantity;
+    }
+
+    /** @return leaves quantity signed by side: buys positive. */
+    long signedLeaves()
+    {
+        return side == Side.BUY ? leavesQuantity() : -leavesQuantity();
+    }
+}

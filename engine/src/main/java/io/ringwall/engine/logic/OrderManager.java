@@ -1,0 +1,143 @@
+package io.ringwall.engine.logic;
+
+import io.ringwall.codecs.OrdType;
+import io.ringwall.codecs.Side;
+import io.ringwall.codecs.TimeInForce;
+import org.agrona.collections.Long2ObjectHashMap;
+
+/**
+ * The engine's orders: deterministic client order ids, the working-order table, and the lifecycle
+ * transitions. Orders come from a pool sized at start; none is allocated while running.
+ */
+final class OrderManager
+{
+    /** Orders one input may cause; the client order id packs the index below it. */
+    static final int MAX_ORDERS_PER_INPUT = 256;
+    static final long NULL_CLORDID = 0;
+
+    private final Long2ObjectHashMap<Order> working;
+    private final Order[] pool;
+    private final long[] openQuantity;
+    private final EngineCounters counters;
+    private int pooled;
+    private long inputSequence;
+    private int ordersThisInput;
+
+    OrderManager(final int maxWorkingOrders, final int instruments, final EngineCounters counters)
+    {
+        this.working = new Long2ObjectHashMap<>(maxWorkingOrders * 2, 0.5f);
+        this.pool = new Order[maxWorkingOrders];
+        for (int i = 0; i < maxWorkingOrders; i++)
+        {
+            pool[i] = new Order();
+        }
+        this.pooled = maxWorkingOrders;
+        this.openQuantity = new long[instruments];
+        this.counters = counters;
+    }
+
+    void beginInput(final long sequence)
+    {
+        inputSequence = sequence;
+        ordersThisInput = 0;
+    }
+
+    /**
+     * @return the next client order id for the current input, or {@link #NULL_CLORDID} when the input
+     * has used all {@link #MAX_ORDERS_PER_INPUT}.
+     */
+    long nextClOrdId()
+    {
+        if (ordersThisInput >= MAX_ORDERS_PER_INPUT)
+        {
+            return NULL_CLORDID;
+        }
+        return inputSequence * MAX_ORDERS_PER_INPUT + ordersThisInput++;
+    }
+
+    boolean hasCapacity()
+    {
+        return pooled > 0;
+    }
+
+    Order open(final long clOrdId, final int strategyId, final int instrumentId, final Side side, final OrdType ordType,
+        final TimeInForce timeInForce, final long quantity, final long limitPrice)
+    {
+        final Order order = pool[--pooled];
+        pool[pooled] = null;
+        order.clOrdId = clOrdId;
+        order.strategyId = strategyId;
+        order.instrumentId = instrumentId;
+        order.side = side;
+        order.ordType = ordType;
+        order.timeInForce = timeInForce;
+        order.quantity = quantity;
+        order.filledQuantity = 0;
+        order.limitPrice = limitPrice;
+        order.venueOrderId = 0;
+        order.status = OrderStatus.PENDING_NEW;
+        order.statusBeforeCancel = OrderStatus.PENDING_NEW;
+        working.put(clOrdId, order);
+        openQuantity[instrumentId] += order.signedLeaves();
+        return order;
+    }
+
+    /**
+     * @return the working order, or null when none has this id (counted by the caller).
+     */
+    Order find(final long clOrdId)
+    {
+        return working.get(clOrdId);
+    }
+
+    long openQuantity(final int instrumentId)
+    {
+        return openQuantity[instrumentId];
+    }
+
+    int workingCount()
+    {
+        return working.size();
+    }
+
+    /**
+     * Applies a lifecycle event. A fill must have set the new filled quantity through {@link #fill} first.
+     *
+     * @return false (and counts it) when the transition is invalid; the order is then unchanged.
+     */
+    boolean apply(final Order order, final OrderLifecycle.Event event)
+    {
+        final OrderStatus next = OrderLifecycle.next(order.status, event);
+        if (next == null)
+        {
+            counters.invalidTransitions++;
+            return false;
+        }
+        if (event == OrderLifecycle.Event.CANCEL_REQUEST)
+        {
+            order.statusBeforeCancel = order.status;
+        }
+        order.status = event == OrderLifecycle.Event.CANCEL_REJECT ? order.statusBeforeCancel : next;
+        return true;
+    }
+
+    /**
+     * Records an execution against the order's open quantity.
+     */
+    void fill(final Order order, final long quantity)
+    {
+        openQuantity[order.instrumentId] -= order.signedLeaves();
+        order.filledQuantity += quantity;
+        openQuantity[order.instrumentId] += order.signedLeaves();
+    }
+
+    /**
+     * Removes a terminal order from the table and returns it to the pool.
+     */
+    void release(final Order order)
+    {
+        openQuantity[order.instrumentId] -= order.signedLeaves();
+        working.remove(order.clOrdId);
+        pool[pooled++] = order;
+    }
+}

@@ -1,0 +1,117 @@
+package io.ringwall.engine.logic;
+
+import io.ringwall.codecs.BreakerState;
+import io.ringwall.codecs.BreakerStateChangeEncoder;
+import io.ringwall.codecs.BreakerType;
+import io.ringwall.codecs.CancelOrderEncoder;
+import io.ringwall.codecs.MessageHeaderEncoder;
+import io.ringwall.codecs.NewOrderEncoder;
+import io.ringwall.codecs.OrdType;
+import io.ringwall.codecs.RiskRejectEncoder;
+import io.ringwall.codecs.RiskRejectReason;
+import io.ringwall.codecs.Side;
+import io.ringwall.codecs.TimeInForce;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Encodes the logic's outputs and hands them to the {@link OutputSink}, numbering them: the output
+ * sequence is business state (it continues across a checkpoint), so replay reproduces it exactly.
+ */
+final class OutputPublisher
+{
+    private final OutputSink sink;
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[256]);
+    private final MessageHeaderEncoder header = new MessageHeaderEncoder();
+    private final NewOrderEncoder newOrder = new NewOrderEncoder();
+    private final CancelOrderEncoder cancelOrder = new CancelOrderEncoder();
+    private final RiskRejectEncoder riskReject = new RiskRejectEncoder();
+    private final BreakerStateChangeEncoder breakerChange = new BreakerStateChangeEncoder();
+    private long outputSequence;
+    private long timeNs;
+    private long causeSequence;
+    private long causeIngressNanos;
+
+    OutputPublisher(final OutputSink sink)
+    {
+        this.sink = sink;
+    }
+
+    /**
+     * Sets the input that outputs from now on answer to.
+     */
+    void cause(final long inputSequence, final long timeNs, final long ingressNanos)
+    {
+        this.causeSequence = inputSequence;
+        this.timeNs = timeNs;
+        this.causeIngressNanos = ingressNanos;
+    }
+
+    long outputSequence()
+    {
+        return outputSequence;
+    }
+
+    void newOrder(final long clOrdId, final int instrumentId, final int strategyId, final Side side, final OrdType ordType,
+        final TimeInForce timeInForce, final long quantity, final long limitPrice, final long stopPrice)
+    {
+        newOrder.wrapAndApplyHeader(scratch, 0, header)
+            .clOrdId(clOrdId)
+            .instrumentId(instrumentId)
+            .strategyId(strategyId)
+            .side(side)
+            .ordType(ordType)
+            .timeInForce(timeInForce)
+            .quantity(quantity)
+            .limitPrice(limitPrice)
+            .stopPrice(stopPrice)
+            .causeSequence(causeSequence);
+        emit(newOrder.encodedLength());
+    }
+
+    void cancelOrder(final long clOrdId, final long origClOrdId, final int instrumentId)
+    {
+        cancelOrder.wrapAndApplyHeader(scratch, 0, header)
+            .clOrdId(clOrdId)
+            .origClOrdId(origClOrdId)
+            .instrumentId(instrumentId)
+            .causeSequence(causeSequence);
+        emit(cancelOrder.encodedLength());
+    }
+
+    void riskReject(final long clOrdId, final int instrumentId, final int strategyId, final Side side,
+        final long quantity, final long limitPrice, final RiskRejectReason reason, final long limitValue,
+        final long observedValue)
+    {
+        riskReject.wrapAndApplyHeader(scratch, 0, header)
+            .clOrdId(clOrdId)
+            .instrumentId(instrumentId)
+            .strategyId(strategyId)
+            .side(side)
+            .quantity(quantity)
+            .limitPrice(limitPrice)
+            .reason(reason)
+            .limitValue(limitValue)
+            .observedValue(observedValue)
+            .causeSequence(causeSequence);
+        emit(riskReject.encodedLength());
+    }
+
+    void breakerChange(final BreakerType type, final BreakerState from, final BreakerState to,
+        final long observedValue, final long thresholdValue)
+    {
+        breakerChange.wrapAndApplyHeader(scratch, 0, header)
+            .breakerType(type)
+            .fromState(from)
+            .toState(to)
+            .observedValue(observedValue)
+            .thresholdValue(thresholdValue)
+            .causeSequence(causeSequence);
+        emit(breakerChange.encodedLength());
+    }
+
+    private void emit(final int bodyLength)
+    {
+        sink.publish(++outputSequence, timeNs, scratch, 0, MessageHeaderEncoder.ENCODED_LENGTH + bodyLength,
+            causeIngressNanos);
+    }
+}

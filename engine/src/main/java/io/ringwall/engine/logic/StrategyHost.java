@@ -1,0 +1,172 @@
+package io.ringwall.engine.logic;
+
+import java.util.List;
+
+import io.ringwall.codecs.OrdType;
+import io.ringwall.codecs.Side;
+import io.ringwall.codecs.TimeInForce;
+import io.ringwall.engine.strategy.BarEvent;
+import io.ringwall.engine.strategy.OrderEvent;
+import io.ringwall.engine.strategy.QuoteEvent;
+import io.ringwall.engine.strategy.Strategy;
+import io.ringwall.engine.strategy.StrategyContext;
+import io.ringwall.engine.strategy.TradeEvent;
+
+/**
+ * Runs the strategies: gives each its context, fans market data out to all of them and order events
+ * to the owner of the order.
+ */
+final class StrategyHost
+{
+    private final Strategy[] strategies;
+    private final Context[] contexts;
+
+    StrategyHost(final List<Strategy> strategies, final InstrumentTable instruments, final MarketState market,
+        final Portfolio portfolio, final OrderManager orders, final OrderEntry entry, final LogicClock clock)
+    {
+        this.strategies = strategies.toArray(new Strategy[0]);
+        this.contexts = new Context[this.strategies.length];
+        for (int i = 0; i < contexts.length; i++)
+        {
+            contexts[i] = new Context(i, instruments, market, portfolio, orders, entry, clock);
+        }
+    }
+
+    void start()
+    {
+        for (int i = 0; i < strategies.length; i++)
+        {
+            strategies[i].onStart(contexts[i]);
+        }
+    }
+
+    void onTrade(final TradeEvent trade)
+    {
+        for (final Strategy strategy : strategies)
+        {
+            strategy.onTrade(trade);
+        }
+    }
+
+    void onQuote(final QuoteEvent quote)
+    {
+        for (final Strategy strategy : strategies)
+        {
+            strategy.onQuote(quote);
+        }
+    }
+
+    void onBar(final BarEvent bar)
+    {
+        for (final Strategy strategy : strategies)
+        {
+            strategy.onBar(bar);
+        }
+    }
+
+    void onTimer(final int timerId, final long timeNs)
+    {
+        for (final Strategy strategy : strategies)
+        {
+            strategy.onTimer(timerId, timeNs);
+        }
+    }
+
+    void onOrderEvent(final int strategyId, final OrderEvent event)
+    {
+        if (strategyId >= 0 && strategyId < strategies.length)
+        {
+            strategies[strategyId].onOrderEvent(event);
+        }
+    }
+
+    /** The engine time the strategies see: the current input's. */
+    interface LogicClock
+    {
+        long timeNs();
+    }
+
+    private static final class Context implements StrategyContext
+    {
+        private final int strategyId;
+        private final InstrumentTable instruments;
+        private final MarketState market;
+        private final Portfolio portfolio;
+        private final OrderManager orders;
+        private final OrderEntry entry;
+        private final LogicClock clock;
+
+        Context(final int strategyId, final InstrumentTable instruments, final MarketState market,
+            final Portfolio portfolio, final OrderManager orders, final OrderEntry entry, final LogicClock clock)
+        {
+            this.strategyId = strategyId;
+            this.instruments = instruments;
+            this.market = market;
+            this.portfolio = portfolio;
+            this.orders = orders;
+            this.entry = entry;
+            this.clock = clock;
+        }
+
+        @Override
+        public int strategyId()
+        {
+            return strategyId;
+        }
+
+        @Override
+        public long timeNs()
+        {
+            return clock.timeNs();
+        }
+
+        @Override
+        public int instrumentId(final String symbol)
+        {
+            return instruments.idOf(symbol);
+        }
+
+        @Override
+        public long position(final int instrumentId)
+        {
+            return portfolio.position(instrumentId);
+        }
+
+        @Override
+        public long openOrderQuantity(final int instrumentId)
+        {
+            return orders.openQuantity(instrumentId);
+        }
+
+        @Override
+        public long lastPrice(final int instrumentId)
+        {
+            return market.referencePrice(instrumentId);
+        }
+
+        @Override
+        public long submitMarket(final int instrumentId, final Side side, final long quantity)
+        {
+            return entry.submit(strategyId, instrumentId, side, OrdType.MARKET, TimeInForce.IOC, quantity, 0);
+        }
+
+        @Override
+        public long submitLimit(final int instrumentId, final Side side, final long quantity, final long limitPrice,
+            final TimeInForce timeInForce)
+        {
+            return entry.submit(strategyId, instrumentId, side, OrdType.LIMIT, timeInForce, quantity, limitPrice);
+        }
+
+        @Override
+        public boolean cancel(final long clOrdId)
+        {
+            return entry.cancel(strategyId, clOrdId);
+        }
+
+        @Override
+        public long setTargetPosition(final int instrumentId, final long targetQuantity)
+        {
+            return entry.target(strategyId, instrumentId, targetQuantity);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.ringwall.engine.strategy;
+
+/**
+ * A trading strategy, written in Java by the user and run on the engine's business-logic thread.
+ *
+ * <p>Rules of the road (the engine depends on them for deterministic replay):
+ * <ul>
+ *   <li>Every callback runs on the one logic thread; never block, sleep, log per event, read files or
+ *       the network, read a clock or draw random numbers. Time is {@link StrategyContext#timeNs()}, the
+ *       timestamp of the input being handled.</li>
+ *   <li>Do not allocate in callbacks: size buffers in the constructor or in {@link #onStart}. The event
+ *       objects passed in are reused flyweights, valid only during the call.</li>
+ *   <li>Orders go through {@link StrategyContext}: explicit orders ({@code submitMarket},
+ *       {@code submitLimit}) or a target position ({@code setTargetPosition}) that the engine turns
+ *       into orders. Every order passes pre-trade risk; a refused one is journaled with a reason.</li>
+ *   <li>An exception thrown from a callback halts trading (fail closed).</li>
+ * </ul>
+ *
+ * <p>All methods have empty defaults; implement those you need.
+ */
+public interface Strategy
+{
+    /**
+     * Called once, before the first input, with the context this strategy trades through.
+     */
+    default void onStart(final StrategyContext context)
+    {
+    }
+
+    /**
+     * A trade printed on the market data feed.
+     */
+    default void onTrade(final TradeEvent trade)
+    {
+    }
+
+    /**
+     * A top-of-book quote changed.
+     */
+    default void onQuote(final QuoteEvent quote)
+    {
+    }
+
+    /**
+     * A bar closed.
+     */
+    default void onBar(final BarEvent bar)
+    {
+    }
+
+    /**
+     * One of this strategy's own orders was accepted, filled (partly or fully), rejected or cancelled.
+     */
+    default void onOrderEvent(final OrderEvent event)
+    {
+    }
+
+    /**
+     * A timer fired; {@code timeNs} is the tick's engine time.
+     */
+    default void onTimer(final int timerId, final long timeNs)
+    {
+    }
+}

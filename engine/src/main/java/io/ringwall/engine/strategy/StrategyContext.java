@@ -1,0 +1,48 @@
+package io.ringwall.engine.strategy;
+
+import io.ringwall.codecs.Side;
+import io.ringwall.codecs.TimeInForce;
+
+/**
+ * What a strategy may see and do. Prices carry 4 implied decimals and quantities 8 (see
+ * {@link io.ringwall.engine.Fixed}). Order-sending methods return the client order id, or a negative
+ * number when pre-trade risk refused the order: {@code -reason.value()} of
+ * {@link io.ringwall.codecs.RiskRejectReason}.
+ */
+public interface StrategyContext
+{
+    /** @return this strategy's id (its position in the engine's strategy list). */
+    int strategyId();
+
+    /** @return the engine time of the input being handled, in nanoseconds since the epoch. */
+    long timeNs();
+
+    /** @return the instrument id of {@code symbol}, or -1 when the engine does not know it. */
+    int instrumentId(String symbol);
+
+    /** @return the engine's position in the instrument (signed quantity mantissa). */
+    long position(int instrumentId);
+
+    /** @return the net quantity of open (not yet done) orders in the instrument, buys positive. */
+    long openOrderQuantity(int instrumentId);
+
+    /** @return the last trade price, or 0 when none has been seen. */
+    long lastPrice(int instrumentId);
+
+    /** Sends a market order. */
+    long submitMarket(int instrumentId, Side side, long quantity);
+
+    /** Sends a limit order. */
+    long submitLimit(int instrumentId, Side side, long quantity, long limitPrice, TimeInForce timeInForce);
+
+    /** Requests the cancel of one of this strategy's open orders; false if it is not open. */
+    boolean cancel(long clOrdId);
+
+    /**
+     * Asks the engine to reach {@code targetQuantity} in the instrument: it sends a market order for the
+     * difference between the target and position plus open orders (nothing when already there).
+     *
+     * @return the client order id sent, 0 when nothing was needed, negative when risk refused it.
+     */
+    long setTargetPosition(int instrumentId, long targetQuantity);
+}

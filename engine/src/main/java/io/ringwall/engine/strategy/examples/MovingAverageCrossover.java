@@ -1,0 +1,73 @@
+package io.ringwall.engine.strategy.examples;
+
+import io.ringwall.engine.Fixed;
+import io.ringwall.engine.strategy.Strategy;
+import io.ringwall.engine.strategy.StrategyContext;
+import io.ringwall.engine.strategy.StrategyParameters;
+import io.ringwall.engine.strategy.TradeEvent;
+
+/**
+ * Long/flat moving-average crossover on trade prices: hold {@code qty} while the fast average of the
+ * last {@code fast} trades is above the slow average of the last {@code slow}; flat otherwise.
+ *
+ * <p>Spec: {@code ma-crossover:symbol=BTCUSD,fast=50,slow=400,qty=0.5}.
+ */
+public final class MovingAverageCrossover implements Strategy
+{
+    private final String symbol;
+    private final long quantity;
+    private final RollingWindow fastWindow;
+    private final RollingWindow slowWindow;
+    private StrategyContext context;
+    private int instrumentId = -1;
+    private int regime;
+
+    public MovingAverageCrossover(final StrategyParameters parameters)
+    {
+        symbol = parameters.text("symbol", "BTCUSD");
+        final int fast = parameters.integer("fast", 50, 1, 1_000_000);
+        final int slow = parameters.integer("slow", 400, 2, 1_000_000);
+        if (fast >= slow)
+        {
+            throw new IllegalArgumentException("ma-crossover: fast=" + fast + " must be below slow=" + slow);
+        }
+        quantity = parameters.decimal("qty", "0.5", Fixed.QUANTITY_DECIMALS, 1);
+        fastWindow = new RollingWindow(fast);
+        slowWindow = new RollingWindow(slow);
+    }
+
+    @Override
+    public void onStart(final StrategyContext context)
+    {
+        this.context = context;
+        instrumentId = context.instrumentId(symbol);
+        if (instrumentId < 0)
+        {
+            throw new IllegalStateException("ma-crossover: the engine does not trade " + symbol);
+        }
+    }
+
+    @Override
+    public void onTrade(final TradeEvent trade)
+    {
+        if (trade.instrumentId() != instrumentId)
+        {
+            return;
+        }
+        fastWindow.add(trade.price());
+        slowWindow.add(trade.price());
+        if (!slowWindow.isFull())
+        {
+            return;
+        }
+        // Compare sums scaled to a common length instead of dividing: exact, no rounding.
+        final long fastScaled = fastWindow.sum() * slowWindow.capacity();
+        final long slowScaled = slowWindow.sum() * fastWindow.capacity();
+        final int now = Long.compare(fastScaled, slowScaled);
+        if (now != 0 && now != regime)
+        {
+            regime = now;
+            context.setTargetPosition(instrumentId, now > 0 ? quantity : 0);
+        }
+    }
+}

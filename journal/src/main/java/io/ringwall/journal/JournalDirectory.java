@@ -1,0 +1,184 @@
+package io.ringwall.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.TailerDirection;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * One session's journals on disk:
+ *
+ * <pre>
+ *   DIR/in/                 journal "in": every input, before the logic sees it (Chronicle Queue, daily roll)
+ *   DIR/out/                journal "out": every output of the logic
+ *   DIR/manifest.properties how the session was configured, so a replay builds the same logic
+ * </pre>
+ */
+public final class JournalDirectory implements AutoCloseable
+{
+    public static final String MANIFEST_FILE = "manifest.properties";
+
+    private final Path root;
+    private final ChronicleQueue in;
+    private final ChronicleQueue out;
+
+    private JournalDirectory(final Path root)
+    {
+        ChronicleSettings.apply();
+        this.root = root;
+        this.in = queue(root.resolve("in"));
+        this.out = queue(root.resolve("out"));
+    }
+
+    /**
+     * Opens (creating if needed) the journals under {@code root}.
+     */
+    public static JournalDirectory open(final Path root)
+    {
+        try
+        {
+            Files.createDirectories(root);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create journal directory " + root, ex);
+        }
+        return new JournalDirectory(root);
+    }
+
+    /**
+     * Opens the journals of an existing session; refuses a directory that holds none.
+     *
+     * @throws IllegalArgumentException naming the directory when there is no journal there.
+     */
+    public static JournalDirectory openExisting(final Path root)
+    {
+        if (!Files.isDirectory(root.resolve("in")) || !Files.isRegularFile(root.resolve(MANIFEST_FILE)))
+        {
+            throw new IllegalArgumentException("no Ringwall journal in " + root.toAbsolutePath() +
+                " (expected in/, out/ and " + MANIFEST_FILE + "; run 'ringwall run --journal DIR' to make one)");
+        }
+        return new JournalDirectory(root);
+    }
+
+    public Path root()
+    {
+        return root;
+    }
+
+    /** Writer of journal "in"; continues after its last record. */
+    public JournalWriter inputWriter()
+    {
+        return new JournalWriter(in, "in", lastSequence(in));
+    }
+
+    /** Writer of journal "out"; continues after its last record. */
+    public JournalWriter outputWriter()
+    {
+        return new JournalWriter(out, "out", lastSequence(out));
+    }
+
+    public JournalReader inputReader()
+    {
+        return new JournalReader(in, "in");
+    }
+
+    public JournalReader outputReader()
+    {
+        return new JournalReader(out, "out");
+    }
+
+    /**
+     * Writes the session manifest atomically (temporary file, then rename), keys sorted.
+     */
+    public void writeManifest(final Map<String, String> entries)
+    {
+        final StringBuilder text = new StringBuilder("# Ringwall session manifest: how this session's logic was built\n");
+        new TreeMap<>(entries).forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        final Path target = root.resolve(MANIFEST_FILE);
+        final Path temp = root.resolve(MANIFEST_FILE + ".tmp");
+        try
+        {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write " + target, ex);
+        }
+    }
+
+    /**
+     * @return the manifest's entries, sorted by key; empty when there is none.
+     */
+    public Map<String, String> readManifest()
+    {
+        final Path file = root.resolve(MANIFEST_FILE);
+        final Map<String, String> entries = new TreeMap<>();
+        if (!Files.exists(file))
+        {
+            return entries;
+        }
+        try
+        {
+            for (final String line : Files.readAllLines(file, StandardCharsets.UTF_8))
+            {
+                final int eq = line.indexOf('=');
+                if (!line.startsWith("#") && eq > 0)
+                {
+                    entries.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read " + file, ex);
+        }
+        return entries;
+    }
+
+    @Override
+    public void close()
+    {
+        in.close();
+        out.close();
+    }
+
+    private static ChronicleQueue queue(final Path path)
+    {
+        return SingleChronicleQueueBuilder.binary(path).rollCycle(RollCycles.FAST_DAILY).build();
+    }
+
+    private static long lastSequence(final ChronicleQueue queue)
+    {
+        try (ExcerptTailer tailer = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd();
+            DocumentContext dc = tailer.readingDocument())
+        {
+            if (!dc.isPresent())
+            {
+                return 0;
+            }
+            final Bytes<?> bytes = dc.wire().bytes();
+            long sequence = 0;
+            while (bytes.readRemaining() >= JournalRecord.HEADER_LENGTH)
+            {
+                final int length = bytes.readInt();
+                sequence = bytes.readLong();
+                bytes.readSkip(8 + length);
+            }
+            return sequence;
+        }
+    }
+}
