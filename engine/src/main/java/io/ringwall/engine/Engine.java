@@ -1,0 +1,143 @@
+package io.ringwall.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.ringwall.engine.logic.BusinessLogic;
+import io.ringwall.engine.marketdata.MarketDataSource;
+import io.ringwall.engine.marketdata.SourceStats;
+import io.ringwall.engine.ring.EngineHaltedException;
+import io.ringwall.engine.ring.InboundPublisher;
+import io.ringwall.engine.ring.Pipeline;
+import io.ringwall.engine.venue.SimulatedVenue;
+import io.ringwall.engine.venue.VenueMarketView;
+import io.ringwall.journal.JournalDirectory;
+import io.ringwall.journal.JournalWriter;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The runnable engine in paper mode: journals, rings, business logic and the simulated venue, built
+ * once from an {@link EngineConfig}. {@link #run} drives a market-data source through it on the
+ * caller's thread and returns the summary.
+ */
+public final class Engine implements AutoCloseable
+{
+    private final EngineConfig config;
+    private final JournalDirectory journals;
+    private final JournalWriter inputJournal;
+    private final JournalWriter outputJournal;
+    private final VenueMarketView venueView;
+    private final Histogram tickToOrderNs = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private final Pipeline pipeline;
+    private boolean started;
+
+    /**
+     * @throws IllegalStateException when the journal directory already holds a session (a restart from
+     *                               it is the recovery issue's job; appending blindly would corrupt it).
+     */
+    public Engine(final EngineConfig config)
+    {
+        this.config = config;
+        this.journals = JournalDirectory.open(config.journalDir());
+        this.inputJournal = journals.inputWriter();
+        this.outputJournal = journals.outputWriter();
+        if (inputJournal.lastSequence() != 0 || outputJournal.lastSequence() != 0)
+        {
+            journals.close();
+            throw new IllegalStateException("journal directory " + config.journalDir().toAbsolutePath() +
+                " already holds a session (" + inputJournal.lastSequence() + " inputs); choose another --journal " +
+                "directory or move that one away");
+        }
+        journals.writeManifest(manifest(config));
+        this.venueView = new VenueMarketView(config.logic().symbols().size());
+        this.pipeline = new Pipeline(config.ring(), inputJournal, outputJournal,
+            sink -> BusinessLogic.create(config.logic(), sink),
+            publisher -> new SimulatedVenue(publisher, venueView, config.venueFeeBps(), config.clockMode(),
+                tickToOrderNs));
+    }
+
+    /**
+     * Starts the pipeline threads. {@link #run} starts it if needed.
+     */
+    public void start()
+    {
+        if (!started)
+        {
+            started = true;
+            pipeline.start();
+        }
+    }
+
+    /**
+     * @return a publisher for one extra producing thread (operator commands, timers, another feed).
+     */
+    public InboundPublisher newPublisher()
+    {
+        return pipeline.newPublisher();
+    }
+
+    /**
+     * Runs {@code source} to its end, drains the pipeline and stops it.
+     *
+     * @return the summary; its {@code failure} is set when trading halted on an error.
+     */
+    public RunSummary run(final MarketDataSource source)
+    {
+        start();
+        final long startNanos = System.nanoTime();
+        final MarketDataFeed feed = new MarketDataFeed(pipeline, venueView, config);
+        SourceStats stats = null;
+        try
+        {
+            stats = source.run(feed);
+        }
+        catch (final EngineHaltedException ex)
+        {
+            // the pipeline's failure carries the message; fall through to stop and report
+        }
+        pipeline.stop();
+        final long elapsedNs = System.nanoTime() - startNanos;
+        final BusinessLogic logic = pipeline.logic();
+        return RunSummary.of(source.describe(), stats, logic.counters(), config.logic().initialCash(),
+            logic.portfolio(), elapsedNs, tickToOrderNs.copy(), pipeline.failure().message());
+    }
+
+    /**
+     * Stops the pipeline (draining it) if it is running.
+     */
+    public void stop()
+    {
+        if (started)
+        {
+            pipeline.stop();
+        }
+    }
+
+    /**
+     * @return the logic; read it only after the engine stopped.
+     */
+    public BusinessLogic logic()
+    {
+        return pipeline.logic();
+    }
+
+    @Override
+    public void close()
+    {
+        stop();
+        inputJournal.close();
+        outputJournal.close();
+        journals.close();
+    }
+
+    private static Map<String, String> manifest(final EngineConfig config)
+    {
+        final Map<String, String> entries = new LinkedHashMap<>(config.logic().toManifest());
+        entries.put("engine.mode", "paper");
+        entries.put("engine.clock", config.clockMode().name().toLowerCase(java.util.Locale.ROOT));
+        entries.put("engine.lockStep", Boolean.toString(config.lockStep()));
+        entries.put("venue.feeBps", Long.toString(config.venueFeeBps()));
+        return entries;
+    }
+}

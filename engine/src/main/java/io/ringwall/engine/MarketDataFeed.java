@@ -1,0 +1,108 @@
+package io.ringwall.engine;
+
+import io.ringwall.engine.marketdata.MarketDataSink;
+import io.ringwall.engine.ring.ClockMode;
+import io.ringwall.engine.ring.InboundPublisher;
+import io.ringwall.engine.ring.Pipeline;
+import io.ringwall.engine.venue.VenueMarketView;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * The market-data producer's side of ingress: paces the adapter, stamps engine time, shows the
+ * simulated venue its prints, emits timer ticks when engine time crosses a period boundary, publishes
+ * onto the inbound ring and, in lock-step, waits for the pipeline to go quiet.
+ */
+final class MarketDataFeed implements MarketDataSink
+{
+    static final int TIMER_ID = 1;
+
+    private final Pipeline pipeline;
+    private final InboundPublisher publisher;
+    private final VenueMarketView venueView;
+    private final ClockMode clock;
+    private final boolean lockStep;
+    private final long timerIntervalNs;
+    private final long pacingIntervalNs;
+    private final IdleStrategy idle;
+    private long nextTimerNs;
+    private long startNanos;
+    private long published;
+
+    MarketDataFeed(final Pipeline pipeline, final VenueMarketView venueView, final EngineConfig config)
+    {
+        this.pipeline = pipeline;
+        this.publisher = pipeline.newPublisher();
+        this.venueView = venueView;
+        this.clock = config.clockMode();
+        this.lockStep = config.lockStep();
+        this.timerIntervalNs = config.timerIntervalNs();
+        this.pacingIntervalNs = config.ratePerSecond() == 0 ? 0 : 1_000_000_000L / config.ratePerSecond();
+        this.idle = config.ring().waitMode().idleStrategy();
+    }
+
+    @Override
+    public void trade(final int instrumentId, final long tradeId, final long price, final long quantity,
+        final long exchangeTimeNs)
+    {
+        final long timeNs = beforePublish(exchangeTimeNs);
+        venueView.onTrade(instrumentId, price);
+        publisher.trade(timeNs, instrumentId, tradeId, price, quantity, exchangeTimeNs);
+        afterPublish();
+    }
+
+    @Override
+    public void bar(final int instrumentId, final long open, final long high, final long low, final long close,
+        final long volume, final long startTimeNs, final long durationNs)
+    {
+        final long timeNs = beforePublish(startTimeNs + durationNs);
+        venueView.onTrade(instrumentId, close);
+        publisher.bar(timeNs, instrumentId, open, high, low, close, volume, startTimeNs, durationNs);
+        afterPublish();
+    }
+
+    long published()
+    {
+        return published;
+    }
+
+    private long beforePublish(final long sourceTimeNs)
+    {
+        if (pacingIntervalNs > 0)
+        {
+            if (startNanos == 0)
+            {
+                startNanos = System.nanoTime();
+            }
+            final long plannedNanos = startNanos + published * pacingIntervalNs;
+            idle.reset();
+            while (System.nanoTime() < plannedNanos)
+            {
+                idle.idle();
+            }
+        }
+        final long timeNs = clock.stamp(sourceTimeNs);
+        if (timerIntervalNs > 0)
+        {
+            if (nextTimerNs == 0)
+            {
+                nextTimerNs = (timeNs / timerIntervalNs + 1) * timerIntervalNs;
+            }
+            else if (timeNs >= nextTimerNs)
+            {
+                // One tick per crossing, however many periods a data gap skipped.
+                publisher.timerTick(nextTimerNs, TIMER_ID);
+                nextTimerNs = (timeNs / timerIntervalNs + 1) * timerIntervalNs;
+            }
+        }
+        return timeNs;
+    }
+
+    private void afterPublish()
+    {
+        published++;
+        if (lockStep)
+        {
+            pipeline.awaitQuiescent(idle);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.ringwall.engine.marketdata;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import io.ringwall.engine.Fixed;
+
+/**
+ * Replays daily bars in the format {@code date,open,high,low,close,volume} (ISO date, decimals). A bar
+ * is stamped at its close (the end of its UTC day): that is when it is known. A line is refused when a
+ * field does not parse, the prices are not positive or low/high do not bound open and close, or the
+ * dates do not increase.
+ */
+public final class BarCsvSource implements MarketDataSource
+{
+    public static final String HEADER = "date,open,high,low,close,volume";
+    private static final long DAY_NS = 86_400_000_000_000L;
+
+    private final String location;
+    private final int instrumentId;
+    private final MalformedLineReporter reporter;
+
+    public BarCsvSource(final String location, final int instrumentId, final MalformedLineReporter reporter)
+    {
+        this.location = location;
+        this.instrumentId = instrumentId;
+        this.reporter = reporter;
+    }
+
+    @Override
+    public SourceStats run(final MarketDataSink sink)
+    {
+        final long[] lastStart = {Long.MIN_VALUE};
+        final long[] prices = new long[4];
+        return new CsvLines(location, HEADER, 6).read(reporter, line ->
+        {
+            final long startNs;
+            try
+            {
+                startNs = LocalDate.parse(line.field(0)).toEpochDay() * DAY_NS;
+            }
+            catch (final DateTimeParseException ex)
+            {
+                return "date '" + line.field(0) + "' is not yyyy-mm-dd";
+            }
+            for (int i = 0; i < 4; i++)
+            {
+                prices[i] = Fixed.parse(line.text(), line.start(i + 1), line.end(i + 1), Fixed.PRICE_DECIMALS);
+                if (prices[i] == Long.MIN_VALUE || prices[i] <= 0)
+                {
+                    return "price '" + line.field(i + 1) + "' is not a positive decimal of at most " +
+                        Fixed.PRICE_DECIMALS + " places";
+                }
+            }
+            final long open = prices[0];
+            final long high = prices[1];
+            final long low = prices[2];
+            final long close = prices[3];
+            if (low > Math.min(open, close) || high < Math.max(open, close))
+            {
+                return "low/high do not bound open and close";
+            }
+            final long volume = Fixed.parse(line.text(), line.start(5), line.end(5), Fixed.QUANTITY_DECIMALS);
+            if (volume == Long.MIN_VALUE || volume < 0)
+            {
+                return "volume '" + line.field(5) + "' is not a non-negative decimal";
+            }
+            if (startNs <= lastStart[0])
+            {
+                return "date does not increase";
+            }
+            lastStart[0] = startNs;
+            sink.bar(instrumentId, open, high, low, close, volume, startNs, DAY_NS);
+            return null;
+        });
+    }
+
+    @Override
+    public String describe()
+    {
+        return "bars " + location;
+    }
+}

@@ -1,0 +1,56 @@
+package io.ringwall.engine.marketdata;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Opens market-data files by location: {@code classpath:NAME} for the bundled data, else a file path.
+ */
+public final class DataFiles
+{
+    public static final String CLASSPATH_PREFIX = "classpath:";
+    /** About 100,000 Bitstamp BTC/USD trades from 2013, bundled in org.ta4j:ta4j-examples (MIT). */
+    public static final String BITSTAMP_TRADES = CLASSPATH_PREFIX + "bitstamp_trades_from_20131125_usd.csv";
+    /** Apple daily bars of 2013, bundled in org.ta4j:ta4j-examples (MIT). */
+    public static final String APPLE_BARS = CLASSPATH_PREFIX + "appleinc_bars_from_20130101_usd.csv";
+
+    private DataFiles()
+    {
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the location when it does not exist.
+     */
+    public static BufferedReader open(final String location)
+    {
+        try
+        {
+            if (location.startsWith(CLASSPATH_PREFIX))
+            {
+                final String name = location.substring(CLASSPATH_PREFIX.length());
+                final InputStream in = DataFiles.class.getClassLoader().getResourceAsStream(name);
+                if (in == null)
+                {
+                    throw new IllegalArgumentException("no bundled data file '" + name + "' on the classpath");
+                }
+                return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            }
+            final Path path = Path.of(location);
+            if (!Files.isRegularFile(path))
+            {
+                throw new IllegalArgumentException("no data file at " + path.toAbsolutePath());
+            }
+            return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot open " + location, ex);
+        }
+    }
+}

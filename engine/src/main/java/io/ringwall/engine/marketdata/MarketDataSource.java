@@ -1,0 +1,19 @@
+package io.ringwall.engine.marketdata;
+
+/**
+ * A market-data adapter: reads or generates market data and hands it to a sink, on the caller's thread.
+ */
+public interface MarketDataSource
+{
+    /**
+     * Delivers all the source's data.
+     *
+     * @return what was read.
+     */
+    SourceStats run(MarketDataSink sink);
+
+    /**
+     * @return a short description for reports (file name, generator settings).
+     */
+    String describe();
+}

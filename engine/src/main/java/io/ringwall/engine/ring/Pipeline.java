@@ -1,0 +1,185 @@
+package io.ringwall.engine.ring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.ringwall.engine.logic.BusinessLogic;
+import io.ringwall.engine.logic.OutputSink;
+import io.ringwall.journal.JournalWriter;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * The two rings and their stages, wired once:
+ *
+ * <pre>
+ *   producers ─► inbound ring ─► journal-in ─► logic ─► outbound ring ─► journal-out ─► gateway
+ *   (many)       (multi-producer)   (gates the logic)     (logic only)      (gates the gateway)
+ * </pre>
+ *
+ * Each stage runs on its own thread. The logic is gated on journal-in, so it only sees journaled
+ * inputs; the gateway is gated on journal-out, so no order reaches the venue before it is journaled.
+ * The gateway answers through the inbound ring like a real venue.
+ */
+public final class Pipeline
+{
+    private final RingConfig config;
+    private final EngineFailure failure = new EngineFailure();
+    private final RingBuffer<FrameEvent> inbound;
+    private final RingBuffer<FrameEvent> outbound;
+    private final BusinessLogic logic;
+    private final List<BatchEventProcessor<FrameEvent>> processors = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final Sequence logicSequence;
+    private final Sequence gatewaySequence;
+
+    /**
+     * @param logicFactory   builds the logic on the outbound ring's sink.
+     * @param gatewayFactory builds the gateway (the outbound ring's last stage) on its own inbound publisher.
+     */
+    public Pipeline(final RingConfig config, final JournalWriter inputJournal, final JournalWriter outputJournal,
+        final Function<OutputSink, BusinessLogic> logicFactory,
+        final Function<InboundPublisher, EventHandler<FrameEvent>> gatewayFactory)
+    {
+        this.config = config;
+        inbound = RingBuffer.create(ProducerType.MULTI, FrameEvent::new, config.inboundSize(),
+            config.waitMode().waitStrategy());
+        outbound = RingBuffer.create(ProducerType.SINGLE, FrameEvent::new, config.outboundSize(),
+            config.waitMode().waitStrategy());
+        logic = logicFactory.apply(new RingOutputSink(outbound,
+            new RingClaimer(outbound, config.waitMode().idleStrategy(), failure)));
+
+        final BatchEventProcessor<FrameEvent> journalIn = stage("journal-in", inbound, new JournalStage(inputJournal, true));
+        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, new LogicStage(logic),
+            journalIn.getSequence());
+        inbound.addGatingSequences(logicStage.getSequence());
+
+        final BatchEventProcessor<FrameEvent> journalOut = stage("journal-out", outbound,
+            new JournalStage(outputJournal, false));
+        final BatchEventProcessor<FrameEvent> gateway = stage("gateway", outbound,
+            gatewayFactory.apply(newPublisher()), journalOut.getSequence());
+        outbound.addGatingSequences(gateway.getSequence());
+
+        logicSequence = logicStage.getSequence();
+        gatewaySequence = gateway.getSequence();
+    }
+
+    /**
+     * @return a publisher for one producing thread.
+     */
+    public InboundPublisher newPublisher()
+    {
+        return new InboundPublisher(inbound, new RingClaimer(inbound, config.waitMode().idleStrategy(), failure),
+            config.marketDataReserve());
+    }
+
+    public void start()
+    {
+        for (int i = 0; i < processors.size(); i++)
+        {
+            final Thread thread = new Thread(processors.get(i), "ringwall-" + names.get(i));
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        }
+    }
+
+    /**
+     * Waits until every published input has gone through the logic and every output through the gateway,
+     * and the gateway's answers too, recursively. Backtest mode calls it after each input so that venue
+     * answers interleave with market data the same way on every run.
+     *
+     * @throws EngineHaltedException if a stage fails meanwhile.
+     */
+    public void awaitQuiescent(final IdleStrategy idle)
+    {
+        while (true)
+        {
+            final long in = inbound.getCursor();
+            idle.reset();
+            while (logicSequence.get() < in)
+            {
+                failure.check();
+                idle.idle();
+            }
+            final long out = outbound.getCursor();
+            idle.reset();
+            while (gatewaySequence.get() < out)
+            {
+                failure.check();
+                idle.idle();
+            }
+            if (inbound.getCursor() == in)
+            {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Drains what is in flight (unless a stage failed), then stops every stage and waits for its thread.
+     */
+    public void stop()
+    {
+        if (!failure.isSet())
+        {
+            try
+            {
+                awaitQuiescent(config.waitMode().idleStrategy());
+            }
+            catch (final EngineHaltedException ignore)
+            {
+                // the failure is reported by whoever asks failure()
+            }
+        }
+        processors.forEach(BatchEventProcessor::halt);
+        for (final Thread thread : threads)
+        {
+            try
+            {
+                thread.join(10_000);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public EngineFailure failure()
+    {
+        return failure;
+    }
+
+    /**
+     * @return the logic; read its state only after {@link #stop()}.
+     */
+    public BusinessLogic logic()
+    {
+        return logic;
+    }
+
+    public RingBuffer<FrameEvent> inboundRing()
+    {
+        return inbound;
+    }
+
+    private BatchEventProcessor<FrameEvent> stage(final String name, final RingBuffer<FrameEvent> ring,
+        final EventHandler<FrameEvent> handler, final Sequence... dependencies)
+    {
+        final BatchEventProcessor<FrameEvent> processor = new BatchEventProcessorBuilder()
+            .setMaxBatchSize(config.maxBatch())
+            .build(ring, ring.newBarrier(dependencies), handler);
+        processor.setExceptionHandler(new HaltingExceptionHandler(name, failure));
+        processors.add(processor);
+        names.add(name);
+        return processor;
+    }
+}

@@ -1,0 +1,45 @@
+package io.ringwall.tools;
+
+import io.ringwall.journal.ChronicleSettings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code ringwall}: every program of the project is a subcommand of this one launcher.
+ */
+@Command(name = "ringwall", mixinStandardHelpOptions = true, version = "ringwall 0.1.0",
+    description = "Ringwall: a deterministic, journaled live-trading engine.",
+    subcommands = {RunCommand.class, ReplayCommand.class, JournalCommand.class, CommandLine.HelpCommand.class})
+public final class RingwallCli
+{
+    /** Exit status when trading halted on a failure or the input was unusable. */
+    public static final int EXIT_FAILURE = 2;
+
+    private RingwallCli()
+    {
+    }
+
+    public static void main(final String[] args)
+    {
+        System.exit(execute(System.out, System.err, args));
+    }
+
+    /**
+     * Runs one command line; used by main and by tests.
+     *
+     * @return the exit status.
+     */
+    public static int execute(final java.io.PrintStream out, final java.io.PrintStream err, final String... args)
+    {
+        ChronicleSettings.apply();
+        final CommandLine commandLine = new CommandLine(RingwallCli.class);
+        commandLine.setOut(new java.io.PrintWriter(out, true));
+        commandLine.setErr(new java.io.PrintWriter(err, true));
+        commandLine.setExecutionExceptionHandler((ex, cmd, parsed) ->
+        {
+            cmd.getErr().println("ringwall " + cmd.getCommandName() + ": " + ex.getMessage());
+            return EXIT_FAILURE;
+        });
+        return commandLine.execute(args);
+    }
+}
