@@ -1,0 +1,107 @@
+package io.ringwall.engine.logic;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.ringwall.codecs.BreakerType;
+import io.ringwall.codecs.MessageHeaderDecoder;
+import io.ringwall.codecs.OperatorCommandType;
+import io.ringwall.codecs.Side;
+import io.ringwall.engine.frames.InputEncoder;
+import io.ringwall.engine.strategy.Strategy;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Drives the business logic directly on the test thread, as the logic stage would, with a test clock
+ * and inputs encoded like the producers encode them; collects the outputs.
+ */
+public final class LogicHarness
+{
+    /** One output frame as the logic produced it. */
+    public record Output(long sequence, long timeNs, int templateId, byte[] frame)
+    {
+        public UnsafeBuffer buffer()
+        {
+            return new UnsafeBuffer(frame);
+        }
+    }
+
+    private final InputEncoder encoder = new InputEncoder();
+    private final UnsafeBuffer frame = new UnsafeBuffer(new byte[512]);
+    private final List<Output> outputs = new ArrayList<>();
+    private final BusinessLogic logic;
+    private long sequence;
+    private long timeNs = 1_000_000_000L;
+
+    public LogicHarness(final LogicConfig config, final List<Strategy> strategies)
+    {
+        logic = new BusinessLogic(config, strategies, this::collect);
+    }
+
+    public static LogicConfig config(final String... strategySpecs)
+    {
+        return new LogicConfig(List.of("BTCUSD", "ETHUSD"), List.of(strategySpecs), LogicConfig.DEFAULT_INITIAL_CASH, 64);
+    }
+
+    public BusinessLogic logic()
+    {
+        return logic;
+    }
+
+    public List<Output> outputs()
+    {
+        return outputs;
+    }
+
+    public long lastSequence()
+    {
+        return sequence;
+    }
+
+    public LogicHarness advance(final long nanos)
+    {
+        timeNs += nanos;
+        return this;
+    }
+
+    public void trade(final int instrumentId, final long price, final long quantity)
+    {
+        feed(encoder.trade(frame, 0, instrumentId, sequence + 1, price, quantity, timeNs));
+    }
+
+    public void accepted(final long clOrdId, final int instrumentId)
+    {
+        feed(encoder.orderAccepted(frame, 0, clOrdId, clOrdId + 1000, instrumentId, timeNs));
+    }
+
+    public void filled(final long clOrdId, final int instrumentId, final Side side, final long price, final long quantity,
+        final long leaves, final long fee)
+    {
+        feed(encoder.orderFilled(frame, 0, clOrdId, clOrdId + 1000, sequence, instrumentId, side, price, quantity, leaves,
+            quantity, fee, timeNs));
+    }
+
+    public void cancelled(final long clOrdId, final int instrumentId, final long quantity)
+    {
+        feed(encoder.orderCancelled(frame, 0, clOrdId, clOrdId + 1000, instrumentId, quantity, timeNs));
+    }
+
+    public void command(final OperatorCommandType type, final BreakerType breaker, final String reason)
+    {
+        feed(encoder.operatorCommand(frame, 0, type, breaker, 0, "test-operator", reason));
+    }
+
+    public void feed(final int length)
+    {
+        logic.onInput(++sequence, timeNs, frame, 0, length, 0);
+    }
+
+    private void collect(final long outSequence, final long outTimeNs, final DirectBuffer buffer, final int offset,
+        final int length, final long ingressNanos)
+    {
+        final byte[] copy = new byte[length];
+        buffer.getBytes(offset, copy);
+        outputs.add(new Output(outSequence, outTimeNs, new MessageHeaderDecoder().wrap(buffer, offset).templateId(), copy));
+    }
+}
