@@ -1,0 +1,42 @@
+package io.ringwall.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.ringwall.engine.logic.LogicConfig;
+import io.ringwall.engine.ring.ClockMode;
+import io.ringwall.engine.ring.RingConfig;
+import io.ringwall.engine.ring.WaitMode;
+
+/**
+ * Engine configurations for tests: small rings, yielding waits (2-core CI machines).
+ */
+public final class EngineFixtures
+{
+    public static final String MA = "ma-crossover:symbol=BTCUSD,fast=20,slow=100,qty=0.5";
+    public static final String MEAN_REVERSION = "mean-reversion:symbol=BTCUSD,window=100,entry=1.5,exit=0.2,qty=0.3";
+
+    private EngineFixtures()
+    {
+    }
+
+    /** Backtest-style: time from the data, lock-step venue answers. */
+    public static EngineConfig recorded(final Path dir, final String... strategies)
+    {
+        return config(dir, ClockMode.DATA, true, strategies);
+    }
+
+    /** Live-style: wall clock, everything free-running. */
+    public static EngineConfig freeRunning(final Path dir, final String... strategies)
+    {
+        return config(dir, ClockMode.WALL, false, strategies);
+    }
+
+    private static EngineConfig config(final Path dir, final ClockMode clock, final boolean lockStep,
+        final String... strategies)
+    {
+        return new EngineConfig(dir,
+            new LogicConfig(List.of("BTCUSD"), List.of(strategies), LogicConfig.DEFAULT_INITIAL_CASH, 1024),
+            new RingConfig(1 << 12, 1 << 12, 128, WaitMode.YIELDING), clock, lockStep, 10, 60_000_000_000L, 0);
+    }
+}

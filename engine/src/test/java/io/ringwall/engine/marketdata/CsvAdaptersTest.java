@@ -1,0 +1,122 @@
+package io.ringwall.engine.marketdata;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CsvAdaptersTest
+{
+    /** Collects what an adapter delivers. */
+    static final class Recording implements MarketDataSink
+    {
+        final List<String> events = new ArrayList<>();
+
+        @Override
+        public void trade(final int instrumentId, final long tradeId, final long price, final long quantity,
+            final long exchangeTimeNs)
+        {
+            events.add("T " + instrumentId + " " + tradeId + " " + price + " " + quantity + " " + exchangeTimeNs);
+        }
+
+        @Override
+        public void bar(final int instrumentId, final long open, final long high, final long low, final long close,
+            final long volume, final long startTimeNs, final long durationNs)
+        {
+            events.add("B " + open + " " + high + " " + low + " " + close + " " + volume + " " + startTimeNs);
+        }
+    }
+
+    @TempDir
+    Path dir;
+
+    private final List<String> reports = new ArrayList<>();
+    private final MalformedLineReporter reporter = new MalformedLineReporter(reports::add, 100);
+
+    @Test
+    void malformedTradeLinesAreReportedWithFileLineAndReasonCountedAndSkipped() throws IOException
+    {
+        final Path file = dir.resolve("trades.csv");
+        Files.writeString(file, String.join("\n",
+            "timestamp,price,amount",
+            "1385337600,800.010000000000,0.100000000000",
+            "1385337601,abc,0.1",
+            "1385337602,800.5",
+            "",
+            "1385337603,-1,0.1",
+            "1385337604,800.123456,0.1",
+            "1385337599,800,0.1",
+            "1385337605,801,0.000000000000",
+            "1385337606,802.25,1.5"));
+        final Recording sink = new Recording();
+
+        final SourceStats stats = new TradeCsvSource(file.toString(), 0, reporter).run(sink);
+
+        assertThat(sink.events).containsExactly(
+            "T 0 1 8000100 10000000 1385337600000000000",
+            "T 0 2 8022500 150000000 1385337606000000000");
+        assertThat(stats.malformed()).isEqualTo(6).isEqualTo(reporter.count());
+        assertThat(stats.lines()).isEqualTo(10);
+        assertThat(reports).hasSize(6);
+        assertThat(reports.get(0)).startsWith("malformed line: " + file + ":3: price 'abc'");
+        assertThat(reports.get(1)).contains(":4: expected 3 fields");
+        assertThat(reports.get(2)).contains(":6: price '-1'");
+        assertThat(reports.get(3)).contains(":7: price '800.123456'");
+        assertThat(reports.get(4)).contains(":8: time goes backwards");
+        assertThat(reports.get(5)).contains(":9: amount '0.000000000000'");
+    }
+
+    @Test
+    void barsAreStampedAtTheirCloseAndBadBarsRefused() throws IOException
+    {
+        final Path file = dir.resolve("bars.csv");
+        Files.writeString(file, String.join("\n",
+            "date,open,high,low,close,volume",
+            "2013-01-02,553.82,555.00,541.63,549.03,20018500",
+            "2013-01-03,547.88,540.00,541.00,542.10,12605900",
+            "2013-13-04,536.97,538.63,525.83,527.00,21226200",
+            "2013-01-02,536.97,538.63,525.83,527.00,21226200",
+            "2013-01-07,522.00,529.30,515.20,523.90,17291300"));
+        final Recording sink = new Recording();
+
+        final SourceStats stats = new BarCsvSource(file.toString(), 0, reporter).run(sink);
+
+        assertThat(sink.events).containsExactly(
+            "B 5538200 5550000 5416300 5490300 2001850000000000 " + 15_707L * 86_400_000_000_000L,
+            "B 5220000 5293000 5152000 5239000 1729130000000000 " + 15_712L * 86_400_000_000_000L);
+        assertThat(stats.malformed()).isEqualTo(3);
+        assertThat(reports.get(0)).contains(":3: low/high do not bound");
+        assertThat(reports.get(1)).contains(":4: date '2013-13-04'");
+        assertThat(reports.get(2)).contains(":5: date does not increase");
+    }
+
+    @Test
+    void theBundledRealDataReads()
+    {
+        final Recording trades = new Recording();
+        final SourceStats tradeStats = new TradeCsvSource(DataFiles.BITSTAMP_TRADES, 0, reporter).run(trades);
+        assertThat(tradeStats.lines()).isEqualTo(100_001);
+        // 18 real trades of the file have amount 0: refused and reported, the rest delivered.
+        assertThat(tradeStats.events() + tradeStats.malformed()).isEqualTo(100_000);
+        assertThat(tradeStats.malformed()).isEqualTo(18);
+
+        final SourceStats barStats = new BarCsvSource(DataFiles.APPLE_BARS, 0, reporter).run(new Recording());
+        assertThat(barStats.events()).isEqualTo(252);
+        assertThat(barStats.malformed()).isZero();
+    }
+
+    @Test
+    void aMissingFileIsAClearError()
+    {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new TradeCsvSource(dir.resolve("nope.csv").toString(), 0, reporter).run(new Recording()))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("no data file at");
+    }
+}

@@ -1,0 +1,39 @@
+package io.ringwall.engine.ring;
+
+import java.nio.file.Path;
+
+import io.ringwall.engine.Engine;
+import io.ringwall.engine.EngineFixtures;
+import io.ringwall.engine.RunSummary;
+import io.ringwall.engine.marketdata.SyntheticTradeSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The logic thread never handles an input that is not yet in journal "in": checked for every trade
+ * of a free-running (not lock-step) session, where the producer races ahead of the journal.
+ */
+class GatingTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyTradeTheLogicSeesIsAlreadyJournaled()
+    {
+        GatingProbe.CHECKS.set(0);
+        GatingProbe.VIOLATIONS.set(0);
+        final long trades = 50_000;
+        final RunSummary summary;
+        try (Engine engine = new Engine(EngineFixtures.freeRunning(dir,
+            GatingProbe.class.getName() + ":dir=" + dir, EngineFixtures.MA)))
+        {
+            summary = engine.run(new SyntheticTradeSource(0, trades, 1, 1_700_000_000_000_000_000L, 1_000_000));
+        }
+        assertThat(summary.failure()).isNull();
+        assertThat(GatingProbe.CHECKS.get()).isEqualTo(trades);
+        assertThat(GatingProbe.VIOLATIONS.get()).isZero();
+    }
+}
