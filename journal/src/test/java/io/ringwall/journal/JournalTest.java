@@ -1,0 +1,72 @@
+package io.ringwall.journal;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JournalTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void batchesOfRecordsReadBackInOrderAndAReopenedWriterContinuesTheSequence()
+    {
+        try (JournalDirectory journals = JournalDirectory.open(dir); JournalWriter writer = journals.inputWriter())
+        {
+            for (int i = 1; i <= 1000; i++)
+            {
+                writer.append(i, i * 10L, frame(i), 0, 8 + i % 50);
+                if (i % 7 == 0)
+                {
+                    writer.commit();
+                }
+            }
+        }
+        try (JournalDirectory journals = JournalDirectory.open(dir); JournalWriter writer = journals.inputWriter())
+        {
+            assertThat(writer.lastSequence()).isEqualTo(1000);
+            writer.append(1001, 10_010, frame(1001), 0, 8);
+            writer.commit();
+            assertThatThrownBy(() -> writer.append(1003, 0, frame(1), 0, 8))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("record 1003 after 1001");
+        }
+
+        final List<String> seen = new ArrayList<>();
+        try (JournalDirectory journals = JournalDirectory.open(dir); JournalReader reader = journals.inputReader())
+        {
+            reader.from(995).readAll((sequence, timeNs, frame, offset, length) ->
+                seen.add(sequence + "@" + timeNs + ":" + length + ":" + frame.getLong(offset)));
+            assertThat(reader.lastSequence()).isEqualTo(1001);
+        }
+        assertThat(seen).containsExactly("995@9950:53:995", "996@9960:54:996", "997@9970:55:997", "998@9980:56:998",
+            "999@9990:57:999", "1000@10000:8:1000", "1001@10010:8:1001");
+    }
+
+    @Test
+    void theManifestRoundTripsAndAnEmptyDirectoryIsNotASession()
+    {
+        try (JournalDirectory journals = JournalDirectory.open(dir))
+        {
+            journals.writeManifest(Map.of("b", "2", "a", "x=y"));
+            assertThat(journals.readManifest()).containsExactly(Map.entry("a", "x=y"), Map.entry("b", "2"));
+        }
+        assertThatThrownBy(() -> JournalDirectory.openExisting(dir.resolve("nothing")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no Ringwall journal in");
+    }
+
+    private static UnsafeBuffer frame(final long value)
+    {
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[64]);
+        buffer.putLong(0, value);
+        return buffer;
+    }
+}

@@ -1,0 +1,90 @@
+package io.ringwall.tools;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's commands through the CLI entry point the launcher calls.
+ */
+class RingwallCliTest
+{
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void runOnTheBundledTradesThenReplayAndPrintTheJournal()
+    {
+        final Path journal = dir.resolve("session");
+        assertThat(execute("run", "--journal", journal.toString())).as(err.toString()).isZero();
+        assertThat(text(out)).contains("source        trades classpath:bitstamp_trades_from_20131125_usd.csv")
+            .containsPattern("events +\\d[\\d,]* inputs journaled")
+            .contains("18 malformed lines")
+            .containsPattern("orders +\\d[\\d,]* sent")
+            .contains("PnL           realised")
+            .containsPattern("tick-to-order p50 [\\d.]+ us")
+            .contains("journal       " + journal);
+        assertThat(text(err)).contains("malformed line: classpath:bitstamp_trades_from_20131125_usd.csv:");
+
+        out.reset();
+        assertThat(execute("replay", "--journal", journal.toString(), "--verify")).isZero();
+        assertThat(text(out)).startsWith("identical: ");
+
+        out.reset();
+        assertThat(execute("journal", "--journal", journal.toString(), "--type", "NewOrder,OrderFilled", "--limit", "2"))
+            .isZero();
+        final String[] lines = text(out).split("\n");
+        assertThat(lines).hasSize(4);
+        assertThat(lines[0]).startsWith("in ").contains("OrderFilled clOrdId=");
+        assertThat(lines[2]).startsWith("out ").contains(" NewOrder clOrdId=").contains("side=BUY");
+
+        out.reset();
+        assertThat(execute("journal", "--journal", journal.toString(), "--which", "in", "--from", "3", "--to", "4"))
+            .isZero();
+        assertThat(text(out).split("\n")).hasSize(2).allMatch(l -> l.startsWith("in 3 ") || l.startsWith("in 4 "));
+    }
+
+    @Test
+    void barsRunWithTheDefaultBarStrategy()
+    {
+        assertThat(execute("run", "--data", "classpath:appleinc_bars_from_20130101_usd.csv", "--format", "bars",
+            "--journal", dir.resolve("bars").toString())).as(err.toString()).isZero();
+        assertThat(text(out)).contains("252 events, 0 malformed lines");
+    }
+
+    @Test
+    void helpListsTheCommandsAndErrorsAreClear()
+    {
+        assertThat(execute("--help")).isZero();
+        assertThat(text(out)).contains("run", "replay", "journal");
+        out.reset();
+        assertThat(execute("run", "--help")).isZero();
+        assertThat(text(out)).contains("--journal=DIR", "--strategy=SPEC", "--wait");
+
+        assertThat(execute("replay", "--journal", dir.resolve("missing").toString())).isEqualTo(RingwallCli.EXIT_FAILURE);
+        assertThat(text(err)).contains("no Ringwall journal in");
+        assertThat(execute("run", "--strategy", "no-such-strategy", "--journal", dir.resolve("x").toString()))
+            .isEqualTo(RingwallCli.EXIT_FAILURE);
+        assertThat(text(err)).contains("strategy 'no-such-strategy': unknown");
+    }
+
+    private int execute(final String... args)
+    {
+        return RingwallCli.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    }
+
+    private static String text(final ByteArrayOutputStream stream)
+    {
+        return stream.toString(StandardCharsets.UTF_8);
+    }
+}
