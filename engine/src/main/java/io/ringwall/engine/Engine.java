@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import io.ringwall.engine.logic.BusinessLogic;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SourceStats;
+import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.EngineHaltedException;
 import io.ringwall.engine.ring.InboundPublisher;
 import io.ringwall.engine.ring.Pipeline;
@@ -85,6 +86,14 @@ public final class Engine implements AutoCloseable
     public RunSummary run(final MarketDataSource source)
     {
         start();
+        final TimerProducer timers = config.clockMode() == ClockMode.WALL && config.timerIntervalNs() > 0 ?
+            new TimerProducer(pipeline.newPublisher(), config.timerIntervalNs()) : null;
+        final Thread timerThread = timers == null ? null : new Thread(timers, "ringwall-timers");
+        if (timerThread != null)
+        {
+            timerThread.setDaemon(true);
+            timerThread.start();
+        }
         final long startNanos = System.nanoTime();
         final MarketDataFeed feed = new MarketDataFeed(pipeline, venueView, config);
         SourceStats stats = null;
@@ -95,6 +104,11 @@ public final class Engine implements AutoCloseable
         catch (final EngineHaltedException ex)
         {
             // the pipeline's failure carries the message; fall through to stop and report
+        }
+        if (timers != null)
+        {
+            timers.stop();
+            joinQuietly(timerThread);
         }
         pipeline.stop();
         final long elapsedNs = System.nanoTime() - startNanos;
@@ -129,6 +143,18 @@ public final class Engine implements AutoCloseable
         inputJournal.close();
         outputJournal.close();
         journals.close();
+    }
+
+    private static void joinQuietly(final Thread thread)
+    {
+        try
+        {
+            thread.join(5_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Map<String, String> manifest(final EngineConfig config)

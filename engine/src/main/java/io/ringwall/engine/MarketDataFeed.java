@@ -35,7 +35,8 @@ final class MarketDataFeed implements MarketDataSink
         this.venueView = venueView;
         this.clock = config.clockMode();
         this.lockStep = config.lockStep();
-        this.timerIntervalNs = config.timerIntervalNs();
+        // With the wall clock a TimerProducer thread ticks; with the data clock the data drives time.
+        this.timerIntervalNs = config.clockMode() == ClockMode.DATA ? config.timerIntervalNs() : 0;
         this.pacingIntervalNs = config.ratePerSecond() == 0 ? 0 : 1_000_000_000L / config.ratePerSecond();
         this.idle = config.ring().waitMode().idleStrategy();
     }
