@@ -212,10 +212,9 @@ public final class BusinessLogic
     private void onAccepted(final OrderAcceptedDecoder decoder)
     {
         counters.venueInputs++;
-        final Order order = orders.find(decoder.clOrdId());
+        final Order order = knownOrder(decoder.clOrdId());
         if (order == null)
         {
-            counters.unknownOrderEvents++;
             return;
         }
         if (orders.apply(order, OrderLifecycle.Event.ACCEPT))
@@ -235,10 +234,9 @@ public final class BusinessLogic
             portfolio.onFill(decoder.instrumentId(), decoder.side(), decoder.lastQuantity(), decoder.lastPrice(),
                 decoder.fee());
         }
-        final Order order = orders.find(decoder.clOrdId());
+        final Order order = knownOrder(decoder.clOrdId());
         if (order == null)
         {
-            counters.unknownOrderEvents++;
             return;
         }
         final boolean done = decoder.leavesQuantity() == 0;
@@ -255,10 +253,9 @@ public final class BusinessLogic
     {
         counters.venueInputs++;
         counters.venueRejects++;
-        final Order order = orders.find(decoder.clOrdId());
+        final Order order = knownOrder(decoder.clOrdId());
         if (order == null)
         {
-            counters.unknownOrderEvents++;
             return;
         }
         if (orders.apply(order, OrderLifecycle.Event.REJECT))
@@ -272,10 +269,9 @@ public final class BusinessLogic
     {
         counters.venueInputs++;
         counters.cancels++;
-        final Order order = orders.find(decoder.clOrdId());
+        final Order order = knownOrder(decoder.clOrdId());
         if (order == null)
         {
-            counters.unknownOrderEvents++;
             return;
         }
         if (orders.apply(order, OrderLifecycle.Event.CANCEL_CONFIRM))
@@ -288,10 +284,9 @@ public final class BusinessLogic
     private void onCancelRejected(final CancelRejectedDecoder decoder)
     {
         counters.venueInputs++;
-        final Order order = orders.find(decoder.origClOrdId());
+        final Order order = knownOrder(decoder.origClOrdId());
         if (order == null)
         {
-            counters.unknownOrderEvents++;
             return;
         }
         if (orders.apply(order, OrderLifecycle.Event.CANCEL_REJECT))
@@ -328,6 +323,19 @@ public final class BusinessLogic
     {
         counters.timerInputs++;
         strategies.onTimer(decoder.timerId(), timeNs);
+    }
+
+    /**
+     * @return the working order, or null (counted) when a venue event names an order not working here.
+     */
+    private Order knownOrder(final long clOrdId)
+    {
+        final Order order = orders.find(clOrdId);
+        if (order == null)
+        {
+            counters.unknownOrderEvents++;
+        }
+        return order;
     }
 
     private void notifyOwner(final Order order, final OrderEvent.Type type, final long lastPrice,

@@ -22,6 +22,7 @@ public final class InboundPublisher
     private final RingClaimer claimer;
     private final int marketDataReserve;
     private final InputEncoder encoder = new InputEncoder();
+    private long claimed;
 
     InboundPublisher(final RingBuffer<FrameEvent> ring, final RingClaimer claimer, final int marketDataReserve)
     {
@@ -38,101 +39,97 @@ public final class InboundPublisher
     public long trade(final long timeNs, final int instrumentId, final long tradeId, final long price,
         final long quantity, final long exchangeTimeNs)
     {
-        final long slot = claimer.claim(marketDataReserve);
-        final FrameEvent event = ring.get(slot);
+        final FrameEvent event = claim(marketDataReserve);
         event.length = encoder.trade(event.buffer, 0, instrumentId, tradeId, price, quantity, exchangeTimeNs);
-        return publish(slot, event, timeNs);
+        return publish(event, timeNs);
     }
 
     public long quote(final long timeNs, final int instrumentId, final long bidPrice, final long bidQuantity,
         final long askPrice, final long askQuantity, final long exchangeTimeNs)
     {
-        final long slot = claimer.claim(marketDataReserve);
-        final FrameEvent event = ring.get(slot);
+        final FrameEvent event = claim(marketDataReserve);
         event.length = encoder.quote(event.buffer, 0, instrumentId, bidPrice, bidQuantity, askPrice, askQuantity,
             exchangeTimeNs);
-        return publish(slot, event, timeNs);
+        return publish(event, timeNs);
     }
 
     public long bar(final long timeNs, final int instrumentId, final long open, final long high, final long low,
         final long close, final long volume, final long startTimeNs, final long durationNs)
     {
-        final long slot = claimer.claim(marketDataReserve);
-        final FrameEvent event = ring.get(slot);
+        final FrameEvent event = claim(marketDataReserve);
         event.length = encoder.bar(event.buffer, 0, instrumentId, open, high, low, close, volume, startTimeNs,
             durationNs);
-        return publish(slot, event, timeNs);
+        return publish(event, timeNs);
     }
 
     public long orderAccepted(final long timeNs, final long clOrdId, final long venueOrderId, final int instrumentId)
     {
-        final long slot = claimer.claim(0);
-        final FrameEvent event = ring.get(slot);
+        final FrameEvent event = claim(0);
         event.length = encoder.orderAccepted(event.buffer, 0, clOrdId, venueOrderId, instrumentId, timeNs);
-        return publish(slot, event, timeNs);
+        return publish(event, timeNs);
     }
 
     public long orderFilled(final long timeNs, final long clOrdId, final long venueOrderId, final long execId,
         final int instrumentId, final Side side, final long lastPrice, final long lastQuantity,
         final long leavesQuantity, final long cumQuantity, final long fee)
     {
-        final long slot = claimer.claim(0);
-        final FrameEvent event = ring.get(slot);
+        final FrameEvent event = claim(0);
         event.length = encoder.orderFilled(event.buffer, 0, clOrdId, venueOrderId, execId, instrumentId, side,
             lastPrice, lastQuantity, leavesQuantity, cumQuantity, fee, timeNs);
-        return publish(slot, event, timeNs);
+        return publish(event, timeNs);
     }
 
     public long orderRejected(final long timeNs, final long clOrdId, final int instrumentId,
         final VenueRejectReason reason)
     {
-        final long slot = claimer.claim(0);
-        final FrameEvent event = ring.get(slot);
+        final FrameEvent event = claim(0);
         event.length = encoder.orderRejected(event.buffer, 0, clOrdId, instrumentId, reason, timeNs);
-        return publish(slot, event, timeNs);
+        return publish(event, timeNs);
     }
 
     public long orderCancelled(final long timeNs, final long clOrdId, final long venueOrderId,
         final int instrumentId, final long cancelledQuantity)
     {
-        final long slot = claimer.claim(0);
-        final FrameEvent event = ring.get(slot);
+        final FrameEvent event = claim(0);
         event.length = encoder.orderCancelled(event.buffer, 0, clOrdId, venueOrderId, instrumentId,
             cancelledQuantity, timeNs);
-        return publish(slot, event, timeNs);
+        return publish(event, timeNs);
     }
 
     public long cancelRejected(final long timeNs, final long clOrdId, final long origClOrdId,
         final VenueRejectReason reason)
     {
-        final long slot = claimer.claim(0);
-        final FrameEvent event = ring.get(slot);
+        final FrameEvent event = claim(0);
         event.length = encoder.cancelRejected(event.buffer, 0, clOrdId, origClOrdId, reason, timeNs);
-        return publish(slot, event, timeNs);
+        return publish(event, timeNs);
     }
 
     public long operatorCommand(final long timeNs, final OperatorCommandType type, final BreakerType breakerType,
         final long value, final String operatorName, final String reason)
     {
-        final long slot = claimer.claim(0);
-        final FrameEvent event = ring.get(slot);
+        final FrameEvent event = claim(0);
         event.length = encoder.operatorCommand(event.buffer, 0, type, breakerType, value, operatorName, reason);
-        return publish(slot, event, timeNs);
+        return publish(event, timeNs);
     }
 
     public long timerTick(final long timeNs, final int timerId)
     {
-        final long slot = claimer.claim(0);
-        final FrameEvent event = ring.get(slot);
+        final FrameEvent event = claim(0);
         event.length = encoder.timerTick(event.buffer, 0, timerId);
-        return publish(slot, event, timeNs);
+        return publish(event, timeNs);
     }
 
-    private long publish(final long slot, final FrameEvent event, final long timeNs)
+    private FrameEvent claim(final int keepFree)
+    {
+        claimed = claimer.claim(keepFree);
+        return ring.get(claimed);
+    }
+
+    private long publish(final FrameEvent event, final long timeNs)
     {
         event.timeNs = timeNs;
         event.ingressNanos = System.nanoTime();
-        ring.publish(slot);
-        return slot;
+        ring.publish(claimed);
+        return claimed;
     }
 }

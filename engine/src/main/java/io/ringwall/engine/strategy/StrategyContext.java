@@ -20,6 +20,21 @@ public interface StrategyContext
     /** @return the instrument id of {@code symbol}, or -1 when the engine does not know it. */
     int instrumentId(String symbol);
 
+    /**
+     * For {@link Strategy#onStart}: the id of a symbol the strategy cannot trade without.
+     *
+     * @throws IllegalStateException naming the strategy and symbol when the engine does not trade it.
+     */
+    default int requireInstrument(final String symbol)
+    {
+        final int id = instrumentId(symbol);
+        if (id < 0)
+        {
+            throw new IllegalStateException("strategy " + strategyId() + ": the engine does not trade " + symbol);
+        }
+        return id;
+    }
+
     /** @return the engine's position in the instrument (signed quantity mantissa). */
     long position(int instrumentId);
 

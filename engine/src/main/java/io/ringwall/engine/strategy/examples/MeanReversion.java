@@ -39,11 +39,7 @@ public final class MeanReversion implements Strategy
     public void onStart(final StrategyContext context)
     {
         this.context = context;
-        instrumentId = context.instrumentId(symbol);
-        if (instrumentId < 0)
-        {
-            throw new IllegalStateException("mean-reversion: the engine does not trade " + symbol);
-        }
+        instrumentId = context.requireInstrument(symbol);
     }
 
     @Override

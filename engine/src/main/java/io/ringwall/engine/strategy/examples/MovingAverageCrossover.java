@@ -40,11 +40,7 @@ public final class MovingAverageCrossover implements Strategy
     public void onStart(final StrategyContext context)
     {
         this.context = context;
-        instrumentId = context.instrumentId(symbol);
-        if (instrumentId < 0)
-        {
-            throw new IllegalStateException("ma-crossover: the engine does not trade " + symbol);
-        }
+        instrumentId = context.requireInstrument(symbol);
     }
 
     @Override
