@@ -1,0 +1,732 @@
+package io.ringwall.perf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import io.ringwall.engine.EngineConfig;
+import io.ringwall.engine.Fixed;
+import io.ringwall.engine.logic.BusinessLogic;
+import io.ringwall.engine.logic.EngineCounters;
+import io.ringwall.engine.logic.LogicConfig;
+import io.ringwall.engine.ring.ClockMode;
+import io.ringwall.engine.ring.InboundPublisher;
+import io.ringwall.engine.ring.Pipeline;
+import io.ringwall.engine.ring.RingConfig;
+import io.ringwall.engine.ring.WaitMode;
+import io.ringwall.engine.venue.SimulatedVenue;
+import io.ringwall.engine.venue.VenueMarketView;
+import io.ringwall.journal.ChronicleSettings;
+import io.ringwall.journal.JournalDirectory;
+import io.ringwall.journal.JournalWriter;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * Events per second of the whole Ringwall pipeline next to its two raw ingredients, measured in one
+ * process and one run after the other, so that the ratios are meaningful on a noisy machine even when
+ * the absolute figures are not:
+ *
+ * <ol>
+ *   <li><b>raw Disruptor</b>: one producer, one consumer, a {@code long} per event, the same ring size
+ *       and wait mode as the pipeline, the producer claiming with {@code tryNext} and idling like
+ *       the pipeline's producers do;</li>
+ *   <li><b>raw Chronicle</b>: one thread appending one 64-byte message per document to a fresh queue
+ *       (the journals' roll cycle);</li>
+ *   <li><b>pipeline</b>: the real thing with both journals on: this thread publishes N synthetic trades
+ *       (a seeded random walk) free-running through {@code Pipeline.newPublisher().trade(...)}; the
+ *       journal-in, logic (a real ma-crossover strategy), journal-out stages and the simulated venue as
+ *       gateway run on their own threads; timed from the first publish until the pipeline is
+ *       quiescent (the logic has taken the last input and the venue's answers are through).</li>
+ * </ol>
+ *
+ * <p>It also reads how many bytes each pipeline stage thread allocated during the timed part
+ * ({@code com.sun.management.ThreadMXBean}), per input event: the logic's should be 0.
+ *
+ * <p>Run: {@code scripts/ringwall throughput [--events N] [--runs R] [--warmup W] [--wait MODE]
+ * [--dir DIR] [--json FILE]}; {@code --help} lists the options.
+ */
+public final class PipelineThroughput
+{
+    private static final String LOGIC_THREAD = "ringwall-logic";
+    private static final String[] STAGE_THREADS =
+        { "ringwall-journal-in", LOGIC_THREAD, "ringwall-journal-out", "ringwall-gateway" };
+    private static final int INSTRUMENT_ID = 0;
+    private static final long START_TIME_NS = 1_700_000_000_000_000_000L;
+    private static final long TRADE_INTERVAL_NS = 1_000_000L;
+    private static final int MESSAGE_LENGTH = 64;
+    private static final long SEED = 42;
+
+    private final Options options;
+
+    private PipelineThroughput(final Options options)
+    {
+        this.options = options;
+    }
+
+    public static void main(final String[] args)
+    {
+        final Options options;
+        try
+        {
+            options = Options.parse(args);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            System.err.println("throughput: " + ex.getMessage());
+            System.err.println(Options.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help)
+        {
+            System.out.println(Options.USAGE);
+            return;
+        }
+        ChronicleSettings.apply();
+        new PipelineThroughput(options).run();
+    }
+
+    private void run()
+    {
+        printHeader();
+        for (int i = 1; i <= options.warmupRuns; i++)
+        {
+            final RunResult warmup = measure(0);
+            System.out.printf(Locale.ROOT, "warm-up %d: %s (not counted)%n", i, warmup.brief());
+        }
+
+        final List<RunResult> results = new ArrayList<>();
+        System.out.println();
+        System.out.println(RunResult.TABLE_HEADER);
+        for (int run = 1; run <= options.runs; run++)
+        {
+            final RunResult result = measure(run);
+            results.add(result);
+            System.out.println(result.row());
+        }
+        final RunResult median = RunResult.median(results);
+        System.out.println(median.row());
+        System.out.println();
+        System.out.println(allocationReport(results, median));
+        System.out.println(tradingReport(results));
+
+        if (options.jsonFile != null)
+        {
+            writeJson(results, median);
+            System.out.println("results written to " + options.jsonFile.toAbsolutePath());
+        }
+    }
+
+    private RunResult measure(final int run)
+    {
+        final double disruptor = rawDisruptor();
+        final double chronicle = rawChronicle();
+        return pipeline(run, disruptor, chronicle);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // (a) raw Disruptor: one producer, one consumer, long events
+
+    /** The raw ring's slot: just a long. */
+    static final class LongEvent
+    {
+        long value;
+    }
+
+    /** Sums what it sees, so the run can check every event arrived once (and nothing is optimised away). */
+    static final class SummingHandler implements EventHandler<LongEvent>
+    {
+        long sum;
+
+        @Override
+        public void onEvent(final LongEvent event, final long sequence, final boolean endOfBatch)
+        {
+            sum += event.value;
+        }
+    }
+
+    private double rawDisruptor()
+    {
+        final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new,
+            RingConfig.DEFAULT_RING_SIZE, options.waitMode.waitStrategy());
+        final SummingHandler handler = new SummingHandler();
+        final BatchEventProcessor<LongEvent> consumer = new BatchEventProcessorBuilder()
+            .build(ring, ring.newBarrier(), handler);
+        ring.addGatingSequences(consumer.getSequence());
+        final Thread thread = new Thread(consumer, "raw-disruptor-consumer");
+        thread.setDaemon(true);
+        thread.start();
+
+        final long events = options.events;
+        final IdleStrategy idle = options.waitMode.idleStrategy();
+        final long startNs = System.nanoTime();
+        for (long i = 0; i < events; i++)
+        {
+            final long slot = claim(ring, idle);
+            ring.get(slot).value = i;
+            ring.publish(slot);
+        }
+        final long last = events - 1;
+        idle.reset();
+        while (consumer.getSequence().get() < last)
+        {
+            idle.idle();
+        }
+        final long elapsedNs = System.nanoTime() - startNs;
+
+        consumer.halt();
+        join(thread);
+        if (handler.sum != events * (events - 1) / 2)
+        {
+            throw new IllegalStateException("raw Disruptor lost events: sum " + handler.sum);
+        }
+        return perSecond(events, elapsedNs);
+    }
+
+    /**
+     * Claims like the pipeline's producers (RingClaimer): try, and idle while the ring is full.
+     */
+    private static long claim(final RingBuffer<LongEvent> ring, final IdleStrategy idle)
+    {
+        idle.reset();
+        while (true)
+        {
+            try
+            {
+                return ring.tryNext();
+            }
+            catch (final InsufficientCapacityException ignore)
+            {
+                idle.idle(); // the exception is a preallocated singleton: no allocation here
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // (b) raw Chronicle Queue: one appender, one 64-byte message per document
+
+    private double rawChronicle()
+    {
+        final Path directory = ScratchDirectories.create(options.scratchRoot, "raw-chronicle-");
+        try
+        {
+            return appendAll(directory);
+        }
+        finally
+        {
+            ScratchDirectories.delete(directory);
+        }
+    }
+
+    private double appendAll(final Path directory)
+    {
+        final byte[] message = new byte[MESSAGE_LENGTH - Long.BYTES];
+        Arrays.fill(message, (byte)'x');
+        final long events = options.events;
+        try (ChronicleQueue queue = SingleChronicleQueueBuilder.binary(directory).rollCycle(RollCycles.FAST_DAILY).build();
+            ExcerptAppender appender = queue.createAppender())
+        {
+            final long startNs = System.nanoTime();
+            for (long i = 0; i < events; i++)
+            {
+                try (DocumentContext document = appender.writingDocument())
+                {
+                    final Bytes<?> bytes = document.wire().bytes();
+                    bytes.writeLong(i);
+                    bytes.write(message);
+                }
+            }
+            return perSecond(events, System.nanoTime() - startNs);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // (c) the pipeline: journal-in, logic, journal-out, simulated venue
+
+    private RunResult pipeline(final int run, final double rawDisruptor, final double rawChronicle)
+    {
+        final Path directory = ScratchDirectories.create(options.scratchRoot, "pipeline-");
+        try (JournalDirectory journals = JournalDirectory.open(directory))
+        {
+            final JournalWriter inputJournal = journals.inputWriter();
+            final JournalWriter outputJournal = journals.outputWriter();
+            try
+            {
+                return runPipeline(run, rawDisruptor, rawChronicle, inputJournal, outputJournal);
+            }
+            finally
+            {
+                inputJournal.close();
+                outputJournal.close();
+            }
+        }
+        finally
+        {
+            ScratchDirectories.delete(directory);
+        }
+    }
+
+    private RunResult runPipeline(final int run, final double rawDisruptor, final double rawChronicle,
+        final JournalWriter inputJournal, final JournalWriter outputJournal)
+    {
+        final LogicConfig logicConfig = new LogicConfig(List.of("BTCUSD"), List.of(options.strategy),
+            LogicConfig.DEFAULT_INITIAL_CASH, LogicConfig.DEFAULT_MAX_WORKING_ORDERS);
+        final VenueMarketView venueView = new VenueMarketView(logicConfig.symbols().size());
+        final Histogram tickToOrderNs = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        // Wired like Engine: logic on the outbound ring's sink, the simulated venue as the gateway.
+        final Pipeline pipeline = new Pipeline(RingConfig.defaults(options.waitMode), inputJournal, outputJournal,
+            sink -> BusinessLogic.create(logicConfig, sink),
+            publisher -> new SimulatedVenue(publisher, venueView, EngineConfig.DEFAULT_FEE_BPS, ClockMode.DATA,
+                tickToOrderNs));
+        pipeline.start();
+        final long elapsedNs;
+        final double[] allocatedPerEvent;
+        try
+        {
+            final ThreadAllocation allocation = ThreadAllocation.of(STAGE_THREADS);
+            final long[] before = allocation.sample();
+            elapsedNs = publishTrades(pipeline, venueView);
+            final long[] after = allocation.sample();
+            allocatedPerEvent = ThreadAllocation.perEvent(before, after, options.events);
+        }
+        finally
+        {
+            pipeline.stop();
+        }
+        if (pipeline.failure().isSet())
+        {
+            throw new IllegalStateException("pipeline failed: " + pipeline.failure().message());
+        }
+        final EngineCounters counters = pipeline.logic().counters();
+        if (counters.marketDataInputs != options.events)
+        {
+            throw new IllegalStateException("pipeline lost trades: logic saw " + counters.marketDataInputs);
+        }
+        return new RunResult(run, rawDisruptor, rawChronicle, perSecond(options.events, elapsedNs),
+            allocatedPerEvent, counters.inputs, counters.ordersSent, counters.fills,
+            tickToOrderNs.getValueAtPercentile(50), tickToOrderNs.getValueAtPercentile(99));
+    }
+
+    /**
+     * Publishes the random walk as fast as the ring takes it (no lock-step) and waits for quiescence.
+     *
+     * @return nanoseconds from the first publish to quiescence.
+     */
+    private long publishTrades(final Pipeline pipeline, final VenueMarketView venueView)
+    {
+        final InboundPublisher publisher = pipeline.newPublisher();
+        final SplittableRandom random = new SplittableRandom(SEED);
+        final long events = options.events;
+        long price = 1000 * Fixed.PRICE_SCALE;
+        final long startNs = System.nanoTime();
+        for (long i = 0; i < events; i++)
+        {
+            // The SyntheticTradeSource walk: +-5 bps steps, never below 1.0.
+            price = Math.max(Fixed.PRICE_SCALE, price + (price / 20_000) * (random.nextInt(3) - 1));
+            final long quantity = (1 + random.nextInt(100)) * (Fixed.QUANTITY_SCALE / 100);
+            final long timeNs = START_TIME_NS + i * TRADE_INTERVAL_NS;
+            // As MarketDataFeed does: the venue sees its own print before the engine does.
+            venueView.onTrade(INSTRUMENT_ID, price);
+            publisher.trade(timeNs, INSTRUMENT_ID, i + 1, price, quantity, timeNs);
+        }
+        pipeline.awaitQuiescent(options.waitMode.idleStrategy());
+        return System.nanoTime() - startNs;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // reporting
+
+    private void printHeader()
+    {
+        System.out.printf(Locale.ROOT, "Ringwall throughput: %,d events per measurement, wait %s, %d run(s) after %d " +
+            "warm-up run(s)%n", options.events, options.waitMode.cliName(), options.runs, options.warmupRuns);
+        System.out.printf(Locale.ROOT, "strategy %s; Java %s; %d CPU(s)%n", options.strategy,
+            System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "journals under %s (deleted after each measurement)%n",
+            options.scratchRoot.toAbsolutePath());
+    }
+
+    private static String allocationReport(final List<RunResult> results, final RunResult median)
+    {
+        final StringBuilder text = new StringBuilder("bytes allocated per input event by each stage thread " +
+            "(timed part; -1: not measurable):\n");
+        for (final RunResult result : results)
+        {
+            text.append(String.format(Locale.ROOT, "  run %d:", result.run));
+            appendAllocation(text, result);
+        }
+        text.append("  median:");
+        appendAllocation(text, median);
+        return text.toString().stripTrailing();
+    }
+
+    private static void appendAllocation(final StringBuilder text, final RunResult result)
+    {
+        for (int i = 0; i < STAGE_THREADS.length; i++)
+        {
+            text.append(String.format(Locale.ROOT, "  %s %.3f", STAGE_THREADS[i].substring("ringwall-".length()),
+                result.allocatedPerEvent[i]));
+        }
+        text.append('\n');
+    }
+
+    private static String tradingReport(final List<RunResult> results)
+    {
+        final StringBuilder text = new StringBuilder("what the logic did (sanity: the strategy trades):\n");
+        for (final RunResult result : results)
+        {
+            text.append(String.format(Locale.ROOT,
+                "  run %d: inputs %,d (trades + venue answers), orders %,d, fills %,d; " +
+                "tick-to-order p50 %,d ns, p99 %,d ns (free-running, queueing included)%n",
+                result.run, result.inputs, result.ordersSent, result.fills, result.tickToOrderP50Ns,
+                result.tickToOrderP99Ns));
+        }
+        return text.toString().stripTrailing();
+    }
+
+    private void writeJson(final List<RunResult> results, final RunResult median)
+    {
+        final StringBuilder json = new StringBuilder(1024);
+        json.append("{\n");
+        json.append("  \"events\": ").append(options.events).append(",\n");
+        json.append("  \"runs\": ").append(options.runs).append(",\n");
+        json.append("  \"warmupRuns\": ").append(options.warmupRuns).append(",\n");
+        json.append("  \"wait\": \"").append(options.waitMode.cliName()).append("\",\n");
+        json.append("  \"strategy\": \"").append(options.strategy.replace("\"", "\\\"")).append("\",\n");
+        json.append("  \"java\": \"").append(System.getProperty("java.version")).append("\",\n");
+        json.append("  \"cpus\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n");
+        json.append("  \"results\": [\n");
+        for (int i = 0; i < results.size(); i++)
+        {
+            json.append("    ").append(results.get(i).json()).append(i + 1 < results.size() ? ",\n" : "\n");
+        }
+        json.append("  ],\n");
+        json.append("  \"median\": ").append(median.json()).append('\n');
+        json.append("}\n");
+        try
+        {
+            final Path parent = options.jsonFile.toAbsolutePath().getParent();
+            if (parent != null)
+            {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(options.jsonFile, json, StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write " + options.jsonFile, ex);
+        }
+    }
+
+    private static double perSecond(final long events, final long elapsedNs)
+    {
+        return events * 1e9 / Math.max(1, elapsedNs);
+    }
+
+    private static void join(final Thread thread)
+    {
+        try
+        {
+            thread.join(10_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    /**
+     * One run's figures; also the median row (run 0 in the table).
+     */
+    static final class RunResult
+    {
+        static final String TABLE_HEADER = String.format(Locale.ROOT, "%-7s %16s %16s %16s %11s %11s %10s",
+            "run", "raw disruptor/s", "raw chronicle/s", "pipeline/s", "pipe/disr", "pipe/chron", "logic B/ev");
+
+        final int run;
+        final double rawDisruptor;
+        final double rawChronicle;
+        final double pipeline;
+        final double[] allocatedPerEvent;
+        final long inputs;
+        final long ordersSent;
+        final long fills;
+        final long tickToOrderP50Ns;
+        final long tickToOrderP99Ns;
+        private final double pipelineOverDisruptor;
+        private final double pipelineOverChronicle;
+        private final boolean isMedian;
+
+        RunResult(final int run, final double rawDisruptor, final double rawChronicle, final double pipeline,
+            final double[] allocatedPerEvent, final long inputs, final long ordersSent, final long fills,
+            final long tickToOrderP50Ns, final long tickToOrderP99Ns)
+        {
+            this(run, rawDisruptor, rawChronicle, pipeline, pipeline / rawDisruptor, pipeline / rawChronicle,
+                allocatedPerEvent, inputs, ordersSent, fills, tickToOrderP50Ns, tickToOrderP99Ns, false);
+        }
+
+        private RunResult(final int run, final double rawDisruptor, final double rawChronicle, final double pipeline,
+            final double pipelineOverDisruptor, final double pipelineOverChronicle, final double[] allocatedPerEvent,
+            final long inputs, final long ordersSent, final long fills, final long tickToOrderP50Ns,
+            final long tickToOrderP99Ns, final boolean isMedian)
+        {
+            this.run = run;
+            this.rawDisruptor = rawDisruptor;
+            this.rawChronicle = rawChronicle;
+            this.pipeline = pipeline;
+            this.pipelineOverDisruptor = pipelineOverDisruptor;
+            this.pipelineOverChronicle = pipelineOverChronicle;
+            this.allocatedPerEvent = allocatedPerEvent;
+            this.inputs = inputs;
+            this.ordersSent = ordersSent;
+            this.fills = fills;
+            this.tickToOrderP50Ns = tickToOrderP50Ns;
+            this.tickToOrderP99Ns = tickToOrderP99Ns;
+            this.isMedian = isMedian;
+        }
+
+        /**
+         * The median of each column on its own; the ratios are medians of the per-run ratios (each run's
+         * ratio compares figures taken moments apart under the same machine load).
+         */
+        static RunResult median(final List<RunResult> results)
+        {
+            final double[] allocated = new double[STAGE_THREADS.length];
+            for (int i = 0; i < allocated.length; i++)
+            {
+                final int stage = i;
+                allocated[i] = median(results, r -> r.allocatedPerEvent[stage]);
+            }
+            return new RunResult(0, median(results, r -> r.rawDisruptor), median(results, r -> r.rawChronicle),
+                median(results, r -> r.pipeline), median(results, r -> r.pipelineOverDisruptor),
+                median(results, r -> r.pipelineOverChronicle), allocated, (long)median(results, r -> r.inputs),
+                (long)median(results, r -> r.ordersSent), (long)median(results, r -> r.fills),
+                (long)median(results, r -> r.tickToOrderP50Ns), (long)median(results, r -> r.tickToOrderP99Ns), true);
+        }
+
+        private static double median(final List<RunResult> results, final ToDoubleFunction<RunResult> column)
+        {
+            final double[] values = results.stream().mapToDouble(column).sorted().toArray();
+            final int mid = values.length / 2;
+            return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+        }
+
+        String row()
+        {
+            return String.format(Locale.ROOT, "%-7s %16s %16s %16s %11.4f %11.4f %10.3f",
+                isMedian ? "median" : Integer.toString(run), rate(rawDisruptor), rate(rawChronicle), rate(pipeline),
+                pipelineOverDisruptor, pipelineOverChronicle, allocatedPerEvent[1]);
+        }
+
+        String brief()
+        {
+            return String.format(Locale.ROOT, "raw disruptor %s/s, raw chronicle %s/s, pipeline %s/s",
+                rate(rawDisruptor), rate(rawChronicle), rate(pipeline));
+        }
+
+        String json()
+        {
+            final StringBuilder allocation = new StringBuilder("{");
+            for (int i = 0; i < STAGE_THREADS.length; i++)
+            {
+                allocation.append(i == 0 ? "" : ", ").append('"').append(STAGE_THREADS[i]).append("\": ")
+                    .append(String.format(Locale.ROOT, "%.4f", allocatedPerEvent[i]));
+            }
+            allocation.append('}');
+            return String.format(Locale.ROOT, "{\"run\": %s, \"rawDisruptorPerSec\": %.0f, " +
+                "\"rawChroniclePerSec\": %.0f, \"pipelinePerSec\": %.0f, \"pipelineOverRawDisruptor\": %.5f, " +
+                "\"pipelineOverRawChronicle\": %.5f, \"allocatedBytesPerEvent\": %s, \"inputs\": %d, " +
+                "\"ordersSent\": %d, \"fills\": %d, \"tickToOrderP50Ns\": %d, \"tickToOrderP99Ns\": %d}",
+                isMedian ? "\"median\"" : Integer.toString(run), rawDisruptor, rawChronicle, pipeline,
+                pipelineOverDisruptor, pipelineOverChronicle, allocation, inputs, ordersSent, fills,
+                tickToOrderP50Ns, tickToOrderP99Ns);
+        }
+
+        private static String rate(final double perSecond)
+        {
+            return String.format(Locale.ROOT, "%.2f M", perSecond / 1e6);
+        }
+    }
+
+    /**
+     * Bytes allocated so far by named threads, from HotSpot's per-thread allocation counter (a TLAB
+     * bookkeeping read, cheap enough to take around the timed part).
+     */
+    static final class ThreadAllocation
+    {
+        private final com.sun.management.ThreadMXBean bean;
+        private final long[] threadIds;
+
+        private ThreadAllocation(final com.sun.management.ThreadMXBean bean, final long[] threadIds)
+        {
+            this.bean = bean;
+            this.threadIds = threadIds;
+        }
+
+        /**
+         * @return the counters of the live threads with these names; a thread not found (or a JVM
+         * without the counter) reads as -1.
+         */
+        static ThreadAllocation of(final String... names)
+        {
+            final long[] ids = new long[names.length];
+            Arrays.fill(ids, -1);
+            if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean) ||
+                !bean.isThreadAllocatedMemorySupported())
+            {
+                return new ThreadAllocation(null, ids);
+            }
+            bean.setThreadAllocatedMemoryEnabled(true);
+            for (final Thread thread : Thread.getAllStackTraces().keySet())
+            {
+                for (int i = 0; i < names.length; i++)
+                {
+                    if (thread.isAlive() && names[i].equals(thread.getName()))
+                    {
+                        ids[i] = thread.getId();
+                    }
+                }
+            }
+            return new ThreadAllocation(bean, ids);
+        }
+
+        long[] sample()
+        {
+            final long[] bytes = new long[threadIds.length];
+            for (int i = 0; i < threadIds.length; i++)
+            {
+                bytes[i] = bean == null || threadIds[i] < 0 ? -1 : bean.getThreadAllocatedBytes(threadIds[i]);
+            }
+            return bytes;
+        }
+
+        static double[] perEvent(final long[] before, final long[] after, final long events)
+        {
+            final double[] perEvent = new double[before.length];
+            for (int i = 0; i < before.length; i++)
+            {
+                perEvent[i] = before[i] < 0 || after[i] < 0 ? -1 : (after[i] - before[i]) / (double)events;
+            }
+            return perEvent;
+        }
+    }
+
+    /**
+     * Command-line options; deliberately plain (no CLI library in the perf module).
+     */
+    static final class Options
+    {
+        static final String USAGE = String.join("\n",
+            "usage: ringwall throughput [options]",
+            "  --events N      events per measurement (default 2000000; _ allowed: 2_000_000)",
+            "  --runs R        measured runs; the median is reported too (default 3)",
+            "  --warmup W      unreported warm-up runs first, for the JIT (default 1)",
+            "  --wait MODE     busy-spin | yielding | backoff | blocking (default yielding; busy-spin needs",
+            "                  a core per spinning thread: the pipeline has 5 threads)",
+            "  --strategy SPEC the pipeline's strategy (default " + Options.DEFAULT_STRATEGY + ")",
+            "  --dir DIR       where the throw-away journals go (default perf/target/scratch)",
+            "  --json FILE     also write the results as JSON to FILE",
+            "  --help          this text");
+
+        static final String DEFAULT_STRATEGY = "ma-crossover:symbol=BTCUSD,fast=50,slow=400,qty=0.5";
+
+        long events = 2_000_000;
+        int runs = 3;
+        int warmupRuns = 1;
+        WaitMode waitMode = WaitMode.YIELDING;
+        String strategy = DEFAULT_STRATEGY;
+        Path scratchRoot = ScratchDirectories.defaultRoot();
+        Path jsonFile;
+        boolean help;
+
+        static Options parse(final String[] args)
+        {
+            final Options options = new Options();
+            for (int i = 0; i < args.length; i++)
+            {
+                final String arg = args[i];
+                if ("--help".equals(arg) || "-h".equals(arg))
+                {
+                    options.help = true;
+                    continue;
+                }
+                // Both "--name value" and "--name=value".
+                final int eq = arg.indexOf('=');
+                final String name = eq > 0 ? arg.substring(0, eq) : arg;
+                final String value;
+                if (eq > 0)
+                {
+                    value = arg.substring(eq + 1);
+                }
+                else if (i + 1 < args.length)
+                {
+                    value = args[++i];
+                }
+                else
+                {
+                    throw new IllegalArgumentException(arg + " needs a value");
+                }
+                options.set(name, value);
+            }
+            return options;
+        }
+
+        private void set(final String name, final String value)
+        {
+            switch (name)
+            {
+                case "--events" -> events = positive(name, value, 1);
+                case "--runs" -> runs = (int)positive(name, value, 1);
+                case "--warmup" -> warmupRuns = (int)positive(name, value, 0);
+                case "--wait" -> waitMode = WaitMode.parse(value);
+                case "--strategy" -> strategy = value;
+                case "--dir" -> scratchRoot = Paths.get(value);
+                case "--json" -> jsonFile = Paths.get(value);
+                default -> throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+
+        private static long positive(final String name, final String value, final long min)
+        {
+            final long parsed;
+            try
+            {
+                parsed = Long.parseLong(value.replace("_", ""));
+            }
+            catch (final NumberFormatException ex)
+            {
+                throw new IllegalArgumentException(name + " '" + value + "' is not a number");
+            }
+            if (parsed < min || parsed > Integer.MAX_VALUE * 64L)
+            {
+                throw new IllegalArgumentException(name + " " + parsed + " is out of range (at least " + min + ")");
+            }
+            return parsed;
+        }
+    }
+}
