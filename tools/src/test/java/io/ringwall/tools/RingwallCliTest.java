@@ -58,7 +58,7 @@ class RingwallCliTest
     {
         assertThat(execute("run", "--data", "classpath:appleinc_bars_from_20130101_usd.csv", "--format", "bars",
             "--journal", dir.resolve("bars").toString())).as(err.toString()).isZero();
-        assertThat(text(out)).contains("252 events, 0 malformed lines");
+        assertThat(text(out)).contains("252 events, 0 malformed lines").containsPattern("orders +[1-9]\\d* sent");
     }
 
     @Test

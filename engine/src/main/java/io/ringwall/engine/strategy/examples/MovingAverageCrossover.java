@@ -1,14 +1,16 @@
 package io.ringwall.engine.strategy.examples;
 
 import io.ringwall.engine.Fixed;
+import io.ringwall.engine.strategy.BarEvent;
 import io.ringwall.engine.strategy.Strategy;
 import io.ringwall.engine.strategy.StrategyContext;
 import io.ringwall.engine.strategy.StrategyParameters;
 import io.ringwall.engine.strategy.TradeEvent;
 
 /**
- * Long/flat moving-average crossover on trade prices: hold {@code qty} while the fast average of the
- * last {@code fast} trades is above the slow average of the last {@code slow}; flat otherwise.
+ * Long/flat moving-average crossover: hold {@code qty} while the fast average of the last {@code fast}
+ * prices is above the slow average of the last {@code slow}; flat otherwise. Prices are trade prices
+ * or bar closes.
  *
  * <p>Spec: {@code ma-crossover:symbol=BTCUSD,fast=50,slow=400,qty=0.5}.
  */
@@ -46,12 +48,25 @@ public final class MovingAverageCrossover implements Strategy
     @Override
     public void onTrade(final TradeEvent trade)
     {
-        if (trade.instrumentId() != instrumentId)
+        if (trade.instrumentId() == instrumentId)
         {
-            return;
+            onPrice(trade.price());
         }
-        fastWindow.add(trade.price());
-        slowWindow.add(trade.price());
+    }
+
+    @Override
+    public void onBar(final BarEvent bar)
+    {
+        if (bar.instrumentId() == instrumentId)
+        {
+            onPrice(bar.close());
+        }
+    }
+
+    private void onPrice(final long price)
+    {
+        fastWindow.add(price);
+        slowWindow.add(price);
         if (!slowWindow.isFull())
         {
             return;
