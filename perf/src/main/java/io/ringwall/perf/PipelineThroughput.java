@@ -79,30 +79,30 @@ public final class PipelineThroughput
     private static final int MESSAGE_LENGTH = 64;
     private static final long SEED = 42;
 
-    private final Options options;
+    private final ThroughputOptions options;
 
-    private PipelineThroughput(final Options options)
+    private PipelineThroughput(final ThroughputOptions options)
     {
         this.options = options;
     }
 
     public static void main(final String[] args)
     {
-        final Options options;
+        final ThroughputOptions options;
         try
         {
-            options = Options.parse(args);
+            options = ThroughputOptions.parse(args);
         }
         catch (final IllegalArgumentException ex)
         {
             System.err.println("throughput: " + ex.getMessage());
-            System.err.println(Options.USAGE);
+            System.err.println(ThroughputOptions.USAGE);
             System.exit(2);
             return;
         }
         if (options.help)
         {
-            System.out.println(Options.USAGE);
+            System.out.println(ThroughputOptions.USAGE);
             return;
         }
         ChronicleSettings.apply();
@@ -573,160 +573,4 @@ public final class PipelineThroughput
         }
     }
 
-    /**
-     * Bytes allocated so far by named threads, from HotSpot's per-thread allocation counter (a TLAB
-     * bookkeeping read, cheap enough to take around the timed part).
-     */
-    static final class ThreadAllocation
-    {
-        private final com.sun.management.ThreadMXBean bean;
-        private final long[] threadIds;
-
-        private ThreadAllocation(final com.sun.management.ThreadMXBean bean, final long[] threadIds)
-        {
-            this.bean = bean;
-            this.threadIds = threadIds;
-        }
-
-        /**
-         * @return the counters of the live threads with these names; a thread not found (or a JVM
-         * without the counter) reads as -1.
-         */
-        static ThreadAllocation of(final String... names)
-        {
-            final long[] ids = new long[names.length];
-            Arrays.fill(ids, -1);
-            if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean) ||
-                !bean.isThreadAllocatedMemorySupported())
-            {
-                return new ThreadAllocation(null, ids);
-            }
-            bean.setThreadAllocatedMemoryEnabled(true);
-            for (final Thread thread : Thread.getAllStackTraces().keySet())
-            {
-                for (int i = 0; i < names.length; i++)
-                {
-                    if (thread.isAlive() && names[i].equals(thread.getName()))
-                    {
-                        ids[i] = thread.getId();
-                    }
-                }
-            }
-            return new ThreadAllocation(bean, ids);
-        }
-
-        long[] sample()
-        {
-            final long[] bytes = new long[threadIds.length];
-            for (int i = 0; i < threadIds.length; i++)
-            {
-                bytes[i] = bean == null || threadIds[i] < 0 ? -1 : bean.getThreadAllocatedBytes(threadIds[i]);
-            }
-            return bytes;
-        }
-
-        static double[] perEvent(final long[] before, final long[] after, final long events)
-        {
-            final double[] perEvent = new double[before.length];
-            for (int i = 0; i < before.length; i++)
-            {
-                perEvent[i] = before[i] < 0 || after[i] < 0 ? -1 : (after[i] - before[i]) / (double)events;
-            }
-            return perEvent;
-        }
-    }
-
-    /**
-     * Command-line options; deliberately plain (no CLI library in the perf module).
-     */
-    static final class Options
-    {
-        static final String USAGE = String.join("\n",
-            "usage: ringwall throughput [options]",
-            "  --events N      events per measurement (default 2000000; _ allowed: 2_000_000)",
-            "  --runs R        measured runs; the median is reported too (default 3)",
-            "  --warmup W      unreported warm-up runs first, for the JIT (default 1)",
-            "  --wait MODE     busy-spin | yielding | backoff | blocking (default yielding; busy-spin needs",
-            "                  a core per spinning thread: the pipeline has 5 threads)",
-            "  --strategy SPEC the pipeline's strategy (default " + Options.DEFAULT_STRATEGY + ")",
-            "  --dir DIR       where the throw-away journals go (default perf/target/scratch)",
-            "  --json FILE     also write the results as JSON to FILE",
-            "  --help          this text");
-
-        static final String DEFAULT_STRATEGY = "ma-crossover:symbol=BTCUSD,fast=50,slow=400,qty=0.5";
-
-        long events = 2_000_000;
-        int runs = 3;
-        int warmupRuns = 1;
-        WaitMode waitMode = WaitMode.YIELDING;
-        String strategy = DEFAULT_STRATEGY;
-        Path scratchRoot = ScratchDirectories.defaultRoot();
-        Path jsonFile;
-        boolean help;
-
-        static Options parse(final String[] args)
-        {
-            final Options options = new Options();
-            for (int i = 0; i < args.length; i++)
-            {
-                final String arg = args[i];
-                if ("--help".equals(arg) || "-h".equals(arg))
-                {
-                    options.help = true;
-                    continue;
-                }
-                // Both "--name value" and "--name=value".
-                final int eq = arg.indexOf('=');
-                final String name = eq > 0 ? arg.substring(0, eq) : arg;
-                final String value;
-                if (eq > 0)
-                {
-                    value = arg.substring(eq + 1);
-                }
-                else if (i + 1 < args.length)
-                {
-                    value = args[++i];
-                }
-                else
-                {
-                    throw new IllegalArgumentException(arg + " needs a value");
-                }
-                options.set(name, value);
-            }
-            return options;
-        }
-
-        private void set(final String name, final String value)
-        {
-            switch (name)
-            {
-                case "--events" -> events = positive(name, value, 1);
-                case "--runs" -> runs = (int)positive(name, value, 1);
-                case "--warmup" -> warmupRuns = (int)positive(name, value, 0);
-                case "--wait" -> waitMode = WaitMode.parse(value);
-                case "--strategy" -> strategy = value;
-                case "--dir" -> scratchRoot = Paths.get(value);
-                case "--json" -> jsonFile = Paths.get(value);
-                default -> throw new IllegalArgumentException("unknown option " + name);
-            }
-        }
-
-        private static long positive(final String name, final String value, final long min)
-        {
-            final long parsed;
-            try
-            {
-                parsed = Long.parseLong(value.replace("_", ""));
-            }
-            catch (final NumberFormatException ex)
-            {
-                throw new IllegalArgumentException(name + " '" + value + "' is not a number");
-            }
-            if (parsed < min || parsed > Integer.MAX_VALUE * 64L)
-            {
-                throw new IllegalArgumentException(name + " " + parsed + " is out of range (at least " + min + ")");
-            }
-            return parsed;
-        }
-    }
 }

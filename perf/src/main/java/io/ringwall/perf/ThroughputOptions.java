@@ -1,0 +1,100 @@
+package io.ringwall.perf;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import io.ringwall.engine.ring.WaitMode;
+
+/**
+ * Command-line options; deliberately plain (no CLI library in the perf module).
+ */
+final class ThroughputOptions
+{
+    static final String DEFAULT_STRATEGY = "ma-crossover:symbol=BTCUSD,fast=50,slow=400,qty=0.5";
+
+    static final String USAGE = String.join("\n",
+        "usage: ringwall throughput [options]",
+        "  --events N      events per measurement (default 2000000; _ allowed: 2_000_000)",
+        "  --runs R        measured runs; the median is reported too (default 3)",
+        "  --warmup W      unreported warm-up runs first, for the JIT (default 1)",
+        "  --wait MODE     busy-spin | yielding | backoff | blocking (default yielding; busy-spin needs",
+        "                  a core per spinning thread: the pipeline has 5 threads)",
+        "  --strategy SPEC the pipeline's strategy (default " + DEFAULT_STRATEGY + ")",
+        "  --dir DIR       where the throw-away journals go (default perf/target/scratch)",
+        "  --json FILE     also write the results as JSON to FILE",
+        "  --help          this text");
+
+    long events = 2_000_000;
+    int runs = 3;
+    int warmupRuns = 1;
+    WaitMode waitMode = WaitMode.YIELDING;
+    String strategy = DEFAULT_STRATEGY;
+    Path scratchRoot = ScratchDirectories.defaultRoot();
+    Path jsonFile;
+    boolean help;
+
+    static ThroughputOptions parse(final String[] args)
+    {
+        final ThroughputOptions options = new ThroughputOptions();
+        for (int i = 0; i < args.length; i++)
+        {
+            final String arg = args[i];
+            if ("--help".equals(arg) || "-h".equals(arg))
+            {
+                options.help = true;
+                continue;
+            }
+            // Both "--name value" and "--name=value".
+            final int eq = arg.indexOf('=');
+            final String name = eq > 0 ? arg.substring(0, eq) : arg;
+            final String value;
+            if (eq > 0)
+            {
+                value = arg.substring(eq + 1);
+            }
+            else if (i + 1 < args.length)
+            {
+                value = args[++i];
+            }
+            else
+            {
+                throw new IllegalArgumentException(arg + " needs a value");
+            }
+            options.set(name, value);
+        }
+        return options;
+    }
+
+    private void set(final String name, final String value)
+    {
+        switch (name)
+        {
+            case "--events" -> events = positive(name, value, 1);
+            case "--runs" -> runs = (int)positive(name, value, 1);
+            case "--warmup" -> warmupRuns = (int)positive(name, value, 0);
+            case "--wait" -> waitMode = WaitMode.parse(value);
+            case "--strategy" -> strategy = value;
+            case "--dir" -> scratchRoot = Paths.get(value);
+            case "--json" -> jsonFile = Paths.get(value);
+            default -> throw new IllegalArgumentException("unknown option " + name);
+        }
+    }
+
+    private static long positive(final String name, final String value, final long min)
+    {
+        final long parsed;
+        try
+        {
+            parsed = Long.parseLong(value.replace("_", ""));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException(name + " '" + value + "' is not a number");
+        }
+        if (parsed < min || parsed > Integer.MAX_VALUE * 64L)
+        {
+            throw new IllegalArgumentException(name + " " + parsed + " is out of range (at least " + min + ")");
+        }
+        return parsed;
+    }
+}
