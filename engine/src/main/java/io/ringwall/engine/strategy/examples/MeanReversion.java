@@ -1,11 +1,8 @@
 package io.ringwall.engine.strategy.examples;
 
 import io.ringwall.engine.Fixed;
-import io.ringwall.engine.strategy.BarEvent;
-import io.ringwall.engine.strategy.Strategy;
-import io.ringwall.engine.strategy.StrategyContext;
+import io.ringwall.engine.strategy.SingleInstrumentStrategy;
 import io.ringwall.engine.strategy.StrategyParameters;
-import io.ringwall.engine.strategy.TradeEvent;
 
 /**
  * Long/flat mean reversion on a z-score: buy {@code qty} when the price falls {@code entry} standard
@@ -15,20 +12,17 @@ import io.ringwall.engine.strategy.TradeEvent;
  * <p>Spec: {@code mean-reversion:symbol=BTCUSD,window=200,entry=2.0,exit=0.5,qty=0.5}. The z-score
  * uses doubles: deterministic in Java 17 (strict IEEE 754 everywhere), so replay still matches.
  */
-public final class MeanReversion implements Strategy
+public final class MeanReversion extends SingleInstrumentStrategy
 {
-    private final String symbol;
     private final long quantity;
     private final double entry;
     private final double exit;
     private final RollingWindow window;
-    private StrategyContext context;
-    private int instrumentId = -1;
     private boolean holding;
 
     public MeanReversion(final StrategyParameters parameters)
     {
-        symbol = parameters.text("symbol", "BTCUSD");
+        super(parameters.text("symbol", "BTCUSD"));
         window = new RollingWindow(parameters.integer("window", 200, 2, 1_000_000));
         entry = parameters.real("entry", 2.0, 0.0);
         exit = parameters.real("exit", 0.5, 0.0);
@@ -36,31 +30,7 @@ public final class MeanReversion implements Strategy
     }
 
     @Override
-    public void onStart(final StrategyContext context)
-    {
-        this.context = context;
-        instrumentId = context.requireInstrument(symbol);
-    }
-
-    @Override
-    public void onTrade(final TradeEvent trade)
-    {
-        if (trade.instrumentId() == instrumentId)
-        {
-            onPrice(trade.price());
-        }
-    }
-
-    @Override
-    public void onBar(final BarEvent bar)
-    {
-        if (bar.instrumentId() == instrumentId)
-        {
-            onPrice(bar.close());
-        }
-    }
-
-    private void onPrice(final long price)
+    protected void onPrice(final long price)
     {
         window.add(price);
         if (!window.isFull())

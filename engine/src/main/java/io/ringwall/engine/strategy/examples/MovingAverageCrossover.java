@@ -1,11 +1,8 @@
 package io.ringwall.engine.strategy.examples;
 
 import io.ringwall.engine.Fixed;
-import io.ringwall.engine.strategy.BarEvent;
-import io.ringwall.engine.strategy.Strategy;
-import io.ringwall.engine.strategy.StrategyContext;
+import io.ringwall.engine.strategy.SingleInstrumentStrategy;
 import io.ringwall.engine.strategy.StrategyParameters;
-import io.ringwall.engine.strategy.TradeEvent;
 
 /**
  * Long/flat moving-average crossover: hold {@code qty} while the fast average of the last {@code fast}
@@ -14,19 +11,16 @@ import io.ringwall.engine.strategy.TradeEvent;
  *
  * <p>Spec: {@code ma-crossover:symbol=BTCUSD,fast=50,slow=400,qty=0.5}.
  */
-public final class MovingAverageCrossover implements Strategy
+public final class MovingAverageCrossover extends SingleInstrumentStrategy
 {
-    private final String symbol;
     private final long quantity;
     private final RollingWindow fastWindow;
     private final RollingWindow slowWindow;
-    private StrategyContext context;
-    private int instrumentId = -1;
     private int regime;
 
     public MovingAverageCrossover(final StrategyParameters parameters)
     {
-        symbol = parameters.text("symbol", "BTCUSD");
+        super(parameters.text("symbol", "BTCUSD"));
         final int fast = parameters.integer("fast", 50, 1, 1_000_000);
         final int slow = parameters.integer("slow", 400, 2, 1_000_000);
         if (fast >= slow)
@@ -39,31 +33,7 @@ public final class MovingAverageCrossover implements Strategy
     }
 
     @Override
-    public void onStart(final StrategyContext context)
-    {
-        this.context = context;
-        instrumentId = context.requireInstrument(symbol);
-    }
-
-    @Override
-    public void onTrade(final TradeEvent trade)
-    {
-        if (trade.instrumentId() == instrumentId)
-        {
-            onPrice(trade.price());
-        }
-    }
-
-    @Override
-    public void onBar(final BarEvent bar)
-    {
-        if (bar.instrumentId() == instrumentId)
-        {
-            onPrice(bar.close());
-        }
-    }
-
-    private void onPrice(final long price)
+    protected void onPrice(final long price)
     {
         fastWindow.add(price);
         slowWindow.add(price);
@@ -71,9 +41,10 @@ public final class MovingAverageCrossover implements Strategy
         {
             return;
         }
-        // Compare sums scaled to a common length instead of dividing: exact, no rounding.
-        final long fastScaled = fastWindow.sum() * slowWindow.capacity();
-        final long slowScaled = slowWindow.sum() * fastWindow.capacity();
+        // Compare sums scaled to a common length instead of dividing: exact, no rounding (an overflow
+        // from absurd windows and prices halts rather than trades on a wrong sign).
+        final long fastScaled = Math.multiplyExact(fastWindow.sum(), slowWindow.capacity());
+        final long slowScaled = Math.multiplyExact(slowWindow.sum(), fastWindow.capacity());
         final int now = Long.compare(fastScaled, slowScaled);
         if (now != 0 && now != regime)
         {
