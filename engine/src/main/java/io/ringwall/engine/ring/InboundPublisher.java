@@ -1,20 +1,23 @@
 package io.ringwall.engine.ring;
 
+import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.OperatorCommandType;
 import io.ringwall.codecs.Side;
 import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.frames.InputEncoder;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * One producer's door into the inbound ring: encodes an input frame straight into a ring slot, stamps
  * it and publishes it. Not thread-safe: each producing thread (market data, venue, operator, timers)
  * takes its own from {@link Pipeline#newPublisher()}.
  *
- * <p>Market data may not take the last {@code reserve} slots of the ring: they are kept for venue
- * events, operator commands and timers, so a flood of market data can never leave the venue unable to
- * deliver a fill while the logic waits on the outbound ring (a deadlock cycle otherwise).
+ * <p>Market data may not take the last quarter of the ring, which is kept for venue answers, operator
+ * commands and timers. The gateway's publisher is buffered: it never waits for the inbound ring (the
+ * logic may be waiting on the outbound ring for the gateway: a cycle), it queues instead.
  */
 public final class InboundPublisher
 {
@@ -22,114 +25,170 @@ public final class InboundPublisher
     private final RingClaimer claimer;
     private final int marketDataReserve;
     private final InputEncoder encoder = new InputEncoder();
-    private long claimed;
+    private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[FrameEvent.CAPACITY]);
+    private final EngineFailure failure;
+    private final PendingFrames pending;
 
-    InboundPublisher(final RingBuffer<FrameEvent> ring, final RingClaimer claimer, final int marketDataReserve)
+    /**
+     * @param buffered true for a producer that must never wait for the ring (the gateway): when the
+     *                 ring has no room its frames queue, in order, until {@link #flush()} gets them in.
+     */
+    InboundPublisher(final RingBuffer<FrameEvent> ring, final RingClaimer claimer, final int marketDataReserve,
+        final EngineFailure failure, final boolean buffered)
     {
         this.ring = ring;
         this.claimer = claimer;
         this.marketDataReserve = marketDataReserve;
+        this.failure = failure;
+        this.pending = buffered ? new PendingFrames() : null;
+    }
+
+    /**
+     * Publishes queued frames while the ring has room (buffered publishers only).
+     *
+     * @return how many were published.
+     */
+    public int flush()
+    {
+        int published = 0;
+        while (pending != null && !pending.isEmpty() && tryPublish(0, pending.timeNs(), pending.buffer(),
+            pending.frameOffset(), pending.frameLength()))
+        {
+            pending.remove();
+            published++;
+        }
+        return published;
+    }
+
+    /**
+     * @return frames queued and not yet on the ring; safe to read from another thread.
+     */
+    public long pendingFrames()
+    {
+        return pending == null ? 0 : pending.size();
     }
 
     /**
      * @param timeNs engine time of the input (data time in backtest/replay of recorded data, the wall
      *               clock live). It is the logic's clock.
-     * @return the ring sequence it was published at.
      */
-    public long trade(final long timeNs, final int instrumentId, final long tradeId, final long price,
+    public void trade(final long timeNs, final int instrumentId, final long tradeId, final long price,
         final long quantity, final long exchangeTimeNs)
     {
-        final FrameEvent event = claim(marketDataReserve);
-        event.length = encoder.trade(event.buffer, 0, instrumentId, tradeId, price, quantity, exchangeTimeNs);
-        return publish(event, timeNs);
+        publish(marketDataReserve, timeNs,
+            encoder.trade(scratch, 0, instrumentId, tradeId, price, quantity, exchangeTimeNs));
     }
 
-    public long quote(final long timeNs, final int instrumentId, final long bidPrice, final long bidQuantity,
+    public void quote(final long timeNs, final int instrumentId, final long bidPrice, final long bidQuantity,
         final long askPrice, final long askQuantity, final long exchangeTimeNs)
     {
-        final FrameEvent event = claim(marketDataReserve);
-        event.length = encoder.quote(event.buffer, 0, instrumentId, bidPrice, bidQuantity, askPrice, askQuantity,
-            exchangeTimeNs);
-        return publish(event, timeNs);
+        publish(marketDataReserve, timeNs,
+            encoder.quote(scratch, 0, instrumentId, bidPrice, bidQuantity, askPrice, askQuantity,
+            exchangeTimeNs));
     }
 
-    public long bar(final long timeNs, final int instrumentId, final long open, final long high, final long low,
+    public void bar(final long timeNs, final int instrumentId, final long open, final long high, final long low,
         final long close, final long volume, final long startTimeNs, final long durationNs)
     {
-        final FrameEvent event = claim(marketDataReserve);
-        event.length = encoder.bar(event.buffer, 0, instrumentId, open, high, low, close, volume, startTimeNs,
-            durationNs);
-        return publish(event, timeNs);
+        publish(marketDataReserve, timeNs,
+            encoder.bar(scratch, 0, instrumentId, open, high, low, close, volume, startTimeNs,
+            durationNs));
     }
 
-    public long orderAccepted(final long timeNs, final long clOrdId, final long venueOrderId, final int instrumentId)
+    public void orderAccepted(final long timeNs, final long clOrdId, final long venueOrderId, final int instrumentId)
     {
-        final FrameEvent event = claim(0);
-        event.length = encoder.orderAccepted(event.buffer, 0, clOrdId, venueOrderId, instrumentId, timeNs);
-        return publish(event, timeNs);
+        publish(0, timeNs,
+            encoder.orderAccepted(scratch, 0, clOrdId, venueOrderId, instrumentId, timeNs));
     }
 
-    public long orderFilled(final long timeNs, final long clOrdId, final long venueOrderId, final long execId,
+    public void orderFilled(final long timeNs, final long clOrdId, final long venueOrderId, final long execId,
         final int instrumentId, final Side side, final long lastPrice, final long lastQuantity,
         final long leavesQuantity, final long cumQuantity, final long fee)
     {
-        final FrameEvent event = claim(0);
-        event.length = encoder.orderFilled(event.buffer, 0, clOrdId, venueOrderId, execId, instrumentId, side,
-            lastPrice, lastQuantity, leavesQuantity, cumQuantity, fee, timeNs);
-        return publish(event, timeNs);
+        publish(0, timeNs,
+            encoder.orderFilled(scratch, 0, clOrdId, venueOrderId, execId, instrumentId, side,
+            lastPrice, lastQuantity, leavesQuantity, cumQuantity, fee, timeNs));
     }
 
-    public long orderRejected(final long timeNs, final long clOrdId, final int instrumentId,
+    public void orderRejected(final long timeNs, final long clOrdId, final int instrumentId,
         final VenueRejectReason reason)
     {
-        final FrameEvent event = claim(0);
-        event.length = encoder.orderRejected(event.buffer, 0, clOrdId, instrumentId, reason, timeNs);
-        return publish(event, timeNs);
+        publish(0, timeNs,
+            encoder.orderRejected(scratch, 0, clOrdId, instrumentId, reason, timeNs));
     }
 
-    public long orderCancelled(final long timeNs, final long clOrdId, final long venueOrderId,
+    public void orderCancelled(final long timeNs, final long clOrdId, final long venueOrderId,
         final int instrumentId, final long cancelledQuantity)
     {
-        final FrameEvent event = claim(0);
-        event.length = encoder.orderCancelled(event.buffer, 0, clOrdId, venueOrderId, instrumentId,
-            cancelledQuantity, timeNs);
-        return publish(event, timeNs);
+        publish(0, timeNs,
+            encoder.orderCancelled(scratch, 0, clOrdId, venueOrderId, instrumentId,
+            cancelledQuantity, timeNs));
     }
 
-    public long cancelRejected(final long timeNs, final long clOrdId, final long origClOrdId,
+    public void cancelRejected(final long timeNs, final long clOrdId, final long origClOrdId,
         final VenueRejectReason reason)
     {
-        final FrameEvent event = claim(0);
-        event.length = encoder.cancelRejected(event.buffer, 0, clOrdId, origClOrdId, reason, timeNs);
-        return publish(event, timeNs);
+        publish(0, timeNs,
+            encoder.cancelRejected(scratch, 0, clOrdId, origClOrdId, reason, timeNs));
     }
 
-    public long operatorCommand(final long timeNs, final OperatorCommandType type, final BreakerType breakerType,
+    public void operatorCommand(final long timeNs, final OperatorCommandType type, final BreakerType breakerType,
         final long value, final String operatorName, final String reason)
     {
-        final FrameEvent event = claim(0);
-        event.length = encoder.operatorCommand(event.buffer, 0, type, breakerType, value, operatorName, reason);
-        return publish(event, timeNs);
+        publish(0, timeNs,
+            encoder.operatorCommand(scratch, 0, type, breakerType, value, operatorName, reason));
     }
 
-    public long timerTick(final long timeNs, final int timerId)
+    public void timerTick(final long timeNs, final int timerId)
     {
-        final FrameEvent event = claim(0);
-        event.length = encoder.timerTick(event.buffer, 0, timerId);
-        return publish(event, timeNs);
+        publish(0, timeNs,
+            encoder.timerTick(scratch, 0, timerId));
     }
 
-    private FrameEvent claim(final int keepFree)
+    /**
+     * The frame is encoded before a slot is claimed: nothing can throw between claim and publish, which
+     * would leave a hole in the ring that every consumer waits on forever.
+     */
+    private void publish(final int keepFree, final long timeNs, final int length)
     {
-        claimed = claimer.claim(keepFree);
-        return ring.get(claimed);
+        if (pending != null)
+        {
+            if (!pending.isEmpty() || !tryPublish(keepFree, timeNs, scratch, 0, length))
+            {
+                pending.add(timeNs, scratch, length);
+            }
+            return;
+        }
+        copyAndPublish(claimer.claim(keepFree), timeNs, scratch, 0, length);
     }
 
-    private long publish(final FrameEvent event, final long timeNs)
+    private boolean tryPublish(final int keepFree, final long timeNs, final DirectBuffer frame, final int offset,
+        final int length)
     {
+        failure.check();
+        if (keepFree != 0 && ring.remainingCapacity() <= keepFree)
+        {
+            return false;
+        }
+        try
+        {
+            copyAndPublish(ring.tryNext(), timeNs, frame, offset, length);
+            return true;
+        }
+        catch (final InsufficientCapacityException ignore)
+        {
+            return false; // a preallocated singleton: no allocation
+        }
+    }
+
+    private void copyAndPublish(final long slot, final long timeNs, final DirectBuffer frame, final int offset,
+        final int length)
+    {
+        final FrameEvent event = ring.get(slot);
+        event.buffer.putBytes(0, frame, offset, length);
+        event.length = length;
         event.timeNs = timeNs;
         event.ingressNanos = System.nanoTime();
-        ring.publish(claimed);
-        return claimed;
+        ring.publish(slot);
     }
 }

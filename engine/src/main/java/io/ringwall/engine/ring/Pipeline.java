@@ -21,6 +21,8 @@ import org.agrona.concurrent.IdleStrategy;
  * <pre>
  *   producers ─► inbound ring ─► journal-in ─► logic ─► outbound ring ─► journal-out ─► gateway
  *   (many)       (multi-producer)   (gates the logic)     (logic only)      (gates the gateway)
+ *        ▲                                                                                  │
+ *        └──────────── venue answers (queued by the gateway when the ring is full) ◄───────┘
  * </pre>
  *
  * Each stage runs on its own thread. The logic is gated on journal-in, so it only sees journaled
@@ -39,6 +41,7 @@ public final class Pipeline
     private final List<Thread> threads = new ArrayList<>();
     private final Sequence logicSequence;
     private final Sequence gatewaySequence;
+    private final GatewayAgent gateway;
 
     /**
      * @param logicFactory   builds the logic on the outbound ring's sink.
@@ -63,12 +66,14 @@ public final class Pipeline
 
         final BatchEventProcessor<FrameEvent> journalOut = stage("journal-out", outbound,
             new JournalStage(outputJournal, false));
-        final BatchEventProcessor<FrameEvent> gateway = stage("gateway", outbound,
-            gatewayFactory.apply(newPublisher()), journalOut.getSequence());
-        outbound.addGatingSequences(gateway.getSequence());
+        final InboundPublisher gatewayPublisher = new InboundPublisher(inbound,
+            new RingClaimer(inbound, config.waitMode().idleStrategy(), failure), config.marketDataReserve(), failure, true);
+        gateway = new GatewayAgent(outbound.newPoller(journalOut.getSequence()), gatewayFactory.apply(gatewayPublisher),
+            gatewayPublisher, config.waitMode().idleStrategy(), failure, config.maxBatch());
+        outbound.addGatingSequences(gateway.sequence());
 
         logicSequence = logicStage.getSequence();
-        gatewaySequence = gateway.getSequence();
+        gatewaySequence = gateway.sequence();
     }
 
     /**
@@ -77,23 +82,29 @@ public final class Pipeline
     public InboundPublisher newPublisher()
     {
         return new InboundPublisher(inbound, new RingClaimer(inbound, config.waitMode().idleStrategy(), failure),
-            config.marketDataReserve());
+            config.marketDataReserve(), failure, false);
     }
 
     public void start()
     {
         for (int i = 0; i < processors.size(); i++)
         {
-            final Thread thread = new Thread(processors.get(i), "ringwall-" + names.get(i));
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
+            startThread(processors.get(i), "ringwall-" + names.get(i));
         }
+        startThread(gateway, "ringwall-gateway");
+    }
+
+    private void startThread(final Runnable stage, final String name)
+    {
+        final Thread thread = new Thread(stage, name);
+        thread.setDaemon(true);
+        threads.add(thread);
+        thread.start();
     }
 
     /**
      * Waits until every published input has gone through the logic and every output through the gateway,
-     * and the gateway's answers too, recursively. Backtest mode calls it after each input so that venue
+     * the gateway's queued answers are on the ring, and those answers have gone through too, recursively. Backtest mode calls it after each input so that venue
      * answers interleave with market data the same way on every run.
      *
      * @throws EngineHaltedException if a stage fails meanwhile.
@@ -111,7 +122,7 @@ public final class Pipeline
             }
             final long out = outbound.getCursor();
             idle.reset();
-            while (gatewaySequence.get() < out)
+            while (gatewaySequence.get() < out || gateway.pendingFrames() > 0)
             {
                 failure.check();
                 idle.idle();
@@ -125,8 +136,10 @@ public final class Pipeline
 
     /**
      * Drains what is in flight (unless a stage failed), then stops every stage and waits for its thread.
+     *
+     * @return false when a stage thread is still alive after the wait: its journal must not be closed.
      */
-    public void stop()
+    public boolean stop()
     {
         if (!failure.isSet())
         {
@@ -140,6 +153,8 @@ public final class Pipeline
             }
         }
         processors.forEach(BatchEventProcessor::halt);
+        gateway.stop();
+        boolean stopped = true;
         for (final Thread thread : threads)
         {
             try
@@ -150,7 +165,9 @@ public final class Pipeline
             {
                 Thread.currentThread().interrupt();
             }
+            stopped &= !thread.isAlive();
         }
+        return stopped;
     }
 
     public EngineFailure failure()

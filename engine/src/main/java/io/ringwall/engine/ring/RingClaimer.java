@@ -6,8 +6,8 @@ import org.agrona.concurrent.IdleStrategy;
 
 /**
  * Claims ring slots without ever blocking forever: it idles while the ring is full and gives up with
- * {@link EngineHaltedException} once the engine has failed (a dead consumer would otherwise leave the
- * producer waiting for capacity that never comes).
+ * {@link EngineHaltedException} once the engine has failed, both before claiming (producers stop
+ * publishing at once) and while waiting (a dead consumer would never free capacity).
  */
 final class RingClaimer
 {
@@ -28,6 +28,7 @@ final class RingClaimer
      */
     long claim(final int keepFree)
     {
+        failure.check();
         idle.reset();
         while (true)
         {

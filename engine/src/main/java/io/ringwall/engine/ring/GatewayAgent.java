@@ -1,0 +1,93 @@
+package io.ringwall.engine.ring;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.Sequence;
+import org.agrona.concurrent.IdleStrategy;
+
+/**
+ * The gateway's thread: a duty cycle that flushes the gateway's queued answers onto the inbound ring
+ * and polls the outbound ring for orders, idling when there was nothing to do. Unlike a Disruptor
+ * batch processor it runs even when no order arrives, so queued answers always get delivered; and it
+ * never waits for the inbound ring, so it always drains the outbound ring the logic may be waiting on.
+ */
+final class GatewayAgent implements Runnable
+{
+    private final EventPoller<FrameEvent> poller;
+    private final EventHandler<FrameEvent> gateway;
+    private final InboundPublisher publisher;
+    private final IdleStrategy idle;
+    private final EngineFailure failure;
+    private final int maxBatch;
+    private final EventPoller.Handler<FrameEvent> onOrder = this::onOrder;
+    private volatile boolean running = true;
+    private int polled;
+
+    GatewayAgent(final EventPoller<FrameEvent> poller, final EventHandler<FrameEvent> gateway,
+        final InboundPublisher publisher, final IdleStrategy idle, final EngineFailure failure, final int maxBatch)
+    {
+        this.poller = poller;
+        this.gateway = gateway;
+        this.publisher = publisher;
+        this.idle = idle;
+        this.failure = failure;
+        this.maxBatch = maxBatch;
+    }
+
+    @Override
+    public void run()
+    {
+        try
+        {
+            gateway.onStart();
+            while (running)
+            {
+                polled = 0;
+                poller.poll(onOrder);
+                final int work = publisher.flush() + polled;
+                if (work == 0)
+                {
+                    idle.idle();
+                }
+                else
+                {
+                    idle.reset();
+                }
+            }
+            gateway.onShutdown();
+        }
+        catch (final EngineHaltedException ex)
+        {
+            // another stage failed first; it is recorded
+        }
+        catch (final Throwable ex)
+        {
+            failure.record("gateway", ex);
+        }
+    }
+
+    Sequence sequence()
+    {
+        return poller.getSequence();
+    }
+
+    /**
+     * @return answers queued and not yet on the inbound ring.
+     */
+    long pendingFrames()
+    {
+        return publisher.pendingFrames();
+    }
+
+    void stop()
+    {
+        running = false;
+    }
+
+    private boolean onOrder(final FrameEvent event, final long sequence, final boolean endOfBatch) throws Exception
+    {
+        gateway.onEvent(event, sequence, endOfBatch);
+        // Hand control back now and then so queued answers are flushed between orders.
+        return ++polled < maxBatch;
+    }
+}
