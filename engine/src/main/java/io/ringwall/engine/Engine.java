@@ -32,6 +32,7 @@ public final class Engine implements AutoCloseable
     private final Histogram tickToOrderNs = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
     private final Pipeline pipeline;
     private boolean started;
+    private boolean stuck;
 
     /**
      * @throws IllegalStateException when the journal directory already holds a session (a restart from
@@ -110,7 +111,7 @@ public final class Engine implements AutoCloseable
             timers.stop();
             joinQuietly(timerThread);
         }
-        pipeline.stop();
+        stuck = !pipeline.stop();
         final long elapsedNs = System.nanoTime() - startNanos;
         final BusinessLogic logic = pipeline.logic();
         return RunSummary.of(source.describe(), stats, logic.counters(), config.logic().initialCash(),
@@ -122,9 +123,9 @@ public final class Engine implements AutoCloseable
      */
     public void stop()
     {
-        if (started)
+        if (started && !pipeline.stop())
         {
-            pipeline.stop();
+            stuck = true;
         }
     }
 
@@ -136,10 +137,21 @@ public final class Engine implements AutoCloseable
         return pipeline.logic();
     }
 
+    /**
+     * Stops the engine and closes the journals, unless a stage thread would not stop: unmapping a
+     * journal under a live writer could crash the JVM, so the files are then left to the OS.
+     *
+     * @throws IllegalStateException when a stage thread did not stop.
+     */
     @Override
     public void close()
     {
         stop();
+        if (stuck)
+        {
+            throw new IllegalStateException("a pipeline stage did not stop within 10 s; journals were left open " +
+                "(their content up to the last committed document is intact)");
+        }
         inputJournal.close();
         outputJournal.close();
         journals.close();

@@ -93,6 +93,11 @@ final class MarketDataFeed implements MarketDataSink
                 // One tick per crossing, however many periods a data gap skipped.
                 publisher.timerTick(nextTimerNs, TIMER_ID);
                 nextTimerNs = (timeNs / timerIntervalNs + 1) * timerIntervalNs;
+                if (lockStep)
+                {
+                    // Orders a timer causes must be answered before the next price reaches the venue.
+                    pipeline.awaitQuiescent(idle);
+                }
             }
         }
         return timeNs;

@@ -6,6 +6,9 @@ import java.util.List;
 import io.ringwall.engine.marketdata.DataFiles;
 import io.ringwall.engine.marketdata.MalformedLineReporter;
 import io.ringwall.engine.marketdata.TradeCsvSource;
+import io.ringwall.engine.strategy.Strategy;
+import io.ringwall.engine.strategy.StrategyContext;
+import io.ringwall.engine.strategy.StrategyParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,9 +42,51 @@ class EngineDeterminismTest
         assertThat(second.equity()).isEqualTo(first.equity());
     }
 
+    /** Flips between long and flat on every timer tick: orders caused by timers, not trades. */
+    public static final class TimerTrader implements Strategy
+    {
+        private StrategyContext context;
+        private boolean longNow;
+
+        public TimerTrader(final StrategyParameters parameters)
+        {
+        }
+
+        @Override
+        public void onStart(final StrategyContext context)
+        {
+            this.context = context;
+        }
+
+        @Override
+        public void onTimer(final int timerId, final long timeNs)
+        {
+            longNow = !longNow;
+            context.setTargetPosition(0, longNow ? Fixed.QUANTITY_SCALE : 0);
+        }
+    }
+
+    @Test
+    void ordersCausedByTimerTicksAreAnsweredInTheSamePlaceEveryRun()
+    {
+        final RunSummary first = run(dir.resolve("timer-first"), TimerTrader.class.getName());
+        final RunSummary second = run(dir.resolve("timer-second"), TimerTrader.class.getName());
+        assertThat(first.counters().timerInputs).isGreaterThan(1000);
+        assertThat(first.counters().ordersSent).isGreaterThan(1000);
+        assertThat(JournalDump.inputs(dir.resolve("timer-second"))).isEqualTo(JournalDump.inputs(dir.resolve("timer-first")));
+        assertThat(JournalDump.outputs(dir.resolve("timer-second")))
+            .isEqualTo(JournalDump.outputs(dir.resolve("timer-first")));
+        assertThat(second.realizedPnl()).isEqualTo(first.realizedPnl());
+    }
+
     private static RunSummary run(final Path journal)
     {
-        try (Engine engine = new Engine(EngineFixtures.recorded(journal, EngineFixtures.MA, EngineFixtures.MEAN_REVERSION)))
+        return run(journal, EngineFixtures.MA, EngineFixtures.MEAN_REVERSION);
+    }
+
+    private static RunSummary run(final Path journal, final String... strategies)
+    {
+        try (Engine engine = new Engine(EngineFixtures.recorded(journal, strategies)))
         {
             return engine.run(new TradeCsvSource(DataFiles.BITSTAMP_TRADES, 0, new MalformedLineReporter(line -> { }, 0)));
         }

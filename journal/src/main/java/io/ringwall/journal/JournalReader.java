@@ -109,9 +109,10 @@ public final class JournalReader implements AutoCloseable
             throw corrupt(index, "record " + sequence + " claims a frame of " + length + " bytes, " +
                 bytes.readRemaining() + " remain");
         }
-        if (sequence != lastSequence + 1 && lastSequence != 0)
+        if (sequence != lastSequence + 1)
         {
-            throw corrupt(index, "record " + sequence + " follows " + lastSequence);
+            throw corrupt(index, lastSequence == 0 ? "the first record is " + sequence + ", not 1" :
+                "record " + sequence + " follows " + lastSequence);
         }
         bytes.read(frameBytes, 0, length);
         lastSequence = sequence;

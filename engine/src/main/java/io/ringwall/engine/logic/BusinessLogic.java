@@ -56,7 +56,6 @@ public final class BusinessLogic
     private final Breakers breakers;
     private final StrategyHost strategies;
     private Thread owner;
-    private boolean started;
     private long inputSequence;
     private long timeNs;
 
@@ -69,8 +68,10 @@ public final class BusinessLogic
         output = new OutputPublisher(sink);
         breakers = new Breakers(output);
         final PreTradeRisk risk = new PreTradeRisk(instruments, market, breakers);
-        final OrderEntry entry = new OrderEntry(orders, risk, output, counters, portfolio);
+        final OrderEntry entry = new OrderEntry(orders, risk, output, counters, portfolio, instruments);
         strategies = new StrategyHost(strategyList, instruments, market, portfolio, orders, entry, () -> timeNs);
+        // At construction, so a strategy's configuration error stops the start before any input.
+        strategies.start();
     }
 
     /**
@@ -91,11 +92,9 @@ public final class BusinessLogic
     public void onInput(final long sequence, final long timeNs, final DirectBuffer buffer, final int offset,
         final int length, final long ingressNanos)
     {
-        assert isOwnerThread() : "business logic called from " + Thread.currentThread() + ", owner " + owner;
-        if (!started)
+        if (owner != Thread.currentThread())
         {
-            started = true;
-            strategies.start();
+            claimOwnership();
         }
         this.inputSequence = sequence;
         this.timeNs = timeNs;
@@ -227,6 +226,13 @@ public final class BusinessLogic
     private void onFilled(final OrderFilledDecoder decoder)
     {
         counters.venueInputs++;
+        final Order order = orders.find(decoder.clOrdId());
+        if (order != null && decoder.cumQuantity() <= order.filledQuantity)
+        {
+            // A repeated execution report (e.g. a resend): its quantity is already booked.
+            counters.duplicateFills++;
+            return;
+        }
         counters.fills++;
         // The venue is the source of truth: an execution is booked even when the order is not known here.
         if (instruments.isValid(decoder.instrumentId()))
@@ -234,9 +240,9 @@ public final class BusinessLogic
             portfolio.onFill(decoder.instrumentId(), decoder.side(), decoder.lastQuantity(), decoder.lastPrice(),
                 decoder.fee());
         }
-        final Order order = knownOrder(decoder.clOrdId());
         if (order == null)
         {
+            counters.unknownOrderEvents++;
             return;
         }
         final boolean done = decoder.leavesQuantity() == 0;
@@ -245,7 +251,6 @@ public final class BusinessLogic
             orders.fill(order, decoder.lastQuantity());
             notifyOwner(order, done ? OrderEvent.Type.FILLED : OrderEvent.Type.PARTIALLY_FILLED,
                 decoder.lastPrice(), decoder.lastQuantity(), decoder.fee(), VenueRejectReason.NULL_VAL);
-            releaseIfDone(order);
         }
     }
 
@@ -261,7 +266,6 @@ public final class BusinessLogic
         if (orders.apply(order, OrderLifecycle.Event.REJECT))
         {
             notifyOwner(order, OrderEvent.Type.REJECTED, 0, 0, 0, decoder.reason());
-            releaseIfDone(order);
         }
     }
 
@@ -277,7 +281,6 @@ public final class BusinessLogic
         if (orders.apply(order, OrderLifecycle.Event.CANCEL_CONFIRM))
         {
             notifyOwner(order, OrderEvent.Type.CANCELLED, 0, 0, 0, VenueRejectReason.NULL_VAL);
-            releaseIfDone(order);
         }
     }
 
@@ -338,27 +341,34 @@ public final class BusinessLogic
         return order;
     }
 
+    /**
+     * Tells the order's strategy what happened. A finished order is released first, so that during the
+     * callback open quantities no longer count it (a target set there sees the true gap).
+     */
     private void notifyOwner(final Order order, final OrderEvent.Type type, final long lastPrice,
         final long lastQuantity, final long fee, final VenueRejectReason reason)
     {
-        strategies.onOrderEvent(order.strategyId, orderEvent.set(type, order.clOrdId, order.instrumentId,
-            order.side, lastPrice, lastQuantity, order.leavesQuantity(), fee, reason));
-    }
-
-    private void releaseIfDone(final Order order)
-    {
+        final int owner = order.strategyId;
+        orderEvent.set(type, order.clOrdId, order.instrumentId, order.side, lastPrice, lastQuantity,
+            order.leavesQuantity(), fee, reason);
         if (order.status.isTerminal())
         {
             orders.release(order);
         }
+        strategies.onOrderEvent(owner, orderEvent);
     }
 
-    private boolean isOwnerThread()
+    /**
+     * The first thread to hand the logic an input owns it; any other thread is a wiring bug that would
+     * break the single-writer invariant, so it fails (and the engine halts) instead of racing.
+     */
+    private void claimOwnership()
     {
-        if (owner == null)
+        if (owner != null)
         {
-            owner = Thread.currentThread();
+            throw new IllegalStateException("business logic called from " + Thread.currentThread() + ", owned by " +
+                owner + ": one thread owns all business state");
         }
-        return owner == Thread.currentThread();
+        owner = Thread.currentThread();
     }
 }

@@ -17,6 +17,7 @@ public final class EngineCounters
     public long ordersSent;
     public long cancelsSent;
     public long fills;
+    public long duplicateFills;
     public long venueRejects;
     public long cancels;
     public long riskRejects;

@@ -16,10 +16,12 @@ final class OrderEntry
     private final OutputPublisher output;
     private final EngineCounters counters;
     private final Portfolio portfolio;
+    private final InstrumentTable instruments;
 
     OrderEntry(final OrderManager orders, final PreTradeRisk risk, final OutputPublisher output,
-        final EngineCounters counters, final Portfolio portfolio)
+        final EngineCounters counters, final Portfolio portfolio, final InstrumentTable instruments)
     {
+        this.instruments = instruments;
         this.orders = orders;
         this.risk = risk;
         this.output = output;
@@ -39,7 +41,7 @@ final class OrderEntry
         long observedValue = 0;
         if (clOrdId == OrderManager.NULL_CLORDID)
         {
-            reason = RiskRejectReason.TOO_MANY_ORDERS_FOR_INPUT;
+            reason = orders.hasInput() ? RiskRejectReason.TOO_MANY_ORDERS_FOR_INPUT : RiskRejectReason.NO_INPUT;
             limitValue = OrderManager.MAX_ORDERS_PER_INPUT;
         }
         else if (!orders.hasCapacity())
@@ -74,6 +76,11 @@ final class OrderEntry
      */
     long target(final int strategyId, final int instrumentId, final long target)
     {
+        if (!instruments.isValid(instrumentId))
+        {
+            // Refused with a reason like any order to an unknown instrument, not an index error.
+            return submit(strategyId, instrumentId, Side.BUY, OrdType.MARKET, TimeInForce.IOC, Math.abs(target), 0);
+        }
         final long current = portfolio.position(instrumentId) + orders.openQuantity(instrumentId);
         final long delta = target - current;
         if (delta == 0)

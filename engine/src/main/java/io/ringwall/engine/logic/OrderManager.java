@@ -43,16 +43,21 @@ final class OrderManager
     }
 
     /**
-     * @return the next client order id for the current input, or {@link #NULL_CLORDID} when the input
-     * has used all {@link #MAX_ORDERS_PER_INPUT}.
+     * @return the next client order id for the current input, or {@link #NULL_CLORDID} when there is no
+     * input yet (ids derive from it) or the input has used all {@link #MAX_ORDERS_PER_INPUT}.
      */
     long nextClOrdId()
     {
-        if (ordersThisInput >= MAX_ORDERS_PER_INPUT)
+        if (inputSequence == 0 || ordersThisInput >= MAX_ORDERS_PER_INPUT)
         {
             return NULL_CLORDID;
         }
         return inputSequence * MAX_ORDERS_PER_INPUT + ordersThisInput++;
+    }
+
+    boolean hasInput()
+    {
+        return inputSequence != 0;
     }
 
     boolean hasCapacity()
@@ -116,6 +121,18 @@ final class OrderManager
         if (event == OrderLifecycle.Event.CANCEL_REQUEST)
         {
             order.statusBeforeCancel = order.status;
+        }
+        else if (order.status == OrderStatus.PENDING_CANCEL)
+        {
+            // The order moved on while the cancel was pending: a cancel reject must restore that.
+            if (event == OrderLifecycle.Event.ACCEPT && order.statusBeforeCancel == OrderStatus.PENDING_NEW)
+            {
+                order.statusBeforeCancel = OrderStatus.ACCEPTED;
+            }
+            else if (event == OrderLifecycle.Event.PARTIAL_FILL)
+            {
+                order.statusBeforeCancel = OrderStatus.PARTIALLY_FILLED;
+            }
         }
         order.status = event == OrderLifecycle.Event.CANCEL_REJECT ? order.statusBeforeCancel : next;
         return true;

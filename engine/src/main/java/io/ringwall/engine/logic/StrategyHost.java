@@ -129,19 +129,19 @@ final class StrategyHost
         @Override
         public long position(final int instrumentId)
         {
-            return portfolio.position(instrumentId);
+            return instruments.isValid(instrumentId) ? portfolio.position(instrumentId) : 0;
         }
 
         @Override
         public long openOrderQuantity(final int instrumentId)
         {
-            return orders.openQuantity(instrumentId);
+            return instruments.isValid(instrumentId) ? orders.openQuantity(instrumentId) : 0;
         }
 
         @Override
         public long lastPrice(final int instrumentId)
         {
-            return market.referencePrice(instrumentId);
+            return instruments.isValid(instrumentId) ? market.referencePrice(instrumentId) : 0;
         }
 
         @Override

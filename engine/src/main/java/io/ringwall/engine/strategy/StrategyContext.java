@@ -5,7 +5,8 @@ import io.ringwall.codecs.TimeInForce;
 
 /**
  * What a strategy may see and do. Prices carry 4 implied decimals and quantities 8 (see
- * {@link io.ringwall.engine.Fixed}). Order-sending methods return the client order id, or a negative
+ * {@link io.ringwall.engine.Fixed}). Orders need a causing input: none can be sent from
+ * {@link Strategy#onStart}. Order-sending methods return the client order id, or a negative
  * number when pre-trade risk refused the order: {@code -reason.value()} of
  * {@link io.ringwall.codecs.RiskRejectReason}.
  */
@@ -35,7 +36,7 @@ public interface StrategyContext
         return id;
     }
 
-    /** @return the engine's position in the instrument (signed quantity mantissa). */
+    /** @return the engine's position in the instrument (signed quantity mantissa); 0 for an unknown id. */
     long position(int instrumentId);
 
     /** @return the net quantity of open (not yet done) orders in the instrument, buys positive. */

@@ -26,7 +26,7 @@ class BusinessLogicTest
     private static final long USD = 10_000L;
 
     /** Sends what the test asks on the next trade; records its order events. */
-    static final class ScriptedStrategy implements Strategy
+    static class ScriptedStrategy implements Strategy
     {
         final List<String> events = new ArrayList<>();
         final List<Long> results = new ArrayList<>();
@@ -145,6 +145,73 @@ class BusinessLogicTest
         harness.cancelled(99_998, 0, BTC);
         assertThat(harness.logic().counters().unknownOrderEvents).isEqualTo(2);
         assertThat(harness.logic().portfolio().position(0)).isEqualTo(BTC);
+    }
+
+    @Test
+    void aResentExecutionIsNotBookedTwice()
+    {
+        strategy.nextTarget = 2 * BTC;
+        harness.trade(0, 800 * USD, BTC);
+        final long clOrdId = harness.lastSequence() * 256;
+        harness.filled(clOrdId, 0, Side.BUY, 800 * USD, BTC, BTC, 0);
+        harness.refilled(clOrdId, 0, Side.BUY, 800 * USD, BTC, BTC);
+        assertThat(harness.logic().portfolio().position(0)).isEqualTo(BTC);
+        assertThat(harness.logic().counters().duplicateFills).isEqualTo(1);
+        assertThat(harness.logic().counters().fills).isEqualTo(1);
+    }
+
+    @Test
+    void aTargetSetWhenAnOrderIsCancelledSeesTheCancelledQuantityAsGone()
+    {
+        final List<Long> retargets = new ArrayList<>();
+        final Strategy retargeting = new ScriptedStrategy()
+        {
+            @Override
+            public void onOrderEvent(final OrderEvent event)
+            {
+                if (event.type() == OrderEvent.Type.CANCELLED)
+                {
+                    retargets.add(context.setTargetPosition(event.instrumentId(), 2 * BTC));
+                }
+            }
+        };
+        final ScriptedStrategy opener = (ScriptedStrategy)retargeting;
+        final LogicHarness own = new LogicHarness(LogicHarness.config(), List.of(retargeting));
+        opener.nextTarget = 2 * BTC;
+        own.trade(0, 800 * USD, BTC);
+        final long clOrdId = own.lastSequence() * 256;
+        own.accepted(clOrdId, 0);
+        own.cancelled(clOrdId, 0, 2 * BTC);
+        // the cancelled order no longer counts: the whole 2 BTC is sent again
+        assertThat(retargets).hasSize(1).allMatch(id -> id > 0);
+        assertThat(newOrder(own.outputs().get(1)).quantity()).isEqualTo(2 * BTC);
+    }
+
+    @Test
+    void unknownInstrumentIdsAreValuesNotIndexErrors()
+    {
+        harness.trade(0, 800 * USD, BTC);
+        assertThat(strategy.context.position(42)).isZero();
+        assertThat(strategy.context.lastPrice(-1)).isZero();
+        assertThat(strategy.context.openOrderQuantity(7)).isZero();
+        assertThat(strategy.context.setTargetPosition(42, BTC)).isEqualTo(-RiskRejectReason.UNKNOWN_INSTRUMENT.value());
+    }
+
+    @Test
+    void ordersFromOnStartAreRefusedBecauseNoInputCausedThem()
+    {
+        final List<Long> results = new ArrayList<>();
+        final Strategy eager = new Strategy()
+        {
+            @Override
+            public void onStart(final StrategyContext context)
+            {
+                results.add(context.submitMarket(0, Side.BUY, BTC));
+            }
+        };
+        final LogicHarness own = new LogicHarness(LogicHarness.config(), List.of(eager));
+        assertThat(results).containsExactly((long)-RiskRejectReason.NO_INPUT.value());
+        assertThat(own.outputs()).hasSize(1).allMatch(o -> o.templateId() == RiskRejectDecoder.TEMPLATE_ID);
     }
 
     private static NewOrderDecoder newOrder(final LogicHarness.Output output)

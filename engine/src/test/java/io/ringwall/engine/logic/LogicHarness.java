@@ -30,6 +30,7 @@ public final class LogicHarness
     private final InputEncoder encoder = new InputEncoder();
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[512]);
     private final List<Output> outputs = new ArrayList<>();
+    private final java.util.Map<Long, Long> filledSoFar = new java.util.HashMap<>();
     private final BusinessLogic logic;
     private long sequence;
     private long timeNs = 1_000_000_000L;
@@ -78,8 +79,17 @@ public final class LogicHarness
     public void filled(final long clOrdId, final int instrumentId, final Side side, final long price, final long quantity,
         final long leaves, final long fee)
     {
+        final long cumulative = filledSoFar.merge(clOrdId, quantity, Long::sum);
         feed(encoder.orderFilled(frame, 0, clOrdId, clOrdId + 1000, sequence, instrumentId, side, price, quantity, leaves,
-            quantity, fee, timeNs));
+            cumulative, fee, timeNs));
+    }
+
+    /** Sends an execution report again, as a venue's resend would. */
+    public void refilled(final long clOrdId, final int instrumentId, final Side side, final long price,
+        final long quantity, final long leaves)
+    {
+        feed(encoder.orderFilled(frame, 0, clOrdId, clOrdId + 1000, sequence, instrumentId, side, price, quantity, leaves,
+            filledSoFar.getOrDefault(clOrdId, 0L), 0, timeNs));
     }
 
     public void cancelled(final long clOrdId, final int instrumentId, final long quantity)

@@ -66,6 +66,19 @@ class OrderLifecycleTest
         assertThat(order.status).isEqualTo(OrderStatus.PARTIALLY_FILLED);
         assertThat(orders.openQuantity(0)).isEqualTo(60);
 
+        // an acknowledgement and a partial fill while a cancel is pending: a reject restores the latest
+        final Order second = orders.open(orders.nextClOrdId(), 0, 0, io.ringwall.codecs.Side.SELL,
+            io.ringwall.codecs.OrdType.LIMIT, io.ringwall.codecs.TimeInForce.GTC, 100, 10);
+        assertThat(orders.apply(second, CANCEL_REQUEST)).isTrue();
+        assertThat(orders.apply(second, ACCEPT)).isTrue();
+        assertThat(orders.apply(second, CANCEL_REJECT)).isTrue();
+        assertThat(second.status).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(orders.apply(second, CANCEL_REQUEST)).isTrue();
+        orders.fill(second, 10);
+        assertThat(orders.apply(second, PARTIAL_FILL)).isTrue();
+        assertThat(orders.apply(second, CANCEL_REJECT)).isTrue();
+        assertThat(second.status).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+
         assertThat(orders.apply(order, REJECT)).isFalse();
         assertThat(order.status).isEqualTo(OrderStatus.PARTIALLY_FILLED);
         assertThat(counters.invalidTransitions).isEqualTo(1);

@@ -2,7 +2,9 @@ package io.ringwall.engine.strategy.examples;
 
 /**
  * The last {@code capacity} values with their running sum and sum of squares; allocation-free after
- * construction.
+ * construction. Squares are taken of the distance from the first value, not of the value itself, so
+ * the double sum stays small enough to be exact for realistic prices (a 10,000.0000 price squared is
+ * already past 2^53; its distance from a nearby anchor is not).
  */
 final class RollingWindow
 {
@@ -10,6 +12,7 @@ final class RollingWindow
     private int next;
     private int size;
     private long sum;
+    private long anchor;
     private double sumOfSquares;
 
     RollingWindow(final int capacity)
@@ -19,11 +22,15 @@ final class RollingWindow
 
     void add(final long value)
     {
+        if (size == 0)
+        {
+            anchor = value;
+        }
         if (size == values.length)
         {
-            final long old = values[next];
-            sum -= old;
-            sumOfSquares -= (double)old * old;
+            final double old = values[next] - anchor;
+            sum -= values[next];
+            sumOfSquares -= old * old;
         }
         else
         {
@@ -32,7 +39,8 @@ final class RollingWindow
         values[next] = value;
         next = next + 1 == values.length ? 0 : next + 1;
         sum += value;
-        sumOfSquares += (double)value * value;
+        final double distance = value - anchor;
+        sumOfSquares += distance * distance;
     }
 
     boolean isFull()
@@ -57,7 +65,7 @@ final class RollingWindow
 
     double standardDeviation()
     {
-        final double mean = mean();
-        return Math.sqrt(Math.max(0.0, sumOfSquares / size - mean * mean));
+        final double meanDistance = mean() - anchor;
+        return Math.sqrt(Math.max(0.0, sumOfSquares / size - meanDistance * meanDistance));
     }
 }
