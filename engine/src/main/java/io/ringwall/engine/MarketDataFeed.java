@@ -61,11 +61,6 @@ final class MarketDataFeed implements MarketDataSink
         afterPublish();
     }
 
-    long published()
-    {
-        return published;
-    }
-
     private long beforePublish(final long sourceTimeNs)
     {
         if (pacingIntervalNs > 0)

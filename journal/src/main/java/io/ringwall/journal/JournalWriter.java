@@ -22,14 +22,12 @@ public final class JournalWriter implements AutoCloseable
     private DocumentContext batch;
     private Bytes<?> batchBytes;
     private long lastSequence;
-    private long committedSequence;
 
     JournalWriter(final ChronicleQueue queue, final String name, final long lastSequence)
     {
         this.queue = queue;
         this.name = name;
         this.lastSequence = lastSequence;
-        this.committedSequence = lastSequence;
     }
 
     /**
@@ -76,7 +74,6 @@ public final class JournalWriter implements AutoCloseable
             batch.close();
             batch = null;
             batchBytes = null;
-            committedSequence = lastSequence;
         }
     }
 
@@ -86,14 +83,6 @@ public final class JournalWriter implements AutoCloseable
     public long lastSequence()
     {
         return lastSequence;
-    }
-
-    /**
-     * @return the sequence of the last committed record, the one readers can see.
-     */
-    public long committedSequence()
-    {
-        return committedSequence;
     }
 
     @Override

@@ -139,11 +139,6 @@ public final class BusinessLogic
         return portfolio;
     }
 
-    public InstrumentTable instruments()
-    {
-        return instruments;
-    }
-
     public long lastInputSequence()
     {
         return inputSequence;
@@ -173,7 +168,7 @@ public final class BusinessLogic
             counters.unknownFrames++;
             return;
         }
-        market.onTrade(instrumentId, decoder.price(), timeNs);
+        market.onTrade(instrumentId, decoder.price());
         portfolio.mark(instrumentId, decoder.price());
         strategies.onTrade(tradeEvent.set(instrumentId, decoder.tradeId(), decoder.price(), decoder.quantity(),
             decoder.exchangeTimeNs(), timeNs));
@@ -188,7 +183,7 @@ public final class BusinessLogic
             counters.unknownFrames++;
             return;
         }
-        market.onQuote(instrumentId, decoder.bidPrice(), decoder.askPrice(), timeNs);
+        market.onQuote(instrumentId, decoder.bidPrice(), decoder.askPrice());
         strategies.onQuote(quoteEvent.set(instrumentId, decoder.bidPrice(), decoder.bidQuantity(),
             decoder.askPrice(), decoder.askQuantity(), timeNs));
     }
@@ -202,7 +197,7 @@ public final class BusinessLogic
             counters.unknownFrames++;
             return;
         }
-        market.onTrade(instrumentId, decoder.closePrice(), timeNs);
+        market.onTrade(instrumentId, decoder.closePrice());
         portfolio.mark(instrumentId, decoder.closePrice());
         strategies.onBar(barEvent.set(instrumentId, decoder.openPrice(), decoder.highPrice(), decoder.lowPrice(),
             decoder.closePrice(), decoder.volume(), decoder.startTimeNs(), decoder.durationNs()));

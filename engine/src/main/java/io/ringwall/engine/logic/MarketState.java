@@ -6,29 +6,25 @@ package io.ringwall.engine.logic;
 final class MarketState
 {
     private final long[] lastPrice;
-    private final long[] lastUpdateNs;
     private final long[] bidPrice;
     private final long[] askPrice;
 
     MarketState(final int instruments)
     {
         lastPrice = new long[instruments];
-        lastUpdateNs = new long[instruments];
         bidPrice = new long[instruments];
         askPrice = new long[instruments];
     }
 
-    void onTrade(final int instrumentId, final long price, final long timeNs)
+    void onTrade(final int instrumentId, final long price)
     {
         lastPrice[instrumentId] = price;
-        lastUpdateNs[instrumentId] = timeNs;
     }
 
-    void onQuote(final int instrumentId, final long bid, final long ask, final long timeNs)
+    void onQuote(final int instrumentId, final long bid, final long ask)
     {
         bidPrice[instrumentId] = bid;
         askPrice[instrumentId] = ask;
-        lastUpdateNs[instrumentId] = timeNs;
     }
 
     /**
@@ -44,10 +40,5 @@ final class MarketState
         final long bid = bidPrice[instrumentId];
         final long ask = askPrice[instrumentId];
         return bid > 0 && ask > 0 ? (bid + ask) / 2 : 0;
-    }
-
-    long lastUpdateNs(final int instrumentId)
-    {
-        return lastUpdateNs[instrumentId];
     }
 }

@@ -183,11 +183,6 @@ public final class Pipeline
         return logic;
     }
 
-    public RingBuffer<FrameEvent> inboundRing()
-    {
-        return inbound;
-    }
-
     private BatchEventProcessor<FrameEvent> stage(final String name, final RingBuffer<FrameEvent> ring,
         final EventHandler<FrameEvent> handler, final Sequence... dependencies)
     {
