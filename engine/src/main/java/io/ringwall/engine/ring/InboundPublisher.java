@@ -1,6 +1,5 @@
 package io.ringwall.engine.ring;
 
-import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
 import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.OperatorCommandType;
@@ -26,7 +25,6 @@ public final class InboundPublisher
     private final int marketDataReserve;
     private final InputEncoder encoder = new InputEncoder();
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[FrameEvent.CAPACITY]);
-    private final EngineFailure failure;
     private final PendingFrames pending;
 
     /**
@@ -34,12 +32,11 @@ public final class InboundPublisher
      *                 ring has no room its frames queue, in order, until {@link #flush()} gets them in.
      */
     InboundPublisher(final RingBuffer<FrameEvent> ring, final RingClaimer claimer, final int marketDataReserve,
-        final EngineFailure failure, final boolean buffered)
+        final boolean buffered)
     {
         this.ring = ring;
         this.claimer = claimer;
         this.marketDataReserve = marketDataReserve;
-        this.failure = failure;
         this.pending = buffered ? new PendingFrames() : null;
     }
 
@@ -165,20 +162,13 @@ public final class InboundPublisher
     private boolean tryPublish(final int keepFree, final long timeNs, final DirectBuffer frame, final int offset,
         final int length)
     {
-        failure.check();
-        if (keepFree != 0 && ring.remainingCapacity() <= keepFree)
+        final long slot = claimer.tryClaim(keepFree);
+        if (slot == RingClaimer.NO_SLOT)
         {
             return false;
         }
-        try
-        {
-            copyAndPublish(ring.tryNext(), timeNs, frame, offset, length);
-            return true;
-        }
-        catch (final InsufficientCapacityException ignore)
-        {
-            return false; // a preallocated singleton: no allocation
-        }
+        copyAndPublish(slot, timeNs, frame, offset, length);
+        return true;
     }
 
     private void copyAndPublish(final long slot, final long timeNs, final DirectBuffer frame, final int offset,

@@ -67,7 +67,7 @@ public final class Pipeline
         final BatchEventProcessor<FrameEvent> journalOut = stage("journal-out", outbound,
             new JournalStage(outputJournal, false));
         final InboundPublisher gatewayPublisher = new InboundPublisher(inbound,
-            new RingClaimer(inbound, config.waitMode().idleStrategy(), failure), config.marketDataReserve(), failure, true);
+            new RingClaimer(inbound, config.waitMode().idleStrategy(), failure), config.marketDataReserve(), true);
         gateway = new GatewayAgent(outbound.newPoller(journalOut.getSequence()), gatewayFactory.apply(gatewayPublisher),
             gatewayPublisher, config.waitMode().idleStrategy(), failure, config.maxBatch());
         outbound.addGatingSequences(gateway.sequence());
@@ -82,7 +82,7 @@ public final class Pipeline
     public InboundPublisher newPublisher()
     {
         return new InboundPublisher(inbound, new RingClaimer(inbound, config.waitMode().idleStrategy(), failure),
-            config.marketDataReserve(), failure, false);
+            config.marketDataReserve(), false);
     }
 
     public void start()

@@ -22,29 +22,45 @@ final class RingClaimer
         this.failure = failure;
     }
 
+    /** What {@link #tryClaim} returns when the ring has no room. */
+    static final long NO_SLOT = -1;
+
     /**
+     * Claims a slot, idling while the ring is full.
+     *
      * @param keepFree slots that must stay free after this claim (0: use the whole ring).
      * @return the claimed ring sequence; publish it with {@code ring.publish}.
      */
     long claim(final int keepFree)
     {
-        failure.check();
         idle.reset();
-        while (true)
+        long slot;
+        while ((slot = tryClaim(keepFree)) == NO_SLOT)
         {
-            if (keepFree == 0 || ring.remainingCapacity() > keepFree)
-            {
-                try
-                {
-                    return ring.tryNext();
-                }
-                catch (final InsufficientCapacityException ignore)
-                {
-                    // full: fall through and idle (the exception is a preallocated singleton)
-                }
-            }
-            failure.check();
             idle.idle();
+        }
+        return slot;
+    }
+
+    /**
+     * Claims a slot if the ring has room now, never waiting.
+     *
+     * @return the claimed ring sequence, or {@link #NO_SLOT}.
+     */
+    long tryClaim(final int keepFree)
+    {
+        failure.check();
+        if (keepFree != 0 && ring.remainingCapacity() <= keepFree)
+        {
+            return NO_SLOT;
+        }
+        try
+        {
+            return ring.tryNext();
+        }
+        catch (final InsufficientCapacityException ignore)
+        {
+            return NO_SLOT; // a preallocated singleton: no allocation
         }
     }
 }
