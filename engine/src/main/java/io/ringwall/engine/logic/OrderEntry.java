@@ -79,7 +79,8 @@ final class OrderEntry
         if (!instruments.isValid(instrumentId))
         {
             // Refused with a reason like any order to an unknown instrument, not an index error.
-            return submit(strategyId, instrumentId, Side.BUY, OrdType.MARKET, TimeInForce.IOC, Math.abs(target), 0);
+            return submit(strategyId, instrumentId, target >= 0 ? Side.BUY : Side.SELL, OrdType.MARKET,
+                TimeInForce.IOC, Math.abs(target), 0);
         }
         final long current = portfolio.position(instrumentId) + orders.openQuantity(instrumentId);
         final long delta = target - current;
