@@ -1,0 +1,179 @@
+package io.ringwall.engine.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import static io.ringwall.engine.config.RiskLimits.MAX_ORDERS_PER_SECOND_LIMIT;
+import static io.ringwall.engine.config.RiskLimits.PPM;
+import static io.ringwall.engine.config.ValueKind.BOOLEAN;
+import static io.ringwall.engine.config.ValueKind.DURATION;
+import static io.ringwall.engine.config.ValueKind.FRACTION;
+import static io.ringwall.engine.config.ValueKind.INTEGER;
+import static io.ringwall.engine.config.ValueKind.MONEY;
+import static io.ringwall.engine.config.ValueKind.PARTICIPATION_MODE;
+import static io.ringwall.engine.config.ValueKind.QUANTITY;
+import static io.ringwall.engine.config.ValueKind.TRIP_TO;
+
+/**
+ * Every configurable limit, once: the YAML files, the {@code RINGWALL_*} environment overrides and the
+ * session manifest all read and write exactly these keys. Ranges are copied from the compact constructors of
+ * {@link RiskLimits} and {@link BreakerLimits} (a test keeps them equal), so a value out of range is refused
+ * with the key's name before a record sees it. The order here is the manifest's order.
+ */
+final class ConfigCatalogue
+{
+    /** The rule keys of one breaker: {@code breakers.<name>.enabled / .trip-to / .cancel-open-orders}. */
+    record Rule(ConfigKey enabled, ConfigKey tripTo, ConfigKey cancelOpenOrders)
+    {
+    }
+
+    private static final long MAX = Long.MAX_VALUE;
+    private static final long DAY_NS = 86_400_000_000_000L;
+    private static final int MAX_RATE = BreakerLimits.MAX_RATE_COUNT;
+    // Filled by key() in declaration order; must stay above the first key.
+    private static final List<ConfigKey> REGISTERED = new ArrayList<>();
+
+    static final ConfigKey CAPITAL_SCALE = key("risk.capital-scale", FRACTION, "fraction", 1, PPM,
+        (r, b) -> r.capitalScalePpm());
+    static final ConfigKey MAX_POSITION_FRACTION = key("risk.max-position-fraction", FRACTION,
+        "fraction of equity", 0, 100 * PPM, (r, b) -> r.maxPositionEquityPpm());
+    static final ConfigKey MAX_POSITION_QUANTITY = key("risk.max-position-quantity", QUANTITY, "quantity", 0, MAX,
+        (r, b) -> r.maxPositionQuantity());
+    static final ConfigKey MAX_SECTOR_FRACTION = key("risk.max-sector-fraction", FRACTION, "fraction of equity", 0,
+        100 * PPM, (r, b) -> r.maxSectorEquityPpm());
+    static final ConfigKey MAX_ORDER_NOTIONAL = key("risk.max-order-notional", MONEY, "money", 0, MAX,
+        (r, b) -> r.maxOrderNotional());
+    static final ConfigKey MIN_ORDER_QUANTITY = key("risk.min-order-quantity", QUANTITY, "quantity", 0, MAX,
+        (r, b) -> r.minOrderQuantity());
+    /** Also at least {@link #MIN_ORDER_QUANTITY}: {@link ConfigValues} checks that pair. */
+    static final ConfigKey MAX_ORDER_QUANTITY = key("risk.max-order-quantity", QUANTITY, "quantity", 0, MAX,
+        (r, b) -> r.maxOrderQuantity());
+    static final ConfigKey MAX_GROSS_LEVERAGE = key("risk.max-gross-leverage", FRACTION, "fraction of equity", 0,
+        100 * PPM, (r, b) -> r.maxGrossLeveragePpm());
+    static final ConfigKey MAX_NET_EXPOSURE = key("risk.max-net-exposure", FRACTION, "fraction of equity", 0,
+        100 * PPM, (r, b) -> r.maxNetExposurePpm());
+    static final ConfigKey MAX_ORDERS_PER_DAY = key("risk.max-orders-per-day", INTEGER, "orders per UTC day", 0,
+        Integer.MAX_VALUE, (r, b) -> r.maxOrdersPerDay());
+    static final ConfigKey MAX_ORDERS_PER_SECOND = key("risk.max-orders-per-second", INTEGER,
+        "orders per rolling second", 1, MAX_ORDERS_PER_SECOND_LIMIT, (r, b) -> r.maxOrdersPerSecond());
+    static final ConfigKey PRICE_COLLAR = key("risk.price-collar", FRACTION, "fraction of the reference price", 0,
+        100 * PPM, (r, b) -> r.defaultPriceCollarPpm());
+    static final ConfigKey DUPLICATE_WINDOW = key("risk.duplicate-window", DURATION, "duration", 0,
+        DAY_NS, (r, b) -> r.duplicateWindowNs());
+    static final ConfigKey MAX_PARTICIPATION = key("risk.max-participation", FRACTION, "fraction of ADV", 0, PPM,
+        (r, b) -> r.maxParticipationPpm());
+    static final ConfigKey PARTICIPATION = key("risk.participation-mode", PARTICIPATION_MODE,
+        PARTICIPATION_MODE.label(), 0, ParticipationMode.values().length - 1, (r, b) -> r.participationMode().ordinal());
+    static final ConfigKey CHECK_BUYING_POWER = key("risk.check-buying-power", BOOLEAN, BOOLEAN.label(), 0, 1,
+        (r, b) -> r.checkBuyingPower() ? 1 : 0);
+    static final ConfigKey FEE_ESTIMATE_BPS = key("risk.fee-estimate-bps", INTEGER, "basis points of notional", 0,
+        10_000, (r, b) -> r.feeEstimateBps());
+
+    static final Rule DRAWDOWN = rule("drawdown", BreakerLimits::drawdown);
+    static final ConfigKey DRAWDOWN_THRESHOLD = key("breakers.drawdown.threshold", FRACTION,
+        "fraction of the high-water mark", 1, PPM, (r, b) -> b.drawdownPpm());
+    static final Rule DAILY_LOSS = rule("daily-loss", BreakerLimits::dailyLoss);
+    static final ConfigKey DAILY_LOSS_MONEY = key("breakers.daily-loss.max-loss", MONEY, "money", 1, MAX,
+        (r, b) -> b.dailyLossMoney());
+    static final ConfigKey DAILY_LOSS_FRACTION = key("breakers.daily-loss.max-loss-fraction", FRACTION,
+        "fraction of the day's first equity", 1, PPM, (r, b) -> b.dailyLossPpm());
+    static final Rule ORDER_RATE = rule("order-rate", BreakerLimits::orderRate);
+    static final ConfigKey ORDER_RATE_COUNT = key("breakers.order-rate.max-orders", INTEGER,
+        "order attempts per window", 1, MAX_RATE, (r, b) -> b.orderRateCount());
+    static final ConfigKey ORDER_RATE_WINDOW = key("breakers.order-rate.window", DURATION, "duration", 1, DAY_NS,
+        (r, b) -> b.orderRateWindowNs());
+    static final Rule VENUE_REJECTS = rule("venue-rejects", BreakerLimits::venueRejects);
+    static final ConfigKey VENUE_REJECT_COUNT = key("breakers.venue-rejects.max-rejects", INTEGER,
+        "venue rejects per window", 1, MAX_RATE, (r, b) -> b.venueRejectCount());
+    static final ConfigKey VENUE_REJECT_WINDOW = key("breakers.venue-rejects.window", DURATION, "duration", 1,
+        DAY_NS, (r, b) -> b.venueRejectWindowNs());
+    static final Rule STALE_DATA = rule("stale-data", BreakerLimits::staleData);
+    static final ConfigKey INSTRUMENT_STALE = key("breakers.stale-data.instrument-max-age", DURATION, "duration", 1,
+        7 * DAY_NS, (r, b) -> b.instrumentStaleNs());
+    static final ConfigKey FEED_STALE = key("breakers.stale-data.feed-max-age", DURATION, "duration", 1,
+        7 * DAY_NS, (r, b) -> b.feedStaleNs());
+    static final Rule MARKET_MOVE = rule("market-move", BreakerLimits::marketMove);
+    static final ConfigKey MARKET_MOVE_THRESHOLD = key("breakers.market-move.threshold", FRACTION,
+        "fraction, (high - low) / low", 1, 100 * PPM, (r, b) -> b.marketMovePpm());
+    static final ConfigKey MARKET_MOVE_WINDOW = key("breakers.market-move.window", DURATION, "duration", 1, DAY_NS,
+        (r, b) -> b.marketMoveWindowNs());
+
+    /** Every key, in catalogue order. */
+    static final List<ConfigKey> KEYS = List.copyOf(REGISTERED);
+    private static final Map<String, ConfigKey> BY_NAME = index(KEYS, false);
+    private static final Map<String, ConfigKey> BY_VARIABLE = index(KEYS, true);
+    private static final Set<String> SECTIONS = sections(KEYS);
+
+    private ConfigCatalogue()
+    {
+    }
+
+    /** @return the key of that dotted name, or null. */
+    static ConfigKey byName(final String name)
+    {
+        return BY_NAME.get(name);
+    }
+
+    /** @return the key that environment variable overrides, or null. */
+    static ConfigKey byEnvironmentVariable(final String variable)
+    {
+        return BY_VARIABLE.get(variable);
+    }
+
+    /** Whether {@code path} is a map of keys ({@code risk}, {@code breakers.drawdown}) rather than a key. */
+    static boolean isSection(final String path)
+    {
+        return SECTIONS.contains(path);
+    }
+
+    private static ConfigKey key(final String name, final ValueKind kind, final String unit, final long min,
+        final long max, final ConfigKey.Reader reader)
+    {
+        final ConfigKey key = new ConfigKey(REGISTERED.size(), name, kind, unit, min, max, reader);
+        REGISTERED.add(key);
+        return key;
+    }
+
+    private static Rule rule(final String breaker, final Function<BreakerLimits, BreakerRule> rule)
+    {
+        final String prefix = "breakers." + breaker + ".";
+        return new Rule(
+            key(prefix + "enabled", BOOLEAN, BOOLEAN.label(), 0, 1, (r, b) -> rule.apply(b).enabled() ? 1 : 0),
+            key(prefix + "trip-to", TRIP_TO, TRIP_TO.label(), 0, 1, (r, b) -> ValueKind.tripTo(rule.apply(b).tripTo())),
+            key(prefix + "cancel-open-orders", BOOLEAN, BOOLEAN.label(), 0, 1,
+                (r, b) -> rule.apply(b).cancelOpenOrders() ? 1 : 0));
+    }
+
+    private static Map<String, ConfigKey> index(final List<ConfigKey> keys, final boolean byVariable)
+    {
+        final Map<String, ConfigKey> index = new LinkedHashMap<>();
+        for (final ConfigKey key : keys)
+        {
+            // Two names that differ only in '.' vs '-' would share a variable: refuse that at class load.
+            if (index.put(byVariable ? key.environmentVariable() : key.name, key) != null)
+            {
+                throw new IllegalStateException("two catalogue keys share " + key.environmentVariable());
+            }
+        }
+        return Collections.unmodifiableMap(index);
+    }
+
+    private static Set<String> sections(final List<ConfigKey> keys)
+    {
+        final Set<String> sections = new HashSet<>();
+        for (final ConfigKey key : keys)
+        {
+            for (int dot = key.name.indexOf('.'); dot > 0; dot = key.name.indexOf('.', dot + 1))
+            {
+                sections.add(key.name.substring(0, dot));
+            }
+        }
+        return Collections.unmodifiableSet(sections);
+    }
+}

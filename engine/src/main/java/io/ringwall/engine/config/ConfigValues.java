@@ -1,0 +1,108 @@
+package io.ringwall.engine.config;
+
+import static io.ringwall.engine.config.ConfigCatalogue.*;
+
+/**
+ * The catalogue's values as they are gathered, layer after layer (base file, overlay, environment; or a
+ * manifest): a later {@link #set} replaces an earlier one and remembers its source, so an error found only
+ * when the records are built still names the file or variable that set the offending value.
+ */
+final class ConfigValues
+{
+    private final long[] values = new long[KEYS.size()];
+    private final String[] sources = new String[KEYS.size()];
+
+    /**
+     * Parses and range-checks {@code text}, then lets it replace any earlier value of the key.
+     *
+     * @throws ConfigException naming {@code source} and the key.
+     */
+    void set(final ConfigKey key, final String source, final String text)
+    {
+        setParsed(key, source, key.parse(source, text));
+    }
+
+    /** As {@link #set}, for a value already parsed and range-checked. */
+    void setParsed(final ConfigKey key, final String source, final long value)
+    {
+        values[key.index] = value;
+        sources[key.index] = source;
+    }
+
+    /**
+     * @param where names the layer that had to define every key (the base file, the manifest).
+     * @throws ConfigException for the first key no layer set, or a pair of values that contradict each other.
+     */
+    RiskLimits risk(final String where)
+    {
+        requireAll(where);
+        if (get(MAX_ORDER_QUANTITY) < get(MIN_ORDER_QUANTITY))
+        {
+            throw new ConfigException(sources[MAX_ORDER_QUANTITY.index] + ": " + MAX_ORDER_QUANTITY.name + " = " +
+                text(MAX_ORDER_QUANTITY) + " is not allowed: at least " + MIN_ORDER_QUANTITY.name + " = " +
+                text(MIN_ORDER_QUANTITY) + " (from " + sources[MIN_ORDER_QUANTITY.index] + ")");
+        }
+        try
+        {
+            return new RiskLimits(get(CAPITAL_SCALE), get(MAX_POSITION_FRACTION), get(MAX_POSITION_QUANTITY),
+                get(MAX_SECTOR_FRACTION), get(MAX_ORDER_NOTIONAL), get(MIN_ORDER_QUANTITY), get(MAX_ORDER_QUANTITY),
+                get(MAX_GROSS_LEVERAGE), get(MAX_NET_EXPOSURE), (int)get(MAX_ORDERS_PER_DAY),
+                (int)get(MAX_ORDERS_PER_SECOND), get(PRICE_COLLAR), get(DUPLICATE_WINDOW), get(MAX_PARTICIPATION),
+                ParticipationMode.values()[(int)get(PARTICIPATION)], get(CHECK_BUYING_POWER) != 0,
+                get(FEE_ESTIMATE_BPS));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            // Unreachable while the catalogue's ranges match the record's; if they drift, still fail closed.
+            throw new ConfigException(where + ": " + ex.getMessage());
+        }
+    }
+
+    /** As {@link #risk}, for the breakers. */
+    BreakerLimits breakers(final String where)
+    {
+        requireAll(where);
+        try
+        {
+            return new BreakerLimits(
+                rule(DRAWDOWN), get(DRAWDOWN_THRESHOLD),
+                rule(DAILY_LOSS), get(DAILY_LOSS_MONEY), get(DAILY_LOSS_FRACTION),
+                rule(ORDER_RATE), (int)get(ORDER_RATE_COUNT), get(ORDER_RATE_WINDOW),
+                rule(VENUE_REJECTS), (int)get(VENUE_REJECT_COUNT), get(VENUE_REJECT_WINDOW),
+                rule(STALE_DATA), get(INSTRUMENT_STALE), get(FEED_STALE),
+                rule(MARKET_MOVE), get(MARKET_MOVE_THRESHOLD), get(MARKET_MOVE_WINDOW));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ConfigException(where + ": " + ex.getMessage());
+        }
+    }
+
+    /** @throws ConfigException for the first key no layer has set yet. */
+    void requireAll(final String where)
+    {
+        for (final ConfigKey key : KEYS)
+        {
+            if (sources[key.index] == null)
+            {
+                throw new ConfigException(where + ": " + key.name + " is missing (" + key.range() + ")");
+            }
+        }
+    }
+
+    private BreakerRule rule(final Rule rule)
+    {
+        return new BreakerRule(get(rule.enabled()) != 0, ValueKind.tripState(get(rule.tripTo())),
+            get(rule.cancelOpenOrders()) != 0);
+    }
+
+    private long get(final ConfigKey key)
+    {
+        return values[key.index];
+    }
+
+    private String text(final ConfigKey key)
+    {
+        return key.format(get(key));
+    }
+}
