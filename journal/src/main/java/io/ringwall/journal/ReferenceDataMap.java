@@ -100,8 +100,7 @@ public final class ReferenceDataMap implements AutoCloseable
     {
         if (!Files.isRegularFile(file))
         {
-            throw new IllegalArgumentException("no reference-data map at " + file.toAbsolutePath() +
-                " (the engine publishes one at start-up)");
+            throw new IllegalArgumentException("no reference-data map at " + file.toAbsolutePath());
         }
         ChronicleSettings.apply();
         try
