@@ -14,6 +14,7 @@ import io.ringwall.codecs.CancelRejectedDecoder;
 import io.ringwall.codecs.MessageHeaderDecoder;
 import io.ringwall.codecs.NewOrderDecoder;
 import io.ringwall.codecs.OperatorCommandDecoder;
+import io.ringwall.codecs.OperatorCommandResultDecoder;
 import io.ringwall.codecs.OrderAcceptedDecoder;
 import io.ringwall.codecs.OrderCancelledDecoder;
 import io.ringwall.codecs.OrderFilledDecoder;
@@ -40,7 +41,7 @@ public final class FrameCatalog
             new OrderAcceptedDecoder(), new OrderFilledDecoder(), new OrderRejectedDecoder(),
             new OrderCancelledDecoder(), new CancelRejectedDecoder(), new OperatorCommandDecoder(),
             new TimerTickDecoder(), new NewOrderDecoder(), new CancelOrderDecoder(), new RiskRejectDecoder(),
-            new BreakerStateChangeDecoder()))
+            new BreakerStateChangeDecoder(), new OperatorCommandResultDecoder()))
         {
             decoders.put(decoder.sbeTemplateId(), decoder);
         }

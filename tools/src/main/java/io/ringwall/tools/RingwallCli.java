@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ringwall", mixinStandardHelpOptions = true, version = "ringwall 0.1.0",
     description = "Ringwall: a deterministic, journaled live-trading engine.",
-    subcommands = {RunCommand.class, ReplayCommand.class, JournalCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ReplayCommand.class, JournalCommand.class, RiskEventsCommand.class,
+        ReferenceDataCommand.class, CommandLine.HelpCommand.class})
 public final class RingwallCli
 {
     /** Exit status when trading halted on a failure or the input was unusable. */

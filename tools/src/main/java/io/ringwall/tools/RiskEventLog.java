@@ -1,0 +1,196 @@
+package io.ringwall.tools;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.ringwall.codecs.BreakerState;
+import io.ringwall.codecs.BreakerStateChangeDecoder;
+import io.ringwall.codecs.BreakerType;
+import io.ringwall.codecs.MessageHeaderDecoder;
+import io.ringwall.codecs.OperatorCommandDecoder;
+import io.ringwall.codecs.OperatorCommandResultDecoder;
+import io.ringwall.codecs.RiskRejectDecoder;
+import io.ringwall.engine.Fixed;
+import io.ringwall.journal.JournalReader;
+import org.agrona.DirectBuffer;
+
+/**
+ * The risk side of a session as text: every RiskReject, BreakerStateChange and OperatorCommandResult of
+ * journal "out" becomes one line saying when, which output and input, and why (figures in their unit, see
+ * {@link RiskFigures}); operator-caused changes name the operator and the reason given. Counts the events
+ * per reason, breaker and command for a closing summary.
+ */
+final class RiskEventLog
+{
+    /** Who gave an operator command and why, as journaled with it. */
+    record OperatorNote(String operatorName, String reason)
+    {
+    }
+
+    private static final DateTimeFormatter TIME =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final FrameCatalog catalog = new FrameCatalog();
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
+    private final RiskRejectDecoder reject = new RiskRejectDecoder();
+    private final BreakerStateChangeDecoder breaker = new BreakerStateChangeDecoder();
+    private final OperatorCommandResultDecoder result = new OperatorCommandResultDecoder();
+    private final Map<String, Long> counts = new TreeMap<>();
+    private final SessionSymbols symbols;
+    private final Map<Long, OperatorNote> operatorCommands;
+    private long events;
+
+    /**
+     * @param operatorCommands the operator commands of journal "in" by input sequence.
+     */
+    RiskEventLog(final SessionSymbols symbols, final Map<Long, OperatorNote> operatorCommands)
+    {
+        this.symbols = symbols;
+        this.operatorCommands = operatorCommands;
+    }
+
+    /**
+     * @return the operator commands of a journal "in" by sequence; they are few, market data is skipped.
+     */
+    static Map<Long, OperatorNote> operatorCommands(final JournalReader in)
+    {
+        final Map<Long, OperatorNote> commands = new HashMap<>();
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final OperatorCommandDecoder command = new OperatorCommandDecoder();
+        in.readAll((sequence, timeNs, frame, offset, length) ->
+        {
+            if (isOurs(header.wrap(frame, offset)) && header.templateId() == OperatorCommandDecoder.TEMPLATE_ID)
+            {
+                command.wrap(frame, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
+                // Variable-length fields decode in schema order: the name before the reason.
+                final String operatorName = command.operatorName();
+                commands.put(sequence, new OperatorNote(operatorName, command.reason()));
+            }
+        });
+        return commands;
+    }
+
+    /**
+     * @return the line of an output record, or null when it is not a risk event.
+     */
+    String describe(final long sequence, final long timeNs, final DirectBuffer frame, final int offset)
+    {
+        if (!isOurs(header.wrap(frame, offset)))
+        {
+            return null;
+        }
+        final int templateId = header.templateId();
+        final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        final String time = TIME.format(Instant.ofEpochSecond(0, timeNs));
+        try
+        {
+            return switch (templateId)
+            {
+                case RiskRejectDecoder.TEMPLATE_ID ->
+                    riskReject(sequence, time, reject.wrap(frame, body, header.blockLength(), header.version()));
+                case BreakerStateChangeDecoder.TEMPLATE_ID ->
+                    breakerChange(sequence, time, breaker.wrap(frame, body, header.blockLength(), header.version()));
+                case OperatorCommandResultDecoder.TEMPLATE_ID ->
+                    commandResult(sequence, time, result.wrap(frame, body, header.blockLength(), header.version()));
+                default -> null;
+            };
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException("journal \"out\" record " + sequence + " (" + catalog.name(templateId) +
+                ") holds a value this schema does not name: " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * @return "total N events" and the count per reason, breaker and command.
+     */
+    String summary()
+    {
+        final StringBuilder text = new StringBuilder("total ").append(events).append(events == 1 ? " event" : " events");
+        String separator = ": ";
+        for (final Map.Entry<String, Long> entry : counts.entrySet())
+        {
+            text.append(separator).append(entry.getKey()).append(' ').append(entry.getValue());
+            separator = ", ";
+        }
+        return text.toString();
+    }
+
+    private String riskReject(final long sequence, final String time, final RiskRejectDecoder reject)
+    {
+        count("reject " + reject.reason());
+        final String figures = RiskFigures.rejectFigures(reject.reason(), reject.limitValue(), reject.observedValue());
+        return line(sequence, time, reject.causeSequence(), RiskRejectDecoder.TEMPLATE_ID,
+            "clOrdId=" + reject.clOrdId() + " strategy=" + reject.strategyId() + " " +
+            symbols.name(reject.instrumentId()) + " " + reject.side() + " " +
+            Fixed.format(reject.quantity(), Fixed.QUANTITY_DECIMALS) + " @ " +
+            (reject.limitPrice() == 0 ? "MARKET" : Fixed.format(reject.limitPrice(), Fixed.PRICE_DECIMALS)) + ": " +
+            reject.reason() + (figures.isEmpty() ? "" : ", " + figures));
+    }
+
+    private String breakerChange(final long sequence, final String time, final BreakerStateChangeDecoder change)
+    {
+        final BreakerType type = change.breakerType();
+        count("breaker " + type);
+        // instrumentId arrived in schema version 1; older frames read as its null value, which is negative too.
+        final String instrument = change.instrumentId() >= 0 ? " on " + symbols.name(change.instrumentId()) : "";
+        final String figures = RiskFigures.breakerFigures(type, change.observedValue(), change.thresholdValue());
+        // Only an operator resets a breaker or works the kill switch; say so when the cause is something else.
+        final boolean byOperator = change.toState() == BreakerState.ACTIVE || type == BreakerType.KILL_SWITCH;
+        return line(sequence, time, change.causeSequence(), BreakerStateChangeDecoder.TEMPLATE_ID,
+            type + instrument + ": " + change.fromState() + " -> " + change.toState() +
+            (figures.isEmpty() ? "" : ", " + figures) + operator(change.causeSequence(), byOperator));
+    }
+
+    private String commandResult(final long sequence, final String time, final OperatorCommandResultDecoder result)
+    {
+        count("command " + result.commandType());
+        final String breakerType = result.breakerType() == BreakerType.NULL_VAL ? "" : " " + result.breakerType();
+        return line(sequence, time, result.causeSequence(), OperatorCommandResultDecoder.TEMPLATE_ID,
+            result.commandType() + breakerType + ": " + result.result() + ", value " + result.value() +
+            operator(result.causeSequence(), true));
+    }
+
+    /** "TIME out SEQ cause in CAUSE TYPE body": the same head on every line, so lines sort and grep alike. */
+    private String line(final long sequence, final String time, final long causeSequence, final int templateId,
+        final String body)
+    {
+        return time + " out " + sequence + " cause in " + causeSequence + " " + catalog.name(templateId) + " " + body;
+    }
+
+    /**
+     * @return ", by NAME: "REASON"" when input {@code causeSequence} is an operator command; when it is not,
+     * a note if one was {@code expected}, else "".
+     */
+    private String operator(final long causeSequence, final boolean expected)
+    {
+        final OperatorNote note = operatorCommands.get(causeSequence);
+        if (note != null)
+        {
+            return ", by " + note.operatorName() + ": " + quoted(note.reason());
+        }
+        return expected ? ", by ? (input " + causeSequence + " is not an operator command)" : "";
+    }
+
+    /** Operators type free text; escaping keeps one event on one line. */
+    private static String quoted(final String text)
+    {
+        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + '"';
+    }
+
+    private void count(final String key)
+    {
+        events++;
+        counts.merge(key, 1L, Long::sum);
+    }
+
+    private static boolean isOurs(final MessageHeaderDecoder header)
+    {
+        return header.schemaId() == MessageHeaderDecoder.SCHEMA_ID;
+    }
+}
