@@ -13,6 +13,7 @@ import io.ringwall.engine.ring.InboundPublisher;
 import io.ringwall.engine.ring.Pipeline;
 import io.ringwall.engine.venue.SimulatedVenue;
 import io.ringwall.engine.venue.VenueMarketView;
+import io.ringwall.engine.config.ReferenceData;
 import io.ringwall.journal.JournalDirectory;
 import io.ringwall.journal.JournalWriter;
 import org.HdrHistogram.Histogram;
@@ -52,6 +53,8 @@ public final class Engine implements AutoCloseable
                 "directory or move that one away");
         }
         journals.writeManifest(manifest(config));
+        // Other processes (ringwall reference-data, the state view) read the instruments from here.
+        ReferenceData.publish(referenceDataFile(config.journalDir()), config.logic().instruments());
         this.venueView = new VenueMarketView(config.logic().symbols().size());
         this.pipeline = new Pipeline(config.ring(), inputJournal, outputJournal,
             sink -> BusinessLogic.create(config.logic(), sink),
@@ -167,6 +170,12 @@ public final class Engine implements AutoCloseable
         {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** @return where a session's reference-data Chronicle Map lives. */
+    public static java.nio.file.Path referenceDataFile(final java.nio.file.Path journalDir)
+    {
+        return journalDir.resolve("reference-data.cm3");
     }
 
     private static Map<String, String> manifest(final EngineConfig config)

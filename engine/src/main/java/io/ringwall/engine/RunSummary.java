@@ -44,6 +44,8 @@ public record RunSummary(String source, SourceStats sourceStats, EngineCounters 
         }
         text.append(String.format("orders        %,d sent, %,d fills, %,d risk rejects, %,d venue rejects%n",
             counters.ordersSent, counters.fills, counters.riskRejects, counters.venueRejects));
+        text.append(String.format("risk          rejects: %s; breakers tripped: %s%n", counters.riskRejectsText(),
+            counters.breakerTripsText()));
         text.append(String.format("PnL           realised %s, unrealised %s, fees %s, net %s; equity %s (start %s)%n",
             money(realizedPnl), money(unrealizedPnl), money(fees), money(realizedPnl + unrealizedPnl - fees),
             money(equity), money(initialCash)));

@@ -89,8 +89,7 @@ public class LogicBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        final LogicConfig config = new LogicConfig(List.of("BTCUSD"), List.of(strategySpec(strategy)),
-            LogicConfig.DEFAULT_INITIAL_CASH, LogicConfig.DEFAULT_MAX_WORKING_ORDERS);
+        final LogicConfig config = BenchmarkConfigs.allChecksOn(List.of(strategySpec(strategy)));
         logic = BusinessLogic.create(config, sink);
         encodeTrades(new SplittableRandom(42));
         tradeCount = 0;

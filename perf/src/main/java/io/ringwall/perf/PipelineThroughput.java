@@ -292,8 +292,7 @@ public final class PipelineThroughput
     private RunResult runPipeline(final int run, final double rawDisruptor, final double rawChronicle,
         final JournalWriter inputJournal, final JournalWriter outputJournal)
     {
-        final LogicConfig logicConfig = new LogicConfig(List.of("BTCUSD"), List.of(options.strategy),
-            LogicConfig.DEFAULT_INITIAL_CASH, LogicConfig.DEFAULT_MAX_WORKING_ORDERS);
+        final LogicConfig logicConfig = BenchmarkConfigs.allChecksOn(List.of(options.strategy));
         final VenueMarketView venueView = new VenueMarketView(logicConfig.symbols().size());
         final Histogram tickToOrderNs = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         // Wired like Engine: logic on the outbound ring's sink, the simulated venue as the gateway.

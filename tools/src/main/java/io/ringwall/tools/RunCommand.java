@@ -7,13 +7,18 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.ringwall.engine.Engine;
 import io.ringwall.engine.EngineConfig;
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.RunSummary;
+import io.ringwall.engine.config.ConfigLoader;
+import io.ringwall.engine.config.InstrumentSpec;
+import io.ringwall.engine.config.LoadedConfig;
 import io.ringwall.engine.logic.LogicConfig;
 import io.ringwall.engine.marketdata.BarCsvSource;
 import io.ringwall.engine.marketdata.DataFiles;
@@ -60,8 +65,22 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--seed", description = "Seed of --synthetic (default: ${DEFAULT-VALUE}).")
     private long seed = 42;
 
-    @Option(names = "--symbol", description = "Instrument the data is for (default: BTCUSD for trades, AAPL for bars).")
+    @Option(names = "--symbol", description = "Instrument the data is for, one of the reference data's " +
+        "(default: BTCUSD for trades, AAPL for bars, SYN for --synthetic).")
     private String symbol;
+
+    @Option(names = "--config", paramLabel = "LOCATION", description = "Directory with ringwall.yaml, " +
+        "ringwall-<env>.yaml and instruments.yaml (default: the bundled ${DEFAULT-VALUE}).")
+    private String config = ConfigLoader.DEFAULT_LOCATION;
+
+    @Option(names = "--env", description = "development, staging or production: which overlay applies " +
+        "(default: $RINGWALL_ENV, else development).")
+    private String environment;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one limit, repeatable, e.g. " +
+        "--set risk.max-order-notional=5000 --set breakers.stale-data.enabled=false (as the environment " +
+        "variable RINGWALL_RISK_MAX_ORDER_NOTIONAL=5000 would).")
+    private List<String> overrides = new ArrayList<>();
 
     @Option(names = "--strategy", paramLabel = "SPEC",
         description = {"Strategy, repeatable: NAME:key=value,... Built-ins: ma-crossover (symbol, fast, slow, qty), " +
@@ -104,9 +123,16 @@ final class RunCommand implements Callable<Integer>
     @Override
     public Integer call() throws IOException
     {
-        final String instrument = symbol != null ? symbol : format == Format.bars ? "AAPL" : "BTCUSD";
+        final String instrument = symbol != null ? symbol : synthetic > 0 ? "SYN" : format == Format.bars ? "AAPL" : "BTCUSD";
+        final LoadedConfig limits = loadConfig();
+        final int instrumentId = limits.instruments().stream().map(InstrumentSpec::symbol).toList().indexOf(instrument);
+        if (instrumentId < 0)
+        {
+            throw new IllegalArgumentException("--symbol " + instrument + " is not in the reference data (" +
+                limits.instruments().stream().map(InstrumentSpec::symbol).toList() + ")");
+        }
         final List<String> specs = strategies.isEmpty() ?
-            List.of("ma-crossover:symbol=" + instrument + (format == Format.bars ? ",fast=5,slow=20,qty=100" : "")) :
+            List.of("ma-crossover:symbol=" + instrument + (format == Format.bars ? ",fast=5,slow=20,qty=15" : "")) :
             strategies;
         final long cashUnits = Fixed.parse(cash, 0, cash.length(), Fixed.PRICE_DECIMALS);
         if (cashUnits == Long.MIN_VALUE || cashUnits < 0)
@@ -121,14 +147,16 @@ final class RunCommand implements Callable<Integer>
         };
         final Path journalDir = journal != null ? journal : newSessionDir();
         final EngineConfig config = new EngineConfig(journalDir,
-            new LogicConfig(List.of(instrument), specs, cashUnits, LogicConfig.DEFAULT_MAX_WORKING_ORDERS),
+            new LogicConfig(limits.instruments(), specs, cashUnits, LogicConfig.DEFAULT_MAX_WORKING_ORDERS,
+                limits.risk(), limits.breakers()),
             new RingConfig(ringSize, ringSize, RingConfig.DEFAULT_MAX_BATCH, WaitMode.parse(waitMode)),
             clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, feeBps, timerMs * 1_000_000L, rate);
 
         final MalformedLineReporter reporter = new MalformedLineReporter(spec.commandLine().getErr()::println, 20);
         final MarketDataSource source = synthetic > 0 ?
-            new SyntheticTradeSource(0, synthetic, seed, 1_700_000_000_000_000_000L, 1_000_000L) :
-            format == Format.bars ? new BarCsvSource(data, 0, reporter) : new TradeCsvSource(data, 0, reporter);
+            new SyntheticTradeSource(instrumentId, synthetic, seed, 1_700_000_000_000_000_000L, 1_000_000L) :
+            format == Format.bars ? new BarCsvSource(data, instrumentId, reporter) :
+                new TradeCsvSource(data, instrumentId, reporter);
 
         final RunSummary summary;
         try (Engine engine = new Engine(config))
@@ -136,10 +164,31 @@ final class RunCommand implements Callable<Integer>
             summary = engine.run(source);
         }
         final java.io.PrintWriter out = spec.commandLine().getOut();
+        out.println("config        " + limits.environment() + ": " + String.join(", ", limits.sources()));
         out.print(summary.format());
         out.println("journal       " + journalDir + "  (verify: ringwall replay --journal " + journalDir + " --verify)");
         out.flush();
         return summary.failure() == null ? 0 : RingwallCli.EXIT_FAILURE;
+    }
+
+    /**
+     * The limits: base file, the environment's overlay, then overrides from the environment and --set.
+     */
+    private LoadedConfig loadConfig()
+    {
+        final String env = environment != null ? environment :
+            System.getenv().getOrDefault("RINGWALL_ENV", "development");
+        final Map<String, String> variables = new HashMap<>(System.getenv());
+        for (final String override : overrides)
+        {
+            final int equals = override.indexOf('=');
+            if (equals <= 0)
+            {
+                throw new IllegalArgumentException("--set " + override + " is not KEY=VALUE");
+            }
+            variables.put(ConfigLoader.variableName(override.substring(0, equals)), override.substring(equals + 1));
+        }
+        return ConfigLoader.load(config, env, variables);
     }
 
     private static Path newSessionDir() throws IOException

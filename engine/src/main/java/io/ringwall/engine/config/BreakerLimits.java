@@ -71,7 +71,7 @@ public record BreakerLimits(
             BreakerRule.halting(), 50_000 * Fixed.PRICE_SCALE, 50_000,
             BreakerRule.halting(), 50, 1_000_000_000L,
             BreakerRule.halting(), 10, 60_000_000_000L,
-            BreakerRule.reducing(), 300_000_000_000L, 300_000_000_000L,
+            BreakerRule.reducing(), 1_800_000_000_000L, 1_800_000_000_000L,
             BreakerRule.reducing(), 50_000, 60_000_000_000L);
     }
 

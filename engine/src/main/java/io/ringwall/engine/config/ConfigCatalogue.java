@@ -61,7 +61,7 @@ final class ConfigCatalogue
     static final ConfigKey MAX_ORDERS_PER_DAY = key("risk.max-orders-per-day", INTEGER, "orders per UTC day", 0,
         Integer.MAX_VALUE, (r, b) -> r.maxOrdersPerDay());
     static final ConfigKey MAX_ORDERS_PER_SECOND = key("risk.max-orders-per-second", INTEGER,
-        "orders per rolling second", 1, MAX_ORDERS_PER_SECOND_LIMIT, (r, b) -> r.maxOrdersPerSecond());
+        "orders per rolling second (0 = no limit)", 0, MAX_ORDERS_PER_SECOND_LIMIT, (r, b) -> r.maxOrdersPerSecond());
     static final ConfigKey PRICE_COLLAR = key("risk.price-collar", FRACTION, "fraction of the reference price", 0,
         100 * PPM, (r, b) -> r.defaultPriceCollarPpm());
     static final ConfigKey DUPLICATE_WINDOW = key("risk.duplicate-window", DURATION, "duration", 0,

@@ -87,7 +87,12 @@ final class ConfigKey
     /** {@code risk.max-order-notional} is overridden by {@code RINGWALL_RISK_MAX_ORDER_NOTIONAL}. */
     String environmentVariable()
     {
-        return ENV_PREFIX + name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        return environmentVariable(name);
+    }
+
+    static String environmentVariable(final String key)
+    {
+        return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     /** Kind and allowed values, for errors: {@code money >= 0}, {@code fraction of equity, 0..100}. */

@@ -38,6 +38,15 @@ public final class ConfigLoader
     {
     }
 
+    /**
+     * @return the environment variable that overrides {@code key}: {@code risk.max-order-notional} is
+     * {@code RINGWALL_RISK_MAX_ORDER_NOTIONAL} (so a command-line override takes the same checked path).
+     */
+    public static String variableName(final String key)
+    {
+        return ConfigKey.environmentVariable(key);
+    }
+
     /** @return the overlay file of an environment: {@code ringwall-production.yaml}. */
     public static String overlayFile(final String environment)
     {

@@ -47,6 +47,16 @@ public final class ConfigManifest
      * @return the configuration the properties describe, with environment {@value #SOURCE}.
      * @throws ConfigException for a missing, unknown or invalid key, as for the YAML files.
      */
+    /**
+     * @return whether a manifest key belongs to this configuration (the manifest also holds the session's
+     * other entries).
+     */
+    public static boolean isConfigKey(final String key)
+    {
+        return key.startsWith("risk.") || key.startsWith("breakers.") || key.equals(INSTRUMENT_COUNT) ||
+            key.startsWith(INSTRUMENT_PREFIX);
+    }
+
     public static LoadedConfig fromProperties(final Map<String, String> properties)
     {
         final String countText = properties.get(INSTRUMENT_COUNT);

@@ -19,7 +19,7 @@ import io.ringwall.engine.Fixed;
  * @param maxGrossLeveragePpm      sum over instruments of |position| x price as a fraction of equity (default 1.0).
  * @param maxNetExposurePpm        |sum of signed position x price| as a fraction of equity.
  * @param maxOrdersPerDay          orders sent per UTC day of event time (default 100).
- * @param maxOrdersPerSecond       orders sent in any rolling second of event time.
+ * @param maxOrdersPerSecond       orders sent in any rolling second of event time; 0 switches the check off.
  * @param defaultPriceCollarPpm    a limit price further than this from the reference price is refused, unless the
  *                                 instrument has its own price band.
  * @param duplicateWindowNs        an order with the same instrument, side, quantity and price as one sent within
@@ -65,7 +65,7 @@ public record RiskLimits(
         requireRange("maxGrossLeveragePpm", maxGrossLeveragePpm, 0, 100 * PPM);
         requireRange("maxNetExposurePpm", maxNetExposurePpm, 0, 100 * PPM);
         requireRange("maxOrdersPerDay", maxOrdersPerDay, 0, Integer.MAX_VALUE);
-        requireRange("maxOrdersPerSecond", maxOrdersPerSecond, 1, MAX_ORDERS_PER_SECOND_LIMIT);
+        requireRange("maxOrdersPerSecond", maxOrdersPerSecond, 0, MAX_ORDERS_PER_SECOND_LIMIT);
         requireRange("defaultPriceCollarPpm", defaultPriceCollarPpm, 0, 100 * PPM);
         requireRange("duplicateWindowNs", duplicateWindowNs, 0, 86_400_000_000_000L);
         requireRange("maxParticipationPpm", maxParticipationPpm, 0, PPM);
@@ -90,7 +90,7 @@ public record RiskLimits(
     public static RiskLimits permissive()
     {
         return new RiskLimits(PPM, 100 * PPM, Long.MAX_VALUE, 100 * PPM, Long.MAX_VALUE, 0, Long.MAX_VALUE,
-            100 * PPM, 100 * PPM, Integer.MAX_VALUE, MAX_ORDERS_PER_SECOND_LIMIT, 100 * PPM, 0, PPM,
+            100 * PPM, 100 * PPM, Integer.MAX_VALUE, 0, 100 * PPM, 0, PPM,
             ParticipationMode.REJECT, false, 0);
     }
 

@@ -2,22 +2,74 @@ package io.ringwall.engine.logic;
 
 import io.ringwall.codecs.BreakerState;
 import io.ringwall.codecs.BreakerType;
+import io.ringwall.codecs.CommandResult;
+import io.ringwall.engine.Fixed;
+import io.ringwall.engine.config.BreakerLimits;
+import io.ringwall.engine.config.BreakerRule;
+
+import static io.ringwall.engine.config.RiskLimits.PPM;
 
 /**
- * Circuit-breaker states, one per {@link BreakerType}; the engine's state is the worst of them. This
- * issue has the manual kill switch (operator HALT / RESUME / RESET_BREAKER); the automatic breakers
- * (drawdown, loss, rates, stale data, market move) plug in here. A state change is journaled as an
- * output; nothing resets by itself.
+ * The circuit breakers, one state per {@link BreakerType}; the engine's state is the worst of them. Each
+ * automatic breaker watches one figure and trips when it reaches its threshold: its state moves to the
+ * configured REDUCING or HALTED, the change is journaled with the figure and threshold (units: drawdown and
+ * market move ppm, daily loss money, rates counts, stale data nanoseconds), and open orders are cancelled if
+ * so configured. Nothing resets by itself: only an operator reset with a reason returns a breaker to ACTIVE,
+ * and the reset re-bases the figure it watches (the high-water mark, the day's start equity, the windows),
+ * so the same condition does not trip it again at once.
  */
 final class Breakers
 {
-    private final BreakerState[] states = new BreakerState[BreakerType.values().length];
-    private final OutputPublisher output;
+    /** {@link #haltingBreaker()} when nothing halts. */
+    static final int NONE = -1;
 
-    Breakers(final OutputPublisher output)
+    /** Sends cancels for all working orders when a trip says so. */
+    interface Canceller
     {
+        void cancelAll();
+    }
+
+    private final BreakerType[] types = BreakerType.values();
+    private final BreakerState[] states = new BreakerState[types.length];
+    private final BreakerRule[] rules = new BreakerRule[types.length];
+    private final BreakerLimits limits;
+    private final OutputPublisher output;
+    private final EngineCounters counters;
+    private final EventWindow orderAttempts;
+    private final EventWindow venueRejects;
+    private final PriceRangeWindow priceRange;
+    private final long[] lastUpdateNs;
+    private Canceller canceller;
+    private long feedLastUpdateNs;
+    private long highWaterMark = Long.MIN_VALUE;
+    private long day = Long.MIN_VALUE;
+    private long dayStartEquity;
+
+    Breakers(final BreakerLimits limits, final int instruments, final OutputPublisher output,
+        final EngineCounters counters)
+    {
+        this.limits = limits;
         this.output = output;
+        this.counters = counters;
         java.util.Arrays.fill(states, BreakerState.ACTIVE);
+        rules[BreakerType.KILL_SWITCH.ordinal()] = BreakerRule.halting();
+        rules[BreakerType.DRAWDOWN.ordinal()] = limits.drawdown();
+        rules[BreakerType.DAILY_LOSS.ordinal()] = limits.dailyLoss();
+        rules[BreakerType.ORDER_RATE.ordinal()] = limits.orderRate();
+        rules[BreakerType.VENUE_REJECT_RATE.ordinal()] = limits.venueRejects();
+        rules[BreakerType.STALE_DATA.ordinal()] = limits.staleData();
+        rules[BreakerType.MARKET_MOVE.ordinal()] = limits.marketMove();
+        // Reconciliation arrives with the FIX issue; until then it can only be reset, never tripped.
+        rules[BreakerType.RECONCILIATION.ordinal()] = BreakerRule.halting();
+        orderAttempts = new EventWindow(limits.orderRateCount(), limits.orderRateWindowNs());
+        venueRejects = new EventWindow(limits.venueRejectCount(), limits.venueRejectWindowNs());
+        priceRange = new PriceRangeWindow(instruments, limits.marketMoveWindowNs());
+        lastUpdateNs = new long[instruments];
+    }
+
+    void cancelWith(final Canceller canceller)
+    {
+        this.canceller = canceller;
     }
 
     BreakerState state(final BreakerType type)
@@ -42,19 +94,186 @@ final class Breakers
     }
 
     /**
-     * Moves a breaker to {@code to}, journaling the change with the figure that caused it.
-     *
-     * @return false when it already was in that state.
+     * @return the {@link BreakerType#value()} of the first breaker that halts trading, or {@link #NONE}.
      */
-    boolean set(final BreakerType type, final BreakerState to, final long observedValue, final long thresholdValue)
+    int haltingBreaker()
     {
+        for (int i = 0; i < states.length; i++)
+        {
+            if (states[i] == BreakerState.HALTED)
+            {
+                return types[i].value();
+            }
+        }
+        return NONE;
+    }
+
+    /** Stale-data and market-move figures: a market-data update of an instrument. */
+    void onMarketData(final int instrumentId, final long price, final long nowNs)
+    {
+        lastUpdateNs[instrumentId] = nowNs;
+        feedLastUpdateNs = nowNs;
+        if (price <= 0 || !isWatching(BreakerType.MARKET_MOVE))
+        {
+            return;
+        }
+        final long move = priceRange.onPrice(instrumentId, price, nowNs);
+        if (move >= limits.marketMovePpm())
+        {
+            trip(BreakerType.MARKET_MOVE, move, limits.marketMovePpm(), instrumentId);
+        }
+    }
+
+    /** Drawdown and daily-loss figures: equity after a mark or a fill. */
+    void onEquity(final long equity, final long nowNs)
+    {
+        highWaterMark = Math.max(highWaterMark, equity);
+        final long today = Math.floorDiv(nowNs, PreTradeRisk.DAY_NS);
+        if (today != day)
+        {
+            day = today;
+            dayStartEquity = equity;
+        }
+        if (isWatching(BreakerType.DRAWDOWN) && highWaterMark > 0)
+        {
+            final long drawdown = Fixed.mulDiv(highWaterMark - equity, PPM, highWaterMark);
+            if (drawdown >= limits.drawdownPpm())
+            {
+                trip(BreakerType.DRAWDOWN, drawdown, limits.drawdownPpm(), NONE);
+            }
+        }
+        if (isWatching(BreakerType.DAILY_LOSS))
+        {
+            final long loss = dayStartEquity - equity;
+            final long threshold = Math.min(limits.dailyLossMoney(),
+                Fixed.mulDiv(Math.max(0, dayStartEquity), limits.dailyLossPpm(), PPM));
+            if (loss > 0 && loss >= threshold)
+            {
+                trip(BreakerType.DAILY_LOSS, loss, threshold, NONE);
+            }
+        }
+    }
+
+    /** Order-rate figure: every order a strategy tries to send, refused or not. */
+    void onOrderAttempt(final long nowNs)
+    {
+        if (isWatching(BreakerType.ORDER_RATE))
+        {
+            orderAttempts.record(nowNs);
+            if (orderAttempts.full(nowNs))
+            {
+                trip(BreakerType.ORDER_RATE, orderAttempts.capacity(), limits.orderRateCount(), NONE);
+            }
+        }
+    }
+
+    /** Venue reject-rate figure. */
+    void onVenueReject(final long nowNs)
+    {
+        if (isWatching(BreakerType.VENUE_REJECT_RATE))
+        {
+            venueRejects.record(nowNs);
+            if (venueRejects.full(nowNs))
+            {
+                trip(BreakerType.VENUE_REJECT_RATE, venueRejects.capacity(), limits.venueRejectCount(), NONE);
+            }
+        }
+    }
+
+    /** Stale-data figures: time has moved on (every input). */
+    void onClock(final long nowNs)
+    {
+        if (!isWatching(BreakerType.STALE_DATA) || feedLastUpdateNs == 0)
+        {
+            return;
+        }
+        final long feedAge = nowNs - feedLastUpdateNs;
+        if (feedAge >= limits.feedStaleNs())
+        {
+            trip(BreakerType.STALE_DATA, feedAge, limits.feedStaleNs(), NONE);
+            return;
+        }
+        for (int i = 0; i < lastUpdateNs.length; i++)
+        {
+            final long age = nowNs - lastUpdateNs[i];
+            if (lastUpdateNs[i] != 0 && age >= limits.instrumentStaleNs())
+            {
+                trip(BreakerType.STALE_DATA, age, limits.instrumentStaleNs(), i);
+                return;
+            }
+        }
+    }
+
+    /** The operator's kill switch: halts whatever the reason (halting is always safe). */
+    CommandResult halt()
+    {
+        return trip(BreakerType.KILL_SWITCH, 0, 0, NONE) ? CommandResult.APPLIED : CommandResult.NO_CHANGE;
+    }
+
+    /**
+     * An operator reset. Refused without a reason; re-bases the breaker's figure to the present.
+     */
+    CommandResult reset(final BreakerType type, final boolean hasReason, final long equity, final long nowNs)
+    {
+        if (type == null || type == BreakerType.NULL_VAL)
+        {
+            return CommandResult.REFUSED_BAD_VALUE;
+        }
+        if (!hasReason)
+        {
+            return CommandResult.REFUSED_NO_REASON;
+        }
         final BreakerState from = states[type.ordinal()];
-        if (from == to)
+        if (from == BreakerState.ACTIVE)
+        {
+            return CommandResult.NO_CHANGE;
+        }
+        switch (type)
+        {
+            case DRAWDOWN -> highWaterMark = equity;
+            case DAILY_LOSS -> dayStartEquity = equity;
+            case ORDER_RATE -> orderAttempts.clear();
+            case VENUE_REJECT_RATE -> venueRejects.clear();
+            case MARKET_MOVE -> priceRange.clear();
+            case STALE_DATA ->
+            {
+                java.util.Arrays.fill(lastUpdateNs, 0);
+                feedLastUpdateNs = 0;
+            }
+            default ->
+            {
+            }
+        }
+        states[type.ordinal()] = BreakerState.ACTIVE;
+        output.breakerChange(type, from, BreakerState.ACTIVE, 0, 0, NONE);
+        return CommandResult.APPLIED;
+    }
+
+    private boolean isWatching(final BreakerType type)
+    {
+        final int index = type.ordinal();
+        return rules[index].enabled() && states[index] == BreakerState.ACTIVE;
+    }
+
+    /**
+     * @return false when the breaker was already tripped.
+     */
+    private boolean trip(final BreakerType type, final long observed, final long threshold, final int instrumentId)
+    {
+        final int index = type.ordinal();
+        final BreakerState from = states[index];
+        final BreakerState to = rules[index].tripTo();
+        if (from != BreakerState.ACTIVE)
         {
             return false;
         }
-        states[type.ordinal()] = to;
-        output.breakerChange(type, from, to, observedValue, thresholdValue);
+        states[index] = to;
+        counters.breakerTrips[index]++;
+        output.breakerChange(type, from, to, observed, threshold, instrumentId);
+        if (rules[index].cancelOpenOrders() && canceller != null)
+        {
+            canceller.cancelAll();
+        }
         return true;
     }
 }

@@ -6,8 +6,10 @@ import io.ringwall.codecs.BarDecoder;
 import io.ringwall.codecs.BreakerState;
 import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.CancelRejectedDecoder;
+import io.ringwall.codecs.CommandResult;
 import io.ringwall.codecs.MessageHeaderDecoder;
 import io.ringwall.codecs.OperatorCommandDecoder;
+import io.ringwall.codecs.OperatorCommandType;
 import io.ringwall.codecs.OrderAcceptedDecoder;
 import io.ringwall.codecs.OrderCancelledDecoder;
 import io.ringwall.codecs.OrderFilledDecoder;
@@ -54,6 +56,7 @@ public final class BusinessLogic
     private final OrderManager orders;
     private final OutputPublisher output;
     private final Breakers breakers;
+    private final OrderEntry entry;
     private final StrategyHost strategies;
     private Thread owner;
     private long inputSequence;
@@ -61,15 +64,18 @@ public final class BusinessLogic
 
     public BusinessLogic(final LogicConfig config, final List<Strategy> strategyList, final OutputSink sink)
     {
-        instruments = new InstrumentTable(config.symbols());
+        instruments = new InstrumentTable(config.instruments());
         market = new MarketState(instruments.size());
         portfolio = new Portfolio(instruments.size(), config.initialCash());
         orders = new OrderManager(config.maxWorkingOrders(), instruments.size(), counters);
         output = new OutputPublisher(sink);
-        breakers = new Breakers(output);
-        final PreTradeRisk risk = new PreTradeRisk(instruments, market, breakers);
-        final OrderEntry entry = new OrderEntry(orders, risk, output, counters, portfolio, instruments);
-        strategies = new StrategyHost(strategyList, instruments, market, portfolio, orders, entry, () -> timeNs);
+        breakers = new Breakers(config.breakers(), instruments.size(), output, counters);
+        final PreTradeRisk risk = new PreTradeRisk(config.risk(), instruments, market, breakers, portfolio, orders);
+        final StrategyHost.LogicClock clock = () -> timeNs;
+        entry = new OrderEntry(config.risk(), orders, risk, breakers, output, counters, portfolio, instruments, clock);
+        breakers.cancelWith(entry::cancelAll);
+        strategies = new StrategyHost(strategyList, instruments, market, portfolio, orders, entry, clock);
+        entry.rejectsTo(strategies::onRiskReject);
         // At construction, so a strategy's configuration error stops the start before any input.
         strategies.start();
     }
@@ -101,6 +107,7 @@ public final class BusinessLogic
         counters.inputs++;
         orders.beginInput(sequence);
         output.cause(sequence, timeNs, ingressNanos);
+        breakers.onClock(timeNs);
 
         header.wrap(buffer, offset);
         if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
@@ -159,6 +166,17 @@ public final class BusinessLogic
         return breakers.worst();
     }
 
+    public BreakerState breakerState(final BreakerType type)
+    {
+        return breakers.state(type);
+    }
+
+    /** @return the capital scale now applied to targets, parts per million. */
+    public long capitalScalePpm()
+    {
+        return entry.capitalScalePpm();
+    }
+
     private void onTrade(final TradeDecoder decoder)
     {
         final int instrumentId = decoder.instrumentId();
@@ -168,8 +186,7 @@ public final class BusinessLogic
             counters.unknownFrames++;
             return;
         }
-        market.onTrade(instrumentId, decoder.price());
-        portfolio.mark(instrumentId, decoder.price());
+        onPrice(instrumentId, decoder.price());
         strategies.onTrade(tradeEvent.set(instrumentId, decoder.tradeId(), decoder.price(), decoder.quantity(),
             decoder.exchangeTimeNs(), timeNs));
     }
@@ -184,6 +201,7 @@ public final class BusinessLogic
             return;
         }
         market.onQuote(instrumentId, decoder.bidPrice(), decoder.askPrice());
+        breakers.onMarketData(instrumentId, 0, timeNs);
         strategies.onQuote(quoteEvent.set(instrumentId, decoder.bidPrice(), decoder.bidQuantity(),
             decoder.askPrice(), decoder.askQuantity(), timeNs));
     }
@@ -197,8 +215,7 @@ public final class BusinessLogic
             counters.unknownFrames++;
             return;
         }
-        market.onTrade(instrumentId, decoder.closePrice());
-        portfolio.mark(instrumentId, decoder.closePrice());
+        onPrice(instrumentId, decoder.closePrice());
         strategies.onBar(barEvent.set(instrumentId, decoder.openPrice(), decoder.highPrice(), decoder.lowPrice(),
             decoder.closePrice(), decoder.volume(), decoder.startTimeNs(), decoder.durationNs()));
     }
@@ -234,6 +251,7 @@ public final class BusinessLogic
         {
             portfolio.onFill(decoder.instrumentId(), decoder.side(), decoder.lastQuantity(), decoder.lastPrice(),
                 decoder.fee());
+            breakers.onEquity(portfolio.equity(), timeNs);
         }
         if (order == null)
         {
@@ -253,6 +271,7 @@ public final class BusinessLogic
     {
         counters.venueInputs++;
         counters.venueRejects++;
+        breakers.onVenueReject(timeNs);
         final Order order = knownOrder(decoder.clOrdId());
         if (order == null)
         {
@@ -296,31 +315,75 @@ public final class BusinessLogic
     private void onCommand(final OperatorCommandDecoder decoder)
     {
         counters.operatorInputs++;
-        switch (decoder.commandType())
+        final OperatorCommandType type = decoder.commandType();
+        final BreakerType breakerType = decoder.breakerType();
+        final long value = decoder.value();
+        decoder.skipOperatorName();
+        final boolean hasReason = decoder.reasonLength() > 0;
+        final CommandResult result = switch (type)
         {
-            case HALT -> breakers.set(BreakerType.KILL_SWITCH, BreakerState.HALTED, 0, 0);
-            case RESUME -> breakers.set(BreakerType.KILL_SWITCH, BreakerState.ACTIVE, 0, 0);
-            case RESET_BREAKER ->
+            case HALT -> breakers.halt();
+            case RESUME -> breakers.reset(BreakerType.KILL_SWITCH, hasReason, portfolio.equity(), timeNs);
+            case RESET_BREAKER -> breakers.reset(breakerType, hasReason, portfolio.equity(), timeNs);
+            case SET_CAPITAL_SCALE -> setCapitalScale(value, hasReason);
+            case CANCEL_ALL ->
             {
-                final BreakerType type = decoder.breakerType();
-                if (type == BreakerType.NULL_VAL)
-                {
-                    counters.ignoredCommands++;
-                }
-                else
-                {
-                    breakers.set(type, BreakerState.ACTIVE, 0, 0);
-                }
+                entry.cancelAll();
+                yield CommandResult.APPLIED;
             }
-            // Capital scale, flatten, cancel-all, snapshot and shutdown arrive with their issues.
-            default -> counters.ignoredCommands++;
+            case FLATTEN ->
+            {
+                entry.flatten();
+                yield CommandResult.APPLIED;
+            }
+            // Snapshot and shutdown arrive with the process-lifecycle issue.
+            default -> CommandResult.UNSUPPORTED;
+        };
+        if (result != CommandResult.APPLIED && result != CommandResult.NO_CHANGE)
+        {
+            counters.ignoredCommands++;
         }
+        output.commandResult(type, breakerType, result, value);
+    }
+
+    /**
+     * The staged roll-out knob: {@code value} in 1/10000 of normal size, (0, 1]; a change needs a reason.
+     */
+    private CommandResult setCapitalScale(final long value, final boolean hasReason)
+    {
+        if (value < 1 || value > 10_000)
+        {
+            return CommandResult.REFUSED_BAD_VALUE;
+        }
+        if (!hasReason)
+        {
+            return CommandResult.REFUSED_NO_REASON;
+        }
+        final long scalePpm = value * 100;
+        if (scalePpm == entry.capitalScalePpm())
+        {
+            return CommandResult.NO_CHANGE;
+        }
+        entry.capitalScalePpm(scalePpm);
+        return CommandResult.APPLIED;
     }
 
     private void onTimer(final TimerTickDecoder decoder)
     {
         counters.timerInputs++;
         strategies.onTimer(decoder.timerId(), timeNs);
+    }
+
+    /**
+     * A price print (trade, or a bar's close): market state, marks, then the breakers that watch prices and
+     * equity, so that strategies see this input's breaker state.
+     */
+    private void onPrice(final int instrumentId, final long price)
+    {
+        market.onTrade(instrumentId, price);
+        portfolio.mark(instrumentId, price);
+        breakers.onMarketData(instrumentId, price, timeNs);
+        breakers.onEquity(portfolio.equity(), timeNs);
     }
 
     /**

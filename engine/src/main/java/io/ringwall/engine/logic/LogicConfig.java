@@ -6,44 +6,68 @@ import java.util.List;
 import java.util.Map;
 
 import io.ringwall.engine.Fixed;
+import io.ringwall.engine.config.BreakerLimits;
+import io.ringwall.engine.config.ConfigManifest;
+import io.ringwall.engine.config.InstrumentSpec;
+import io.ringwall.engine.config.LoadedConfig;
+import io.ringwall.engine.config.RiskLimits;
 
 /**
  * Everything the business logic is built from. It is written to the session manifest so that a replay
  * builds the same logic; nothing else may change what the logic does.
  *
- * @param symbols          instruments, id = position in the list.
+ * @param instruments      reference data, id = position in the list.
  * @param strategySpecs    strategies, {@code name:key=value,...} (see {@link io.ringwall.engine.strategy.StrategyFactory}).
  * @param initialCash      money units (4 implied decimals).
  * @param maxWorkingOrders size of the order pool.
+ * @param risk             pre-trade limits.
+ * @param breakers         circuit-breaker thresholds and actions.
  */
-public record LogicConfig(List<String> symbols, List<String> strategySpecs, long initialCash, int maxWorkingOrders)
+public record LogicConfig(List<InstrumentSpec> instruments, List<String> strategySpecs, long initialCash,
+    int maxWorkingOrders, RiskLimits risk, BreakerLimits breakers)
 {
     public static final long DEFAULT_INITIAL_CASH = 1_000_000L * Fixed.PRICE_SCALE;
     public static final int DEFAULT_MAX_WORKING_ORDERS = 4096;
+    /** Half the client-order-id space of one input, so a cancel-all always has ids left. */
+    public static final int MAX_WORKING_ORDERS_LIMIT = OrderManager.MAX_ORDERS_PER_INPUT / 2;
 
     public LogicConfig
     {
-        symbols = List.copyOf(symbols);
+        instruments = List.copyOf(instruments);
         strategySpecs = List.copyOf(strategySpecs);
-        if (symbols.isEmpty())
+        if (instruments.isEmpty())
         {
-            throw new IllegalArgumentException("logic.symbols: at least one instrument is required");
+            throw new IllegalArgumentException("logic.instruments: at least one instrument is required");
         }
         if (initialCash < 0)
         {
             throw new IllegalArgumentException("logic.initialCash: " + initialCash + " is negative");
         }
-        if (maxWorkingOrders < 1 || maxWorkingOrders > 1 << 20)
+        if (maxWorkingOrders < 1 || maxWorkingOrders > MAX_WORKING_ORDERS_LIMIT)
         {
-            throw new IllegalArgumentException("logic.maxWorkingOrders: " + maxWorkingOrders + " not in [1, 1048576]");
+            throw new IllegalArgumentException("logic.maxWorkingOrders: " + maxWorkingOrders + " not in [1, " +
+                MAX_WORKING_ORDERS_LIMIT + "]");
         }
-        for (final String symbol : symbols)
+        if (risk == null || breakers == null)
         {
-            if (symbol.isBlank() || symbol.contains(","))
-            {
-                throw new IllegalArgumentException("logic.symbols: '" + symbol + "' is not a symbol");
-            }
+            throw new IllegalArgumentException("logic: risk limits and breaker limits are required");
         }
+    }
+
+    /**
+     * Symbols traded without reference data or limits (the finest lot and tick, permissive limits, breakers
+     * off): for tests and benchmarks about something other than risk.
+     */
+    public static LogicConfig unrestricted(final List<String> symbols, final List<String> strategySpecs,
+        final long initialCash, final int maxWorkingOrders)
+    {
+        return new LogicConfig(symbols.stream().map(InstrumentSpec::unrestricted).toList(), strategySpecs, initialCash,
+            maxWorkingOrders, RiskLimits.permissive(), BreakerLimits.off());
+    }
+
+    public List<String> symbols()
+    {
+        return instruments.stream().map(InstrumentSpec::symbol).toList();
     }
 
     /**
@@ -52,7 +76,6 @@ public record LogicConfig(List<String> symbols, List<String> strategySpecs, long
     public Map<String, String> toManifest()
     {
         final Map<String, String> entries = new LinkedHashMap<>();
-        entries.put("logic.symbols", String.join(",", symbols));
         entries.put("logic.initialCash", Long.toString(initialCash));
         entries.put("logic.maxWorkingOrders", Integer.toString(maxWorkingOrders));
         entries.put("logic.strategies", Integer.toString(strategySpecs.size()));
@@ -60,6 +83,7 @@ public record LogicConfig(List<String> symbols, List<String> strategySpecs, long
         {
             entries.put("logic.strategy." + i, strategySpecs.get(i));
         }
+        entries.putAll(ConfigManifest.toProperties(risk, breakers, instruments));
         return entries;
     }
 
@@ -74,11 +98,19 @@ public record LogicConfig(List<String> symbols, List<String> strategySpecs, long
         {
             specs.add(required(manifest, "logic.strategy." + i));
         }
-        return new LogicConfig(
-            List.of(required(manifest, "logic.symbols").split(",")),
-            specs,
+        final Map<String, String> limitEntries = new LinkedHashMap<>();
+        manifest.forEach((key, value) ->
+        {
+            if (ConfigManifest.isConfigKey(key))
+            {
+                limitEntries.put(key, value);
+            }
+        });
+        final LoadedConfig limits = ConfigManifest.fromProperties(limitEntries);
+        return new LogicConfig(limits.instruments(), specs,
             Long.parseLong(required(manifest, "logic.initialCash")),
-            Integer.parseInt(required(manifest, "logic.maxWorkingOrders")));
+            Integer.parseInt(required(manifest, "logic.maxWorkingOrders")),
+            limits.risk(), limits.breakers());
     }
 
     private static String required(final Map<String, String> manifest, final String key)

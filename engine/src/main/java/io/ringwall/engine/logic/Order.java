@@ -18,6 +18,8 @@ final class Order
     long quantity;
     long filledQuantity;
     long limitPrice;
+    /** The price risk valued the order at (limit, or the reference price of a market order). */
+    long checkPrice;
     long venueOrderId;
     OrderStatus status;
     OrderStatus statusBeforeCancel;

@@ -1,78 +1,122 @@
 package io.ringwall.engine.logic;
 
+import java.util.function.Consumer;
+
 import io.ringwall.codecs.OrdType;
 import io.ringwall.codecs.RiskRejectReason;
 import io.ringwall.codecs.Side;
 import io.ringwall.codecs.TimeInForce;
+import io.ringwall.engine.Fixed;
+import io.ringwall.engine.config.RiskLimits;
+import io.ringwall.engine.strategy.RiskRejectEvent;
 
 /**
- * The one way an order leaves the logic: id, pre-trade risk, order table, outbound frame. A refusal
- * is journaled as a risk-reject event and returned as a negative reason code.
+ * The one way an order leaves the logic: id, capital scale (targets), pre-trade risk, order table, outbound
+ * frame. A refusal is journaled as a risk-reject event, counted per reason, told to the strategy and
+ * returned as a negative reason code.
  */
 final class OrderEntry
 {
+    /** Strategy id of orders the engine itself sends (operator flatten). */
+    static final int ENGINE = -1;
+
+    /** Tells a strategy that risk refused its order. */
+    interface RejectListener
+    {
+        void onRiskReject(int strategyId, RiskRejectEvent event);
+    }
+
     private final OrderManager orders;
     private final PreTradeRisk risk;
+    private final Breakers breakers;
     private final OutputPublisher output;
     private final EngineCounters counters;
     private final Portfolio portfolio;
     private final InstrumentTable instruments;
+    private final StrategyHost.LogicClock clock;
+    private final RiskRejectEvent rejectEvent = new RiskRejectEvent();
+    private final Consumer<Order> cancelOne = this::cancelForEngine;
+    private RejectListener rejectListener = (strategyId, event) -> { };
+    private long capitalScalePpm;
 
-    OrderEntry(final OrderManager orders, final PreTradeRisk risk, final OutputPublisher output,
-        final EngineCounters counters, final Portfolio portfolio, final InstrumentTable instruments)
+    OrderEntry(final RiskLimits limits, final OrderManager orders, final PreTradeRisk risk, final Breakers breakers,
+        final OutputPublisher output, final EngineCounters counters, final Portfolio portfolio,
+        final InstrumentTable instruments, final StrategyHost.LogicClock clock)
     {
-        this.instruments = instruments;
+        this.capitalScalePpm = limits.capitalScalePpm();
         this.orders = orders;
         this.risk = risk;
+        this.breakers = breakers;
         this.output = output;
         this.counters = counters;
         this.portfolio = portfolio;
+        this.instruments = instruments;
+        this.clock = clock;
+    }
+
+    void rejectsTo(final RejectListener listener)
+    {
+        this.rejectListener = listener;
+    }
+
+    long capitalScalePpm()
+    {
+        return capitalScalePpm;
+    }
+
+    /** Set only by a journaled operator command. */
+    void capitalScalePpm(final long scalePpm)
+    {
+        this.capitalScalePpm = scalePpm;
     }
 
     /**
-     * @return the client order id, or {@code -reason.value()} when refused.
+     * @return the client order id, or {@code -reason.value()} when refused. When the participation check
+     * splits the order, the part sent is returned and the remainder is refused (journaled and told).
      */
     long submit(final int strategyId, final int instrumentId, final Side side, final OrdType ordType,
         final TimeInForce timeInForce, final long quantity, final long limitPrice)
     {
+        final long nowNs = clock.timeNs();
         final long clOrdId = orders.nextClOrdId();
-        RiskRejectReason reason = RiskRejectReason.NULL_VAL;
-        long limitValue = 0;
-        long observedValue = 0;
         if (clOrdId == OrderManager.NULL_CLORDID)
         {
-            reason = orders.hasInput() ? RiskRejectReason.TOO_MANY_ORDERS_FOR_INPUT : RiskRejectReason.NO_INPUT;
-            limitValue = OrderManager.MAX_ORDERS_PER_INPUT;
+            return refuse(clOrdId, strategyId, instrumentId, side, quantity, limitPrice,
+                orders.hasInput() ? RiskRejectReason.TOO_MANY_ORDERS_FOR_INPUT : RiskRejectReason.NO_INPUT,
+                OrderManager.MAX_ORDERS_PER_INPUT, 0);
         }
-        else if (!orders.hasCapacity())
+        if (strategyId != ENGINE)
         {
-            reason = RiskRejectReason.ORDER_TABLE_FULL;
-            observedValue = orders.workingCount();
+            // Counted before the check, so a strategy hammering refused orders still trips the breaker.
+            breakers.onOrderAttempt(nowNs);
         }
-        else
+        if (!orders.hasCapacity())
         {
-            reason = risk.check(instrumentId, ordType, quantity, limitPrice);
-            limitValue = risk.limitValue();
-            observedValue = risk.observedValue();
+            return refuse(clOrdId, strategyId, instrumentId, side, quantity, limitPrice,
+                RiskRejectReason.ORDER_TABLE_FULL, 0, orders.workingCount());
         }
-
+        final RiskRejectReason reason = risk.check(instrumentId, side, ordType, quantity, limitPrice, nowNs);
         if (reason != RiskRejectReason.NULL_VAL)
         {
-            counters.riskRejects++;
-            counters.riskRejectsByReason[reason.ordinal()]++;
-            output.riskReject(clOrdId, instrumentId, strategyId, side, quantity, limitPrice, reason, limitValue,
-                observedValue);
-            return -reason.value();
+            return refuse(clOrdId, strategyId, instrumentId, side, quantity, limitPrice, reason,
+                risk.limitValue(), risk.observedValue());
         }
 
-        orders.open(clOrdId, strategyId, instrumentId, side, ordType, timeInForce, quantity, limitPrice);
-        output.newOrder(clOrdId, instrumentId, strategyId, side, ordType, timeInForce, quantity, limitPrice, 0);
+        final long sent = risk.allowedQuantity();
+        orders.open(clOrdId, strategyId, instrumentId, side, ordType, timeInForce, sent, limitPrice, risk.checkPrice());
+        output.newOrder(clOrdId, instrumentId, strategyId, side, ordType, timeInForce, sent, limitPrice, 0);
+        risk.onSent(instrumentId, side, sent, limitPrice, nowNs);
         counters.ordersSent++;
+        if (sent < quantity)
+        {
+            refuse(orders.nextClOrdId(), strategyId, instrumentId, side, quantity - sent, limitPrice,
+                RiskRejectReason.PARTICIPATION, sent, quantity);
+        }
         return clOrdId;
     }
 
     /**
-     * Sends a market order for the gap between {@code target} and position plus open orders.
+     * Sends a market order for the gap between the scaled {@code target} and position plus open orders.
      */
     long target(final int strategyId, final int instrumentId, final long target)
     {
@@ -82,8 +126,10 @@ final class OrderEntry
             return submit(strategyId, instrumentId, target >= 0 ? Side.BUY : Side.SELL, OrdType.MARKET,
                 TimeInForce.IOC, Math.abs(target), 0);
         }
+        final long lot = instruments.spec(instrumentId).lotSize();
+        final long scaled = Fixed.mulDiv(target, capitalScalePpm, RiskLimits.PPM);
         final long current = portfolio.position(instrumentId) + orders.openQuantity(instrumentId);
-        final long delta = target - current;
+        final long delta = scaled - scaled % lot - current;
         if (delta == 0)
         {
             return 0;
@@ -99,7 +145,41 @@ final class OrderEntry
     boolean cancel(final int strategyId, final long clOrdId)
     {
         final Order order = orders.find(clOrdId);
-        if (order == null || order.strategyId != strategyId || order.status == OrderStatus.PENDING_CANCEL)
+        return order != null && order.strategyId == strategyId && requestCancel(order);
+    }
+
+    /**
+     * Sends a cancel for every working order not already being cancelled (breaker trips, operator).
+     */
+    void cancelAll()
+    {
+        orders.forEachWorking(cancelOne);
+    }
+
+    /**
+     * Operator flatten: a market order against every position, through the normal risk checks.
+     */
+    void flatten()
+    {
+        for (int i = 0; i < instruments.size(); i++)
+        {
+            final long position = portfolio.position(i) + orders.openQuantity(i);
+            if (position != 0)
+            {
+                submit(ENGINE, i, position > 0 ? Side.SELL : Side.BUY, OrdType.MARKET, TimeInForce.IOC,
+                    Math.abs(position), 0);
+            }
+        }
+    }
+
+    private void cancelForEngine(final Order order)
+    {
+        requestCancel(order);
+    }
+
+    private boolean requestCancel(final Order order)
+    {
+        if (order.status == OrderStatus.PENDING_CANCEL)
         {
             return false;
         }
@@ -108,8 +188,21 @@ final class OrderEntry
         {
             return false;
         }
-        output.cancelOrder(cancelId, clOrdId, order.instrumentId);
+        output.cancelOrder(cancelId, order.clOrdId, order.instrumentId);
         counters.cancelsSent++;
         return true;
+    }
+
+    private long refuse(final long clOrdId, final int strategyId, final int instrumentId, final Side side,
+        final long quantity, final long limitPrice, final RiskRejectReason reason, final long limitValue,
+        final long observedValue)
+    {
+        counters.riskRejects++;
+        counters.riskRejectsByReason[reason.ordinal()]++;
+        output.riskReject(clOrdId, instrumentId, strategyId, side, quantity, limitPrice, reason, limitValue,
+            observedValue);
+        rejectListener.onRiskReject(strategyId, rejectEvent.set(clOrdId, instrumentId, side, quantity, limitPrice,
+            reason, limitValue, observedValue));
+        return -reason.value();
     }
 }

@@ -3,6 +3,7 @@ package io.ringwall.engine.logic;
 import io.ringwall.codecs.OrdType;
 import io.ringwall.codecs.Side;
 import io.ringwall.codecs.TimeInForce;
+import io.ringwall.engine.Fixed;
 import org.agrona.collections.Long2ObjectHashMap;
 
 /**
@@ -11,13 +12,19 @@ import org.agrona.collections.Long2ObjectHashMap;
  */
 final class OrderManager
 {
-    /** Orders one input may cause; the client order id packs the index below it. */
-    static final int MAX_ORDERS_PER_INPUT = 256;
+    /**
+     * Client order ids one input may use (orders and cancels); the id packs the index below it. Room for a
+     * cancel of every working order ({@link LogicConfig#MAX_WORKING_ORDERS_LIMIT}) plus as many new orders.
+     */
+    static final int MAX_ORDERS_PER_INPUT = 1 << 16;
     static final long NULL_CLORDID = 0;
 
     private final Long2ObjectHashMap<Order> working;
     private final Order[] pool;
     private final long[] openQuantity;
+    private final long[] openBuyQuantity;
+    private final long[] openSellQuantity;
+    private long openBuyCash;
     private final EngineCounters counters;
     private int pooled;
     private long inputSequence;
@@ -33,6 +40,8 @@ final class OrderManager
         }
         this.pooled = maxWorkingOrders;
         this.openQuantity = new long[instruments];
+        this.openBuyQuantity = new long[instruments];
+        this.openSellQuantity = new long[instruments];
         this.counters = counters;
     }
 
@@ -66,7 +75,7 @@ final class OrderManager
     }
 
     Order open(final long clOrdId, final int strategyId, final int instrumentId, final Side side, final OrdType ordType,
-        final TimeInForce timeInForce, final long quantity, final long limitPrice)
+        final TimeInForce timeInForce, final long quantity, final long limitPrice, final long checkPrice)
     {
         final Order order = pool[--pooled];
         pool[pooled] = null;
@@ -79,11 +88,12 @@ final class OrderManager
         order.quantity = quantity;
         order.filledQuantity = 0;
         order.limitPrice = limitPrice;
+        order.checkPrice = checkPrice;
         order.venueOrderId = 0;
         order.status = OrderStatus.PENDING_NEW;
         order.statusBeforeCancel = OrderStatus.PENDING_NEW;
         working.put(clOrdId, order);
-        openQuantity[instrumentId] += order.signedLeaves();
+        track(order, 1);
         return order;
     }
 
@@ -95,9 +105,34 @@ final class OrderManager
         return working.get(clOrdId);
     }
 
+    /** @return buys minus sells still open on the instrument. */
     long openQuantity(final int instrumentId)
     {
         return openQuantity[instrumentId];
+    }
+
+    long openBuyQuantity(final int instrumentId)
+    {
+        return openBuyQuantity[instrumentId];
+    }
+
+    long openSellQuantity(final int instrumentId)
+    {
+        return openSellQuantity[instrumentId];
+    }
+
+    /** @return the cash open buys would spend at the prices risk checked them at. */
+    long openBuyCash()
+    {
+        return openBuyCash;
+    }
+
+    /**
+     * Visits every working order (for cancel-all); the visitor must not open or release orders.
+     */
+    void forEachWorking(final java.util.function.Consumer<Order> visitor)
+    {
+        working.values().forEach(visitor);
     }
 
     int workingCount()
@@ -143,9 +178,9 @@ final class OrderManager
      */
     void fill(final Order order, final long quantity)
     {
-        openQuantity[order.instrumentId] -= order.signedLeaves();
+        track(order, -1);
         order.filledQuantity += quantity;
-        openQuantity[order.instrumentId] += order.signedLeaves();
+        track(order, 1);
     }
 
     /**
@@ -153,8 +188,26 @@ final class OrderManager
      */
     void release(final Order order)
     {
-        openQuantity[order.instrumentId] -= order.signedLeaves();
+        track(order, -1);
         working.remove(order.clOrdId);
         pool[pooled++] = order;
+    }
+
+    /** Adds ({@code sign} 1) or removes (-1) the order's leaves from the open totals. */
+    private void track(final Order order, final int sign)
+    {
+        final long leaves = sign * order.leavesQuantity();
+        final int instrumentId = order.instrumentId;
+        if (order.side == Side.BUY)
+        {
+            openQuantity[instrumentId] += leaves;
+            openBuyQuantity[instrumentId] += leaves;
+            openBuyCash += Fixed.notional(order.checkPrice, leaves);
+        }
+        else
+        {
+            openQuantity[instrumentId] -= leaves;
+            openSellQuantity[instrumentId] += leaves;
+        }
     }
 }

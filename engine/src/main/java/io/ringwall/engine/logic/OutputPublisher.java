@@ -4,8 +4,11 @@ import io.ringwall.codecs.BreakerState;
 import io.ringwall.codecs.BreakerStateChangeEncoder;
 import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.CancelOrderEncoder;
+import io.ringwall.codecs.CommandResult;
 import io.ringwall.codecs.MessageHeaderEncoder;
 import io.ringwall.codecs.NewOrderEncoder;
+import io.ringwall.codecs.OperatorCommandResultEncoder;
+import io.ringwall.codecs.OperatorCommandType;
 import io.ringwall.codecs.OrdType;
 import io.ringwall.codecs.RiskRejectEncoder;
 import io.ringwall.codecs.RiskRejectReason;
@@ -26,6 +29,7 @@ final class OutputPublisher
     private final CancelOrderEncoder cancelOrder = new CancelOrderEncoder();
     private final RiskRejectEncoder riskReject = new RiskRejectEncoder();
     private final BreakerStateChangeEncoder breakerChange = new BreakerStateChangeEncoder();
+    private final OperatorCommandResultEncoder commandResult = new OperatorCommandResultEncoder();
     private long outputSequence;
     private long timeNs;
     private long causeSequence;
@@ -97,7 +101,7 @@ final class OutputPublisher
     }
 
     void breakerChange(final BreakerType type, final BreakerState from, final BreakerState to,
-        final long observedValue, final long thresholdValue)
+        final long observedValue, final long thresholdValue, final int instrumentId)
     {
         breakerChange.wrapAndApplyHeader(scratch, 0, header)
             .breakerType(type)
@@ -105,8 +109,21 @@ final class OutputPublisher
             .toState(to)
             .observedValue(observedValue)
             .thresholdValue(thresholdValue)
-            .causeSequence(causeSequence);
+            .causeSequence(causeSequence)
+            .instrumentId(instrumentId);
         emit(breakerChange.encodedLength());
+    }
+
+    void commandResult(final OperatorCommandType type, final BreakerType breakerType, final CommandResult result,
+        final long value)
+    {
+        commandResult.wrapAndApplyHeader(scratch, 0, header)
+            .commandType(type)
+            .breakerType(breakerType)
+            .result(result)
+            .value(value)
+            .causeSequence(causeSequence);
+        emit(commandResult.encodedLength());
     }
 
     private void emit(final int bodyLength)

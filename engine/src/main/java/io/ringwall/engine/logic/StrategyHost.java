@@ -8,6 +8,7 @@ import io.ringwall.codecs.TimeInForce;
 import io.ringwall.engine.strategy.BarEvent;
 import io.ringwall.engine.strategy.OrderEvent;
 import io.ringwall.engine.strategy.QuoteEvent;
+import io.ringwall.engine.strategy.RiskRejectEvent;
 import io.ringwall.engine.strategy.Strategy;
 import io.ringwall.engine.strategy.StrategyContext;
 import io.ringwall.engine.strategy.TradeEvent;
@@ -77,6 +78,14 @@ final class StrategyHost
         if (strategyId >= 0 && strategyId < strategies.length)
         {
             strategies[strategyId].onOrderEvent(event);
+        }
+    }
+
+    void onRiskReject(final int strategyId, final RiskRejectEvent event)
+    {
+        if (strategyId >= 0 && strategyId < strategies.length)
+        {
+            strategies[strategyId].onRiskReject(event);
         }
     }
 

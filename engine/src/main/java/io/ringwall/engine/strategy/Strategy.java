@@ -56,6 +56,15 @@ public interface Strategy
     }
 
     /**
+     * Pre-trade risk refused one of this strategy's orders (the submitting call also returns the negative
+     * reason code). Called from inside that call, before it returns; an order sent from here is checked like
+     * any other.
+     */
+    default void onRiskReject(final RiskRejectEvent event)
+    {
+    }
+
+    /**
      * A timer fired; {@code timeNs} is the tick's engine time.
      */
     default void onTimer(final int timerId, final long timeNs)

@@ -55,8 +55,10 @@ public interface StrategyContext
     boolean cancel(long clOrdId);
 
     /**
-     * Asks the engine to reach {@code targetQuantity} in the instrument: it sends a market order for the
-     * difference between the target and position plus open orders (nothing when already there).
+     * Asks the engine to reach {@code targetQuantity} in the instrument: the target is first scaled by the
+     * capital scale (the staged roll-out knob an operator sets) and rounded toward zero to the instrument's
+     * lot, then a market order is sent for the difference between it and position plus open orders (nothing
+     * when already there).
      *
      * @return the client order id sent, 0 when nothing was needed, negative when risk refused it.
      */

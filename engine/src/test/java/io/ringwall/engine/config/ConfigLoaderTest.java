@@ -99,7 +99,7 @@ class ConfigLoaderTest
         assertThat(config.risk().maxOrderNotional()).isEqualTo(25_005_000L);
         assertThat(config.breakers().staleData()).isEqualTo(new BreakerRule(true, BreakerState.HALTED, true));
         assertThat(config.breakers().feedStaleNs()).isEqualTo(250_000_000L);
-        assertThat(config.breakers().instrumentStaleNs()).isEqualTo(300_000_000_000L);
+        assertThat(config.breakers().instrumentStaleNs()).isEqualTo(1_800_000_000_000L);
         assertThat(config.sources()).contains(dir.resolve("ringwall-staging.yaml").toString());
     }
 

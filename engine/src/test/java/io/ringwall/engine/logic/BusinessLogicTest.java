@@ -70,7 +70,7 @@ class BusinessLogicTest
     {
         strategy.nextTarget = 3 * BTC;
         harness.trade(0, 800 * USD, BTC);
-        final long clOrdId = harness.lastSequence() * 256;
+        final long clOrdId = harness.lastSequence() * OrderManager.MAX_ORDERS_PER_INPUT;
         assertThat(strategy.results).containsExactly(clOrdId);
 
         final NewOrderDecoder order = newOrder(harness.outputs().get(0));
@@ -115,7 +115,8 @@ class BusinessLogicTest
         harness.trade(0, 800 * USD, BTC);
         assertThat(strategy.results).containsExactly((long)-RiskRejectReason.TRADING_HALTED.value());
         final RiskRejectDecoder reject = new RiskRejectDecoder();
-        reject.wrapAndApplyHeader(harness.outputs().get(1).buffer(), 0, new MessageHeaderDecoder());
+        // outputs: the breaker change, the command's result, then the refusal
+        reject.wrapAndApplyHeader(harness.outputs().get(2).buffer(), 0, new MessageHeaderDecoder());
         assertThat(reject.reason()).isEqualTo(RiskRejectReason.TRADING_HALTED);
         assertThat(harness.logic().counters().riskRejects(RiskRejectReason.TRADING_HALTED)).isEqualTo(1);
 
@@ -152,7 +153,7 @@ class BusinessLogicTest
     {
         strategy.nextTarget = 2 * BTC;
         harness.trade(0, 800 * USD, BTC);
-        final long clOrdId = harness.lastSequence() * 256;
+        final long clOrdId = harness.lastSequence() * OrderManager.MAX_ORDERS_PER_INPUT;
         harness.filled(clOrdId, 0, Side.BUY, 800 * USD, BTC, BTC, 0);
         harness.refilled(clOrdId, 0, Side.BUY, 800 * USD, BTC, BTC);
         assertThat(harness.logic().portfolio().position(0)).isEqualTo(BTC);
@@ -179,7 +180,7 @@ class BusinessLogicTest
         final LogicHarness own = new LogicHarness(LogicHarness.config(), List.of(retargeting));
         opener.nextTarget = 2 * BTC;
         own.trade(0, 800 * USD, BTC);
-        final long clOrdId = own.lastSequence() * 256;
+        final long clOrdId = own.lastSequence() * OrderManager.MAX_ORDERS_PER_INPUT;
         own.accepted(clOrdId, 0);
         own.cancelled(clOrdId, 0, 2 * BTC);
         // the cancelled order no longer counts: the whole 2 BTC is sent again

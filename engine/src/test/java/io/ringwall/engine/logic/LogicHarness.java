@@ -42,7 +42,7 @@ public final class LogicHarness
 
     public static LogicConfig config(final String... strategySpecs)
     {
-        return new LogicConfig(List.of("BTCUSD", "ETHUSD"), List.of(strategySpecs), LogicConfig.DEFAULT_INITIAL_CASH, 64);
+        return LogicConfig.unrestricted(List.of("BTCUSD", "ETHUSD"), List.of(strategySpecs), LogicConfig.DEFAULT_INITIAL_CASH, 64);
     }
 
     public BusinessLogic logic()
@@ -99,7 +99,19 @@ public final class LogicHarness
 
     public void command(final OperatorCommandType type, final BreakerType breaker, final String reason)
     {
-        feed(encoder.operatorCommand(frame, 0, type, breaker, 0, "test-operator", reason));
+        command(type, breaker, 0, reason);
+    }
+
+    public void command(final OperatorCommandType type, final BreakerType breaker, final long value,
+        final String reason)
+    {
+        feed(encoder.operatorCommand(frame, 0, type, breaker, value, "test-operator", reason));
+    }
+
+    public void rejected(final long clOrdId, final int instrumentId)
+    {
+        feed(encoder.orderRejected(frame, 0, clOrdId, instrumentId, io.ringwall.codecs.VenueRejectReason.OTHER,
+            timeNs));
     }
 
     public void feed(final int length)

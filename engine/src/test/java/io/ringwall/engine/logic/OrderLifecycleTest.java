@@ -54,8 +54,8 @@ class OrderLifecycleTest
         final OrderManager orders = new OrderManager(4, 1, counters);
         orders.beginInput(7);
         final Order order = orders.open(orders.nextClOrdId(), 0, 0, io.ringwall.codecs.Side.BUY,
-            io.ringwall.codecs.OrdType.LIMIT, io.ringwall.codecs.TimeInForce.GTC, 100, 10);
-        assertThat(order.clOrdId).isEqualTo(7 * 256);
+            io.ringwall.codecs.OrdType.LIMIT, io.ringwall.codecs.TimeInForce.GTC, 100, 10, 10);
+        assertThat(order.clOrdId).isEqualTo(7L * OrderManager.MAX_ORDERS_PER_INPUT);
 
         assertThat(orders.apply(order, ACCEPT)).isTrue();
         orders.fill(order, 40);
@@ -68,7 +68,7 @@ class OrderLifecycleTest
 
         // an acknowledgement and a partial fill while a cancel is pending: a reject restores the latest
         final Order second = orders.open(orders.nextClOrdId(), 0, 0, io.ringwall.codecs.Side.SELL,
-            io.ringwall.codecs.OrdType.LIMIT, io.ringwall.codecs.TimeInForce.GTC, 100, 10);
+            io.ringwall.codecs.OrdType.LIMIT, io.ringwall.codecs.TimeInForce.GTC, 100, 10, 10);
         assertThat(orders.apply(second, CANCEL_REQUEST)).isTrue();
         assertThat(orders.apply(second, ACCEPT)).isTrue();
         assertThat(orders.apply(second, CANCEL_REJECT)).isTrue();

@@ -1,0 +1,67 @@
+package io.ringwall.engine.logic;
+
+import io.ringwall.codecs.Side;
+
+/**
+ * The orders sent inside the duplicate window, for the duplicate-prevention check: same instrument, side,
+ * quantity and price inside the window is refused. A ring of fixed size; sized from the rate limit so
+ * that, while the rate check holds, every order inside the window is still in the ring.
+ */
+final class RecentOrders
+{
+    private final int[] instrumentId;
+    private final Side[] side;
+    private final long[] quantity;
+    private final long[] price;
+    private final long[] timeNs;
+    private final long windowNs;
+    private int next;
+
+    RecentOrders(final int capacity, final long windowNs)
+    {
+        instrumentId = new int[capacity];
+        side = new Side[capacity];
+        quantity = new long[capacity];
+        price = new long[capacity];
+        timeNs = new long[capacity];
+        this.windowNs = windowNs;
+        java.util.Arrays.fill(timeNs, Long.MIN_VALUE);
+    }
+
+    /**
+     * @return the age of an identical order sent inside the window, or -1 when there is none.
+     */
+    long ageOfIdentical(final int instrument, final Side orderSide, final long orderQuantity, final long orderPrice,
+        final long nowNs)
+    {
+        if (windowNs == 0)
+        {
+            return -1;
+        }
+        for (int i = 0; i < timeNs.length; i++)
+        {
+            final long age = nowNs - timeNs[i];
+            if (timeNs[i] != Long.MIN_VALUE && age < windowNs && instrumentId[i] == instrument &&
+                side[i] == orderSide && quantity[i] == orderQuantity && price[i] == orderPrice)
+            {
+                return age;
+            }
+        }
+        return -1;
+    }
+
+    void record(final int instrument, final Side orderSide, final long orderQuantity, final long orderPrice,
+        final long nowNs)
+    {
+        if (windowNs == 0)
+        {
+            return;
+        }
+        instrumentId[next] = instrument;
+        side[next] = orderSide;
+        quantity[next] = orderQuantity;
+        price[next] = orderPrice;
+        timeNs[next] = nowNs;
+        next = next + 1 == timeNs.length ? 0 : next + 1;
+    }
+}
