@@ -27,6 +27,12 @@ public final class JournalDump
         {
             return Long.hashCode(sequence) * 31 + Arrays.hashCode(frame);
         }
+
+        public int templateId()
+        {
+            return new io.ringwall.codecs.MessageHeaderDecoder().wrap(new org.agrona.concurrent.UnsafeBuffer(frame), 0)
+                .templateId();
+        }
     }
 
     private JournalDump()

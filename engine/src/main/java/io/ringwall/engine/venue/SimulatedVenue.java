@@ -10,13 +10,15 @@ import io.ringwall.engine.Fixed;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.FrameEvent;
 import io.ringwall.engine.ring.InboundPublisher;
+import org.agrona.collections.Long2ObjectHashMap;
 import org.HdrHistogram.Histogram;
 
 /**
  * The minimal simulated venue: the gateway stage of paper mode. A market order is accepted and filled
- * in full at the venue's last trade price with a fee in basis points; anything else is rejected
- * (limit and stop orders belong to the full paper venue). Orders are done at once, so a cancel is
- * always too late. Answers go back through the inbound ring, like a real venue's.
+ * in full at the venue's last trade price with a fee in basis points. A limit order is accepted and rests
+ * until cancelled (filling it when the market trades through belongs to the full paper venue, as do stop
+ * orders, which are rejected). A cancel of a resting order is confirmed; of anything else it is too late.
+ * Answers go back through the inbound ring, like a real venue's.
  *
  * <p>It also measures tick-to-order: from the causing input's ingress to the order reaching the
  * gateway, recorded on this thread.
@@ -31,6 +33,7 @@ public final class SimulatedVenue implements EventHandler<FrameEvent>
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
+    private final Long2ObjectHashMap<RestingOrder> resting = new Long2ObjectHashMap<>();
     private long nextVenueOrderId;
     private long nextExecId;
 
@@ -61,8 +64,7 @@ public final class SimulatedVenue implements EventHandler<FrameEvent>
         else if (templateId == CancelOrderDecoder.TEMPLATE_ID)
         {
             cancelOrder.wrapAndApplyHeader(event.buffer, 0, header);
-            publisher.cancelRejected(clock.stamp(event.timeNs), cancelOrder.clOrdId(), cancelOrder.origClOrdId(),
-                VenueRejectReason.TOO_LATE_TO_CANCEL);
+            onCancel(clock.stamp(event.timeNs));
         }
     }
 
@@ -71,7 +73,7 @@ public final class SimulatedVenue implements EventHandler<FrameEvent>
         final long clOrdId = newOrder.clOrdId();
         final int instrumentId = newOrder.instrumentId();
         final long quantity = newOrder.quantity();
-        if (newOrder.ordType() != OrdType.MARKET)
+        if (newOrder.ordType() != OrdType.MARKET && newOrder.ordType() != OrdType.LIMIT)
         {
             publisher.orderRejected(venueTimeNs, clOrdId, instrumentId, VenueRejectReason.UNSUPPORTED_ORDER_TYPE);
             return;
@@ -79,6 +81,13 @@ public final class SimulatedVenue implements EventHandler<FrameEvent>
         if (quantity <= 0)
         {
             publisher.orderRejected(venueTimeNs, clOrdId, instrumentId, VenueRejectReason.INVALID_QUANTITY);
+            return;
+        }
+        if (newOrder.ordType() == OrdType.LIMIT)
+        {
+            final long venueOrderId = ++nextVenueOrderId;
+            resting.put(clOrdId, new RestingOrder(venueOrderId, instrumentId, quantity));
+            publisher.orderAccepted(venueTimeNs, clOrdId, venueOrderId, instrumentId);
             return;
         }
         final long price = market.lastPrice(instrumentId);
@@ -92,5 +101,23 @@ public final class SimulatedVenue implements EventHandler<FrameEvent>
         publisher.orderAccepted(venueTimeNs, clOrdId, venueOrderId, instrumentId);
         publisher.orderFilled(venueTimeNs, clOrdId, venueOrderId, ++nextExecId, instrumentId, newOrder.side(), price,
             quantity, 0, quantity, fee);
+    }
+
+    private void onCancel(final long venueTimeNs)
+    {
+        final RestingOrder order = resting.remove(cancelOrder.origClOrdId());
+        if (order == null)
+        {
+            publisher.cancelRejected(venueTimeNs, cancelOrder.clOrdId(), cancelOrder.origClOrdId(),
+                VenueRejectReason.TOO_LATE_TO_CANCEL);
+            return;
+        }
+        publisher.orderCancelled(venueTimeNs, cancelOrder.origClOrdId(), order.venueOrderId(), order.instrumentId(),
+            order.quantity());
+    }
+
+    /** A limit order working at the venue (gateway thread only). */
+    private record RestingOrder(long venueOrderId, int instrumentId, long quantity)
+    {
     }
 }
