@@ -25,6 +25,20 @@ public final class Fixed
     }
 
     /**
+     * @return whether a * b >= c * d, exactly (128-bit products): a threshold test without a division.
+     */
+    public static boolean productAtLeast(final long a, final long b, final long c, final long d)
+    {
+        final long leftHigh = Math.multiplyHigh(a, b);
+        final long rightHigh = Math.multiplyHigh(c, d);
+        if (leftHigh != rightHigh)
+        {
+            return leftHigh > rightHigh;
+        }
+        return Long.compareUnsigned(a * b, c * d) >= 0;
+    }
+
+    /**
      * @return a * b / c with a 128-bit intermediate, truncated toward zero.
      * @throws ArithmeticException if c is 0 or the quotient does not fit in a long (fail closed).
      */

@@ -60,4 +60,16 @@ class FixedTest
     {
         return Fixed.parse(text, 0, text.length(), decimals);
     }
+
+    @Test
+    void productComparisonIsExactBeyondSixtyFourBits()
+    {
+        final long big = 3_000_000_000_000_000_000L;
+        assertThat(Fixed.productAtLeast(big, 10, big, 10)).isTrue();
+        assertThat(Fixed.productAtLeast(big, 10, big + 1, 10)).isFalse();
+        assertThat(Fixed.productAtLeast(big + 1, 10, big, 10)).isTrue();
+        assertThat(Fixed.productAtLeast(-big, 10, 1, 1)).isFalse();
+        assertThat(Fixed.productAtLeast(0, 1, -big, 10)).isTrue();
+        assertThat(Fixed.productAtLeast(99_999, 1_000_000, 100_000, 1_000_000)).isFalse();
+    }
 }

@@ -46,6 +46,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       operation is one trade plus the answers it caused; positions and the order table stay live.</li>
  * </ul>
  *
+ * <p>The strategies: the two examples; {@code every-trade}, which sends one market order on every trade
+ * (so {@code tradeWithVenue} with it costs a trade, one order through the full pre-trade chain and the
+ * venue's two answers); and {@code quiet}, which never orders (the market-data floor). The logic runs
+ * with every pre-trade check and breaker on ({@link BenchmarkConfigs}).
+ *
  * <p>The logic promises no allocation: {@code scripts/ringwall bench -prof gc LogicBenchmark} must show
  * {@code gc.alloc.rate.norm} of about 0 B/op.
  */
@@ -62,12 +67,14 @@ public class LogicBenchmark
     /** Bytes per pre-encoded frame; a Trade frame is 44. */
     private static final int STRIDE = 64;
     private static final int INSTRUMENT_ID = 0;
-    private static final long FEE_BPS = 10;
+    /** No fee: the every-trade strategy would otherwise pay its way into the drawdown breaker and measure the halted path. */
+    private static final long FEE_BPS = 0;
     private static final long START_TIME_NS = 1_700_000_000_000_000_000L;
-    private static final long INTERVAL_NS = 1_000_000L;
+    /** 200 ms between trades: an order on every trade stays inside the default 10 orders/s. */
+    private static final long INTERVAL_NS = 200_000_000L;
 
     /** The strategy under test, by short name (values with commas would not survive {@code -p}). */
-    @Param({ "ma-crossover", "mean-reversion" })
+    @Param({ "ma-crossover", "mean-reversion", "every-trade", "quiet" })
     public String strategy;
 
     private final UnsafeBuffer trades = new UnsafeBuffer(new byte[TRADES * STRIDE]);
@@ -131,9 +138,10 @@ public class LogicBenchmark
     public void report()
     {
         final EngineCounters counters = logic.counters();
-        System.out.printf("%n[%s] inputs %,d, orders sent %,d, fills %,d, risk rejects %,d, working %d, " +
-            "unanswered orders dropped by the loopback %d%n", strategy, counters.inputs, counters.ordersSent,
-            counters.fills, counters.riskRejects, logic.workingOrders(), sink.dropped);
+        System.out.printf("%n[%s] inputs %,d, orders sent %,d, fills %,d, risk rejects %,d (%s), breakers tripped: " +
+            "%s, working %d, unanswered orders dropped by the loopback %d%n", strategy, counters.inputs,
+            counters.ordersSent, counters.fills, counters.riskRejects, counters.riskRejectsText(),
+            counters.breakerTripsText(), logic.workingOrders(), sink.dropped);
     }
 
     /**
@@ -187,8 +195,10 @@ public class LogicBenchmark
         {
             case "ma-crossover" -> "ma-crossover:symbol=BTCUSD,fast=50,slow=400,qty=0.5";
             case "mean-reversion" -> "mean-reversion:symbol=BTCUSD,window=200,entry=2.0,exit=0.5,qty=0.5";
+            case "every-trade" -> OrderEveryTrade.class.getName();
+            case "quiet" -> Quiet.class.getName();
             default -> throw new IllegalArgumentException("unknown strategy '" + name +
-                "' (ma-crossover, mean-reversion)");
+                "' (ma-crossover, mean-reversion, every-trade, quiet)");
         };
     }
 

@@ -44,6 +44,7 @@ final class Breakers
     private long highWaterMark = Long.MIN_VALUE;
     private long day = Long.MIN_VALUE;
     private long dayStartEquity;
+    private long dailyLossThreshold;
 
     Breakers(final BreakerLimits limits, final int instruments, final OutputPublisher output,
         final EngineCounters counters)
@@ -117,14 +118,14 @@ final class Breakers
         {
             return;
         }
-        final long move = priceRange.onPrice(instrumentId, price, nowNs);
-        if (move >= limits.marketMovePpm())
+        priceRange.onPrice(instrumentId, price, nowNs);
+        if (priceRange.movedAtLeast(instrumentId, limits.marketMovePpm()))
         {
-            trip(BreakerType.MARKET_MOVE, move, limits.marketMovePpm(), instrumentId);
+            trip(BreakerType.MARKET_MOVE, priceRange.movePpm(instrumentId), limits.marketMovePpm(), instrumentId);
         }
     }
 
-    /** Drawdown and daily-loss figures: equity after a mark or a fill. */
+    /** Drawdown and daily-loss figures: equity after a mark or a fill. Divides only when a breaker trips. */
     void onEquity(final long equity, final long nowNs)
     {
         highWaterMark = Math.max(highWaterMark, equity);
@@ -132,26 +133,27 @@ final class Breakers
         if (today != day)
         {
             day = today;
-            dayStartEquity = equity;
+            startDay(equity);
         }
-        if (isWatching(BreakerType.DRAWDOWN) && highWaterMark > 0)
+        if (isWatching(BreakerType.DRAWDOWN) && highWaterMark > 0 &&
+            Fixed.productAtLeast(highWaterMark - equity, PPM, limits.drawdownPpm(), highWaterMark))
         {
-            final long drawdown = Fixed.mulDiv(highWaterMark - equity, PPM, highWaterMark);
-            if (drawdown >= limits.drawdownPpm())
-            {
-                trip(BreakerType.DRAWDOWN, drawdown, limits.drawdownPpm(), NONE);
-            }
+            trip(BreakerType.DRAWDOWN, Fixed.mulDiv(highWaterMark - equity, PPM, highWaterMark),
+                limits.drawdownPpm(), NONE);
         }
-        if (isWatching(BreakerType.DAILY_LOSS))
+        final long loss = dayStartEquity - equity;
+        if (isWatching(BreakerType.DAILY_LOSS) && loss > 0 && loss >= dailyLossThreshold)
         {
-            final long loss = dayStartEquity - equity;
-            final long threshold = Math.min(limits.dailyLossMoney(),
-                Fixed.mulDiv(Math.max(0, dayStartEquity), limits.dailyLossPpm(), PPM));
-            if (loss > 0 && loss >= threshold)
-            {
-                trip(BreakerType.DAILY_LOSS, loss, threshold, NONE);
-            }
+            trip(BreakerType.DAILY_LOSS, loss, dailyLossThreshold, NONE);
         }
+    }
+
+    /** The day's loss is measured from here; its threshold is the smaller of the money and fraction limits. */
+    private void startDay(final long equity)
+    {
+        dayStartEquity = equity;
+        dailyLossThreshold = Math.min(limits.dailyLossMoney(),
+            Fixed.mulDiv(Math.max(0, equity), limits.dailyLossPpm(), PPM));
     }
 
     /** Order-rate figure: every order a strategy tries to send, refused or not. */
@@ -231,7 +233,7 @@ final class Breakers
         switch (type)
         {
             case DRAWDOWN -> highWaterMark = equity;
-            case DAILY_LOSS -> dayStartEquity = equity;
+            case DAILY_LOSS -> startDay(equity);
             case ORDER_RATE -> orderAttempts.clear();
             case VENUE_REJECT_RATE -> venueRejects.clear();
             case MARKET_MOVE -> priceRange.clear();

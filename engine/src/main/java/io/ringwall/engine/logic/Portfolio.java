@@ -13,6 +13,8 @@ public final class Portfolio
     private final long[] position;
     private final long[] costBasis;
     private final long[] markPrice;
+    /** position x mark price per instrument, kept current on every mark and fill so equity needs no division. */
+    private final long[] markValue;
     private long cash;
     private long realizedPnl;
     private long feesPaid;
@@ -22,17 +24,23 @@ public final class Portfolio
         position = new long[instruments];
         costBasis = new long[instruments];
         markPrice = new long[instruments];
+        markValue = new long[instruments];
         cash = initialCash;
     }
 
     void onFill(final int instrumentId, final Side side, final long quantity, final long price, final long fee)
+    {
+        book(instrumentId, side, quantity, price, fee);
+        mark(instrumentId, price);
+    }
+
+    private void book(final int instrumentId, final Side side, final long quantity, final long price, final long fee)
     {
         final long signedQuantity = side == Side.BUY ? quantity : -quantity;
         final long notional = Fixed.notional(price, quantity);
         cash -= side == Side.BUY ? notional : -notional;
         cash -= fee;
         feesPaid += fee;
-        markPrice[instrumentId] = price;
 
         final long held = position[instrumentId];
         if (held == 0 || Long.signum(held) == Long.signum(signedQuantity))
@@ -62,6 +70,7 @@ public final class Portfolio
     void mark(final int instrumentId, final long price)
     {
         markPrice[instrumentId] = price;
+        markValue[instrumentId] = position[instrumentId] == 0 ? 0 : Fixed.notional(price, position[instrumentId]);
     }
 
     public long position(final int instrumentId)
@@ -108,12 +117,9 @@ public final class Portfolio
     public long equity()
     {
         long total = cash;
-        for (int i = 0; i < position.length; i++)
+        for (final long value : markValue)
         {
-            if (position[i] != 0)
-            {
-                total += Fixed.notional(markPrice[i], position[i]);
-            }
+            total += value;
         }
         return total;
     }

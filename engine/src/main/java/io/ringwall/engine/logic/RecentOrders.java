@@ -38,11 +38,18 @@ final class RecentOrders
         {
             return -1;
         }
-        for (int i = 0; i < timeNs.length; i++)
+        // Newest first; times only grow, so the first entry outside the window ends the search.
+        int index = next;
+        for (int scanned = 0; scanned < timeNs.length; scanned++)
         {
-            final long age = nowNs - timeNs[i];
-            if (timeNs[i] != Long.MIN_VALUE && age < windowNs && instrumentId[i] == instrument &&
-                side[i] == orderSide && quantity[i] == orderQuantity && price[i] == orderPrice)
+            index = index == 0 ? timeNs.length - 1 : index - 1;
+            final long age = nowNs - timeNs[index];
+            if (timeNs[index] == Long.MIN_VALUE || age >= windowNs)
+            {
+                return -1;
+            }
+            if (instrumentId[index] == instrument && side[index] == orderSide && quantity[index] == orderQuantity &&
+                price[index] == orderPrice)
             {
                 return age;
             }
