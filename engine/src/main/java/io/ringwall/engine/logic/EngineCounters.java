@@ -43,15 +43,7 @@ public final class EngineCounters
      */
     public String riskRejectsText()
     {
-        final StringBuilder text = new StringBuilder();
-        for (final RiskRejectReason reason : RiskRejectReason.values())
-        {
-            if (reason != RiskRejectReason.NULL_VAL && riskRejects(reason) > 0)
-            {
-                text.append(text.length() == 0 ? "" : ", ").append(reason).append(' ').append(riskRejects(reason));
-            }
-        }
-        return text.length() == 0 ? "none" : text.toString();
+        return countsText(RiskRejectReason.values(), riskRejectsByReason);
     }
 
     /**
@@ -59,12 +51,18 @@ public final class EngineCounters
      */
     public String breakerTripsText()
     {
+        return countsText(BreakerType.values(), breakerTrips);
+    }
+
+    /** Names and counts of the non-zero entries; {@code counts} is indexed by ordinal. */
+    private static String countsText(final Enum<?>[] names, final long[] counts)
+    {
         final StringBuilder text = new StringBuilder();
-        for (final BreakerType type : BreakerType.values())
+        for (final Enum<?> name : names)
         {
-            if (type != BreakerType.NULL_VAL && breakerTrips(type) > 0)
+            if (counts[name.ordinal()] > 0)
             {
-                text.append(text.length() == 0 ? "" : ", ").append(type).append(' ').append(breakerTrips(type));
+                text.append(text.length() == 0 ? "" : ", ").append(name).append(' ').append(counts[name.ordinal()]);
             }
         }
         return text.length() == 0 ? "none" : text.toString();
