@@ -1,16 +1,16 @@
 package io.ringwall.perf;
 
 import java.util.List;
+import java.util.Map;
 
-import io.ringwall.engine.config.BreakerLimits;
-import io.ringwall.engine.config.InstrumentSpec;
-import io.ringwall.engine.config.RiskLimits;
+import io.ringwall.engine.config.ConfigLoader;
+import io.ringwall.engine.config.LoadedConfig;
 import io.ringwall.engine.logic.LogicConfig;
 
 /**
- * The logic the benchmarks measure: production limits (every pre-trade check and breaker on, at the
- * shipped defaults, except the orders-per-day cap, which a benchmark's millions of orders would hit), and
- * three instruments in two sectors so the exposure checks loop as they would in a small book.
+ * The logic the benchmarks measure: the shipped configuration (every pre-trade check and breaker on, the
+ * bundled reference data of four instruments in three sectors), loaded the way {@code ringwall run} loads
+ * it, except the orders-per-day cap, which a benchmark's millions of orders would hit.
  */
 final class BenchmarkConfigs
 {
@@ -22,18 +22,14 @@ final class BenchmarkConfigs
 
     static LogicConfig allChecksOn(final List<String> strategySpecs)
     {
-        final RiskLimits defaults = RiskLimits.defaults();
-        final RiskLimits limits = new RiskLimits(defaults.capitalScalePpm(), defaults.maxPositionEquityPpm(),
-            defaults.maxPositionQuantity(), defaults.maxSectorEquityPpm(), defaults.maxOrderNotional(),
-            defaults.minOrderQuantity(), defaults.maxOrderQuantity(), defaults.maxGrossLeveragePpm(),
-            defaults.maxNetExposurePpm(), Integer.MAX_VALUE, defaults.maxOrdersPerSecond(),
-            defaults.defaultPriceCollarPpm(), defaults.duplicateWindowNs(), defaults.maxParticipationPpm(),
-            defaults.participationMode(), defaults.checkBuyingPower(), defaults.feeEstimateBps());
-        return new LogicConfig(List.of(
-            new InstrumentSpec(SYMBOL, "crypto", 1, 100, 20_000 * 100_000_000L, 100_000),
-            new InstrumentSpec("ETHUSD", "crypto", 1, 100, 200_000 * 100_000_000L, 100_000),
-            new InstrumentSpec("AAPL", "technology", 100_000_000L, 100, 80_000_000 * 100_000_000L, 100_000)),
-            strategySpecs, LogicConfig.DEFAULT_INITIAL_CASH, LogicConfig.DEFAULT_MAX_WORKING_ORDERS, limits,
-            BreakerLimits.defaults());
+        final LoadedConfig config = ConfigLoader.load(ConfigLoader.DEFAULT_LOCATION, "development",
+            Map.of(ConfigLoader.variableName("risk.max-orders-per-day"), Integer.toString(Integer.MAX_VALUE)));
+        if (!config.instruments().get(0).symbol().equals(SYMBOL))
+        {
+            // The benchmarks' frames carry instrument id 0.
+            throw new IllegalStateException("the bundled reference data must list " + SYMBOL + " first");
+        }
+        return new LogicConfig(config.instruments(), strategySpecs, LogicConfig.DEFAULT_INITIAL_CASH,
+            LogicConfig.DEFAULT_MAX_WORKING_ORDERS, config.risk(), config.breakers());
     }
 }

@@ -35,7 +35,7 @@ final class OrderEntry
     private final InstrumentTable instruments;
     private final StrategyHost.LogicClock clock;
     private final RiskRejectEvent rejectEvent = new RiskRejectEvent();
-    private final Consumer<Order> cancelOne = this::cancelForEngine;
+    private final Consumer<Order> cancelOne = this::requestCancel;
     private RejectListener rejectListener = (strategyId, event) -> { };
     private long capitalScalePpm;
 
@@ -170,11 +170,6 @@ final class OrderEntry
                     Math.abs(position), 0);
             }
         }
-    }
-
-    private void cancelForEngine(final Order order)
-    {
-        requestCancel(order);
     }
 
     private boolean requestCancel(final Order order)
