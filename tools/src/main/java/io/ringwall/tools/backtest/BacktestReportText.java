@@ -27,7 +27,7 @@ public final class BacktestReportText
     public static String render(final BacktestReport r)
     {
         final BacktestReportText table = new BacktestReportText();
-        table.section("Backtest report: " + String.join(", ", r.strategies()));
+        table.section("Backtest report: " + (r.strategies().isEmpty() ? "(no strategy)" : String.join(", ", r.strategies())));
         table.row("Start", r.start() == null ? NOT_AVAILABLE : r.start(), "UTC");
         table.row("End", r.end() == null ? NOT_AVAILABLE : r.end(), "UTC");
         table.row("Elapsed", format("%.2f", r.elapsedDays()), "days");
