@@ -12,7 +12,6 @@ import io.ringwall.engine.ring.EngineHaltedException;
 import io.ringwall.engine.ring.InboundPublisher;
 import io.ringwall.engine.ring.Pipeline;
 import io.ringwall.engine.venue.SimulatedVenue;
-import io.ringwall.engine.venue.VenueMarketView;
 import io.ringwall.engine.config.ReferenceData;
 import io.ringwall.journal.JournalDirectory;
 import io.ringwall.journal.JournalWriter;
@@ -29,7 +28,6 @@ public final class Engine implements AutoCloseable
     private final JournalDirectory journals;
     private final JournalWriter inputJournal;
     private final JournalWriter outputJournal;
-    private final VenueMarketView venueView;
     private final Histogram tickToOrderNs = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
     private final Pipeline pipeline;
     private boolean started;
@@ -55,11 +53,9 @@ public final class Engine implements AutoCloseable
         journals.writeManifest(manifest(config));
         // Other processes (ringwall reference-data, the state view) read the instruments from here.
         ReferenceData.publish(referenceDataFile(config.journalDir()), config.logic().instruments());
-        this.venueView = new VenueMarketView(config.logic().symbols().size());
         this.pipeline = new Pipeline(config.ring(), inputJournal, outputJournal,
             sink -> BusinessLogic.create(config.logic(), sink),
-            publisher -> new SimulatedVenue(publisher, venueView, config.venueFeeBps(), config.clockMode(),
-                tickToOrderNs));
+            publisher -> new SimulatedVenue(publisher, config.logic(), config.clockMode(), tickToOrderNs));
     }
 
     /**
@@ -99,7 +95,7 @@ public final class Engine implements AutoCloseable
             timerThread.start();
         }
         final long startNanos = System.nanoTime();
-        final MarketDataFeed feed = new MarketDataFeed(pipeline, venueView, config);
+        final MarketDataFeed feed = new MarketDataFeed(pipeline, config);
         SourceStats stats = null;
         try
         {
@@ -184,7 +180,6 @@ public final class Engine implements AutoCloseable
         entries.put("engine.mode", "paper");
         entries.put("engine.clock", config.clockMode().name().toLowerCase(java.util.Locale.ROOT));
         entries.put("engine.lockStep", Boolean.toString(config.lockStep()));
-        entries.put("venue.feeBps", Long.toString(config.venueFeeBps()));
         return entries;
     }
 }

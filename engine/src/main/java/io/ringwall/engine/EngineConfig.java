@@ -15,14 +15,12 @@ import io.ringwall.engine.ring.RingConfig;
  * @param clockMode        what stamps input time at ingress.
  * @param lockStep         wait for the pipeline to go quiet after each market-data input, so venue
  *                         answers interleave identically on every run (backtest determinism).
- * @param venueFeeBps      simulated venue fee, basis points of notional.
  * @param timerIntervalNs  timer tick period in engine time; 0 for none.
  * @param ratePerSecond    pace market data to this rate; 0 for as fast as possible.
  */
 public record EngineConfig(Path journalDir, LogicConfig logic, RingConfig ring, ClockMode clockMode, boolean lockStep,
-    long venueFeeBps, long timerIntervalNs, long ratePerSecond)
+    long timerIntervalNs, long ratePerSecond)
 {
-    public static final long DEFAULT_FEE_BPS = 10;
     public static final long DEFAULT_TIMER_INTERVAL_NS = 1_000_000_000L;
 
     public EngineConfig
@@ -30,10 +28,6 @@ public record EngineConfig(Path journalDir, LogicConfig logic, RingConfig ring, 
         if (journalDir == null || logic == null || ring == null || clockMode == null)
         {
             throw new IllegalArgumentException("journalDir, logic, ring and clockMode are required");
-        }
-        if (venueFeeBps < 0 || venueFeeBps > 10_000)
-        {
-            throw new IllegalArgumentException("venue fee " + venueFeeBps + " bps not in [0, 10000]");
         }
         if (timerIntervalNs < 0)
         {

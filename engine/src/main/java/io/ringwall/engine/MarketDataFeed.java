@@ -4,12 +4,10 @@ import io.ringwall.engine.marketdata.MarketDataSink;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.InboundPublisher;
 import io.ringwall.engine.ring.Pipeline;
-import io.ringwall.engine.venue.VenueMarketView;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
- * The market-data producer's side of ingress: paces the adapter, stamps engine time, shows the
- * simulated venue its prints, emits timer ticks when engine time crosses a period boundary, publishes
+ * The market-data producer's side of ingress: paces the adapter, stamps engine time, emits timer ticks when engine time crosses a period boundary, publishes
  * onto the inbound ring and, in lock-step, waits for the pipeline to go quiet.
  */
 final class MarketDataFeed implements MarketDataSink
@@ -18,7 +16,6 @@ final class MarketDataFeed implements MarketDataSink
 
     private final Pipeline pipeline;
     private final InboundPublisher publisher;
-    private final VenueMarketView venueView;
     private final ClockMode clock;
     private final boolean lockStep;
     private final long timerIntervalNs;
@@ -28,11 +25,10 @@ final class MarketDataFeed implements MarketDataSink
     private long startNanos;
     private long published;
 
-    MarketDataFeed(final Pipeline pipeline, final VenueMarketView venueView, final EngineConfig config)
+    MarketDataFeed(final Pipeline pipeline, final EngineConfig config)
     {
         this.pipeline = pipeline;
         this.publisher = pipeline.newPublisher();
-        this.venueView = venueView;
         this.clock = config.clockMode();
         this.lockStep = config.lockStep();
         // With the wall clock a TimerProducer thread ticks; with the data clock the data drives time.
@@ -46,7 +42,6 @@ final class MarketDataFeed implements MarketDataSink
         final long exchangeTimeNs)
     {
         final long timeNs = beforePublish(exchangeTimeNs);
-        venueView.onTrade(instrumentId, price);
         publisher.trade(timeNs, instrumentId, tradeId, price, quantity, exchangeTimeNs);
         afterPublish();
     }
@@ -56,7 +51,6 @@ final class MarketDataFeed implements MarketDataSink
         final long volume, final long startTimeNs, final long durationNs)
     {
         final long timeNs = beforePublish(startTimeNs + durationNs);
-        venueView.onTrade(instrumentId, close);
         publisher.bar(timeNs, instrumentId, open, high, low, close, volume, startTimeNs, durationNs);
         afterPublish();
     }

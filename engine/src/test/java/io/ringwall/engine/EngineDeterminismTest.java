@@ -31,11 +31,12 @@ class EngineDeterminismTest
         assertThat(first.failure()).isNull();
         assertThat(first.counters().ordersSent).as("the strategies must trade for this to mean anything")
             .isGreaterThan(100);
-        assertThat(first.counters().fills).isEqualTo(first.counters().ordersSent);
+        assertThat(first.counters().fills).as("the venue fills them").isGreaterThan(100);
 
         final List<JournalDump.Entry> outFirst = JournalDump.outputs(dir.resolve("first"));
         final List<JournalDump.Entry> outSecond = JournalDump.outputs(dir.resolve("second"));
-        assertThat(outFirst).hasSize((int)first.counters().ordersSent);
+        assertThat(outFirst.stream().filter(e -> e.templateId() == io.ringwall.codecs.NewOrderDecoder.TEMPLATE_ID))
+            .hasSize((int)first.counters().ordersSent);
         assertThat(outSecond).isEqualTo(outFirst);
         assertThat(JournalDump.inputs(dir.resolve("second"))).isEqualTo(JournalDump.inputs(dir.resolve("first")));
         assertThat(second.realizedPnl()).isEqualTo(first.realizedPnl());

@@ -31,7 +31,6 @@ import io.ringwall.engine.ring.Pipeline;
 import io.ringwall.engine.ring.RingConfig;
 import io.ringwall.engine.ring.WaitMode;
 import io.ringwall.engine.venue.SimulatedVenue;
-import io.ringwall.engine.venue.VenueMarketView;
 import io.ringwall.journal.ChronicleSettings;
 import io.ringwall.journal.JournalDirectory;
 import io.ringwall.journal.JournalWriter;
@@ -293,13 +292,11 @@ public final class PipelineThroughput
         final JournalWriter inputJournal, final JournalWriter outputJournal)
     {
         final LogicConfig logicConfig = BenchmarkConfigs.allChecksOn(List.of(options.strategy));
-        final VenueMarketView venueView = new VenueMarketView(logicConfig.symbols().size());
         final Histogram tickToOrderNs = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
         // Wired like Engine: logic on the outbound ring's sink, the simulated venue as the gateway.
         final Pipeline pipeline = new Pipeline(RingConfig.defaults(options.waitMode), inputJournal, outputJournal,
             sink -> BusinessLogic.create(logicConfig, sink),
-            publisher -> new SimulatedVenue(publisher, venueView, EngineConfig.DEFAULT_FEE_BPS, ClockMode.DATA,
-                tickToOrderNs));
+            publisher -> new SimulatedVenue(publisher, logicConfig, ClockMode.DATA, tickToOrderNs));
         pipeline.start();
         final long elapsedNs;
         final double[] allocatedPerEvent;
@@ -307,7 +304,7 @@ public final class PipelineThroughput
         {
             final ThreadAllocation allocation = ThreadAllocation.of(STAGE_THREADS);
             final long[] before = allocation.sample();
-            elapsedNs = publishTrades(pipeline, venueView);
+            elapsedNs = publishTrades(pipeline);
             final long[] after = allocation.sample();
             allocatedPerEvent = ThreadAllocation.perEvent(before, after, options.events);
         }
@@ -334,7 +331,7 @@ public final class PipelineThroughput
      *
      * @return nanoseconds from the first publish to quiescence.
      */
-    private long publishTrades(final Pipeline pipeline, final VenueMarketView venueView)
+    private long publishTrades(final Pipeline pipeline)
     {
         final InboundPublisher publisher = pipeline.newPublisher();
         final SplittableRandom random = new SplittableRandom(SEED);
@@ -348,7 +345,6 @@ public final class PipelineThroughput
             final long quantity = (1 + random.nextInt(100)) * (Fixed.QUANTITY_SCALE / 100);
             final long timeNs = START_TIME_NS + i * TRADE_INTERVAL_NS;
             // As MarketDataFeed does: the venue sees its own print before the engine does.
-            venueView.onTrade(INSTRUMENT_ID, price);
             publisher.trade(timeNs, INSTRUMENT_ID, i + 1, price, quantity, timeNs);
         }
         pipeline.awaitQuiescent(options.waitMode.idleStrategy());

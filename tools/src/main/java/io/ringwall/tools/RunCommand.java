@@ -20,6 +20,8 @@ import io.ringwall.engine.config.ConfigLoader;
 import io.ringwall.engine.config.InstrumentSpec;
 import io.ringwall.engine.config.LoadedConfig;
 import io.ringwall.engine.logic.LogicConfig;
+import io.ringwall.engine.market.CostModel;
+import io.ringwall.engine.market.MarketModel;
 import io.ringwall.engine.marketdata.BarCsvSource;
 import io.ringwall.engine.marketdata.DataFiles;
 import io.ringwall.engine.marketdata.MalformedLineReporter;
@@ -41,7 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {"Run the engine in paper mode (simulated venue) on market data and print a summary.",
         "With no options: the bundled real Bitstamp BTC/USD trades of 2013, a moving-average crossover, " +
         "event time from the data, journals under var/sessions/ (var/latest points at the newest)."})
-final class RunCommand implements Callable<Integer>
+class RunCommand implements Callable<Integer>
 {
     enum Format
     {
@@ -111,8 +113,9 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--ring-size", description = "Slots per ring, a power of two (default: ${DEFAULT-VALUE}).")
     private int ringSize = RingConfig.DEFAULT_RING_SIZE;
 
-    @Option(names = "--fee-bps", description = "Simulated venue fee in basis points (default: ${DEFAULT-VALUE}).")
-    private long feeBps = EngineConfig.DEFAULT_FEE_BPS;
+    @Option(names = "--fee-bps", description = "Replaces the market model's commission rate (costs.commission-bps " +
+        "of market.yaml), basis points of notional.")
+    private Long feeBps;
 
     @Option(names = "--cash", description = "Starting cash (default: ${DEFAULT-VALUE}).")
     private String cash = "1000000";
@@ -120,8 +123,60 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--timer-ms", description = "Timer tick period in engine time, 0 for none (default: ${DEFAULT-VALUE}).")
     private long timerMs = 60_000;
 
+    private MarketModel market(final MarketModel configured)
+    {
+        if (feeBps == null)
+        {
+            return configured;
+        }
+        if (feeBps < 0 || feeBps > 10_000)
+        {
+            throw new IllegalArgumentException("--fee-bps " + feeBps + " is not in [0, 10000]");
+        }
+        final CostModel costs = configured.costs();
+        return configured.withCosts(new CostModel(costs.commissionPerUnit(), feeBps * 100, costs.commissionMinimum(),
+            costs.slippagePpm(), costs.chargeHalfSpread(), costs.impactCoefficientPpm()));
+    }
+
+    /** A run's inputs, resolved from the options. */
+    record Session(LoadedConfig limits, EngineConfig engine, MarketDataSource source)
+    {
+        Path journalDir()
+        {
+            return engine.journalDir();
+        }
+    }
+
     @Override
     public Integer call() throws IOException
+    {
+        final Session session = prepare();
+        final RunSummary summary;
+        try (Engine engine = new Engine(session.engine()))
+        {
+            summary = engine.run(session.source());
+        }
+        return report(session, summary);
+    }
+
+    /** Prints the summary. @return the exit code. */
+    final int report(final Session session, final RunSummary summary)
+    {
+        final java.io.PrintWriter out = spec.commandLine().getOut();
+        out.println("config        " + session.limits().environment() + ": " + String.join(", ", session.limits().sources()));
+        out.print(summary.format());
+        out.println("journal       " + session.journalDir() + "  (verify: ringwall replay --journal " +
+            session.journalDir() + " --verify)");
+        out.flush();
+        return summary.failure() == null ? 0 : RingwallCli.EXIT_FAILURE;
+    }
+
+    final CommandSpec spec()
+    {
+        return spec;
+    }
+
+    final Session prepare() throws IOException
     {
         final String instrument = symbol != null ? symbol : synthetic > 0 ? "SYN" : format == Format.bars ? "AAPL" : "BTCUSD";
         final LoadedConfig limits = loadConfig();
@@ -148,27 +203,16 @@ final class RunCommand implements Callable<Integer>
         final Path journalDir = journal != null ? journal : newSessionDir();
         final EngineConfig config = new EngineConfig(journalDir,
             new LogicConfig(limits.instruments(), specs, cashUnits, LogicConfig.DEFAULT_MAX_WORKING_ORDERS,
-                limits.risk(), limits.breakers()),
+                limits.risk(), limits.breakers(), market(limits.market())),
             new RingConfig(ringSize, ringSize, RingConfig.DEFAULT_MAX_BATCH, WaitMode.parse(waitMode)),
-            clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, feeBps, timerMs * 1_000_000L, rate);
+            clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, timerMs * 1_000_000L, rate);
 
         final MalformedLineReporter reporter = new MalformedLineReporter(spec.commandLine().getErr()::println, 20);
         final MarketDataSource source = synthetic > 0 ?
             new SyntheticTradeSource(instrumentId, synthetic, seed, 1_700_000_000_000_000_000L, 1_000_000L) :
             format == Format.bars ? new BarCsvSource(data, instrumentId, reporter) :
                 new TradeCsvSource(data, instrumentId, reporter);
-
-        final RunSummary summary;
-        try (Engine engine = new Engine(config))
-        {
-            summary = engine.run(source);
-        }
-        final java.io.PrintWriter out = spec.commandLine().getOut();
-        out.println("config        " + limits.environment() + ": " + String.join(", ", limits.sources()));
-        out.print(summary.format());
-        out.println("journal       " + journalDir + "  (verify: ringwall replay --journal " + journalDir + " --verify)");
-        out.flush();
-        return summary.failure() == null ? 0 : RingwallCli.EXIT_FAILURE;
+        return new Session(limits, config, source);
     }
 
     /**

@@ -30,6 +30,8 @@ import io.ringwall.engine.RunSummary;
 import io.ringwall.engine.config.ConfigLoader;
 import io.ringwall.engine.config.LoadedConfig;
 import io.ringwall.engine.logic.LogicConfig;
+import io.ringwall.engine.market.CostModel;
+import io.ringwall.engine.market.MarketModel;
 import io.ringwall.engine.marketdata.MarketDataSink;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SourceStats;
@@ -86,8 +88,9 @@ class RiskEndToEndTest
             }
             if (restingId <= 0)
             {
-                final long price = trade.price() * 95 / 100 / 100 * 100;
-                restingId = context.submitLimit(trade.instrumentId(), Side.BUY, BTC, price, TimeInForce.GTC);
+                // A take-profit 5 % above the market: the crash never reaches it, so it rests until cancelled.
+                final long price = trade.price() * 105 / 100 / 100 * 100;
+                restingId = context.submitLimit(trade.instrumentId(), Side.SELL, BTC, price, TimeInForce.GTC);
             }
         }
 
@@ -104,6 +107,9 @@ class RiskEndToEndTest
     /** 60 s flat at 1,000, a crash to 700, then the operator's resets, then 30 s flat. */
     private static final class CrashWithResets implements MarketDataSource
     {
+        /** Large enough that the venue fills the 90 BTC target against one print. */
+        private static final long TRADE_QUANTITY = 1_000 * BTC;
+
         private final InboundPublisher operator;
 
         CrashWithResets(final InboundPublisher operator)
@@ -118,19 +124,19 @@ class RiskEndToEndTest
             long tradeId = 0;
             for (int i = 0; i < 60; i++)
             {
-                sink.trade(0, ++tradeId, 1_000 * USD, BTC / 10, time += SECOND);
+                sink.trade(0, ++tradeId, 1_000 * USD, TRADE_QUANTITY, time += SECOND);
             }
             for (long price = 998; price >= 700; price -= 2)
             {
-                sink.trade(0, ++tradeId, price * USD, BTC / 10, time += SECOND);
+                sink.trade(0, ++tradeId, price * USD, TRADE_QUANTITY, time += SECOND);
             }
             operator.operatorCommand(time, OperatorCommandType.RESET_BREAKER, BreakerType.DRAWDOWN, 0, "alice", "");
-            sink.trade(0, ++tradeId, 700 * USD, BTC / 10, time += SECOND);
+            sink.trade(0, ++tradeId, 700 * USD, TRADE_QUANTITY, time += SECOND);
             operator.operatorCommand(time, OperatorCommandType.RESET_BREAKER, BreakerType.DRAWDOWN, 0, "alice",
                 "crash reviewed with the risk desk");
             for (int i = 0; i < 30; i++)
             {
-                sink.trade(0, ++tradeId, 700 * USD, BTC / 10, time += SECOND);
+                sink.trade(0, ++tradeId, 700 * USD, TRADE_QUANTITY, time += SECOND);
             }
             return new SourceStats(tradeId, tradeId, 0);
         }
@@ -155,8 +161,10 @@ class RiskEndToEndTest
         final Path session = dir.resolve("session");
         final EngineConfig config = new EngineConfig(session,
             new LogicConfig(limits.instruments(), List.of(DipBuyer.class.getName()), LogicConfig.DEFAULT_INITIAL_CASH,
-                64, limits.risk(), limits.breakers()),
-            new RingConfig(1 << 12, 1 << 12, RingConfig.DEFAULT_MAX_BATCH, WaitMode.YIELDING), ClockMode.DATA, true, 10,
+                64, limits.risk(), limits.breakers(),
+                // The figures below are worked out for fills of the whole order at the last trade, 10 bp fee.
+                MarketModel.frictionless().withCosts(CostModel.commissionBps(10))),
+            new RingConfig(1 << 12, 1 << 12, RingConfig.DEFAULT_MAX_BATCH, WaitMode.YIELDING), ClockMode.DATA, true,
             0, 0);
         final RunSummary summary;
         try (Engine engine = new Engine(config))
@@ -174,7 +182,7 @@ class RiskEndToEndTest
         assertThat(tripped.observedValue()).isEqualTo(20_070);
         assertThat(tripped.thresholdValue()).isEqualTo(20_000);
 
-        // before the trip: the 90 BTC and the resting limit buy went out
+        // before the trip: the 90 BTC and the resting limit sell went out
         final List<JournalDump.Entry> before = outputs.subList(0, trip);
         assertThat(before.stream().filter(e -> e.templateId() == NewOrderDecoder.TEMPLATE_ID)
             .map(e -> newOrder(e).ordType())).contains(OrdType.MARKET, OrdType.LIMIT);
@@ -197,13 +205,13 @@ class RiskEndToEndTest
         assertThat(outputs.subList(firstResult + 1, secondResult - 1)).isNotEmpty().allMatch(e ->
             e.templateId() == RiskRejectDecoder.TEMPLATE_ID);
 
-        // the reasoned reset: back to ACTIVE, then the strategy's limit buy goes out again
+        // the reasoned reset: back to ACTIVE, then the strategy's take-profit goes out again, 5 % above 700
         final BreakerStateChangeDecoder reset = breakerChange(outputs.get(secondResult - 1));
         assertThat(reset.toState()).isEqualTo(BreakerState.ACTIVE);
         assertThat(commandResult(outputs.get(secondResult))).isEqualTo(CommandResult.APPLIED);
         final JournalDump.Entry resumed = outputs.get(secondResult + 1);
         assertThat(resumed.templateId()).isEqualTo(NewOrderDecoder.TEMPLATE_ID);
-        assertThat(newOrder(resumed).limitPrice()).isEqualTo(665 * USD);
+        assertThat(newOrder(resumed).limitPrice()).isEqualTo(735 * USD);
 
         // the whole session replays identically, and the post-mortem tool tells the story
         assertThat(new ReplayVerifier().verify(session).identical()).isTrue();

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import io.ringwall.engine.market.MarketModel;
 import java.util.TreeMap;
 
 /**
@@ -80,10 +82,15 @@ public final class ConfigLoader
         final List<InstrumentSpec> instruments = InstrumentFields.fromYaml(instrumentsSource,
             required(files, INSTRUMENTS_FILE));
         sources.add(instrumentsSource);
+        final MarketModel market = MarketFile.load(files);
+        if (files.readOrNull(MarketFile.FILE) != null)
+        {
+            sources.add(files.describe(MarketFile.FILE));
+        }
         applyOverrides(environmentVariables, values, sources);
 
         final String base = files.describe(BASE_FILE);
-        return new LoadedConfig(values.risk(base), values.breakers(base), instruments, environment, sources);
+        return new LoadedConfig(values.risk(base), values.breakers(base), instruments, market, environment, sources);
     }
 
     private static void applyFile(final ConfigLocation files, final String fileName, final ConfigValues values,

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.ringwall.engine.market.MarketModel;
+
 /**
  * The configuration as flat properties, for the session journal's manifest: replay rebuilds the exact limits
  * and instruments the session ran with, whatever the YAML files or environment say by then. Keys are the
@@ -51,6 +53,31 @@ public final class ConfigManifest
      * @return whether a manifest key belongs to this configuration (the manifest also holds the session's
      * other entries).
      */
+    /** @return the market model as manifest entries, every key under {@code market.}. */
+    public static Map<String, String> marketToProperties(final MarketModel market)
+    {
+        final Map<String, String> properties = new LinkedHashMap<>();
+        MarketFile.format(market).forEach((key, value) -> properties.put(MarketFile.PREFIX + key, value));
+        return properties;
+    }
+
+    /**
+     * @return the market model of a manifest's {@code market.} entries; the defaults for a session written
+     * before the market model existed (it has none).
+     */
+    public static MarketModel marketFromProperties(final Map<String, String> properties)
+    {
+        final Map<String, String> flat = new LinkedHashMap<>();
+        properties.forEach((key, value) ->
+        {
+            if (key.startsWith(MarketFile.PREFIX))
+            {
+                flat.put(key.substring(MarketFile.PREFIX.length()), value);
+            }
+        });
+        return flat.isEmpty() ? MarketModel.defaults() : MarketFile.parse(SOURCE, flat);
+    }
+
     public static boolean isConfigKey(final String key)
     {
         return key.startsWith("risk.") || key.startsWith("breakers.") || key.equals(INSTRUMENT_COUNT) ||
@@ -100,7 +127,8 @@ public final class ConfigManifest
         }
         InstrumentFields.requireUniqueSymbols(SOURCE, instruments, i -> INSTRUMENT_PREFIX + i + "." +
             InstrumentFields.SYMBOL);
-        return new LoadedConfig(values.risk(SOURCE), values.breakers(SOURCE), instruments, SOURCE, List.of(SOURCE));
+        return new LoadedConfig(values.risk(SOURCE), values.breakers(SOURCE), instruments, MarketModel.defaults(), SOURCE,
+            List.of(SOURCE));
     }
 
     /** @return the index, or -1 unless it is a canonical number below {@code count} ("01" is not). */

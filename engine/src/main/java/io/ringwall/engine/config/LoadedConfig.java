@@ -2,6 +2,8 @@ package io.ringwall.engine.config;
 
 import java.util.List;
 
+import io.ringwall.engine.market.MarketModel;
+
 /**
  * Everything configuration decides about a session, validated and built: what {@link ConfigLoader} and
  * {@link ConfigManifest#fromProperties} return.
@@ -14,7 +16,7 @@ import java.util.List;
  *                    {@code NAME=value} (limits are not secrets), so a log shows where every value came from.
  */
 public record LoadedConfig(RiskLimits risk, BreakerLimits breakers, List<InstrumentSpec> instruments,
-    String environment, List<String> sources)
+    MarketModel market, String environment, List<String> sources)
 {
     public LoadedConfig
     {

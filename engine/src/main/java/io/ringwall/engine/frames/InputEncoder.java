@@ -8,6 +8,7 @@ import io.ringwall.codecs.OperatorCommandEncoder;
 import io.ringwall.codecs.OperatorCommandType;
 import io.ringwall.codecs.OrderAcceptedEncoder;
 import io.ringwall.codecs.OrderCancelledEncoder;
+import io.ringwall.codecs.OrderExpiredEncoder;
 import io.ringwall.codecs.OrderFilledEncoder;
 import io.ringwall.codecs.OrderRejectedEncoder;
 import io.ringwall.codecs.QuoteEncoder;
@@ -35,6 +36,7 @@ public final class InputEncoder
     private final OrderRejectedEncoder rejected = new OrderRejectedEncoder();
     private final OrderCancelledEncoder cancelled = new OrderCancelledEncoder();
     private final CancelRejectedEncoder cancelRejected = new CancelRejectedEncoder();
+    private final OrderExpiredEncoder expired = new OrderExpiredEncoder();
     private final OperatorCommandEncoder command = new OperatorCommandEncoder();
     private final TimerTickEncoder timer = new TimerTickEncoder();
 
@@ -131,6 +133,18 @@ public final class InputEncoder
             .cancelledQuantity(cancelledQuantity)
             .venueTimeNs(venueTimeNs);
         return MessageHeaderEncoder.ENCODED_LENGTH + cancelled.encodedLength();
+    }
+
+    public int orderExpired(final MutableDirectBuffer buffer, final int offset, final long clOrdId,
+        final long venueOrderId, final int instrumentId, final long expiredQuantity, final long venueTimeNs)
+    {
+        expired.wrapAndApplyHeader(buffer, offset, header)
+            .clOrdId(clOrdId)
+            .venueOrderId(venueOrderId)
+            .instrumentId(instrumentId)
+            .expiredQuantity(expiredQuantity)
+            .venueTimeNs(venueTimeNs);
+        return MessageHeaderEncoder.ENCODED_LENGTH + expired.encodedLength();
     }
 
     public int cancelRejected(final MutableDirectBuffer buffer, final int offset, final long clOrdId,

@@ -1,5 +1,7 @@
 package io.ringwall.engine.logic;
 
+import io.ringwall.engine.market.SessionClock;
+
 import io.ringwall.codecs.BreakerState;
 import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.CommandResult;
@@ -42,13 +44,18 @@ final class Breakers
     private Canceller canceller;
     private long feedLastUpdateNs;
     private long highWaterMark = Long.MIN_VALUE;
+    private final SessionClock sessions;
     private long day = Long.MIN_VALUE;
     private long dayStartEquity;
     private long dailyLossThreshold;
 
+    /**
+     * @param sessions the session calendar's clock: the daily loss is measured from each session start.
+     */
     Breakers(final BreakerLimits limits, final int instruments, final OutputPublisher output,
-        final EngineCounters counters)
+        final EngineCounters counters, final SessionClock sessions)
     {
+        this.sessions = sessions;
         this.limits = limits;
         this.output = output;
         this.counters = counters;
@@ -129,7 +136,7 @@ final class Breakers
     void onEquity(final long equity, final long nowNs)
     {
         highWaterMark = Math.max(highWaterMark, equity);
-        final long today = Math.floorDiv(nowNs, PreTradeRisk.DAY_NS);
+        final long today = sessions.sessionDay(nowNs);
         if (today != day)
         {
             day = today;

@@ -13,11 +13,14 @@ import io.ringwall.codecs.OperatorCommandType;
 import io.ringwall.codecs.OrderAcceptedDecoder;
 import io.ringwall.codecs.OrderCancelledDecoder;
 import io.ringwall.codecs.OrderFilledDecoder;
+import io.ringwall.codecs.OrderExpiredDecoder;
 import io.ringwall.codecs.OrderRejectedDecoder;
 import io.ringwall.codecs.QuoteDecoder;
 import io.ringwall.codecs.TimerTickDecoder;
 import io.ringwall.codecs.TradeDecoder;
 import io.ringwall.codecs.VenueRejectReason;
+import io.ringwall.engine.Fixed;
+import io.ringwall.engine.market.SessionClock;
 import io.ringwall.engine.strategy.BarEvent;
 import io.ringwall.engine.strategy.OrderEvent;
 import io.ringwall.engine.strategy.QuoteEvent;
@@ -58,6 +61,8 @@ public final class BusinessLogic
     private final Breakers breakers;
     private final OrderEntry entry;
     private final StrategyHost strategies;
+    private final SessionClock sessions;
+    private final OrderExpiredDecoder expired = new OrderExpiredDecoder();
     private Thread owner;
     private long inputSequence;
     private long timeNs;
@@ -69,10 +74,15 @@ public final class BusinessLogic
         portfolio = new Portfolio(instruments.size(), config.initialCash());
         orders = new OrderManager(config.maxWorkingOrders(), instruments.size(), counters);
         output = new OutputPublisher(sink);
-        breakers = new Breakers(config.breakers(), instruments.size(), output, counters);
-        final PreTradeRisk risk = new PreTradeRisk(config.risk(), instruments, market, breakers, portfolio, orders);
+        sessions = new SessionClock(config.market().sessionCalendarSpec());
+        breakers = new Breakers(config.breakers(), instruments.size(), output, counters, sessions);
+        final PreTradeRisk risk = new PreTradeRisk(config.risk(), instruments, market, breakers, portfolio, orders,
+            sessions);
         final StrategyHost.LogicClock clock = () -> timeNs;
-        entry = new OrderEntry(config.risk(), orders, risk, breakers, output, counters, portfolio, instruments, clock);
+        final CostEstimator costs = new CostEstimator(config.market().costs(),
+            config.market().marketsOf(config.instruments()), instruments);
+        entry = new OrderEntry(config.risk(), orders, risk, breakers, output, counters, portfolio, instruments, clock,
+            market, costs);
         breakers.cancelWith(entry::cancelAll);
         strategies = new StrategyHost(strategyList, instruments, market, portfolio, orders, entry, clock);
         entry.rejectsTo(strategies::onRiskReject);
@@ -108,6 +118,7 @@ public final class BusinessLogic
         orders.beginInput(sequence);
         output.cause(sequence, timeNs, ingressNanos);
         breakers.onClock(timeNs);
+        portfolio.onSession(sessions.sessionDay(timeNs));
 
         header.wrap(buffer, offset);
         if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
@@ -128,6 +139,7 @@ public final class BusinessLogic
             case OrderRejectedDecoder.TEMPLATE_ID -> onRejected(rejected.wrap(buffer, bodyOffset, blockLength, version));
             case OrderCancelledDecoder.TEMPLATE_ID ->
                 onCancelled(cancelled.wrap(buffer, bodyOffset, blockLength, version));
+            case OrderExpiredDecoder.TEMPLATE_ID -> onExpired(expired.wrap(buffer, bodyOffset, blockLength, version));
             case CancelRejectedDecoder.TEMPLATE_ID ->
                 onCancelRejected(cancelRejected.wrap(buffer, bodyOffset, blockLength, version));
             case OperatorCommandDecoder.TEMPLATE_ID -> onCommand(command.wrap(buffer, bodyOffset, blockLength, version));
@@ -228,7 +240,7 @@ public final class BusinessLogic
         {
             return;
         }
-        if (orders.apply(order, OrderLifecycle.Event.ACCEPT))
+        if (transition(order, OrderLifecycle.Event.ACCEPT))
         {
             order.venueOrderId = decoder.venueOrderId();
             notifyOwner(order, OrderEvent.Type.ACCEPTED, 0, 0, 0, VenueRejectReason.NULL_VAL);
@@ -251,6 +263,11 @@ public final class BusinessLogic
         {
             portfolio.onFill(decoder.instrumentId(), decoder.side(), decoder.lastQuantity(), decoder.lastPrice(),
                 decoder.fee());
+            if (order != null && order.quantity > 0)
+            {
+                portfolio.onExecutionCost(decoder.side(), decoder.lastQuantity(), decoder.lastPrice(), decoder.fee(),
+                    order.arrivalPrice, Fixed.mulDiv(order.estimatedCost, decoder.lastQuantity(), order.quantity));
+            }
             breakers.onEquity(portfolio.equity(), timeNs);
         }
         if (order == null)
@@ -259,7 +276,7 @@ public final class BusinessLogic
             return;
         }
         final boolean done = decoder.leavesQuantity() == 0;
-        if (orders.apply(order, done ? OrderLifecycle.Event.FILL : OrderLifecycle.Event.PARTIAL_FILL))
+        if (transition(order, done ? OrderLifecycle.Event.FILL : OrderLifecycle.Event.PARTIAL_FILL))
         {
             orders.fill(order, decoder.lastQuantity());
             notifyOwner(order, done ? OrderEvent.Type.FILLED : OrderEvent.Type.PARTIALLY_FILLED,
@@ -277,7 +294,7 @@ public final class BusinessLogic
         {
             return;
         }
-        if (orders.apply(order, OrderLifecycle.Event.REJECT))
+        if (transition(order, OrderLifecycle.Event.REJECT))
         {
             notifyOwner(order, OrderEvent.Type.REJECTED, 0, 0, 0, decoder.reason());
         }
@@ -292,9 +309,24 @@ public final class BusinessLogic
         {
             return;
         }
-        if (orders.apply(order, OrderLifecycle.Event.CANCEL_CONFIRM))
+        if (transition(order, OrderLifecycle.Event.CANCEL_CONFIRM))
         {
             notifyOwner(order, OrderEvent.Type.CANCELLED, 0, 0, 0, VenueRejectReason.NULL_VAL);
+        }
+    }
+
+    private void onExpired(final OrderExpiredDecoder decoder)
+    {
+        counters.venueInputs++;
+        counters.expiries++;
+        final Order order = knownOrder(decoder.clOrdId());
+        if (order == null)
+        {
+            return;
+        }
+        if (transition(order, OrderLifecycle.Event.EXPIRE))
+        {
+            notifyOwner(order, OrderEvent.Type.EXPIRED, 0, 0, 0, VenueRejectReason.NULL_VAL);
         }
     }
 
@@ -306,7 +338,7 @@ public final class BusinessLogic
         {
             return;
         }
-        if (orders.apply(order, OrderLifecycle.Event.CANCEL_REJECT))
+        if (transition(order, OrderLifecycle.Event.CANCEL_REJECT))
         {
             notifyOwner(order, OrderEvent.Type.CANCEL_REJECTED, 0, 0, 0, decoder.reason());
         }
@@ -384,6 +416,19 @@ public final class BusinessLogic
         portfolio.mark(instrumentId, price);
         breakers.onMarketData(instrumentId, price, timeNs);
         breakers.onEquity(portfolio.equity(), timeNs);
+    }
+
+    /**
+     * Applies a lifecycle event; an invalid pair is counted and journaled, and the order stays as it was.
+     */
+    private boolean transition(final Order order, final OrderLifecycle.Event event)
+    {
+        if (orders.apply(order, event))
+        {
+            return true;
+        }
+        output.invalidTransition(order.clOrdId, order.status.wire(), event.wire());
+        return false;
     }
 
     /**

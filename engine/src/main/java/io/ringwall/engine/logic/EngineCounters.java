@@ -24,6 +24,7 @@ public final class EngineCounters
     public long riskRejects;
     public long unknownOrderEvents;
     public long invalidTransitions;
+    public long expiries;
     public long ignoredCommands;
     final long[] riskRejectsByReason = new long[RiskRejectReason.values().length];
     final long[] breakerTrips = new long[BreakerType.values().length];

@@ -11,6 +11,7 @@ import io.ringwall.engine.config.ConfigManifest;
 import io.ringwall.engine.config.InstrumentSpec;
 import io.ringwall.engine.config.LoadedConfig;
 import io.ringwall.engine.config.RiskLimits;
+import io.ringwall.engine.market.MarketModel;
 
 /**
  * Everything the business logic is built from. It is written to the session manifest so that a replay
@@ -24,7 +25,7 @@ import io.ringwall.engine.config.RiskLimits;
  * @param breakers         circuit-breaker thresholds and actions.
  */
 public record LogicConfig(List<InstrumentSpec> instruments, List<String> strategySpecs, long initialCash,
-    int maxWorkingOrders, RiskLimits risk, BreakerLimits breakers)
+    int maxWorkingOrders, RiskLimits risk, BreakerLimits breakers, MarketModel market)
 {
     public static final long DEFAULT_INITIAL_CASH = 1_000_000L * Fixed.PRICE_SCALE;
     public static final int DEFAULT_MAX_WORKING_ORDERS = 4096;
@@ -48,10 +49,22 @@ public record LogicConfig(List<InstrumentSpec> instruments, List<String> strateg
             throw new IllegalArgumentException("logic.maxWorkingOrders: " + maxWorkingOrders + " not in [1, " +
                 MAX_WORKING_ORDERS_LIMIT + "]");
         }
-        if (risk == null || breakers == null)
+        if (risk == null || breakers == null || market == null)
         {
-            throw new IllegalArgumentException("logic: risk limits and breaker limits are required");
+            throw new IllegalArgumentException("logic: risk limits, breaker limits and the market model are required");
         }
+    }
+
+    /** A configuration on the default market model ({@link MarketModel#defaults()}). */
+    public LogicConfig(final List<InstrumentSpec> instruments, final List<String> strategySpecs, final long initialCash,
+        final int maxWorkingOrders, final RiskLimits risk, final BreakerLimits breakers)
+    {
+        this(instruments, strategySpecs, initialCash, maxWorkingOrders, risk, breakers, MarketModel.defaults());
+    }
+
+    public LogicConfig withMarket(final MarketModel newMarket)
+    {
+        return new LogicConfig(instruments, strategySpecs, initialCash, maxWorkingOrders, risk, breakers, newMarket);
     }
 
     /**
@@ -62,7 +75,7 @@ public record LogicConfig(List<InstrumentSpec> instruments, List<String> strateg
         final long initialCash, final int maxWorkingOrders)
     {
         return new LogicConfig(symbols.stream().map(InstrumentSpec::unrestricted).toList(), strategySpecs, initialCash,
-            maxWorkingOrders, RiskLimits.permissive(), BreakerLimits.off());
+            maxWorkingOrders, RiskLimits.permissive(), BreakerLimits.off(), MarketModel.frictionless());
     }
 
     public List<String> symbols()
@@ -84,6 +97,7 @@ public record LogicConfig(List<InstrumentSpec> instruments, List<String> strateg
             entries.put("logic.strategy." + i, strategySpecs.get(i));
         }
         entries.putAll(ConfigManifest.toProperties(risk, breakers, instruments));
+        entries.putAll(ConfigManifest.marketToProperties(market));
         return entries;
     }
 
@@ -110,7 +124,7 @@ public record LogicConfig(List<InstrumentSpec> instruments, List<String> strateg
         return new LogicConfig(limits.instruments(), specs,
             Long.parseLong(required(manifest, "logic.initialCash")),
             Integer.parseInt(required(manifest, "logic.maxWorkingOrders")),
-            limits.risk(), limits.breakers());
+            limits.risk(), limits.breakers(), ConfigManifest.marketFromProperties(manifest));
     }
 
     private static String required(final Map<String, String> manifest, final String key)

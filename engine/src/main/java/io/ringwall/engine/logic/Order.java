@@ -18,6 +18,11 @@ final class Order
     long quantity;
     long filledQuantity;
     long limitPrice;
+    long stopPrice;
+    /** The market's reference price when the order was sent: realised cost is measured from it. */
+    long arrivalPrice;
+    /** What the cost model expected the whole order to cost, money. */
+    long estimatedCost;
     /** The price risk valued the order at (limit, or the reference price of a market order). */
     long checkPrice;
     long venueOrderId;

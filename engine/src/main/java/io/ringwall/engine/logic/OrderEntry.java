@@ -34,6 +34,8 @@ final class OrderEntry
     private final Portfolio portfolio;
     private final InstrumentTable instruments;
     private final StrategyHost.LogicClock clock;
+    private final MarketState market;
+    private final CostEstimator costs;
     private final RiskRejectEvent rejectEvent = new RiskRejectEvent();
     private final Consumer<Order> cancelOne = this::requestCancel;
     private RejectListener rejectListener = (strategyId, event) -> { };
@@ -41,8 +43,11 @@ final class OrderEntry
 
     OrderEntry(final RiskLimits limits, final OrderManager orders, final PreTradeRisk risk, final Breakers breakers,
         final OutputPublisher output, final EngineCounters counters, final Portfolio portfolio,
-        final InstrumentTable instruments, final StrategyHost.LogicClock clock)
+        final InstrumentTable instruments, final StrategyHost.LogicClock clock, final MarketState market,
+        final CostEstimator costs)
     {
+        this.market = market;
+        this.costs = costs;
         this.capitalScalePpm = limits.capitalScalePpm();
         this.orders = orders;
         this.risk = risk;
@@ -75,8 +80,10 @@ final class OrderEntry
      * splits the order, the part sent is returned and the remainder is refused (journaled and told).
      */
     long submit(final int strategyId, final int instrumentId, final Side side, final OrdType ordType,
-        final TimeInForce timeInForce, final long quantity, final long limitPrice)
+        final TimeInForce timeInForce, final long quantity, final long price)
     {
+        // One price argument: the limit of a limit order, the trigger of a stop; risk checks it either way.
+        final long limitPrice = price;
         final long nowNs = clock.timeNs();
         final long clOrdId = orders.nextClOrdId();
         if (clOrdId == OrderManager.NULL_CLORDID)
@@ -103,8 +110,14 @@ final class OrderEntry
         }
 
         final long sent = risk.allowedQuantity();
-        orders.open(clOrdId, strategyId, instrumentId, side, ordType, timeInForce, sent, limitPrice, risk.checkPrice());
-        output.newOrder(clOrdId, instrumentId, strategyId, side, ordType, timeInForce, sent, limitPrice, 0);
+        final long limit = ordType == OrdType.LIMIT ? price : 0;
+        final long stop = ordType == OrdType.STOP ? price : 0;
+        final Order order = orders.open(clOrdId, strategyId, instrumentId, side, ordType, timeInForce, sent, limit,
+            risk.checkPrice());
+        order.stopPrice = stop;
+        order.arrivalPrice = market.referencePrice(instrumentId);
+        order.estimatedCost = costs.estimate(instrumentId, side, ordType, sent, order.arrivalPrice);
+        output.newOrder(clOrdId, instrumentId, strategyId, side, ordType, timeInForce, sent, limit, stop);
         risk.onSent(instrumentId, side, sent, limitPrice, nowNs);
         counters.ordersSent++;
         if (sent < quantity)
@@ -124,7 +137,7 @@ final class OrderEntry
         {
             // Refused with a reason like any order to an unknown instrument, not an index error.
             return submit(strategyId, instrumentId, target >= 0 ? Side.BUY : Side.SELL, OrdType.MARKET,
-                TimeInForce.IOC, Math.abs(target), 0);
+                TimeInForce.DAY, Math.abs(target), 0);
         }
         final long lot = instruments.spec(instrumentId).lotSize();
         final long scaled = Fixed.mulDiv(target, capitalScalePpm, RiskLimits.PPM);
@@ -134,7 +147,7 @@ final class OrderEntry
         {
             return 0;
         }
-        return submit(strategyId, instrumentId, delta > 0 ? Side.BUY : Side.SELL, OrdType.MARKET, TimeInForce.IOC,
+        return submit(strategyId, instrumentId, delta > 0 ? Side.BUY : Side.SELL, OrdType.MARKET, TimeInForce.DAY,
             Math.abs(delta), 0);
     }
 
@@ -166,7 +179,7 @@ final class OrderEntry
             final long position = portfolio.position(i) + orders.openQuantity(i);
             if (position != 0)
             {
-                submit(ENGINE, i, position > 0 ? Side.SELL : Side.BUY, OrdType.MARKET, TimeInForce.IOC,
+                submit(ENGINE, i, position > 0 ? Side.SELL : Side.BUY, OrdType.MARKET, TimeInForce.DAY,
                     Math.abs(position), 0);
             }
         }

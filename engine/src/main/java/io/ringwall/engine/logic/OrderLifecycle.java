@@ -1,15 +1,39 @@
 package io.ringwall.engine.logic;
 
+import io.ringwall.codecs.LifecycleEvent;
+
 /**
  * The order state machine as one exhaustive table: (status, event) to the next status. A pair the
- * table leaves empty is an invalid transition: the caller counts it and leaves the order unchanged.
+ * table leaves empty is an invalid transition: it is counted and journaled ({@code InvalidTransition}) and
+ * the order is left unchanged. Terminal states have no row: a terminal order is released at once, so any
+ * later event for it finds no order (counted as an unknown-order event).
  */
 public final class OrderLifecycle
 {
     /** What can happen to an order. */
     public enum Event
     {
-        ACCEPT, PARTIAL_FILL, FILL, REJECT, CANCEL_REQUEST, CANCEL_CONFIRM, CANCEL_REJECT, EXPIRE
+        ACCEPT(LifecycleEvent.ACCEPT),
+        PARTIAL_FILL(LifecycleEvent.PARTIAL_FILL),
+        FILL(LifecycleEvent.FILL),
+        REJECT(LifecycleEvent.REJECT),
+        CANCEL_REQUEST(LifecycleEvent.CANCEL_REQUEST),
+        CANCEL_CONFIRM(LifecycleEvent.CANCEL_CONFIRM),
+        CANCEL_REJECT(LifecycleEvent.CANCEL_REJECT),
+        EXPIRE(LifecycleEvent.EXPIRE);
+
+        private final LifecycleEvent wire;
+
+        Event(final LifecycleEvent wire)
+        {
+            this.wire = wire;
+        }
+
+        /** @return the code an invalid transition is journaled with. */
+        public LifecycleEvent wire()
+        {
+            return wire;
+        }
     }
 
     private static final OrderStatus[][] NEXT = new OrderStatus[OrderStatus.values().length][Event.values().length];
@@ -43,6 +67,7 @@ public final class OrderLifecycle
             Event.ACCEPT, OrderStatus.PENDING_CANCEL,
             Event.PARTIAL_FILL, OrderStatus.PENDING_CANCEL,
             Event.FILL, OrderStatus.FILLED,
+            Event.REJECT, OrderStatus.REJECTED,
             Event.CANCEL_CONFIRM, OrderStatus.CANCELLED,
             Event.CANCEL_REJECT, OrderStatus.PENDING_CANCEL,
             Event.EXPIRE, OrderStatus.EXPIRED);

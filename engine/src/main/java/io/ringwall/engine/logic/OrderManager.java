@@ -89,6 +89,9 @@ final class OrderManager
         order.filledQuantity = 0;
         order.limitPrice = limitPrice;
         order.checkPrice = checkPrice;
+        order.stopPrice = 0;
+        order.arrivalPrice = 0;
+        order.estimatedCost = 0;
         order.venueOrderId = 0;
         order.status = OrderStatus.PENDING_NEW;
         order.statusBeforeCancel = OrderStatus.PENDING_NEW;

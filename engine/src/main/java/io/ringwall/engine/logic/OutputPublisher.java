@@ -5,11 +5,14 @@ import io.ringwall.codecs.BreakerStateChangeEncoder;
 import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.CancelOrderEncoder;
 import io.ringwall.codecs.CommandResult;
+import io.ringwall.codecs.InvalidTransitionEncoder;
+import io.ringwall.codecs.LifecycleEvent;
 import io.ringwall.codecs.MessageHeaderEncoder;
 import io.ringwall.codecs.NewOrderEncoder;
 import io.ringwall.codecs.OperatorCommandResultEncoder;
 import io.ringwall.codecs.OperatorCommandType;
 import io.ringwall.codecs.OrdType;
+import io.ringwall.codecs.OrderState;
 import io.ringwall.codecs.RiskRejectEncoder;
 import io.ringwall.codecs.RiskRejectReason;
 import io.ringwall.codecs.Side;
@@ -30,6 +33,7 @@ final class OutputPublisher
     private final RiskRejectEncoder riskReject = new RiskRejectEncoder();
     private final BreakerStateChangeEncoder breakerChange = new BreakerStateChangeEncoder();
     private final OperatorCommandResultEncoder commandResult = new OperatorCommandResultEncoder();
+    private final InvalidTransitionEncoder invalidTransition = new InvalidTransitionEncoder();
     private long outputSequence;
     private long timeNs;
     private long causeSequence;
@@ -124,6 +128,16 @@ final class OutputPublisher
             .value(value)
             .causeSequence(causeSequence);
         emit(commandResult.encodedLength());
+    }
+
+    void invalidTransition(final long clOrdId, final OrderState fromState, final LifecycleEvent event)
+    {
+        invalidTransition.wrapAndApplyHeader(scratch, 0, header)
+            .clOrdId(clOrdId)
+            .fromState(fromState)
+            .lifecycleEvent(event)
+            .causeSequence(causeSequence);
+        emit(invalidTransition.encodedLength());
     }
 
     private void emit(final int bodyLength)

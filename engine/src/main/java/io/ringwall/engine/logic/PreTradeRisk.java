@@ -1,5 +1,7 @@
 package io.ringwall.engine.logic;
 
+import io.ringwall.engine.market.SessionClock;
+
 import io.ringwall.codecs.BreakerState;
 import io.ringwall.codecs.OrdType;
 import io.ringwall.codecs.RiskRejectReason;
@@ -44,6 +46,8 @@ final class PreTradeRisk
     private final RiskLimits limits;
     private final EventWindow sentLastSecond;
     private final RecentOrders recent;
+    /** Orders per day count per session of the session calendar. */
+    private final SessionClock sessions;
     private long day = Long.MIN_VALUE;
     private int ordersToday;
 
@@ -53,8 +57,9 @@ final class PreTradeRisk
     private long checkPrice;
 
     PreTradeRisk(final RiskLimits limits, final InstrumentTable instruments, final MarketState market,
-        final Breakers breakers, final Portfolio portfolio, final OrderManager orders)
+        final Breakers breakers, final Portfolio portfolio, final OrderManager orders, final SessionClock sessions)
     {
+        this.sessions = sessions;
         this.limits = limits;
         this.instruments = instruments;
         this.market = market;
@@ -339,7 +344,7 @@ final class PreTradeRisk
 
     private void rollDay(final long nowNs)
     {
-        final long today = Math.floorDiv(nowNs, DAY_NS);
+        final long today = sessions.sessionDay(nowNs);
         if (today != day)
         {
             day = today;

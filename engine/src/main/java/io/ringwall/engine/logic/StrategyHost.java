@@ -154,9 +154,17 @@ final class StrategyHost
         }
 
         @Override
-        public long submitMarket(final int instrumentId, final Side side, final long quantity)
+        public long submitMarket(final int instrumentId, final Side side, final long quantity,
+            final TimeInForce timeInForce)
         {
-            return entry.submit(strategyId, instrumentId, side, OrdType.MARKET, TimeInForce.IOC, quantity, 0);
+            return entry.submit(strategyId, instrumentId, side, OrdType.MARKET, timeInForce, quantity, 0);
+        }
+
+        @Override
+        public long submitStop(final int instrumentId, final Side side, final long quantity, final long stopPrice,
+            final TimeInForce timeInForce)
+        {
+            return entry.submit(strategyId, instrumentId, side, OrdType.STOP, timeInForce, quantity, stopPrice);
         }
 
         @Override

@@ -16,4 +16,12 @@ public interface MarketDataSource
      * @return a short description for reports (file name, generator settings).
      */
     String describe();
+
+    /**
+     * @return how many records the source will deliver when that is known up front (for progress), else -1.
+     */
+    default long expectedRecords()
+    {
+        return -1;
+    }
 }

@@ -53,4 +53,10 @@ public final class SyntheticTradeSource implements MarketDataSource
     {
         return "synthetic " + count + " trades (seed " + seed + ")";
     }
+
+    @Override
+    public long expectedRecords()
+    {
+        return count;
+    }
 }

@@ -1,6 +1,5 @@
 package io.ringwall.engine.ring;
 
-import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.Sequence;
 import org.agrona.concurrent.IdleStrategy;
@@ -14,19 +13,25 @@ import org.agrona.concurrent.IdleStrategy;
 final class GatewayAgent implements Runnable
 {
     private final EventPoller<FrameEvent> poller;
-    private final EventHandler<FrameEvent> gateway;
+    private final EventPoller<FrameEvent> inputs;
+    private final Gateway gateway;
     private final InboundPublisher publisher;
     private final IdleStrategy idle;
     private final EngineFailure failure;
     private final int maxBatch;
     private final EventPoller.Handler<FrameEvent> onOrder = this::onOrder;
+    private final EventPoller.Handler<FrameEvent> onInput = this::onInput;
     private volatile boolean running = true;
     private int polled;
 
-    GatewayAgent(final EventPoller<FrameEvent> poller, final EventHandler<FrameEvent> gateway,
+    /**
+     * @param inputs the journaled inputs, polled when the gateway observes them; else null.
+     */
+    GatewayAgent(final EventPoller<FrameEvent> poller, final EventPoller<FrameEvent> inputs, final Gateway gateway,
         final InboundPublisher publisher, final IdleStrategy idle, final EngineFailure failure, final int maxBatch)
     {
         this.poller = poller;
+        this.inputs = inputs;
         this.gateway = gateway;
         this.publisher = publisher;
         this.idle = idle;
@@ -43,7 +48,9 @@ final class GatewayAgent implements Runnable
             while (running)
             {
                 polled = 0;
+                pollInputs();
                 poller.poll(onOrder);
+                gateway.onIdle();
                 final int work = publisher.flush() + polled;
                 if (work == 0)
                 {
@@ -71,12 +78,32 @@ final class GatewayAgent implements Runnable
         return poller.getSequence();
     }
 
+    /** @return how far the gateway has seen journaled inputs, or null when it does not observe them. */
+    Sequence inputSequence()
+    {
+        return inputs == null ? null : inputs.getSequence();
+    }
+
     /**
      * @return answers queued and not yet on the inbound ring.
      */
     long pendingFrames()
     {
         return publisher.pendingFrames();
+    }
+
+    private void pollInputs() throws Exception
+    {
+        if (inputs != null)
+        {
+            inputs.poll(onInput);
+        }
+    }
+
+    private boolean onInput(final FrameEvent event, final long sequence, final boolean endOfBatch)
+    {
+        gateway.onJournaledInput(event);
+        return true;
     }
 
     void stop()
@@ -86,6 +113,8 @@ final class GatewayAgent implements Runnable
 
     private boolean onOrder(final FrameEvent event, final long sequence, final boolean endOfBatch) throws Exception
     {
+        // Every input journaled by now precedes this order at the venue, whatever the threads' timing.
+        pollInputs();
         gateway.onEvent(event, sequence, endOfBatch);
         // Hand control back now and then so queued answers are flushed between orders.
         return ++polled < maxBatch;

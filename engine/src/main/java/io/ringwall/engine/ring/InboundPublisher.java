@@ -6,6 +6,7 @@ import io.ringwall.codecs.OperatorCommandType;
 import io.ringwall.codecs.Side;
 import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.frames.InputEncoder;
+import io.ringwall.engine.frames.VenueAnswers;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
@@ -18,7 +19,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * commands and timers. The gateway's publisher is buffered: it never waits for the inbound ring (the
  * logic may be waiting on the outbound ring for the gateway: a cycle), it queues instead.
  */
-public final class InboundPublisher
+public final class InboundPublisher implements VenueAnswers
 {
     private final RingBuffer<FrameEvent> ring;
     private final RingClaimer claimer;
@@ -92,12 +93,14 @@ public final class InboundPublisher
             durationNs));
     }
 
+    @Override
     public void orderAccepted(final long timeNs, final long clOrdId, final long venueOrderId, final int instrumentId)
     {
         publish(0, timeNs,
             encoder.orderAccepted(scratch, 0, clOrdId, venueOrderId, instrumentId, timeNs));
     }
 
+    @Override
     public void orderFilled(final long timeNs, final long clOrdId, final long venueOrderId, final long execId,
         final int instrumentId, final Side side, final long lastPrice, final long lastQuantity,
         final long leavesQuantity, final long cumQuantity, final long fee)
@@ -107,6 +110,7 @@ public final class InboundPublisher
             lastPrice, lastQuantity, leavesQuantity, cumQuantity, fee, timeNs));
     }
 
+    @Override
     public void orderRejected(final long timeNs, final long clOrdId, final int instrumentId,
         final VenueRejectReason reason)
     {
@@ -114,6 +118,7 @@ public final class InboundPublisher
             encoder.orderRejected(scratch, 0, clOrdId, instrumentId, reason, timeNs));
     }
 
+    @Override
     public void orderCancelled(final long timeNs, final long clOrdId, final long venueOrderId,
         final int instrumentId, final long cancelledQuantity)
     {
@@ -122,6 +127,15 @@ public final class InboundPublisher
             cancelledQuantity, timeNs));
     }
 
+    @Override
+    public void orderExpired(final long timeNs, final long clOrdId, final long venueOrderId, final int instrumentId,
+        final long expiredQuantity)
+    {
+        publish(0, timeNs,
+            encoder.orderExpired(scratch, 0, clOrdId, venueOrderId, instrumentId, expiredQuantity, timeNs));
+    }
+
+    @Override
     public void cancelRejected(final long timeNs, final long clOrdId, final long origClOrdId,
         final VenueRejectReason reason)
     {

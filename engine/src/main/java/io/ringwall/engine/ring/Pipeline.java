@@ -7,6 +7,7 @@ import java.util.function.Function;
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.dsl.ProducerType;
@@ -49,7 +50,7 @@ public final class Pipeline
      */
     public Pipeline(final RingConfig config, final JournalWriter inputJournal, final JournalWriter outputJournal,
         final Function<OutputSink, BusinessLogic> logicFactory,
-        final Function<InboundPublisher, EventHandler<FrameEvent>> gatewayFactory)
+        final Function<InboundPublisher, Gateway> gatewayFactory)
     {
         this.config = config;
         inbound = RingBuffer.create(ProducerType.MULTI, FrameEvent::new, config.inboundSize(),
@@ -68,7 +69,13 @@ public final class Pipeline
             new JournalStage(outputJournal, false));
         final InboundPublisher gatewayPublisher = new InboundPublisher(inbound,
             new RingClaimer(inbound, config.waitMode().idleStrategy(), failure), config.marketDataReserve(), true);
-        gateway = new GatewayAgent(outbound.newPoller(journalOut.getSequence()), gatewayFactory.apply(gatewayPublisher),
+        final Gateway venue = gatewayFactory.apply(gatewayPublisher);
+        final EventPoller<FrameEvent> inputs = venue.observesInputs() ? inbound.newPoller(journalIn.getSequence()) : null;
+        if (inputs != null)
+        {
+            inbound.addGatingSequences(inputs.getSequence());
+        }
+        gateway = new GatewayAgent(outbound.newPoller(journalOut.getSequence()), inputs, venue,
             gatewayPublisher, config.waitMode().idleStrategy(), failure, config.maxBatch());
         outbound.addGatingSequences(gateway.sequence());
 
@@ -115,7 +122,8 @@ public final class Pipeline
         {
             final long in = inbound.getCursor();
             idle.reset();
-            while (logicSequence.get() < in)
+            final Sequence gatewayInputs = gateway.inputSequence();
+            while (logicSequence.get() < in || gatewayInputs != null && gatewayInputs.get() < in)
             {
                 failure.check();
                 idle.idle();

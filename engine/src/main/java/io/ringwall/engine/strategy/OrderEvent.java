@@ -11,7 +11,7 @@ public final class OrderEvent
     /** What happened. */
     public enum Type
     {
-        ACCEPTED, PARTIALLY_FILLED, FILLED, REJECTED, CANCELLED, CANCEL_REJECTED
+        ACCEPTED, PARTIALLY_FILLED, FILLED, REJECTED, CANCELLED, CANCEL_REJECTED, EXPIRED
     }
 
     Type type;

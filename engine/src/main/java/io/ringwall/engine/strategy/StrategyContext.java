@@ -45,8 +45,31 @@ public interface StrategyContext
     /** @return the last trade price, or 0 when none has been seen. */
     long lastPrice(int instrumentId);
 
-    /** Sends a market order. */
-    long submitMarket(int instrumentId, Side side, long quantity);
+    /**
+     * Sends a market order working for the day: it fills as the market trades (a simulated venue takes at
+     * most its volume limit of each print) until done or the session closes.
+     *
+     * @return the client order id, or a negative risk reject reason code when refused.
+     */
+    default long submitMarket(final int instrumentId, final Side side, final long quantity)
+    {
+        return submitMarket(instrumentId, side, quantity, TimeInForce.DAY);
+    }
+
+    /**
+     * Sends a market order; {@link TimeInForce#IOC} takes what the first opportunity offers and expires the rest.
+     *
+     * @return the client order id, or a negative risk reject reason code when refused.
+     */
+    long submitMarket(int instrumentId, Side side, long quantity, TimeInForce timeInForce);
+
+    /**
+     * Sends a stop order: it rests until the market trades at or through {@code stopPrice} (at or above for a
+     * buy, at or below for a sell), then fills as a market order.
+     *
+     * @return the client order id, or a negative risk reject reason code when refused.
+     */
+    long submitStop(int instrumentId, Side side, long quantity, long stopPrice, TimeInForce timeInForce);
 
     /** Sends a limit order. */
     long submitLimit(int instrumentId, Side side, long quantity, long limitPrice, TimeInForce timeInForce);

@@ -37,7 +37,11 @@ class ConfigLoaderTest
         assertThat(config.sources()).containsExactly(
             "classpath:ringwall/config/ringwall.yaml",
             "classpath:ringwall/config/ringwall-development.yaml",
-            "classpath:ringwall/config/instruments.yaml");
+            "classpath:ringwall/config/instruments.yaml",
+            "classpath:ringwall/config/market.yaml");
+        assertThat(config.market().sessionCalendar()).isEqualTo("crypto");
+        assertThat(config.market().market("AAPL").calendar()).isEqualTo("us-equity");
+        assertThat(config.market().venue().volumeLimitPpm()).isEqualTo(25_000);
     }
 
     @Test

@@ -106,7 +106,7 @@ class ProducersTest
     void wallClockTimersTickWithoutMarketData()
     {
         final EngineConfig base = EngineFixtures.freeRunning(dir);
-        final EngineConfig config = new EngineConfig(dir, base.logic(), base.ring(), ClockMode.WALL, false, 0,
+        final EngineConfig config = new EngineConfig(dir, base.logic(), base.ring(), ClockMode.WALL, false,
             20_000_000L, 0);
         try (Engine engine = new Engine(config))
         {

@@ -62,7 +62,7 @@ class RingCapacityTest
         final EngineConfig config = new EngineConfig(dir,
             LogicConfig.unrestricted(List.of("BTCUSD"), List.of(Flood.class.getName()), LogicConfig.DEFAULT_INITIAL_CASH,
                 LogicConfig.MAX_WORKING_ORDERS_LIMIT),
-            new RingConfig(256, 64, RingConfig.DEFAULT_MAX_BATCH, WaitMode.YIELDING), ClockMode.WALL, false, 0, 0, 0);
+            new RingConfig(256, 64, RingConfig.DEFAULT_MAX_BATCH, WaitMode.YIELDING), ClockMode.WALL, false, 0, 0);
         final RunSummary summary = assertTimeoutPreemptively(Duration.ofSeconds(120), () ->
         {
             try (Engine engine = new Engine(config))

@@ -1,0 +1,469 @@
+package io.ringwall.engine.venue;
+
+import java.util.List;
+
+import io.ringwall.codecs.OrdType;
+import io.ringwall.codecs.Side;
+import io.ringwall.codecs.TimeInForce;
+import io.ringwall.codecs.VenueRejectReason;
+import io.ringwall.engine.Fixed;
+import io.ringwall.engine.config.InstrumentSpec;
+import io.ringwall.engine.frames.VenueAnswers;
+import io.ringwall.engine.market.CostModel;
+import io.ringwall.engine.market.InstrumentMarket;
+import io.ringwall.engine.market.MarketModel;
+import io.ringwall.engine.market.SessionClock;
+import io.ringwall.engine.market.VenueRules;
+import org.agrona.collections.Long2ObjectHashMap;
+
+/**
+ * The paper venue's matching rules, deterministic and single-threaded: the same object answers in paper
+ * mode (behind the outbound ring, see {@link SimulatedVenue}) and in a backtest (called inline). Its clock
+ * is what the host tells it: event time in a backtest, the wall clock in live paper trading.
+ *
+ * <ul>
+ *   <li>Arrival: an order is checked (instrument, quantity, type, trading hours, buying power) and rejected
+ *       at once, or acknowledged when its acknowledgement latency has passed.</li>
+ *   <li>Latency: an order may fill from acknowledgement + fill latency on.</li>
+ *   <li>Volume limit: all fills on one print (or bar) together take at most the configured share of its
+ *       quantity (default 2.5 %), oldest order first, so large orders fill partially over time. Resting
+ *       orders match a print first; what they leave of a trade print's share is available to market
+ *       orders (and triggered stops) that become live before the next print, at that print's price: a
+ *       market order fills at the last trade like on a real book, but no deeper than the market traded.</li>
+ *   <li>Market orders and triggered stops take liquidity at the print's price moved against them by the
+ *       cost model (slippage, half spread, impact); a buy stop triggers on a print at or above its stop, a
+ *       sell stop at or below. Limit orders fill at their limit only when the market trades through it.</li>
+ *   <li>Bars: orders fill at the open (market), at the better of limit and open once the range crosses
+ *       the limit, or once the range reaches the stop at the worse of stop and open.</li>
+ *   <li>Time in force: IOC takes its first opportunity and expires the rest; DAY expires at its session's
+ *       close (an order queued outside hours belongs to the next session); GTC works until cancelled.</li>
+ * </ul>
+ * Commission is charged on every execution. The venue keeps its own account (cash from the initial
+ * cash, less buys) for its buying-power check, independent of the engine's risk checks.
+ */
+public final class PaperVenue
+{
+    private final VenueAnswers answers;
+    private final CostModel costs;
+    private final VenueRules rules;
+    private final InstrumentSpec[] specs;
+    private final InstrumentMarket[] markets;
+    private final SessionClock[] clocks;
+    private final long[] lastPrice;
+    /** Volume of the last print the venue's fills have not taken yet (0 after a bar: it is over). */
+    private final long[] remaining;
+    private final VenueOrder[] book;
+    private final VenueOrder[] pool;
+    private final Long2ObjectHashMap<VenueOrder> byClOrdId;
+    private int working;
+    private int pooled;
+    private long prints;
+    private long cash;
+    private long committed;
+    private long nextVenueOrderId;
+    private long nextExecId;
+    private long fills;
+    private long rejects;
+
+    /**
+     * @param capacity most orders working at once; an order beyond it is rejected (OTHER).
+     */
+    public PaperVenue(final MarketModel market, final List<InstrumentSpec> instruments, final long initialCash,
+        final int capacity, final VenueAnswers answers)
+    {
+        this.answers = answers;
+        this.costs = market.costs();
+        this.rules = market.venue();
+        this.specs = instruments.toArray(InstrumentSpec[]::new);
+        this.markets = market.marketsOf(instruments);
+        this.clocks = market.clocksOf(instruments);
+        this.lastPrice = new long[specs.length];
+        this.remaining = new long[specs.length];
+        this.book = new VenueOrder[capacity];
+        this.pool = new VenueOrder[capacity];
+        for (int i = 0; i < capacity; i++)
+        {
+            pool[i] = new VenueOrder();
+        }
+        this.pooled = capacity;
+        this.byClOrdId = new Long2ObjectHashMap<>(capacity * 2, 0.5f);
+        this.cash = initialCash;
+    }
+
+    /**
+     * An order reaches the venue at {@code nowNs}.
+     */
+    public void onNewOrder(final long nowNs, final long clOrdId, final int instrumentId, final Side side,
+        final OrdType ordType, final TimeInForce timeInForce, final long quantity, final long limitPrice,
+        final long stopPrice)
+    {
+        advanceTo(nowNs);
+        final VenueRejectReason reason = check(nowNs, clOrdId, instrumentId, side, ordType, timeInForce, quantity, limitPrice,
+            stopPrice);
+        if (reason != null)
+        {
+            rejects++;
+            answers.orderRejected(nowNs, clOrdId, instrumentId, reason);
+            return;
+        }
+        final VenueOrder order = pool[--pooled];
+        pool[pooled] = null;
+        order.clOrdId = clOrdId;
+        order.venueOrderId = ++nextVenueOrderId;
+        order.instrumentId = instrumentId;
+        order.side = side;
+        order.ordType = ordType;
+        order.timeInForce = timeInForce;
+        order.quantity = quantity;
+        order.filled = 0;
+        order.limitPrice = limitPrice;
+        order.stopPrice = stopPrice;
+        order.triggered = false;
+        order.acknowledged = false;
+        order.ackDueNs = nowNs + rules.ackLatencyNs();
+        final SessionClock clock = clocks[instrumentId];
+        order.liveAtNs = Math.max(order.ackDueNs + rules.fillLatencyNs(), clock.nextOpenNs(nowNs));
+        order.expiresAtNs = timeInForce == TimeInForce.DAY ? clock.closeOfNextOpenNs(nowNs) : Long.MAX_VALUE;
+        order.arrivalPrint = prints;
+        order.commitment = side == Side.BUY ? commitmentOf(order, order.quantity) : 0;
+        committed += order.commitment;
+        book[working++] = order;
+        byClOrdId.put(clOrdId, order);
+        advanceTo(nowNs, false);
+    }
+
+    /**
+     * A cancel request ({@code clOrdId}) for {@code origClOrdId} reaches the venue.
+     */
+    public void onCancel(final long nowNs, final long clOrdId, final long origClOrdId)
+    {
+        advanceTo(nowNs);
+        final VenueOrder order = byClOrdId.get(origClOrdId);
+        if (order == null)
+        {
+            answers.cancelRejected(nowNs, clOrdId, origClOrdId, VenueRejectReason.TOO_LATE_TO_CANCEL);
+            return;
+        }
+        answers.orderCancelled(nowNs, origClOrdId, order.venueOrderId, order.instrumentId, order.leaves());
+        remove(order);
+    }
+
+    /**
+     * A trade print: due acknowledgements and expiries first, then fills against it.
+     */
+    public void onTrade(final long nowNs, final int instrumentId, final long price, final long quantity)
+    {
+        advanceTo(nowNs);
+        if (!isValid(instrumentId) || price <= 0)
+        {
+            return;
+        }
+        lastPrice[instrumentId] = price;
+        prints++;
+        long capacity = Fixed.mulDiv(quantity, rules.volumeLimitPpm(), CostModel.PPM);
+        for (int i = 0; i < working; i++)
+        {
+            final VenueOrder order = book[i];
+            if (order.instrumentId != instrumentId || !canFill(order, nowNs))
+            {
+                continue;
+            }
+            if (order.ordType == OrdType.STOP && !order.triggered)
+            {
+                order.triggered = order.side == Side.BUY ? price >= order.stopPrice : price <= order.stopPrice;
+            }
+            final long fillPrice = switch (order.ordType)
+            {
+                case MARKET -> takerPrice(order, price);
+                case STOP -> order.triggered ? takerPrice(order, price) : 0;
+                case LIMIT -> (order.side == Side.BUY ? price < order.limitPrice : price > order.limitPrice) ?
+                    order.limitPrice : 0;
+                default -> 0;
+            };
+            capacity -= fill(order, fillPrice, capacity, nowNs);
+        }
+        remaining[instrumentId] = capacity;
+        sweep();
+    }
+
+    /**
+     * A bar of {@code [startNs, nowNs)}: orders due within it are acknowledged, orders expiring before it
+     * start expire, fills come from the bar's range, and orders whose session closed within it expire.
+     */
+    public void onBar(final long nowNs, final int instrumentId, final long open, final long high, final long low,
+        final long close, final long volume, final long startNs)
+    {
+        expireDue(startNs);
+        advanceTo(nowNs, false);
+        if (!isValid(instrumentId) || close <= 0)
+        {
+            return;
+        }
+        prints++;
+        long capacity = Fixed.mulDiv(volume, rules.volumeLimitPpm(), CostModel.PPM);
+        for (int i = 0; i < working; i++)
+        {
+            final VenueOrder order = book[i];
+            if (order.instrumentId != instrumentId || !canFill(order, nowNs))
+            {
+                continue;
+            }
+            final boolean buy = order.side == Side.BUY;
+            final long fillPrice = switch (order.ordType)
+            {
+                case MARKET -> takerPrice(order, open);
+                case LIMIT -> (buy ? low < order.limitPrice : high > order.limitPrice) ?
+                    (buy ? Math.min(order.limitPrice, open) : Math.max(order.limitPrice, open)) : 0;
+                case STOP -> (buy ? high >= order.stopPrice : low <= order.stopPrice) ?
+                    takerPrice(order, buy ? Math.max(order.stopPrice, open) : Math.min(order.stopPrice, open)) : 0;
+                default -> 0;
+            };
+            order.triggered |= order.ordType == OrdType.STOP && fillPrice > 0;
+            capacity -= fill(order, fillPrice, capacity, nowNs);
+        }
+        lastPrice[instrumentId] = close;
+        remaining[instrumentId] = 0;
+        sweep();
+        expireDue(nowNs);
+    }
+
+    /**
+     * Venue time moves to {@code nowNs}: due acknowledgements are sent and expired orders expire.
+     */
+    public void advanceTo(final long nowNs)
+    {
+        advanceTo(nowNs, true);
+    }
+
+    public int workingOrders()
+    {
+        return working;
+    }
+
+    public long fills()
+    {
+        return fills;
+    }
+
+    public long rejects()
+    {
+        return rejects;
+    }
+
+    /** @return the venue account's cash: initial cash less buys, plus sells, less commission. */
+    public long cash()
+    {
+        return cash;
+    }
+
+    private void advanceTo(final long nowNs, final boolean expire)
+    {
+        acknowledgeDue(nowNs);
+        if (expire)
+        {
+            expireDue(nowNs);
+        }
+        takeRemainingVolume(nowNs);
+    }
+
+    /** Live market orders and triggered stops take what is left of their instrument's last trade print. */
+    private void takeRemainingVolume(final long nowNs)
+    {
+        boolean filled = false;
+        for (int i = 0; i < working; i++)
+        {
+            final VenueOrder order = book[i];
+            final int instrumentId = order.instrumentId;
+            final boolean taker = order.ordType == OrdType.MARKET || order.ordType == OrdType.STOP && order.triggered;
+            if (taker && remaining[instrumentId] > 0 && order.acknowledged && order.liveAtNs <= nowNs &&
+                order.leaves() > 0)
+            {
+                remaining[instrumentId] -= fill(order, takerPrice(order, lastPrice[instrumentId]),
+                    remaining[instrumentId], nowNs);
+                filled = true;
+            }
+        }
+        if (filled)
+        {
+            sweep();
+        }
+    }
+
+    private VenueRejectReason check(final long nowNs, final long clOrdId, final int instrumentId, final Side side, final OrdType ordType,
+        final TimeInForce timeInForce, final long quantity, final long limitPrice, final long stopPrice)
+    {
+        if (!isValid(instrumentId))
+        {
+            return VenueRejectReason.UNKNOWN_INSTRUMENT;
+        }
+        if (quantity <= 0)
+        {
+            return VenueRejectReason.INVALID_QUANTITY;
+        }
+        if (ordType != OrdType.MARKET && ordType != OrdType.LIMIT && ordType != OrdType.STOP ||
+            ordType == OrdType.LIMIT && limitPrice <= 0 || ordType == OrdType.STOP && stopPrice <= 0)
+        {
+            return VenueRejectReason.UNSUPPORTED_ORDER_TYPE;
+        }
+        if (byClOrdId.containsKey(clOrdId))
+        {
+            return VenueRejectReason.DUPLICATE_ORDER;
+        }
+        if (!clocks[instrumentId].isOpen(nowNs) &&
+            (rules.outsideHours() == VenueRules.OutsideHours.REJECT || timeInForce == TimeInForce.IOC))
+        {
+            return VenueRejectReason.OUTSIDE_TRADING_HOURS;
+        }
+        final long reference = ordType == OrdType.LIMIT ? limitPrice : ordType == OrdType.STOP ? stopPrice :
+            lastPrice[instrumentId];
+        if (reference <= 0)
+        {
+            return VenueRejectReason.NO_MARKET;
+        }
+        if (side == Side.BUY)
+        {
+            final long needed = Fixed.notional(reference, quantity) + costs.commission(quantity, reference);
+            if (needed > cash - committed)
+            {
+                return VenueRejectReason.INSUFFICIENT_BUYING_POWER;
+            }
+        }
+        if (pooled == 0)
+        {
+            return VenueRejectReason.OTHER;
+        }
+        return null;
+    }
+
+    private boolean isValid(final int instrumentId)
+    {
+        return instrumentId >= 0 && instrumentId < specs.length;
+    }
+
+    private boolean canFill(final VenueOrder order, final long nowNs)
+    {
+        return order.acknowledged && order.liveAtNs <= nowNs && order.arrivalPrint < prints && order.leaves() > 0;
+    }
+
+    private long takerPrice(final VenueOrder order, final long marketPrice)
+    {
+        final InstrumentSpec spec = specs[order.instrumentId];
+        return costs.takerPrice(order.side, marketPrice, order.leaves(), markets[order.instrumentId],
+            spec.averageDailyVolume(), spec.tickSize());
+    }
+
+    /**
+     * Fills what the price and the print's remaining capacity allow; an IOC order's first opportunity is
+     * also its last.
+     *
+     * @return the quantity filled.
+     */
+    private long fill(final VenueOrder order, final long price, final long capacity, final long nowNs)
+    {
+        final long quantity = price > 0 ? Math.min(order.leaves(), Math.max(0, capacity)) : 0;
+        if (quantity > 0)
+        {
+            order.filled += quantity;
+            final long fee = costs.commission(quantity, price);
+            final long notional = Fixed.notional(price, quantity);
+            if (order.side == Side.BUY)
+            {
+                cash -= notional + fee;
+                final long released = order.commitment - commitmentOf(order, order.leaves());
+                order.commitment -= released;
+                committed -= released;
+            }
+            else
+            {
+                cash += notional - fee;
+            }
+            fills++;
+            answers.orderFilled(nowNs, order.clOrdId, order.venueOrderId, ++nextExecId, order.instrumentId, order.side,
+                price, quantity, order.leaves(), order.filled, fee);
+        }
+        if (order.timeInForce == TimeInForce.IOC && order.leaves() > 0)
+        {
+            answers.orderExpired(nowNs, order.clOrdId, order.venueOrderId, order.instrumentId, order.leaves());
+            finish(order);
+        }
+        return quantity;
+    }
+
+    private long commitmentOf(final VenueOrder order, final long quantity)
+    {
+        final long reference = order.ordType == OrdType.LIMIT ? order.limitPrice : order.ordType == OrdType.STOP ?
+            order.stopPrice : lastPrice[order.instrumentId];
+        return Fixed.notional(reference, quantity);
+    }
+
+    private void acknowledgeDue(final long nowNs)
+    {
+        for (int i = 0; i < working; i++)
+        {
+            final VenueOrder order = book[i];
+            if (!order.acknowledged && order.ackDueNs <= nowNs)
+            {
+                order.acknowledged = true;
+                answers.orderAccepted(order.ackDueNs, order.clOrdId, order.venueOrderId, order.instrumentId);
+            }
+        }
+    }
+
+    private void expireDue(final long nowNs)
+    {
+        for (int i = 0; i < working; i++)
+        {
+            final VenueOrder order = book[i];
+            if (order.acknowledged && order.expiresAtNs <= nowNs && order.leaves() > 0)
+            {
+                answers.orderExpired(order.expiresAtNs, order.clOrdId, order.venueOrderId, order.instrumentId,
+                    order.leaves());
+                finish(order);
+            }
+        }
+        sweep();
+    }
+
+    /** Removes every order with nothing left, keeping the others in arrival order. */
+    private void sweep()
+    {
+        int kept = 0;
+        for (int i = 0; i < working; i++)
+        {
+            final VenueOrder order = book[i];
+            if (order.leaves() > 0)
+            {
+                book[kept++] = order;
+            }
+            else
+            {
+                release(order);
+            }
+        }
+        for (int i = kept; i < working; i++)
+        {
+            book[i] = null;
+        }
+        working = kept;
+    }
+
+    private void remove(final VenueOrder order)
+    {
+        finish(order);
+        sweep();
+    }
+
+    /** Leaves the order nothing to work (it was cancelled or expired); the next sweep releases it. */
+    private static void finish(final VenueOrder order)
+    {
+        order.filled = order.quantity;
+    }
+
+    private void release(final VenueOrder order)
+    {
+        committed -= order.commitment;
+        order.commitment = 0;
+        byClOrdId.remove(order.clOrdId);
+        pool[pooled++] = order;
+    }
+}
