@@ -48,7 +48,7 @@ public final class Backtest implements AutoCloseable
     private final JournalWriter outputJournal;
     private final BusinessLogic logic;
     private final VenueFrames venue;
-    private final long timerIntervalNs;
+    private final TimerSchedule timers;
     private final InputEncoder encoder = new InputEncoder();
     private final UnsafeBuffer scratch = new UnsafeBuffer(new byte[512]);
     private final UnsafeBuffer timerFrame = new UnsafeBuffer(new byte[64]);
@@ -58,7 +58,6 @@ public final class Backtest implements AutoCloseable
     private final Answers answers = new Answers();
     private long inputSequence;
     private long lastTimeNs = Long.MIN_VALUE;
-    private long nextTimerNs;
     private LongConsumer progress = inputs -> { };
 
     /**
@@ -81,11 +80,10 @@ public final class Backtest implements AutoCloseable
         manifest.put("engine.clock", "data");
         journals.writeManifest(manifest);
         ReferenceData.publish(Engine.referenceDataFile(journalDir), config.instruments());
-        this.timerIntervalNs = timerIntervalNs;
+        this.timers = new TimerSchedule(timerIntervalNs);
         this.initialCash = config.initialCash();
         this.logic = BusinessLogic.create(config, this::onOutput);
-        this.venue = new VenueFrames(new PaperVenue(config.market(), config.instruments(), config.initialCash(),
-            SimulatedVenue.CAPACITY, answers));
+        this.venue = new VenueFrames(PaperVenue.forSession(config, SimulatedVenue.CAPACITY, answers));
     }
 
     /**
@@ -144,27 +142,14 @@ public final class Backtest implements AutoCloseable
     /** A market-data input and everything it sets off, to the end. */
     private void onMarketData(final long timeNs, final int length)
     {
-        if (timerIntervalNs > 0)
+        final long tickNs = timers.dueBefore(timeNs);
+        if (tickNs != TimerSchedule.NONE)
         {
-            tickTimers(timeNs);
+            handle(tickNs, timerFrame, 0, encoder.timerTick(timerFrame, 0, MarketDataFeed.TIMER_ID));
+            settle();
         }
         handle(timeNs, scratch, 0, length);
         settle();
-    }
-
-    private void tickTimers(final long timeNs)
-    {
-        if (nextTimerNs == 0)
-        {
-            nextTimerNs = (timeNs / timerIntervalNs + 1) * timerIntervalNs;
-        }
-        else if (timeNs >= nextTimerNs)
-        {
-            // One tick per crossing, however many periods a data gap skipped (as the paper feed does).
-            handle(nextTimerNs, timerFrame, 0, encoder.timerTick(timerFrame, 0, MarketDataFeed.TIMER_ID));
-            settle();
-            nextTimerNs = (timeNs / timerIntervalNs + 1) * timerIntervalNs;
-        }
     }
 
     /** Hands queued orders to the venue and queued answers to the logic until both queues are empty. */

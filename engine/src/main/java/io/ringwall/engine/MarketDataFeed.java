@@ -18,10 +18,9 @@ final class MarketDataFeed implements MarketDataSink
     private final InboundPublisher publisher;
     private final ClockMode clock;
     private final boolean lockStep;
-    private final long timerIntervalNs;
+    private final TimerSchedule timers;
     private final long pacingIntervalNs;
     private final IdleStrategy idle;
-    private long nextTimerNs;
     private long startNanos;
     private long published;
 
@@ -32,7 +31,7 @@ final class MarketDataFeed implements MarketDataSink
         this.clock = config.clockMode();
         this.lockStep = config.lockStep();
         // With the wall clock a TimerProducer thread ticks; with the data clock the data drives time.
-        this.timerIntervalNs = config.clockMode() == ClockMode.DATA ? config.timerIntervalNs() : 0;
+        this.timers = new TimerSchedule(config.clockMode() == ClockMode.DATA ? config.timerIntervalNs() : 0);
         this.pacingIntervalNs = config.ratePerSecond() == 0 ? 0 : 1_000_000_000L / config.ratePerSecond();
         this.idle = config.ring().waitMode().idleStrategy();
     }
@@ -71,22 +70,14 @@ final class MarketDataFeed implements MarketDataSink
             }
         }
         final long timeNs = clock.stamp(sourceTimeNs);
-        if (timerIntervalNs > 0)
+        final long tickNs = timers.dueBefore(timeNs);
+        if (tickNs != TimerSchedule.NONE)
         {
-            if (nextTimerNs == 0)
+            publisher.timerTick(tickNs, TIMER_ID);
+            if (lockStep)
             {
-                nextTimerNs = (timeNs / timerIntervalNs + 1) * timerIntervalNs;
-            }
-            else if (timeNs >= nextTimerNs)
-            {
-                // One tick per crossing, however many periods a data gap skipped.
-                publisher.timerTick(nextTimerNs, TIMER_ID);
-                nextTimerNs = (timeNs / timerIntervalNs + 1) * timerIntervalNs;
-                if (lockStep)
-                {
-                    // Orders a timer causes must be answered before the next price reaches the venue.
-                    pipeline.awaitQuiescent(idle);
-                }
+                // Orders a timer causes must be answered before the next price reaches the venue.
+                pipeline.awaitQuiescent(idle);
             }
         }
         return timeNs;

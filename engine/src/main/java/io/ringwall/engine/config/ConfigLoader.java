@@ -82,11 +82,13 @@ public final class ConfigLoader
         final List<InstrumentSpec> instruments = InstrumentFields.fromYaml(instrumentsSource,
             required(files, INSTRUMENTS_FILE));
         sources.add(instrumentsSource);
-        final MarketModel market = MarketFile.load(files);
-        if (files.readOrNull(MarketFile.FILE) != null)
+        // Optional: a configuration without it trades against the default market.
+        final MarketModel loadedMarket = MarketFile.loadOrNull(files);
+        if (loadedMarket != null)
         {
             sources.add(files.describe(MarketFile.FILE));
         }
+        final MarketModel market = loadedMarket != null ? loadedMarket : MarketModel.defaults();
         applyOverrides(environmentVariables, values, sources);
 
         final String base = files.describe(BASE_FILE);

@@ -44,13 +44,13 @@ final class MarketFile
     {
     }
 
-    /** @return the market of {@code market.yaml} at {@code location}, or the defaults when there is none. */
-    static MarketModel load(final ConfigLocation location)
+    /** @return the market of {@code market.yaml} at {@code location}, or null when there is none. */
+    static MarketModel loadOrNull(final ConfigLocation location)
     {
         final Map<String, Object> tree = YamlFile.readOrNull(location, FILE);
         if (tree == null)
         {
-            return MarketModel.defaults();
+            return null;
         }
         final Map<String, String> flat = new LinkedHashMap<>();
         flatten(location.describe(FILE), "", tree, flat);

@@ -1,13 +1,12 @@
 package io.ringwall.engine.logic;
 
-import io.ringwall.engine.market.SessionClock;
-
 import io.ringwall.codecs.BreakerState;
 import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.CommandResult;
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.config.BreakerLimits;
 import io.ringwall.engine.config.BreakerRule;
+import io.ringwall.engine.market.SessionClock;
 
 import static io.ringwall.engine.config.RiskLimits.PPM;
 

@@ -15,28 +15,24 @@ final class CostEstimator
 {
     private final CostModel costs;
     private final InstrumentMarket[] markets;
-    private final InstrumentSpec[] specs;
+    private final InstrumentTable instruments;
 
     CostEstimator(final CostModel costs, final InstrumentMarket[] markets, final InstrumentTable instruments)
     {
         this.costs = costs;
         this.markets = markets;
-        this.specs = new InstrumentSpec[instruments.size()];
-        for (int i = 0; i < specs.length; i++)
-        {
-            specs[i] = instruments.spec(i);
-        }
+        this.instruments = instruments;
     }
 
     /** @return the expected cost in money, 0 when there is no reference price to estimate from. */
     long estimate(final int instrumentId, final Side side, final OrdType ordType, final long quantity,
         final long referencePrice)
     {
-        if (referencePrice <= 0 || instrumentId < 0 || instrumentId >= specs.length)
+        if (referencePrice <= 0 || !instruments.isValid(instrumentId))
         {
             return 0;
         }
-        final InstrumentSpec spec = specs[instrumentId];
+        final InstrumentSpec spec = instruments.spec(instrumentId);
         if (ordType == OrdType.LIMIT)
         {
             return costs.commission(quantity, referencePrice);

@@ -76,19 +76,18 @@ final class OrderEntry
     }
 
     /**
+     * @param price the limit of a limit order, the trigger of a stop (0 for a market order); risk checks it either way.
      * @return the client order id, or {@code -reason.value()} when refused. When the participation check
      * splits the order, the part sent is returned and the remainder is refused (journaled and told).
      */
     long submit(final int strategyId, final int instrumentId, final Side side, final OrdType ordType,
         final TimeInForce timeInForce, final long quantity, final long price)
     {
-        // One price argument: the limit of a limit order, the trigger of a stop; risk checks it either way.
-        final long limitPrice = price;
         final long nowNs = clock.timeNs();
         final long clOrdId = orders.nextClOrdId();
         if (clOrdId == OrderManager.NULL_CLORDID)
         {
-            return refuse(clOrdId, strategyId, instrumentId, side, quantity, limitPrice,
+            return refuse(clOrdId, strategyId, instrumentId, side, quantity, price,
                 orders.hasInput() ? RiskRejectReason.TOO_MANY_ORDERS_FOR_INPUT : RiskRejectReason.NO_INPUT,
                 OrderManager.MAX_ORDERS_PER_INPUT, 0);
         }
@@ -99,13 +98,13 @@ final class OrderEntry
         }
         if (!orders.hasCapacity())
         {
-            return refuse(clOrdId, strategyId, instrumentId, side, quantity, limitPrice,
+            return refuse(clOrdId, strategyId, instrumentId, side, quantity, price,
                 RiskRejectReason.ORDER_TABLE_FULL, 0, orders.workingCount());
         }
-        final RiskRejectReason reason = risk.check(instrumentId, side, ordType, quantity, limitPrice, nowNs);
+        final RiskRejectReason reason = risk.check(instrumentId, side, ordType, quantity, price, nowNs);
         if (reason != RiskRejectReason.NULL_VAL)
         {
-            return refuse(clOrdId, strategyId, instrumentId, side, quantity, limitPrice, reason,
+            return refuse(clOrdId, strategyId, instrumentId, side, quantity, price, reason,
                 risk.limitValue(), risk.observedValue());
         }
 
@@ -118,11 +117,11 @@ final class OrderEntry
         order.arrivalPrice = market.referencePrice(instrumentId);
         order.estimatedCost = costs.estimate(instrumentId, side, ordType, sent, order.arrivalPrice);
         output.newOrder(clOrdId, instrumentId, strategyId, side, ordType, timeInForce, sent, limit, stop);
-        risk.onSent(instrumentId, side, sent, limitPrice, nowNs);
+        risk.onSent(instrumentId, side, sent, price, nowNs);
         counters.ordersSent++;
         if (sent < quantity)
         {
-            refuse(orders.nextClOrdId(), strategyId, instrumentId, side, quantity - sent, limitPrice,
+            refuse(orders.nextClOrdId(), strategyId, instrumentId, side, quantity - sent, price,
                 RiskRejectReason.PARTICIPATION, sent, quantity);
         }
         return clOrdId;

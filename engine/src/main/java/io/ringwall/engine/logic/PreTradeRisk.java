@@ -1,7 +1,5 @@
 package io.ringwall.engine.logic;
 
-import io.ringwall.engine.market.SessionClock;
-
 import io.ringwall.codecs.BreakerState;
 import io.ringwall.codecs.OrdType;
 import io.ringwall.codecs.RiskRejectReason;
@@ -10,6 +8,7 @@ import io.ringwall.engine.Fixed;
 import io.ringwall.engine.config.InstrumentSpec;
 import io.ringwall.engine.config.ParticipationMode;
 import io.ringwall.engine.config.RiskLimits;
+import io.ringwall.engine.market.SessionClock;
 
 import static io.ringwall.engine.config.RiskLimits.PPM;
 

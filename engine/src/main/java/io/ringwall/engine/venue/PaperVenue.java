@@ -9,6 +9,7 @@ import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.config.InstrumentSpec;
 import io.ringwall.engine.frames.VenueAnswers;
+import io.ringwall.engine.logic.LogicConfig;
 import io.ringwall.engine.market.CostModel;
 import io.ringwall.engine.market.InstrumentMarket;
 import io.ringwall.engine.market.MarketModel;
@@ -88,6 +89,14 @@ public final class PaperVenue
         this.pooled = capacity;
         this.byClOrdId = new Long2ObjectHashMap<>(capacity * 2, 0.5f);
         this.cash = initialCash;
+    }
+
+    /**
+     * The venue a session's configuration describes: its market model, instruments and initial cash.
+     */
+    public static PaperVenue forSession(final LogicConfig session, final int capacity, final VenueAnswers answers)
+    {
+        return new PaperVenue(session.market(), session.instruments(), session.initialCash(), capacity, answers);
     }
 
     /**

@@ -30,8 +30,7 @@ public final class SimulatedVenue implements Gateway
     public SimulatedVenue(final InboundPublisher publisher, final LogicConfig logic, final ClockMode clock,
         final Histogram tickToOrderNs)
     {
-        this.frames = new VenueFrames(new PaperVenue(logic.market(), logic.instruments(), logic.initialCash(),
-            CAPACITY, publisher));
+        this.frames = new VenueFrames(PaperVenue.forSession(logic, CAPACITY, publisher));
         this.clock = clock;
         this.tickToOrderNs = tickToOrderNs;
     }
