@@ -173,6 +173,16 @@ public final class BusinessLogic
         return orders.workingCount();
     }
 
+    /**
+     * @return the status of a working order, or null when no working order has the id (never sent, or done:
+     *         a terminal order is released at once).
+     */
+    public OrderStatus orderStatus(final long clOrdId)
+    {
+        final Order order = orders.find(clOrdId);
+        return order == null ? null : order.status;
+    }
+
     public BreakerState breakerState()
     {
         return breakers.worst();
