@@ -14,6 +14,7 @@ import io.ringwall.engine.ring.Pipeline;
 import io.ringwall.engine.venue.SimulatedVenue;
 import io.ringwall.engine.config.ReferenceData;
 import io.ringwall.journal.JournalDirectory;
+import io.ringwall.journal.JournalReader;
 import io.ringwall.journal.JournalWriter;
 import org.HdrHistogram.Histogram;
 
@@ -76,6 +77,22 @@ public final class Engine implements AutoCloseable
     public InboundPublisher newPublisher()
     {
         return pipeline.newPublisher();
+    }
+
+    /**
+     * @return a new reader of journal "in" for one other thread (the control plane follows its commands).
+     */
+    public JournalReader openInputReader()
+    {
+        return journals.inputReader();
+    }
+
+    /**
+     * @return a new reader of journal "out" for one other thread (the control plane reads command results).
+     */
+    public JournalReader openOutputReader()
+    {
+        return journals.outputReader();
     }
 
     /**

@@ -13,8 +13,10 @@ import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.MessageHeaderDecoder;
 import io.ringwall.codecs.OperatorCommandDecoder;
 import io.ringwall.codecs.OperatorCommandResultDecoder;
+import io.ringwall.codecs.OperatorCommandType;
 import io.ringwall.codecs.RiskRejectDecoder;
 import io.ringwall.engine.Fixed;
+import io.ringwall.engine.logic.PreMarketCheck;
 import io.ringwall.journal.JournalReader;
 import org.agrona.DirectBuffer;
 
@@ -141,7 +143,9 @@ final class RiskEventLog
         final String instrument = change.instrumentId() >= 0 ? " on " + symbols.name(change.instrumentId()) : "";
         final String figures = RiskFigures.breakerFigures(type, change.observedValue(), change.thresholdValue());
         // Only an operator resets a breaker or works the kill switch; say so when the cause is something else.
-        final boolean byOperator = change.toState() == BreakerState.ACTIVE || type == BreakerType.KILL_SWITCH;
+        // The pre-market gate moves on the checks (journaled inputs), not on an operator's word.
+        final boolean byOperator = type != BreakerType.PRE_MARKET &&
+            (change.toState() == BreakerState.ACTIVE || type == BreakerType.KILL_SWITCH);
         return line(sequence, time, change.causeSequence(), BreakerStateChangeDecoder.TEMPLATE_ID,
             type + instrument + ": " + change.fromState() + " -> " + change.toState() +
             (figures.isEmpty() ? "" : ", " + figures) + operator(change.causeSequence(), byOperator));
@@ -152,7 +156,9 @@ final class RiskEventLog
         count("command " + result.commandType());
         final String breakerType = result.breakerType() == BreakerType.NULL_VAL ? "" : " " + result.breakerType();
         return line(sequence, time, result.causeSequence(), OperatorCommandResultDecoder.TEMPLATE_ID,
-            result.commandType() + breakerType + ": " + result.result() + ", value " + result.value() +
+            result.commandType() + breakerType + ": " + result.result() +
+            (result.commandType() == OperatorCommandType.PRE_MARKET_CHECKS ?
+                ", failed checks: " + PreMarketCheck.labels(result.value()) : ", value " + result.value()) +
             operator(result.causeSequence(), true));
     }
 

@@ -17,6 +17,11 @@ import io.ringwall.engine.EngineConfig;
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.RunSummary;
 import io.ringwall.engine.config.ConfigLoader;
+import io.ringwall.engine.control.AdminToken;
+import io.ringwall.engine.control.ControlActions;
+import io.ringwall.engine.control.ControlPlane;
+import io.ringwall.engine.control.IntakeSwitch;
+import io.ringwall.engine.control.VenueConnection;
 import io.ringwall.engine.config.InstrumentSpec;
 import io.ringwall.engine.config.LoadedConfig;
 import io.ringwall.engine.logic.LogicConfig;
@@ -120,6 +125,17 @@ class RunCommand implements Callable<Integer>
     @Option(names = "--cash", description = "Starting cash (default: ${DEFAULT-VALUE}).")
     private String cash = "1000000";
 
+    @Option(names = "--admin-port", paramLabel = "PORT", description = "Open the admin endpoint on this port " +
+        "(0: any free port); off by default. Needs the token in $RINGWALL_ADMIN_TOKEN; see ringwall ctl.")
+    private Integer adminPort;
+
+    @Option(names = "--admin-host", description = "Interface of the admin endpoint (default: ${DEFAULT-VALUE}).")
+    private String adminHost = "127.0.0.1";
+
+    @Option(names = "--pre-market-checks", negatable = true, description = "Run the pre-market checks at start " +
+        "and hold trading back until they pass. Default: on with --clock wall or --admin-port.")
+    private Boolean preMarketChecks;
+
     @Option(names = "--timer-ms", description = "Timer tick period in engine time, 0 for none (default: ${DEFAULT-VALUE}).")
     private long timerMs = 60_000;
 
@@ -151,12 +167,51 @@ class RunCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         final Session session = prepare();
+        final ControlPlane.Settings control = controlSettings(session.engine(), System.getenv());
         final RunSummary summary;
         try (Engine engine = new Engine(session.engine()))
         {
-            summary = engine.run(session.source());
+            if (control == null)
+            {
+                summary = engine.run(session.source());
+            }
+            else
+            {
+                final IntakeSwitch intake = new IntakeSwitch(session.source());
+                engine.start();
+                final java.io.PrintWriter out = spec.commandLine().getOut();
+                try (ControlPlane plane = ControlPlanes.start(engine, session.engine(), control,
+                    VenueConnection.PAPER, ControlActions.stoppingIntake(intake), line ->
+                    {
+                        out.println(line);
+                        out.flush();
+                    }))
+                {
+                    summary = engine.run(intake);
+                }
+            }
         }
         return report(session, summary);
+    }
+
+    /**
+     * @return the control plane's settings, or null when the run has neither the endpoint nor the checks.
+     * @throws IllegalStateException when the endpoint is asked for without a usable token.
+     */
+    final ControlPlane.Settings controlSettings(final EngineConfig engine, final Map<String, String> environment)
+    {
+        final boolean checks = preMarketChecks != null ? preMarketChecks :
+            engine.clockMode() == ClockMode.WALL || adminPort != null;
+        if (adminPort == null && !checks)
+        {
+            return null;
+        }
+        if (adminPort != null && (adminPort < 0 || adminPort > 65_535))
+        {
+            throw new IllegalArgumentException("--admin-port " + adminPort + " is not a port (0-65535)");
+        }
+        return new ControlPlane.Settings(adminHost, adminPort == null ? -1 : adminPort,
+            adminPort == null ? null : AdminToken.fromEnvironment(environment), checks, 5_000);
     }
 
     /** Prints the summary. @return the exit code. */

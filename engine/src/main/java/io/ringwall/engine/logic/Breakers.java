@@ -68,6 +68,8 @@ final class Breakers
         rules[BreakerType.MARKET_MOVE.ordinal()] = limits.marketMove();
         // Reconciliation arrives with the FIX issue; until then it can only be reset, never tripped.
         rules[BreakerType.RECONCILIATION.ordinal()] = BreakerRule.halting();
+        // The pre-market gate (PreMarketGate): halts before trading starts, when no order is open to cancel.
+        rules[BreakerType.PRE_MARKET.ordinal()] = new BreakerRule(true, BreakerState.HALTED, false);
         orderAttempts = new EventWindow(limits.orderRateCount(), limits.orderRateWindowNs());
         venueRejects = new EventWindow(limits.venueRejectCount(), limits.venueRejectWindowNs());
         priceRange = new PriceRangeWindow(instruments, limits.marketMoveWindowNs());
@@ -216,6 +218,28 @@ final class Breakers
     CommandResult halt()
     {
         return trip(BreakerType.KILL_SWITCH, 0, 0, NONE) ? CommandResult.APPLIED : CommandResult.NO_CHANGE;
+    }
+
+    /**
+     * The pre-market gate closes: PRE_MARKET halts, its figure the failed checks' bits. Nothing if already closed.
+     */
+    void closeGate(final long failedChecks)
+    {
+        trip(BreakerType.PRE_MARKET, failedChecks, 0, NONE);
+    }
+
+    /**
+     * The pre-market checks passed (judged from journaled inputs, so no operator reason is needed).
+     */
+    void openGate()
+    {
+        final int index = BreakerType.PRE_MARKET.ordinal();
+        final BreakerState from = states[index];
+        if (from != BreakerState.ACTIVE)
+        {
+            states[index] = BreakerState.ACTIVE;
+            output.breakerChange(BreakerType.PRE_MARKET, from, BreakerState.ACTIVE, 0, 0, NONE);
+        }
     }
 
     /**

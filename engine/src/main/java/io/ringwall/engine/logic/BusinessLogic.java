@@ -62,6 +62,7 @@ public final class BusinessLogic
     private final OrderEntry entry;
     private final StrategyHost strategies;
     private final SessionClock sessions;
+    private final PreMarketGate gate;
     private final OrderExpiredDecoder expired = new OrderExpiredDecoder();
     private Thread owner;
     private long inputSequence;
@@ -86,6 +87,7 @@ public final class BusinessLogic
         breakers.cancelWith(entry::cancelAll);
         strategies = new StrategyHost(strategyList, instruments, market, portfolio, orders, entry, clock);
         entry.rejectsTo(strategies::onRiskReject);
+        gate = new PreMarketGate(config, instruments, breakers, portfolio, entry, strategies, counters);
         // At construction, so a strategy's configuration error stops the start before any input.
         strategies.start();
     }
@@ -146,6 +148,7 @@ public final class BusinessLogic
             case TimerTickDecoder.TEMPLATE_ID -> onTimer(timer.wrap(buffer, bodyOffset, blockLength, version));
             default -> counters.unknownFrames++;
         }
+        gate.afterInput(timeNs);
     }
 
     public EngineCounters counters()
@@ -191,6 +194,12 @@ public final class BusinessLogic
     public BreakerState breakerState(final BreakerType type)
     {
         return breakers.state(type);
+    }
+
+    /** @return true while the pre-market gate holds trading back. */
+    public boolean preMarketGateClosed()
+    {
+        return gate.isClosed();
     }
 
     /** @return the capital scale now applied to targets, parts per million. */
@@ -378,14 +387,19 @@ public final class BusinessLogic
                 entry.flatten();
                 yield CommandResult.APPLIED;
             }
-            // Snapshot and shutdown arrive with the process-lifecycle issue.
+            case PRE_MARKET_CHECKS -> gate.onCheck(value, timeNs);
+            // The logic's part is the sequence point; the process acts on the journaled result
+            // (io.ringwall.engine.control.ControlActions), never a replay.
+            case SNAPSHOT_NOW, SHUTDOWN -> CommandResult.APPLIED;
             default -> CommandResult.UNSUPPORTED;
         };
-        if (result != CommandResult.APPLIED && result != CommandResult.NO_CHANGE)
+        if (result != CommandResult.APPLIED && result != CommandResult.NO_CHANGE &&
+            result != CommandResult.CHECKS_FAILED)
         {
             counters.ignoredCommands++;
         }
-        output.commandResult(type, breakerType, result, value);
+        output.commandResult(type, breakerType, result,
+            type == OperatorCommandType.PRE_MARKET_CHECKS ? gate.lastFailures() : value);
     }
 
     /**
