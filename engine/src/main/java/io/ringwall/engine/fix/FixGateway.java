@@ -95,9 +95,9 @@ public final class FixGateway implements Gateway, Application
         try
         {
             final SessionSettings settings = settings(config, sessionId);
-            // No LogFactory: QuickFIX/J then keeps no message log, so the Logon's password is never written.
+            // Session events only, never message text: the Logon's password must not reach a log.
             this.initiator = new SocketInitiator(this, new FileStoreFactory(settings), settings,
-                new DefaultMessageFactory());
+                new SessionEventLogFactory(), new DefaultMessageFactory());
         }
         catch (final ConfigError ex)
         {

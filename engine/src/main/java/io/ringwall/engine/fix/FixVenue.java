@@ -93,6 +93,7 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     private long nowNs;
     private long received;
     private long duplicates;
+    private long cancels;
 
     public FixVenue(final Config config)
     {
@@ -126,7 +127,8 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
             settings.setLong(sessionId, "SocketAcceptPort", config.port());
             settings.setString(sessionId, "FileStorePath", config.storeDir().toAbsolutePath().toString());
             FixGateway.common(settings, sessionId);
-            acceptor = new SocketAcceptor(this, new FileStoreFactory(settings), settings, new DefaultMessageFactory());
+            acceptor = new SocketAcceptor(this, new FileStoreFactory(settings), settings,
+                new SessionEventLogFactory(), new DefaultMessageFactory());
             acceptor.start();
         }
         catch (final ConfigError ex)
@@ -245,6 +247,17 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         return duplicates;
     }
 
+    public synchronized long cancelsReceived()
+    {
+        return cancels;
+    }
+
+    /** @return orders working at the venue. */
+    public synchronized int openOrders()
+    {
+        return venue.workingOrders();
+    }
+
     public boolean isLoggedOn()
     {
         final Session session = Session.lookupSession(sessionId);
@@ -316,8 +329,11 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         switch (message.getHeader().getString(MsgType.FIELD))
         {
             case MsgType.NEW_ORDER_SINGLE -> onNewOrder(message);
-            case MsgType.ORDER_CANCEL_REQUEST -> venue.onCancel(nowNs, Long.parseLong(message.getString(11)),
-                Long.parseLong(message.getString(41)));
+            case MsgType.ORDER_CANCEL_REQUEST ->
+            {
+                cancels++;
+                venue.onCancel(nowNs, Long.parseLong(message.getString(11)), Long.parseLong(message.getString(41)));
+            }
             case MsgType.REQUEST_FOR_POSITIONS -> onPositionRequest(message);
             case MsgType.ORDER_MASS_STATUS_REQUEST -> onMassStatus(message);
             default -> businessReject(message, "unsupported message type");
