@@ -9,6 +9,7 @@ import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SourceStats;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.EngineHaltedException;
+import io.ringwall.engine.ring.Gateway;
 import io.ringwall.engine.ring.InboundPublisher;
 import io.ringwall.engine.ring.Pipeline;
 import io.ringwall.engine.venue.SimulatedVenue;
@@ -40,6 +41,16 @@ public final class Engine implements AutoCloseable
      */
     public Engine(final EngineConfig config)
     {
+        this(config, "paper", null);
+    }
+
+    /**
+     * @param mode           recorded in the manifest as {@code engine.mode} (paper, fix).
+     * @param gatewayFactory builds the venue gateway on its inbound publisher; null for the simulated venue.
+     */
+    public Engine(final EngineConfig config, final String mode,
+        final java.util.function.Function<InboundPublisher, Gateway> gatewayFactory)
+    {
         this.config = config;
         this.journals = JournalDirectory.open(config.journalDir());
         this.inputJournal = journals.inputWriter();
@@ -51,12 +62,13 @@ public final class Engine implements AutoCloseable
                 " already holds a session (" + inputJournal.lastSequence() + " inputs); choose another --journal " +
                 "directory or move that one away");
         }
-        journals.writeManifest(manifest(config));
+        journals.writeManifest(manifest(config, mode));
         // Other processes (ringwall reference-data, the state view) read the instruments from here.
         ReferenceData.publish(referenceDataFile(config.journalDir()), config.logic().instruments());
         this.pipeline = new Pipeline(config.ring(), inputJournal, outputJournal,
             sink -> BusinessLogic.create(config.logic(), sink),
-            publisher -> new SimulatedVenue(publisher, config.logic(), config.clockMode(), tickToOrderNs));
+            gatewayFactory != null ? gatewayFactory :
+                publisher -> new SimulatedVenue(publisher, config.logic(), config.clockMode(), tickToOrderNs));
     }
 
     /**
@@ -191,10 +203,10 @@ public final class Engine implements AutoCloseable
         return journalDir.resolve("reference-data.cm3");
     }
 
-    private static Map<String, String> manifest(final EngineConfig config)
+    private static Map<String, String> manifest(final EngineConfig config, final String mode)
     {
         final Map<String, String> entries = new LinkedHashMap<>(config.logic().toManifest());
-        entries.put("engine.mode", "paper");
+        entries.put("engine.mode", mode);
         entries.put("engine.clock", config.clockMode().name().toLowerCase(java.util.Locale.ROOT));
         entries.put("engine.lockStep", Boolean.toString(config.lockStep()));
         return entries;

@@ -136,8 +136,60 @@ class RunCommand implements Callable<Integer>
         "and hold trading back until they pass. Default: on with --clock wall or --admin-port.")
     private Boolean preMarketChecks;
 
+    @Option(names = "--venue", description = "paper (the simulated venue in this process) or fix (a FIX 4.4 " +
+        "session, e.g. to ringwall fix-venue). Default: ${DEFAULT-VALUE}.")
+    private String venue = "paper";
+
+    @Option(names = "--fix-host", description = "FIX counterparty host (default: ${DEFAULT-VALUE}).")
+    private String fixHost = "127.0.0.1";
+
+    @Option(names = "--fix-port", description = "FIX counterparty port (required with --venue fix).")
+    private int fixPort;
+
+    @Option(names = "--fix-sender", description = "SenderCompID (default: ${DEFAULT-VALUE}).")
+    private String fixSender = "RINGWALL";
+
+    @Option(names = "--fix-target", description = "TargetCompID (default: ${DEFAULT-VALUE}).")
+    private String fixTarget = "VENUE";
+
+    @Option(names = "--fix-rate", description = "The broker's message-rate limit, messages/s (default: ${DEFAULT-VALUE}).")
+    private int fixRate = 500;
+
+    @Option(names = "--fix-store", paramLabel = "DIR", description = "FIX sequence-number store; kept across " +
+        "sessions so a restart resumes the sequence (default: ${DEFAULT-VALUE}).")
+    private Path fixStore = Path.of("var", "fix-store");
+
+    @Option(names = "--reconcile-s", description = "Seconds between reconciliations with the venue; one also " +
+        "runs at every logon (default: ${DEFAULT-VALUE}).")
+    private long reconcileSeconds = 30;
+
+    @Option(names = "--reconcile-timeout-s", description = "An unanswered reconciliation halts trading after this " +
+        "(default: ${DEFAULT-VALUE}).")
+    private long reconcileTimeoutSeconds = 10;
+
+    @Option(names = "--reconcile-tolerance", description = "Largest position difference accepted, a fraction of " +
+        "the position (default: ${DEFAULT-VALUE}).")
+    private String reconcileTolerance = "0.05";
+
     @Option(names = "--timer-ms", description = "Timer tick period in engine time, 0 for none (default: ${DEFAULT-VALUE}).")
     private long timerMs = 60_000;
+
+    /** The FIX session's settings; credentials come from the environment only. */
+    private io.ringwall.engine.fix.FixGatewayConfig fixConfig()
+    {
+        if (fixPort <= 0)
+        {
+            throw new IllegalArgumentException("--venue fix needs --fix-port");
+        }
+        final long tolerancePpm = Fixed.parse(reconcileTolerance, 0, reconcileTolerance.length(), 6);
+        if (tolerancePpm == Long.MIN_VALUE)
+        {
+            throw new IllegalArgumentException("--reconcile-tolerance " + reconcileTolerance + " is not a fraction");
+        }
+        return io.ringwall.engine.fix.FixGatewayConfig.local(fixHost, fixPort, fixStore)
+            .withCompIds(fixSender, fixTarget).withRate(fixRate)
+            .withReconciliation(reconcileSeconds * 1_000_000_000L, reconcileTimeoutSeconds * 1_000_000_000L, tolerancePpm);
+    }
 
     private MarketModel market(final MarketModel configured)
     {
@@ -169,7 +221,10 @@ class RunCommand implements Callable<Integer>
         final Session session = prepare();
         final ControlPlane.Settings control = controlSettings(session.engine(), System.getenv());
         final RunSummary summary;
-        try (Engine engine = new Engine(session.engine()))
+        final io.ringwall.engine.fix.FixGateway[] gateway = new io.ringwall.engine.fix.FixGateway[1];
+        try (Engine engine = venue.equals("fix") ? new Engine(session.engine(), "fix", publisher ->
+            gateway[0] = new io.ringwall.engine.fix.FixGateway(fixConfig(), session.engine().logic().instruments(),
+                publisher, session.engine().clockMode())) : new Engine(session.engine()))
         {
             if (control == null)
             {
@@ -180,8 +235,9 @@ class RunCommand implements Callable<Integer>
                 final IntakeSwitch intake = new IntakeSwitch(session.source());
                 engine.start();
                 final java.io.PrintWriter out = spec.commandLine().getOut();
+                final VenueConnection connection = gateway[0] != null ? gateway[0]::isLoggedOn : VenueConnection.PAPER;
                 try (ControlPlane plane = ControlPlanes.start(engine, session.engine(), control,
-                    VenueConnection.PAPER, ControlActions.stoppingIntake(intake), line ->
+                    connection, ControlActions.stoppingIntake(intake), line ->
                     {
                         out.println(line);
                         out.flush();
@@ -191,7 +247,16 @@ class RunCommand implements Callable<Integer>
                 }
             }
         }
-        return report(session, summary);
+        final int status = report(session, summary);
+        if (gateway[0] != null)
+        {
+            final org.HdrHistogram.Histogram rtt = gateway[0].roundTripNs();
+            spec.commandLine().getOut().printf("fix           %d orders sent, send->ack p50 %.1f us, p99 %.1f us (n=%d)%n",
+                gateway[0].ordersSent(), rtt.getValueAtPercentile(50) / 1e3, rtt.getValueAtPercentile(99) / 1e3,
+                rtt.getTotalCount());
+            spec.commandLine().getOut().flush();
+        }
+        return status;
     }
 
     /**
@@ -248,6 +313,10 @@ class RunCommand implements Callable<Integer>
         if (cashUnits == Long.MIN_VALUE || cashUnits < 0)
         {
             throw new IllegalArgumentException("--cash " + cash + " is not a non-negative amount");
+        }
+        if (!venue.equals("paper") && !venue.equals("fix"))
+        {
+            throw new IllegalArgumentException("--venue " + venue + " is not paper or fix");
         }
         final ClockMode clockMode = switch (clock)
         {

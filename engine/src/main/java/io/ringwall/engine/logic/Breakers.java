@@ -66,7 +66,7 @@ final class Breakers
         rules[BreakerType.VENUE_REJECT_RATE.ordinal()] = limits.venueRejects();
         rules[BreakerType.STALE_DATA.ordinal()] = limits.staleData();
         rules[BreakerType.MARKET_MOVE.ordinal()] = limits.marketMove();
-        // Reconciliation arrives with the FIX issue; until then it can only be reset, never tripped.
+        // Tripped by the Reconciler (a breach or no answer from the venue); always halts, reset only by an operator.
         rules[BreakerType.RECONCILIATION.ordinal()] = BreakerRule.halting();
         // The pre-market gate (PreMarketGate): halts before trading starts, when no order is open to cancel.
         rules[BreakerType.PRE_MARKET.ordinal()] = new BreakerRule(true, BreakerState.HALTED, false);
@@ -212,6 +212,17 @@ final class Breakers
                 return;
             }
         }
+    }
+
+    /**
+     * A reconciliation with the venue found a breach or got no answer: halts (fail closed).
+     *
+     * @param observed     the difference that breached (quantity or money), or 0 when the venue did not answer.
+     * @param instrumentId the instrument, or {@link #NONE} for cash, open orders or no answer.
+     */
+    void onReconciliationFailure(final long observed, final long threshold, final int instrumentId)
+    {
+        trip(BreakerType.RECONCILIATION, observed, threshold, instrumentId);
     }
 
     /** The operator's kill switch: halts whatever the reason (halting is always safe). */

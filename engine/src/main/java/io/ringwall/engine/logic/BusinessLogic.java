@@ -16,8 +16,11 @@ import io.ringwall.codecs.OrderFilledDecoder;
 import io.ringwall.codecs.OrderExpiredDecoder;
 import io.ringwall.codecs.OrderRejectedDecoder;
 import io.ringwall.codecs.QuoteDecoder;
+import io.ringwall.codecs.ReconciliationEndDecoder;
 import io.ringwall.codecs.TimerTickDecoder;
 import io.ringwall.codecs.TradeDecoder;
+import io.ringwall.codecs.VenueOpenOrderDecoder;
+import io.ringwall.codecs.VenuePositionDecoder;
 import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.market.SessionClock;
@@ -64,6 +67,10 @@ public final class BusinessLogic
     private final SessionClock sessions;
     private final PreMarketGate gate;
     private final OrderExpiredDecoder expired = new OrderExpiredDecoder();
+    private final VenuePositionDecoder venuePosition = new VenuePositionDecoder();
+    private final VenueOpenOrderDecoder venueOpenOrder = new VenueOpenOrderDecoder();
+    private final ReconciliationEndDecoder reconciliationEnd = new ReconciliationEndDecoder();
+    private final Reconciler reconciler;
     private Thread owner;
     private long inputSequence;
     private long timeNs;
@@ -85,6 +92,7 @@ public final class BusinessLogic
         entry = new OrderEntry(config.risk(), orders, risk, breakers, output, counters, portfolio, instruments, clock,
             market, costs);
         breakers.cancelWith(entry::cancelAll);
+        reconciler = new Reconciler(instruments.size(), portfolio, orders, output, breakers);
         strategies = new StrategyHost(strategyList, instruments, market, portfolio, orders, entry, clock);
         entry.rejectsTo(strategies::onRiskReject);
         gate = new PreMarketGate(config, instruments, breakers, portfolio, entry, strategies, counters);
@@ -146,6 +154,12 @@ public final class BusinessLogic
                 onCancelRejected(cancelRejected.wrap(buffer, bodyOffset, blockLength, version));
             case OperatorCommandDecoder.TEMPLATE_ID -> onCommand(command.wrap(buffer, bodyOffset, blockLength, version));
             case TimerTickDecoder.TEMPLATE_ID -> onTimer(timer.wrap(buffer, bodyOffset, blockLength, version));
+            case VenuePositionDecoder.TEMPLATE_ID ->
+                onVenuePosition(venuePosition.wrap(buffer, bodyOffset, blockLength, version));
+            case VenueOpenOrderDecoder.TEMPLATE_ID ->
+                onVenueOpenOrder(venueOpenOrder.wrap(buffer, bodyOffset, blockLength, version));
+            case ReconciliationEndDecoder.TEMPLATE_ID ->
+                onReconciliationEnd(reconciliationEnd.wrap(buffer, bodyOffset, blockLength, version));
             default -> counters.unknownFrames++;
         }
         gate.afterInput(timeNs);
@@ -422,6 +436,25 @@ public final class BusinessLogic
         }
         entry.capitalScalePpm(scalePpm);
         return CommandResult.APPLIED;
+    }
+
+    private void onVenuePosition(final VenuePositionDecoder decoder)
+    {
+        counters.venueInputs++;
+        reconciler.onVenuePosition(decoder.reconciliationId(), decoder.instrumentId(), decoder.positionQuantity(),
+            decoder.venueCash());
+    }
+
+    private void onVenueOpenOrder(final VenueOpenOrderDecoder decoder)
+    {
+        counters.venueInputs++;
+        reconciler.onVenueOpenOrder(decoder.reconciliationId(), decoder.clOrdId(), decoder.instrumentId());
+    }
+
+    private void onReconciliationEnd(final ReconciliationEndDecoder decoder)
+    {
+        counters.venueInputs++;
+        reconciler.onEnd(decoder.reconciliationId(), decoder.outcome(), decoder.tolerancePpm());
     }
 
     private void onTimer(final TimerTickDecoder decoder)
