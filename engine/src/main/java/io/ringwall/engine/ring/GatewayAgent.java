@@ -3,6 +3,10 @@ package io.ringwall.engine.ring;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventPoller;
 import com.lmax.disruptor.Sequence;
+import io.ringwall.codecs.MessageHeaderDecoder;
+import io.ringwall.codecs.NewOrderDecoder;
+import io.ringwall.engine.metrics.LatencyStage;
+import io.ringwall.engine.metrics.StageLatencies;
 import org.agrona.concurrent.IdleStrategy;
 
 /**
@@ -10,6 +14,9 @@ import org.agrona.concurrent.IdleStrategy;
  * and polls the outbound ring for orders, idling when there was nothing to do. Unlike a Disruptor
  * batch processor it runs even when no order arrives, so queued answers always get delivered; and it
  * never waits for the inbound ring, so it always drains the outbound ring the logic may be waiting on.
+ *
+ * <p>It measures, for every frame it hands to the gateway, the time since the logic published it, and
+ * for new orders tick-to-order: the time since the causing input's ingress.
  */
 final class GatewayAgent implements Runnable
 {
@@ -19,13 +26,17 @@ final class GatewayAgent implements Runnable
     private final IdleStrategy idle;
     private final EngineFailure failure;
     private final int maxBatch;
+    private final StageLatencies latencies;
+    private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventPoller.Handler<FrameEvent> onOrder = this::onOrder;
     private volatile boolean running = true;
     private int polled;
 
     GatewayAgent(final EventPoller<FrameEvent> poller, final EventHandler<FrameEvent> gateway,
-        final InboundPublisher publisher, final IdleStrategy idle, final EngineFailure failure, final int maxBatch)
+        final InboundPublisher publisher, final IdleStrategy idle, final EngineFailure failure, final int maxBatch,
+        final StageLatencies latencies)
     {
+        this.latencies = latencies;
         this.poller = poller;
         this.gateway = gateway;
         this.publisher = publisher;
@@ -86,6 +97,12 @@ final class GatewayAgent implements Runnable
 
     private boolean onOrder(final FrameEvent event, final long sequence, final boolean endOfBatch) throws Exception
     {
+        final long nowNanos = System.nanoTime();
+        latencies.record(LatencyStage.OUTBOUND_TO_GATEWAY, nowNanos - event.publishNanos);
+        if (header.wrap(event.buffer, 0).templateId() == NewOrderDecoder.TEMPLATE_ID)
+        {
+            latencies.record(LatencyStage.TICK_TO_ORDER, nowNanos - event.ingressNanos);
+        }
         gateway.onEvent(event, sequence, endOfBatch);
         // Hand control back now and then so queued answers are flushed between orders.
         return ++polled < maxBatch;
