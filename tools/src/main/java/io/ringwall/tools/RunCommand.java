@@ -26,6 +26,7 @@ import io.ringwall.engine.marketdata.MalformedLineReporter;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SyntheticTradeSource;
 import io.ringwall.engine.marketdata.TradeCsvSource;
+import io.ringwall.engine.metrics.LatencyIntervalLogger;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.RingConfig;
 import io.ringwall.engine.ring.WaitMode;
@@ -117,12 +118,17 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--cash", description = "Starting cash (default: ${DEFAULT-VALUE}).")
     private String cash = "1000000";
 
+    @Option(names = "--latency-interval-ms", description = "How often per-stage latency histograms are written to " +
+        "<journal>/latency.hlog (default: ${DEFAULT-VALUE}).")
+    private long latencyIntervalMs = LatencyIntervalLogger.DEFAULT_INTERVAL_MS;
+
     @Option(names = "--timer-ms", description = "Timer tick period in engine time, 0 for none (default: ${DEFAULT-VALUE}).")
     private long timerMs = 60_000;
 
     @Override
     public Integer call() throws IOException
     {
+        LogEnvironment.apply(environment());
         final String instrument = symbol != null ? symbol : synthetic > 0 ? "SYN" : format == Format.bars ? "AAPL" : "BTCUSD";
         final LoadedConfig limits = loadConfig();
         final int instrumentId = limits.instruments().stream().map(InstrumentSpec::symbol).toList().indexOf(instrument);
@@ -159,7 +165,7 @@ final class RunCommand implements Callable<Integer>
                 new TradeCsvSource(data, instrumentId, reporter);
 
         final RunSummary summary;
-        try (Engine engine = new Engine(config))
+        try (Engine engine = new Engine(config, latencyIntervalMs))
         {
             summary = engine.run(source);
         }
@@ -167,6 +173,8 @@ final class RunCommand implements Callable<Integer>
         out.println("config        " + limits.environment() + ": " + String.join(", ", limits.sources()));
         out.print(summary.format());
         out.println("journal       " + journalDir + "  (verify: ringwall replay --journal " + journalDir + " --verify)");
+        out.println("latency       " + journalDir.resolve(LatencyIntervalLogger.FILE_NAME) + "  (ringwall latency-report " +
+            "--journal " + journalDir + ")");
         out.flush();
         return summary.failure() == null ? 0 : RingwallCli.EXIT_FAILURE;
     }
@@ -176,8 +184,7 @@ final class RunCommand implements Callable<Integer>
      */
     private LoadedConfig loadConfig()
     {
-        final String env = environment != null ? environment :
-            System.getenv().getOrDefault("RINGWALL_ENV", "development");
+        final String env = environment();
         final Map<String, String> variables = new HashMap<>(System.getenv());
         for (final String override : overrides)
         {
@@ -189,6 +196,11 @@ final class RunCommand implements Callable<Integer>
             variables.put(ConfigLoader.variableName(override.substring(0, equals)), override.substring(equals + 1));
         }
         return ConfigLoader.load(config, env, variables);
+    }
+
+    private String environment()
+    {
+        return environment != null ? environment : System.getenv().getOrDefault("RINGWALL_ENV", "development");
     }
 
     private static Path newSessionDir() throws IOException
