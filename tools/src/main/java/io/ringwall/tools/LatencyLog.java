@@ -213,14 +213,15 @@ record LatencyLog(Path file, double startTimeSec, int intervals, double firstSec
                 return onException(new IllegalArgumentException("tag " + tag + " holds a floating-point histogram"));
             }
             final double startSec = timestamp + baseTimeSec - startTimeSec;
-            if (startSec < fromSec || startSec >= toSec)
+            // From 0 means from the beginning: an interval stamped a hair before the start time counts.
+            if ((fromSec > 0 && startSec < fromSec) || startSec >= toSec)
             {
                 return false;
             }
             byTag.computeIfAbsent(tag == null ? "untagged" : tag,
                 t -> new Histogram(histogram.getNumberOfSignificantValueDigits())).add(histogram);
             intervals++;
-            firstSec = Math.min(firstSec, startSec);
+            firstSec = Math.min(firstSec, Math.max(0, startSec));
             lastSec = Math.max(lastSec, startSec + length);
             return false;
         }

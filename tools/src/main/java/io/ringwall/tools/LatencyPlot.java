@@ -22,6 +22,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
 
 /**
  * The percentile-distribution plot as HdrHistogram's plotter draws it: one line per stage, latency on
@@ -60,6 +61,10 @@ final class LatencyPlot
             return;
         }
         final SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+        // Text as <text> elements (searchable, smaller), not glyph outlines: JFreeChart's workaround for
+        // rotated text in old JDKs draws it through TextLayout, which SVG receives as shapes.
+        org.jfree.chart.text.TextUtils.setUseDrawRotatedStringWorkaround(false);
+        svg.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
         chart.draw(svg, new java.awt.Rectangle(0, 0, WIDTH, HEIGHT));
         Files.writeString(file, svg.getSVGDocument());
     }
@@ -118,7 +123,7 @@ final class LatencyPlot
     /**
      * Labels the x axis in percentiles: 1 -> 0%, 10 -> 90%, 100 -> 99%, 1000 -> 99.9%.
      */
-    private static final class PercentileFormat extends NumberFormat
+    static final class PercentileFormat extends NumberFormat
     {
         private static final long serialVersionUID = 1L;
 

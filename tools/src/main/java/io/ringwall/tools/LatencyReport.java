@@ -96,6 +96,6 @@ final class LatencyReport
 
     static String micros(final long nanos)
     {
-        return String.format(Locale.ROOT, "%.2f", nanos / 1e3);
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e3);
     }
 }

@@ -78,11 +78,12 @@ public final class LatencyIntervalLogger implements AutoCloseable
         {
             throw new UncheckedIOException("cannot create the latency log " + file, ex);
         }
+        // Taken before the recorders are reset, so that no interval starts before the log does.
+        final long startMs = System.currentTimeMillis();
         for (final LatencyStage stage : LatencyStage.values())
         {
             recycled[stage.ordinal()] = latencies.intervalHistogram(stage, null);
         }
-        final long startMs = System.currentTimeMillis();
         writer = new HistogramLogWriter(out);
         writer.outputLogFormatVersion();
         writer.outputComment("Ringwall per-stage latency in nanoseconds, one tag per stage: " + tags());
