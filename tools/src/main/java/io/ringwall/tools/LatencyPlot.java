@@ -17,6 +17,7 @@ import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -80,6 +81,9 @@ final class LatencyPlot
         percentileAxis.setBase(10);
         percentileAxis.setSmallestValue(1);
         percentileAxis.setNumberFormatOverride(new PercentileFormat());
+        // One tick per decade of 1/(1-p): 0%, 90%, 99%, 99.9%...
+        percentileAxis.setAutoTickUnitSelection(false);
+        percentileAxis.setTickUnit(new NumberTickUnit(1.0));
         final NumberAxis latencyAxis = new NumberAxis("latency (us)");
         final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
         for (int i = 0; i < stages.size(); i++)
