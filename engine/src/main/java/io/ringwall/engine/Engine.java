@@ -2,11 +2,13 @@ package io.ringwall.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.ringwall.engine.logic.BusinessLogic;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SourceStats;
+import io.ringwall.engine.metrics.LatencyIntervalLogger;
+import io.ringwall.engine.metrics.LatencyStage;
+import io.ringwall.engine.metrics.StageLatencies;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.EngineHaltedException;
 import io.ringwall.engine.ring.InboundPublisher;
@@ -15,7 +17,6 @@ import io.ringwall.engine.venue.SimulatedVenue;
 import io.ringwall.engine.config.ReferenceData;
 import io.ringwall.journal.JournalDirectory;
 import io.ringwall.journal.JournalWriter;
-import org.HdrHistogram.Histogram;
 
 /**
  * The runnable engine in paper mode: journals, rings, business logic and the simulated venue, built
@@ -28,8 +29,9 @@ public final class Engine implements AutoCloseable
     private final JournalDirectory journals;
     private final JournalWriter inputJournal;
     private final JournalWriter outputJournal;
-    private final Histogram tickToOrderNs = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
     private final Pipeline pipeline;
+    private final StageLatencies latencies = new StageLatencies();
+    private final LatencyIntervalLogger latencyLog;
     private boolean started;
     private boolean stuck;
 
@@ -38,6 +40,15 @@ public final class Engine implements AutoCloseable
      *                               it is the recovery issue's job; appending blindly would corrupt it).
      */
     public Engine(final EngineConfig config)
+    {
+        this(config, LatencyIntervalLogger.DEFAULT_INTERVAL_MS);
+    }
+
+    /**
+     * @param latencyIntervalMs how often per-stage latency histograms go to {@code <journal>/latency.hlog}.
+     * @throws IllegalStateException when the journal directory already holds a session.
+     */
+    public Engine(final EngineConfig config, final long latencyIntervalMs)
     {
         this.config = config;
         this.journals = JournalDirectory.open(config.journalDir());
@@ -53,9 +64,11 @@ public final class Engine implements AutoCloseable
         journals.writeManifest(manifest(config));
         // Other processes (ringwall reference-data, the state view) read the instruments from here.
         ReferenceData.publish(referenceDataFile(config.journalDir()), config.logic().instruments());
-        this.pipeline = new Pipeline(config.ring(), inputJournal, outputJournal,
+        this.latencyLog = new LatencyIntervalLogger(latencies,
+            config.journalDir().resolve(LatencyIntervalLogger.FILE_NAME), latencyIntervalMs);
+        this.pipeline = new Pipeline(config.ring(), inputJournal, outputJournal, latencies,
             sink -> BusinessLogic.create(config.logic(), sink),
-            publisher -> new SimulatedVenue(publisher, config.logic(), config.clockMode(), tickToOrderNs));
+            publisher -> new SimulatedVenue(publisher, config.logic(), config.clockMode(), latencies));
     }
 
     /**
@@ -66,6 +79,7 @@ public final class Engine implements AutoCloseable
         if (!started)
         {
             started = true;
+            latencyLog.start();
             pipeline.start();
         }
     }
@@ -111,10 +125,11 @@ public final class Engine implements AutoCloseable
             joinQuietly(timerThread);
         }
         stuck = !pipeline.stop();
+        latencyLog.close();
         final long elapsedNs = System.nanoTime() - startNanos;
         final BusinessLogic logic = pipeline.logic();
         return RunSummary.of(source.describe(), stats, logic.counters(), config.logic().initialCash(),
-            logic.portfolio(), elapsedNs, tickToOrderNs.copy(), pipeline.failure().message());
+            logic.portfolio(), elapsedNs, latencyLog.total(LatencyStage.TICK_TO_ORDER).copy(), pipeline.failure().message());
     }
 
     /**
@@ -126,6 +141,24 @@ public final class Engine implements AutoCloseable
         {
             stuck = true;
         }
+        latencyLog.close();
+    }
+
+    /**
+     * @return where the stages record latencies; a gateway records the venue round trips here
+     *         ({@link StageLatencies#recordVenueAck}, {@link StageLatencies#recordVenueFill}) on its thread.
+     */
+    public StageLatencies latencies()
+    {
+        return latencies;
+    }
+
+    /**
+     * @return the per-stage latency log and the run's totals (read them after the engine stopped).
+     */
+    public LatencyIntervalLogger latencyLog()
+    {
+        return latencyLog;
     }
 
     /**

@@ -28,6 +28,7 @@ import io.ringwall.engine.marketdata.MalformedLineReporter;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SyntheticTradeSource;
 import io.ringwall.engine.marketdata.TradeCsvSource;
+import io.ringwall.engine.metrics.LatencyIntervalLogger;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.RingConfig;
 import io.ringwall.engine.ring.WaitMode;
@@ -120,6 +121,10 @@ class RunCommand implements Callable<Integer>
     @Option(names = "--cash", description = "Starting cash (default: ${DEFAULT-VALUE}).")
     private String cash = "1000000";
 
+    @Option(names = "--latency-interval-ms", description = "How often per-stage latency histograms are written to " +
+        "<journal>/latency.hlog (default: ${DEFAULT-VALUE}).")
+    private long latencyIntervalMs = LatencyIntervalLogger.DEFAULT_INTERVAL_MS;
+
     @Option(names = "--timer-ms", description = "Timer tick period in engine time, 0 for none (default: ${DEFAULT-VALUE}).")
     private long timerMs = 60_000;
 
@@ -152,7 +157,7 @@ class RunCommand implements Callable<Integer>
     {
         final Session session = prepare();
         final RunSummary summary;
-        try (Engine engine = new Engine(session.engine()))
+        try (Engine engine = new Engine(session.engine(), latencyIntervalMs))
         {
             summary = engine.run(session.source());
         }
@@ -167,6 +172,11 @@ class RunCommand implements Callable<Integer>
         out.print(summary.format());
         out.println("journal       " + session.journalDir() + "  (verify: ringwall replay --journal " +
             session.journalDir() + " --verify)");
+        final Path latencyLog = session.journalDir().resolve(LatencyIntervalLogger.FILE_NAME);
+        if (Files.exists(latencyLog))
+        {
+            out.println("latency       " + latencyLog + "  (ringwall latency-report --journal " + session.journalDir() + ")");
+        }
         out.flush();
         return summary.failure() == null ? 0 : RingwallCli.EXIT_FAILURE;
     }
@@ -178,6 +188,7 @@ class RunCommand implements Callable<Integer>
 
     final Session prepare() throws IOException
     {
+        LogEnvironment.apply(environment());
         final String instrument = symbol != null ? symbol : synthetic > 0 ? "SYN" : format == Format.bars ? "AAPL" : "BTCUSD";
         final LoadedConfig limits = loadConfig();
         final int instrumentId = limits.instruments().stream().map(InstrumentSpec::symbol).toList().indexOf(instrument);
@@ -220,8 +231,7 @@ class RunCommand implements Callable<Integer>
      */
     private LoadedConfig loadConfig()
     {
-        final String env = environment != null ? environment :
-            System.getenv().getOrDefault("RINGWALL_ENV", "development");
+        final String env = environment();
         final Map<String, String> variables = new HashMap<>(System.getenv());
         for (final String override : overrides)
         {
@@ -233,6 +243,11 @@ class RunCommand implements Callable<Integer>
             variables.put(ConfigLoader.variableName(override.substring(0, equals)), override.substring(equals + 1));
         }
         return ConfigLoader.load(config, env, variables);
+    }
+
+    private String environment()
+    {
+        return environment != null ? environment : System.getenv().getOrDefault("RINGWALL_ENV", "development");
     }
 
     private static Path newSessionDir() throws IOException

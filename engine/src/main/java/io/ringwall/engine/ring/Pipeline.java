@@ -13,6 +13,7 @@ import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.ringwall.engine.logic.BusinessLogic;
 import io.ringwall.engine.logic.OutputSink;
+import io.ringwall.engine.metrics.StageLatencies;
 import io.ringwall.journal.JournalWriter;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -52,21 +53,35 @@ public final class Pipeline
         final Function<OutputSink, BusinessLogic> logicFactory,
         final Function<InboundPublisher, Gateway> gatewayFactory)
     {
+        this(config, inputJournal, outputJournal, new StageLatencies(), logicFactory, gatewayFactory);
+    }
+
+    /**
+     * @param latencies where the stages record their latencies, each on its own thread.
+     * @param logicFactory   builds the logic on the outbound ring's sink.
+     * @param gatewayFactory builds the gateway (the outbound ring's last stage) on its own inbound publisher.
+     */
+    public Pipeline(final RingConfig config, final JournalWriter inputJournal, final JournalWriter outputJournal,
+        final StageLatencies latencies, final Function<OutputSink, BusinessLogic> logicFactory,
+        final Function<InboundPublisher, Gateway> gatewayFactory)
+    {
         this.config = config;
         inbound = RingBuffer.create(ProducerType.MULTI, FrameEvent::new, config.inboundSize(),
             config.waitMode().waitStrategy());
         outbound = RingBuffer.create(ProducerType.SINGLE, FrameEvent::new, config.outboundSize(),
             config.waitMode().waitStrategy());
-        logic = logicFactory.apply(new RingOutputSink(outbound,
-            new RingClaimer(outbound, config.waitMode().idleStrategy(), failure)));
+        final RingOutputSink sink = new RingOutputSink(outbound,
+            new RingClaimer(outbound, config.waitMode().idleStrategy(), failure), latencies);
+        logic = logicFactory.apply(sink);
 
-        final BatchEventProcessor<FrameEvent> journalIn = stage("journal-in", inbound, new JournalStage(inputJournal, true));
-        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, new LogicStage(logic),
+        final BatchEventProcessor<FrameEvent> journalIn = stage("journal-in", inbound,
+            new JournalStage(inputJournal, true, latencies, config.maxBatch()));
+        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, new LogicStage(logic, sink, latencies),
             journalIn.getSequence());
         inbound.addGatingSequences(logicStage.getSequence());
 
         final BatchEventProcessor<FrameEvent> journalOut = stage("journal-out", outbound,
-            new JournalStage(outputJournal, false));
+            new JournalStage(outputJournal, false, latencies, config.maxBatch()));
         final InboundPublisher gatewayPublisher = new InboundPublisher(inbound,
             new RingClaimer(inbound, config.waitMode().idleStrategy(), failure), config.marketDataReserve(), true);
         final Gateway venue = gatewayFactory.apply(gatewayPublisher);
@@ -76,7 +91,7 @@ public final class Pipeline
             inbound.addGatingSequences(inputs.getSequence());
         }
         gateway = new GatewayAgent(outbound.newPoller(journalOut.getSequence()), inputs, venue,
-            gatewayPublisher, config.waitMode().idleStrategy(), failure, config.maxBatch());
+            gatewayPublisher, config.waitMode().idleStrategy(), failure, config.maxBatch(), latencies);
         outbound.addGatingSequences(gateway.sequence());
 
         logicSequence = logicStage.getSequence();
