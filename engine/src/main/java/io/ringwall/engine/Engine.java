@@ -133,6 +133,14 @@ public final class Engine implements AutoCloseable
     }
 
     /**
+     * @return the pipeline, for monitoring: {@code Pipeline.observeLogic} before {@link #start()}, ring positions any time.
+     */
+    public Pipeline pipeline()
+    {
+        return pipeline;
+    }
+
+    /**
      * @return the logic; read it only after the engine stopped.
      */
     public BusinessLogic logic()

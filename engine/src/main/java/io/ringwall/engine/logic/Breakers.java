@@ -109,6 +109,18 @@ final class Breakers
         return NONE;
     }
 
+    /** @return the drawdown breaker's equity high-water mark (Long.MIN_VALUE before the first mark). Read-only, for metrics. */
+    long highWaterMark()
+    {
+        return highWaterMark;
+    }
+
+    /** @return the equity the daily-loss breaker measures today's loss from. Read-only, for metrics. */
+    long dayStartEquity()
+    {
+        return dayStartEquity;
+    }
+
     /** Stale-data and market-move figures: a market-data update of an instrument. */
     void onMarketData(final int instrumentId, final long price, final long nowNs)
     {

@@ -171,6 +171,22 @@ public final class BusinessLogic
         return breakers.state(type);
     }
 
+    /**
+     * @return the equity high-water mark the drawdown breaker measures from (Long.MIN_VALUE before any mark).
+     */
+    public long equityHighWaterMark()
+    {
+        return breakers.highWaterMark();
+    }
+
+    /**
+     * @return the equity the daily-loss breaker measures the day's loss from.
+     */
+    public long dayStartEquity()
+    {
+        return breakers.dayStartEquity();
+    }
+
     /** @return the capital scale now applied to targets, parts per million. */
     public long capitalScalePpm()
     {

@@ -9,6 +9,8 @@ import io.ringwall.engine.logic.BusinessLogic;
 final class LogicStage implements EventHandler<FrameEvent>
 {
     private final BusinessLogic logic;
+    /** Set before the stage's thread starts (Thread.start publishes it); metrics publication only. */
+    LogicObserver observer = LogicObserver.NONE;
 
     LogicStage(final BusinessLogic logic)
     {
@@ -19,5 +21,6 @@ final class LogicStage implements EventHandler<FrameEvent>
     public void onEvent(final FrameEvent event, final long ringSequence, final boolean endOfBatch)
     {
         logic.onInput(event.sequence, event.timeNs, event.buffer, 0, event.length, event.ingressNanos);
+        observer.afterInput(event.timeNs, endOfBatch);
     }
 }
