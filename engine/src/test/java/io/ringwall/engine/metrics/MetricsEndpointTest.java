@@ -121,6 +121,34 @@ class MetricsEndpointTest
         assertThat(live.body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
+    /** The shipped dashboard and alert rules may only name metrics this endpoint exposes. */
+    @Test
+    void dashboardAndAlertRulesUseExposedMetricNames() throws Exception
+    {
+        harness.trade(0, 100 * Fixed.PRICE_SCALE, Fixed.QUANTITY_SCALE);
+        publisher.afterInput(1_000_000_000L, true);
+        start(StageLatencySource.NONE);
+        final java.util.Set<String> exposed = new java.util.HashSet<>();
+        for (final String series : scrape().keySet())
+        {
+            final int brace = series.indexOf('{');
+            exposed.add(brace < 0 ? series : series.substring(0, brace));
+        }
+        final java.nio.file.Path monitoring = java.nio.file.Path.of("..", "scripts", "monitoring");
+        for (final String file : List.of("ringwall-dashboard.json", "ringwall-alerts.yml", "ringwall-alerts.test.yml"))
+        {
+            final String text = java.nio.file.Files.readString(monitoring.resolve(file));
+            final java.util.regex.Matcher names = java.util.regex.Pattern.compile("ringwall_[a-z0-9_]+").matcher(text);
+            int count = 0;
+            while (names.find())
+            {
+                count++;
+                assertThat(exposed).as("%s names %s", file, names.group()).contains(names.group());
+            }
+            assertThat(count).as(file).isGreaterThan(5);
+        }
+    }
+
     @Test
     void bindsToLoopbackByDefault()
     {
