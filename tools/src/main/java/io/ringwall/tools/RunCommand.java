@@ -26,6 +26,7 @@ import io.ringwall.engine.marketdata.MalformedLineReporter;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SyntheticTradeSource;
 import io.ringwall.engine.marketdata.TradeCsvSource;
+import io.ringwall.engine.metrics.EngineMonitoring;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.RingConfig;
 import io.ringwall.engine.ring.WaitMode;
@@ -120,6 +121,14 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--timer-ms", description = "Timer tick period in engine time, 0 for none (default: ${DEFAULT-VALUE}).")
     private long timerMs = 60_000;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics (/metrics) and " +
+        "health (/health/live, /health/ready) on this port during the run; 0 = off (default).")
+    private int metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "ADDRESS", description = "Address the metrics endpoint binds " +
+        "(default: ${DEFAULT-VALUE}, this host only).")
+    private String metricsHost = "127.0.0.1";
+
     @Override
     public Integer call() throws IOException
     {
@@ -159,8 +168,15 @@ final class RunCommand implements Callable<Integer>
                 new TradeCsvSource(data, instrumentId, reporter);
 
         final RunSummary summary;
-        try (Engine engine = new Engine(config))
+        try (Engine engine = new Engine(config);
+             EngineMonitoring monitoring = metricsPort <= 0 ? null : EngineMonitoring.attach(engine.pipeline(),
+                 config.logic().symbols(), EngineMonitoring.Settings.onPort(metricsHost, metricsPort)))
         {
+            if (monitoring != null)
+            {
+                spec.commandLine().getErr().println("metrics       http://" + metricsHost + ":" + monitoring.port() +
+                    "/metrics  (health: /health/live, /health/ready)");
+            }
             summary = engine.run(source);
         }
         final java.io.PrintWriter out = spec.commandLine().getOut();
