@@ -7,7 +7,10 @@ import io.ringwall.engine.logic.BusinessLogic;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SourceStats;
 import io.ringwall.engine.metrics.LatencyIntervalLogger;
+import io.ringwall.engine.metrics.EngineStateSnapshot;
 import io.ringwall.engine.metrics.LatencyStage;
+import io.ringwall.engine.metrics.StatePublisher;
+import io.ringwall.engine.metrics.StateViewPublisher;
 import io.ringwall.engine.metrics.StageLatencies;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.EngineHaltedException;
@@ -17,6 +20,7 @@ import io.ringwall.engine.venue.SimulatedVenue;
 import io.ringwall.engine.config.ReferenceData;
 import io.ringwall.journal.JournalDirectory;
 import io.ringwall.journal.JournalWriter;
+import org.agrona.concurrent.SystemEpochClock;
 
 /**
  * The runnable engine in paper mode: journals, rings, business logic and the simulated venue, built
@@ -32,8 +36,12 @@ public final class Engine implements AutoCloseable
     private final Pipeline pipeline;
     private final StageLatencies latencies = new StageLatencies();
     private final LatencyIntervalLogger latencyLog;
+    private final EngineStateSnapshot stateSnapshot;
+    private final StatePublisher statePublisher;
+    private final StateViewPublisher stateView;
     private boolean started;
     private boolean stuck;
+    private boolean stateViewFinished;
 
     /**
      * @throws IllegalStateException when the journal directory already holds a session (a restart from
@@ -69,6 +77,14 @@ public final class Engine implements AutoCloseable
         this.pipeline = new Pipeline(config.ring(), inputJournal, outputJournal, latencies,
             sink -> BusinessLogic.create(config.logic(), sink),
             publisher -> new SimulatedVenue(publisher, config.logic(), config.clockMode(), latencies));
+        // The logic thread copies its state into the seqlock snapshot now and then (no allocation); metrics
+        // and the state view read it on their own threads.
+        this.stateSnapshot = new EngineStateSnapshot(config.logic().symbols());
+        this.statePublisher = new StatePublisher(pipeline.logic(), stateSnapshot, SystemEpochClock.INSTANCE,
+            StatePublisher.DEFAULT_EVERY_INPUTS, StatePublisher.DEFAULT_EVERY_NS);
+        pipeline.observeLogic(statePublisher);
+        this.stateView = new StateViewPublisher(stateSnapshot, stateViewFile(config.journalDir()),
+            StateViewPublisher.DEFAULT_INTERVAL_MS);
     }
 
     /**
@@ -80,6 +96,7 @@ public final class Engine implements AutoCloseable
         {
             started = true;
             latencyLog.start();
+            stateView.start();
             pipeline.start();
         }
     }
@@ -126,6 +143,7 @@ public final class Engine implements AutoCloseable
         }
         stuck = !pipeline.stop();
         latencyLog.close();
+        finishStateView();
         final long elapsedNs = System.nanoTime() - startNanos;
         final BusinessLogic logic = pipeline.logic();
         return RunSummary.of(source.describe(), stats, logic.counters(), config.logic().initialCash(),
@@ -142,6 +160,36 @@ public final class Engine implements AutoCloseable
             stuck = true;
         }
         latencyLog.close();
+        finishStateView();
+    }
+
+    /** The final state, once the logic thread is done (a stuck one may still write: then only stop the view). */
+    private void finishStateView()
+    {
+        if (stateViewFinished)
+        {
+            return;
+        }
+        stateViewFinished = true;
+        if (!stuck)
+        {
+            statePublisher.publishNow();
+        }
+        stateView.finish(pipeline.failure().isSet() ? "FAILED" : "STOPPED");
+    }
+
+    /**
+     * @return the logic's published state (seqlock): read it from any thread, e.g. for metrics.
+     */
+    public EngineStateSnapshot stateSnapshot()
+    {
+        return stateSnapshot;
+    }
+
+    /** @return where a session's state view (Chronicle Map, read by {@code ringwall status}) lives. */
+    public static java.nio.file.Path stateViewFile(final java.nio.file.Path journalDir)
+    {
+        return journalDir.resolve(StateViewPublisher.FILE_NAME);
     }
 
     /**
@@ -159,6 +207,14 @@ public final class Engine implements AutoCloseable
     public LatencyIntervalLogger latencyLog()
     {
         return latencyLog;
+    }
+
+    /**
+     * @return the pipeline, for monitoring: {@code Pipeline.observeLogic} before {@link #start()}, ring positions any time.
+     */
+    public Pipeline pipeline()
+    {
+        return pipeline;
     }
 
     /**
@@ -184,6 +240,7 @@ public final class Engine implements AutoCloseable
             throw new IllegalStateException("a pipeline stage did not stop within 10 s; journals were left open " +
                 "(their content up to the last committed document is intact)");
         }
+        stateView.close();
         inputJournal.close();
         outputJournal.close();
         journals.close();

@@ -29,6 +29,7 @@ import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SyntheticTradeSource;
 import io.ringwall.engine.marketdata.TradeCsvSource;
 import io.ringwall.engine.metrics.LatencyIntervalLogger;
+import io.ringwall.engine.metrics.EngineMonitoring;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.RingConfig;
 import io.ringwall.engine.ring.WaitMode;
@@ -152,13 +153,29 @@ class RunCommand implements Callable<Integer>
         }
     }
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics (/metrics) and " +
+        "health (/health/live, /health/ready) on this port during the run; 0 = off (default).")
+    private int metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "ADDRESS", description = "Address the metrics endpoint binds " +
+        "(default: ${DEFAULT-VALUE}, this host only).")
+    private String metricsHost = "127.0.0.1";
+
     @Override
     public Integer call() throws IOException
     {
         final Session session = prepare();
         final RunSummary summary;
-        try (Engine engine = new Engine(session.engine(), latencyIntervalMs))
+        try (Engine engine = new Engine(session.engine(), latencyIntervalMs);
+             EngineMonitoring monitoring = metricsPort <= 0 ? null : EngineMonitoring.attach(engine,
+                 EngineMonitoring.Settings.onPort(metricsHost, metricsPort).withLatencies(engine.latencyLog())))
         {
+            if (monitoring != null)
+            {
+                spec.commandLine().getErr().println("metrics       http://" + metricsHost + ":" + monitoring.port() +
+                    "/metrics  (health: /health/live, /health/ready)");
+                spec.commandLine().getErr().flush();
+            }
             summary = engine.run(session.source());
         }
         return report(session, summary);

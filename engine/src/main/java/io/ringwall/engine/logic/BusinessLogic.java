@@ -63,6 +63,8 @@ public final class BusinessLogic
     private final StrategyHost strategies;
     private final SessionClock sessions;
     private final OrderExpiredDecoder expired = new OrderExpiredDecoder();
+    private final java.util.function.Consumer<Order> visitWorkingOrder = this::visitWorkingOrder;
+    private WorkingOrderVisitor workingOrderVisitor;
     private Thread owner;
     private long inputSequence;
     private long timeNs;
@@ -171,6 +173,23 @@ public final class BusinessLogic
     public int workingOrders()
     {
         return orders.workingCount();
+    }
+
+    /**
+     * Shows every working order to {@code visitor}, in no particular order. Logic thread only (or after it
+     * stopped); allocation-free, so a state publisher may call it between inputs.
+     */
+    public void forEachWorkingOrder(final WorkingOrderVisitor visitor)
+    {
+        workingOrderVisitor = visitor;
+        orders.forEachWorking(visitWorkingOrder);
+        workingOrderVisitor = null;
+    }
+
+    private void visitWorkingOrder(final Order order)
+    {
+        workingOrderVisitor.order(order.clOrdId, order.instrumentId, order.side, order.ordType, order.quantity,
+            order.filledQuantity, order.limitPrice, order.stopPrice, order.status);
     }
 
     public BreakerState breakerState()

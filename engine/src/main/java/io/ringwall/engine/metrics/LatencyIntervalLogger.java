@@ -21,8 +21,11 @@ import org.HdrHistogram.HistogramLogWriter;
  * time stamps are seconds since the start), and the legend. {@link #close()} writes the last, partial
  * interval, flushes and closes the file. It also keeps the whole run's total per stage.
  */
-public final class LatencyIntervalLogger implements AutoCloseable
+public final class LatencyIntervalLogger implements AutoCloseable, StageLatencySource
 {
+    /** Percentiles reported to metrics per stage. */
+    private static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999, 1.0};
+
     /** The log's name inside a journal directory. */
     public static final String FILE_NAME = "latency.hlog";
     /** Default interval between two histograms of a stage. */
@@ -33,6 +36,8 @@ public final class LatencyIntervalLogger implements AutoCloseable
     private final long intervalNs;
     private final Histogram[] recycled = new Histogram[LatencyStage.count()];
     private final Histogram[] totals = new Histogram[LatencyStage.count()];
+    /** The last interval of each stage, for metrics; guarded by itself (this thread vs. the scrape thread). */
+    private final Histogram[] lastIntervals = new Histogram[LatencyStage.count()];
     private volatile boolean running;
     private Thread thread;
     private PrintStream out;
@@ -55,6 +60,7 @@ public final class LatencyIntervalLogger implements AutoCloseable
         for (int i = 0; i < totals.length; i++)
         {
             totals[i] = new Histogram(StageLatencies.HIGHEST_TRACKABLE_NS, StageLatencies.SIGNIFICANT_DIGITS);
+            lastIntervals[i] = new Histogram(StageLatencies.HIGHEST_TRACKABLE_NS, StageLatencies.SIGNIFICANT_DIGITS);
         }
     }
 
@@ -142,6 +148,31 @@ public final class LatencyIntervalLogger implements AutoCloseable
         return file;
     }
 
+    /**
+     * Reports each stage's last logged interval (metrics' scrape thread): its percentiles, count and sum. The
+     * recorders have one reader, this logger, so metrics read what it logged rather than swap them again.
+     */
+    @Override
+    public void reportTo(final Report report)
+    {
+        synchronized (lastIntervals)
+        {
+            for (final LatencyStage stage : LatencyStage.values())
+            {
+                final Histogram interval = lastIntervals[stage.ordinal()];
+                final long count = interval.getTotalCount();
+                if (count > 0)
+                {
+                    for (final double quantile : QUANTILES)
+                    {
+                        report.quantile(stage.tag(), quantile, interval.getValueAtPercentile(quantile * 100));
+                    }
+                }
+                report.totals(stage.tag(), count, interval.getMean() * count);
+            }
+        }
+    }
+
     private void run()
     {
         try
@@ -182,6 +213,11 @@ public final class LatencyIntervalLogger implements AutoCloseable
                 interval.setTag(stage.tag());
                 writer.outputIntervalHistogram(interval);
                 totals[i].add(interval);
+            }
+            synchronized (lastIntervals)
+            {
+                lastIntervals[i].reset();
+                lastIntervals[i].add(interval);
             }
         }
         out.flush();

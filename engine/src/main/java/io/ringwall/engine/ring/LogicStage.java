@@ -14,6 +14,8 @@ final class LogicStage implements EventHandler<FrameEvent>
     private final BusinessLogic logic;
     private final RingOutputSink sink;
     private final StageLatencies latencies;
+    /** Set before the stage's thread starts (Thread.start publishes it); metrics publication only. */
+    LogicObserver observer = LogicObserver.NONE;
 
     /**
      * @param sink the logic's output sink, told when each input starts so it can time its outputs.
@@ -33,5 +35,6 @@ final class LogicStage implements EventHandler<FrameEvent>
         sink.inputStarted(startNanos);
         logic.onInput(event.sequence, event.timeNs, event.buffer, 0, event.length, event.ingressNanos);
         latencies.record(LatencyStage.LOGIC, System.nanoTime() - startNanos);
+        observer.afterInput(event.timeNs, endOfBatch);
     }
 }

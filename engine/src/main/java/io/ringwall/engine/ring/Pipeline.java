@@ -44,6 +44,7 @@ public final class Pipeline
     private final Sequence logicSequence;
     private final Sequence gatewaySequence;
     private final GatewayAgent gateway;
+    private LogicStage logicHandler;
 
     /**
      * @param logicFactory   builds the logic on the outbound ring's sink.
@@ -76,7 +77,7 @@ public final class Pipeline
 
         final BatchEventProcessor<FrameEvent> journalIn = stage("journal-in", inbound,
             new JournalStage(inputJournal, true, latencies, config.maxBatch()));
-        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, new LogicStage(logic, sink, latencies),
+        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, logicHandler = new LogicStage(logic, sink, latencies),
             journalIn.getSequence());
         inbound.addGatingSequences(logicStage.getSequence());
 
@@ -196,6 +197,76 @@ public final class Pipeline
     public EngineFailure failure()
     {
         return failure;
+    }
+
+    /**
+     * Has the logic thread call {@code observer} after each input (metrics publication). Call before {@link #start()}.
+     */
+    public void observeLogic(final LogicObserver observer)
+    {
+        if (!threads.isEmpty())
+        {
+            throw new IllegalStateException("observeLogic must be called before start()");
+        }
+        if (logicHandler.observer != LogicObserver.NONE)
+        {
+            // One observer: a second would silently replace the first (e.g. the Engine's state publisher).
+            throw new IllegalStateException("the logic already has an observer; share its state snapshot instead");
+        }
+        logicHandler.observer = observer;
+    }
+
+    // Read-only ring positions for metrics, safe from any thread. Ring sequences (not journal sequences):
+    // comparable between stages of the same ring, so their differences are the lags.
+
+    public long inboundPublished()
+    {
+        return inbound.getCursor();
+    }
+
+    public long inboundJournaled()
+    {
+        return processors.get(names.indexOf("journal-in")).getSequence().get();
+    }
+
+    public long inboundProcessed()
+    {
+        return logicSequence.get();
+    }
+
+    public long outboundPublished()
+    {
+        return outbound.getCursor();
+    }
+
+    public long outboundJournaled()
+    {
+        return processors.get(names.indexOf("journal-out")).getSequence().get();
+    }
+
+    public long outboundDelivered()
+    {
+        return gatewaySequence.get();
+    }
+
+    public long inboundRemainingCapacity()
+    {
+        return inbound.remainingCapacity();
+    }
+
+    public long outboundRemainingCapacity()
+    {
+        return outbound.remainingCapacity();
+    }
+
+    public int inboundSize()
+    {
+        return inbound.getBufferSize();
+    }
+
+    public int outboundSize()
+    {
+        return outbound.getBufferSize();
     }
 
     /**
