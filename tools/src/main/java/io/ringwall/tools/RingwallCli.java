@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ringwall", mixinStandardHelpOptions = true, version = "ringwall 0.1.0",
     description = "Ringwall: a deterministic, journaled live-trading engine.",
-    subcommands = {RunCommand.class, BacktestCommand.class, ReplayCommand.class, JournalCommand.class, RiskEventsCommand.class, LatencyReportCommand.class,
+    subcommands = {RunCommand.class, BacktestCommand.class, ReplayCommand.class, JournalCommand.class, RiskEventsCommand.class, LatencyReportCommand.class, StatusCommand.class,
         ReferenceDataCommand.class, CommandLine.HelpCommand.class})
 public final class RingwallCli
 {
