@@ -161,6 +161,11 @@ class RunCommand implements Callable<Integer>
         "(default: ${DEFAULT-VALUE}, this host only).")
     private String metricsHost = "127.0.0.1";
 
+    @Option(names = "--pin-cpu", paramLabel = "CPU", description = "Pin the logic thread to this CPU (OpenHFT " +
+        "affinity); when the CPU cannot be had, warn and run unpinned. Pair with --wait busy-spin on a machine " +
+        "with a spare core per stage (scripts/ringwall-pinned does both). Default: no pinning.")
+    private Integer pinCpu;
+
     @Override
     public Integer call() throws IOException
     {
@@ -176,7 +181,16 @@ class RunCommand implements Callable<Integer>
                     "/metrics  (health: /health/live, /health/ready)");
                 spec.commandLine().getErr().flush();
             }
+            if (pinCpu != null)
+            {
+                engine.pipeline().pinLogicTo(pinCpu);
+            }
             summary = engine.run(session.source());
+            if (pinCpu != null)
+            {
+                spec.commandLine().getErr().println("pinning       logic thread " + engine.pipeline().logicPinning());
+                spec.commandLine().getErr().flush();
+            }
         }
         return report(session, summary);
     }

@@ -45,6 +45,9 @@ public final class Pipeline
     private final Sequence gatewaySequence;
     private final GatewayAgent gateway;
     private LogicStage logicHandler;
+    private BatchEventProcessor<FrameEvent> logicProcessor;
+    private int logicCpu = LogicAffinity.NONE;
+    private LogicAffinity logicAffinity;
 
     /**
      * @param logicFactory   builds the logic on the outbound ring's sink.
@@ -80,6 +83,7 @@ public final class Pipeline
         final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, logicHandler = new LogicStage(logic, sink, latencies),
             journalIn.getSequence());
         inbound.addGatingSequences(logicStage.getSequence());
+        logicProcessor = logicStage;
 
         final BatchEventProcessor<FrameEvent> journalOut = stage("journal-out", outbound,
             new JournalStage(outputJournal, false, latencies, config.maxBatch()));
@@ -112,9 +116,41 @@ public final class Pipeline
     {
         for (int i = 0; i < processors.size(); i++)
         {
-            startThread(processors.get(i), "ringwall-" + names.get(i));
+            final Runnable processor = processors.get(i);
+            if (processor == logicProcessor && logicCpu != LogicAffinity.NONE)
+            {
+                logicAffinity = new LogicAffinity(logicCpu, processor);
+                startThread(logicAffinity, "ringwall-" + names.get(i));
+            }
+            else
+            {
+                startThread(processor, "ringwall-" + names.get(i));
+            }
         }
         startThread(gateway, "ringwall-gateway");
+    }
+
+    /**
+     * Pins the logic thread to {@code cpu} when the pipeline starts (OpenHFT affinity); if that CPU cannot be
+     * had, the logic runs unpinned with a warning. Call before {@link #start()}.
+     */
+    public void pinLogicTo(final int cpu)
+    {
+        if (!threads.isEmpty())
+        {
+            throw new IllegalStateException("pinLogicTo must be called before start()");
+        }
+        if (cpu < 0)
+        {
+            throw new IllegalArgumentException("CPU " + cpu + " is negative");
+        }
+        logicCpu = cpu;
+    }
+
+    /** @return whether the logic thread got its CPU ("pinned to CPU n", or why not), or "not pinned". */
+    public String logicPinning()
+    {
+        return logicAffinity == null ? "not pinned" : logicAffinity.outcome();
     }
 
     private void startThread(final Runnable stage, final String name)
