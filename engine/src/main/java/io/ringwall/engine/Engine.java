@@ -2,11 +2,16 @@ package io.ringwall.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.ringwall.engine.logic.BusinessLogic;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SourceStats;
+import io.ringwall.engine.metrics.LatencyIntervalLogger;
+import io.ringwall.engine.metrics.EngineStateSnapshot;
+import io.ringwall.engine.metrics.LatencyStage;
+import io.ringwall.engine.metrics.StatePublisher;
+import io.ringwall.engine.metrics.StateViewPublisher;
+import io.ringwall.engine.metrics.StageLatencies;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.EngineHaltedException;
 import io.ringwall.engine.ring.Gateway;
@@ -17,7 +22,7 @@ import io.ringwall.engine.config.ReferenceData;
 import io.ringwall.journal.JournalDirectory;
 import io.ringwall.journal.JournalReader;
 import io.ringwall.journal.JournalWriter;
-import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.SystemEpochClock;
 
 /**
  * The runnable engine in paper mode: journals, rings, business logic and the simulated venue, built
@@ -30,10 +35,15 @@ public final class Engine implements AutoCloseable
     private final JournalDirectory journals;
     private final JournalWriter inputJournal;
     private final JournalWriter outputJournal;
-    private final Histogram tickToOrderNs = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
     private final Pipeline pipeline;
+    private final StageLatencies latencies = new StageLatencies();
+    private final LatencyIntervalLogger latencyLog;
+    private final EngineStateSnapshot stateSnapshot;
+    private final StatePublisher statePublisher;
+    private final StateViewPublisher stateView;
     private boolean started;
     private boolean stuck;
+    private boolean stateViewFinished;
 
     /**
      * @throws IllegalStateException when the journal directory already holds a session (a restart from
@@ -41,7 +51,16 @@ public final class Engine implements AutoCloseable
      */
     public Engine(final EngineConfig config)
     {
-        this(config, "paper", null);
+        this(config, "paper", null, LatencyIntervalLogger.DEFAULT_INTERVAL_MS);
+    }
+
+    /**
+     * @param latencyIntervalMs how often per-stage latency histograms go to {@code <journal>/latency.hlog}.
+     * @throws IllegalStateException when the journal directory already holds a session.
+     */
+    public Engine(final EngineConfig config, final long latencyIntervalMs)
+    {
+        this(config, "paper", null, latencyIntervalMs);
     }
 
     /**
@@ -50,6 +69,18 @@ public final class Engine implements AutoCloseable
      */
     public Engine(final EngineConfig config, final String mode,
         final java.util.function.Function<InboundPublisher, Gateway> gatewayFactory)
+    {
+        this(config, mode, gatewayFactory, LatencyIntervalLogger.DEFAULT_INTERVAL_MS);
+    }
+
+    /**
+     * @param mode              recorded in the manifest as {@code engine.mode} (paper, fix).
+     * @param gatewayFactory    builds the venue gateway on its inbound publisher; null for the simulated venue.
+     * @param latencyIntervalMs how often per-stage latency histograms go to {@code <journal>/latency.hlog}.
+     * @throws IllegalStateException when the journal directory already holds a session.
+     */
+    public Engine(final EngineConfig config, final String mode,
+        final java.util.function.Function<InboundPublisher, Gateway> gatewayFactory, final long latencyIntervalMs)
     {
         this.config = config;
         this.journals = JournalDirectory.open(config.journalDir());
@@ -65,10 +96,20 @@ public final class Engine implements AutoCloseable
         journals.writeManifest(manifest(config, mode));
         // Other processes (ringwall reference-data, the state view) read the instruments from here.
         ReferenceData.publish(referenceDataFile(config.journalDir()), config.logic().instruments());
-        this.pipeline = new Pipeline(config.ring(), inputJournal, outputJournal,
+        this.latencyLog = new LatencyIntervalLogger(latencies,
+            config.journalDir().resolve(LatencyIntervalLogger.FILE_NAME), latencyIntervalMs);
+        this.pipeline = new Pipeline(config.ring(), inputJournal, outputJournal, latencies,
             sink -> BusinessLogic.create(config.logic(), sink),
             gatewayFactory != null ? gatewayFactory :
-                publisher -> new SimulatedVenue(publisher, config.logic(), config.clockMode(), tickToOrderNs));
+                publisher -> new SimulatedVenue(publisher, config.logic(), config.clockMode(), latencies));
+        // The logic thread copies its state into the seqlock snapshot now and then (no allocation); metrics
+        // and the state view read it on their own threads.
+        this.stateSnapshot = new EngineStateSnapshot(config.logic().symbols());
+        this.statePublisher = new StatePublisher(pipeline.logic(), stateSnapshot, SystemEpochClock.INSTANCE,
+            StatePublisher.DEFAULT_EVERY_INPUTS, StatePublisher.DEFAULT_EVERY_NS);
+        pipeline.observeLogic(statePublisher);
+        this.stateView = new StateViewPublisher(stateSnapshot, stateViewFile(config.journalDir()),
+            StateViewPublisher.DEFAULT_INTERVAL_MS);
     }
 
     /**
@@ -79,6 +120,8 @@ public final class Engine implements AutoCloseable
         if (!started)
         {
             started = true;
+            latencyLog.start();
+            stateView.start();
             pipeline.start();
         }
     }
@@ -140,10 +183,12 @@ public final class Engine implements AutoCloseable
             joinQuietly(timerThread);
         }
         stuck = !pipeline.stop();
+        latencyLog.close();
+        finishStateView();
         final long elapsedNs = System.nanoTime() - startNanos;
         final BusinessLogic logic = pipeline.logic();
         return RunSummary.of(source.describe(), stats, logic.counters(), config.logic().initialCash(),
-            logic.portfolio(), elapsedNs, tickToOrderNs.copy(), pipeline.failure().message());
+            logic.portfolio(), elapsedNs, latencyLog.total(LatencyStage.TICK_TO_ORDER).copy(), pipeline.failure().message());
     }
 
     /**
@@ -155,6 +200,62 @@ public final class Engine implements AutoCloseable
         {
             stuck = true;
         }
+        latencyLog.close();
+        finishStateView();
+    }
+
+    /** The final state, once the logic thread is done (a stuck one may still write: then only stop the view). */
+    private void finishStateView()
+    {
+        if (stateViewFinished)
+        {
+            return;
+        }
+        stateViewFinished = true;
+        if (!stuck)
+        {
+            statePublisher.publishNow();
+        }
+        stateView.finish(pipeline.failure().isSet() ? "FAILED" : "STOPPED");
+    }
+
+    /**
+     * @return the logic's published state (seqlock): read it from any thread, e.g. for metrics.
+     */
+    public EngineStateSnapshot stateSnapshot()
+    {
+        return stateSnapshot;
+    }
+
+    /** @return where a session's state view (Chronicle Map, read by {@code ringwall status}) lives. */
+    public static java.nio.file.Path stateViewFile(final java.nio.file.Path journalDir)
+    {
+        return journalDir.resolve(StateViewPublisher.FILE_NAME);
+    }
+
+    /**
+     * @return where the stages record latencies; a gateway records the venue round trips here
+     *         ({@link StageLatencies#recordVenueAck}, {@link StageLatencies#recordVenueFill}) on its thread.
+     */
+    public StageLatencies latencies()
+    {
+        return latencies;
+    }
+
+    /**
+     * @return the per-stage latency log and the run's totals (read them after the engine stopped).
+     */
+    public LatencyIntervalLogger latencyLog()
+    {
+        return latencyLog;
+    }
+
+    /**
+     * @return the pipeline, for monitoring: {@code Pipeline.observeLogic} before {@link #start()}, ring positions any time.
+     */
+    public Pipeline pipeline()
+    {
+        return pipeline;
     }
 
     /**
@@ -180,6 +281,7 @@ public final class Engine implements AutoCloseable
             throw new IllegalStateException("a pipeline stage did not stop within 10 s; journals were left open " +
                 "(their content up to the last committed document is intact)");
         }
+        stateView.close();
         inputJournal.close();
         outputJournal.close();
         journals.close();

@@ -33,6 +33,8 @@ import io.ringwall.engine.marketdata.MalformedLineReporter;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SyntheticTradeSource;
 import io.ringwall.engine.marketdata.TradeCsvSource;
+import io.ringwall.engine.metrics.LatencyIntervalLogger;
+import io.ringwall.engine.metrics.EngineMonitoring;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.RingConfig;
 import io.ringwall.engine.ring.WaitMode;
@@ -171,6 +173,10 @@ class RunCommand implements Callable<Integer>
         "the position (default: ${DEFAULT-VALUE}).")
     private String reconcileTolerance = "0.05";
 
+    @Option(names = "--latency-interval-ms", description = "How often per-stage latency histograms are written to " +
+        "<journal>/latency.hlog (default: ${DEFAULT-VALUE}).")
+    private long latencyIntervalMs = LatencyIntervalLogger.DEFAULT_INTERVAL_MS;
+
     @Option(names = "--timer-ms", description = "Timer tick period in engine time, 0 for none (default: ${DEFAULT-VALUE}).")
     private long timerMs = 60_000;
 
@@ -215,6 +221,19 @@ class RunCommand implements Callable<Integer>
         }
     }
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics (/metrics) and " +
+        "health (/health/live, /health/ready) on this port during the run; 0 = off (default).")
+    private int metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "ADDRESS", description = "Address the metrics endpoint binds " +
+        "(default: ${DEFAULT-VALUE}, this host only).")
+    private String metricsHost = "127.0.0.1";
+
+    @Option(names = "--pin-cpu", paramLabel = "CPU", description = "Pin the logic thread to this CPU (OpenHFT " +
+        "affinity); when the CPU cannot be had, warn and run unpinned. Pair with --wait busy-spin on a machine " +
+        "with a spare core per stage (scripts/ringwall-pinned does both). Default: no pinning.")
+    private Integer pinCpu;
+
     @Override
     public Integer call() throws IOException
     {
@@ -224,8 +243,21 @@ class RunCommand implements Callable<Integer>
         final io.ringwall.engine.fix.FixGateway[] gateway = new io.ringwall.engine.fix.FixGateway[1];
         try (Engine engine = venue.equals("fix") ? new Engine(session.engine(), "fix", publisher ->
             gateway[0] = new io.ringwall.engine.fix.FixGateway(fixConfig(), session.engine().logic().instruments(),
-                publisher, session.engine().clockMode())) : new Engine(session.engine()))
+                publisher, session.engine().clockMode()), latencyIntervalMs) :
+                new Engine(session.engine(), latencyIntervalMs);
+             EngineMonitoring monitoring = metricsPort <= 0 ? null : EngineMonitoring.attach(engine,
+                 EngineMonitoring.Settings.onPort(metricsHost, metricsPort).withLatencies(engine.latencyLog())))
         {
+            if (monitoring != null)
+            {
+                spec.commandLine().getErr().println("metrics       http://" + metricsHost + ":" + monitoring.port() +
+                    "/metrics  (health: /health/live, /health/ready)");
+                spec.commandLine().getErr().flush();
+            }
+            if (pinCpu != null)
+            {
+                engine.pipeline().pinLogicTo(pinCpu);
+            }
             if (control == null)
             {
                 summary = engine.run(session.source());
@@ -245,6 +277,11 @@ class RunCommand implements Callable<Integer>
                 {
                     summary = engine.run(intake);
                 }
+            }
+            if (pinCpu != null)
+            {
+                spec.commandLine().getErr().println("pinning       logic thread " + engine.pipeline().logicPinning());
+                spec.commandLine().getErr().flush();
             }
         }
         final int status = report(session, summary);
@@ -287,6 +324,11 @@ class RunCommand implements Callable<Integer>
         out.print(summary.format());
         out.println("journal       " + session.journalDir() + "  (verify: ringwall replay --journal " +
             session.journalDir() + " --verify)");
+        final Path latencyLog = session.journalDir().resolve(LatencyIntervalLogger.FILE_NAME);
+        if (Files.exists(latencyLog))
+        {
+            out.println("latency       " + latencyLog + "  (ringwall latency-report --journal " + session.journalDir() + ")");
+        }
         out.flush();
         return summary.failure() == null ? 0 : RingwallCli.EXIT_FAILURE;
     }
@@ -298,6 +340,7 @@ class RunCommand implements Callable<Integer>
 
     final Session prepare() throws IOException
     {
+        LogEnvironment.apply(environment());
         final String instrument = symbol != null ? symbol : synthetic > 0 ? "SYN" : format == Format.bars ? "AAPL" : "BTCUSD";
         final LoadedConfig limits = loadConfig();
         final int instrumentId = limits.instruments().stream().map(InstrumentSpec::symbol).toList().indexOf(instrument);
@@ -344,8 +387,7 @@ class RunCommand implements Callable<Integer>
      */
     private LoadedConfig loadConfig()
     {
-        final String env = environment != null ? environment :
-            System.getenv().getOrDefault("RINGWALL_ENV", "development");
+        final String env = environment();
         final Map<String, String> variables = new HashMap<>(System.getenv());
         for (final String override : overrides)
         {
@@ -357,6 +399,11 @@ class RunCommand implements Callable<Integer>
             variables.put(ConfigLoader.variableName(override.substring(0, equals)), override.substring(equals + 1));
         }
         return ConfigLoader.load(config, env, variables);
+    }
+
+    private String environment()
+    {
+        return environment != null ? environment : System.getenv().getOrDefault("RINGWALL_ENV", "development");
     }
 
     private static Path newSessionDir() throws IOException

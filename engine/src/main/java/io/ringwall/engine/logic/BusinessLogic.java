@@ -71,6 +71,8 @@ public final class BusinessLogic
     private final VenueOpenOrderDecoder venueOpenOrder = new VenueOpenOrderDecoder();
     private final ReconciliationEndDecoder reconciliationEnd = new ReconciliationEndDecoder();
     private final Reconciler reconciler;
+    private final java.util.function.Consumer<Order> visitWorkingOrder = this::visitWorkingOrder;
+    private WorkingOrderVisitor workingOrderVisitor;
     private Thread owner;
     private long inputSequence;
     private long timeNs;
@@ -198,6 +200,23 @@ public final class BusinessLogic
     {
         final Order order = orders.find(clOrdId);
         return order == null ? null : order.status;
+    }
+
+    /**
+     * Shows every working order to {@code visitor}, in no particular order. Logic thread only (or after it
+     * stopped); allocation-free, so a state publisher may call it between inputs.
+     */
+    public void forEachWorkingOrder(final WorkingOrderVisitor visitor)
+    {
+        workingOrderVisitor = visitor;
+        orders.forEachWorking(visitWorkingOrder);
+        workingOrderVisitor = null;
+    }
+
+    private void visitWorkingOrder(final Order order)
+    {
+        workingOrderVisitor.order(order.clOrdId, order.instrumentId, order.side, order.ordType, order.quantity,
+            order.filledQuantity, order.limitPrice, order.stopPrice, order.status);
     }
 
     public BreakerState breakerState()
