@@ -22,8 +22,9 @@ import java.util.Map;
  * Higher is better for all of them except the latency ratio.
  *
  * <p>Allocations are absolute (bytes per operation or per input), since bytes do not depend on the
- * machine's speed: every {@code LogicBenchmark} entry's {@code gc.alloc.rate.norm} and the logic thread's
- * bytes per input in the pipeline.
+ * machine's speed: every {@code LogicBenchmark} entry's {@code gc.alloc.rate.norm}, the logic thread's
+ * bytes per input in the throughput harness's pipeline, and per trade (with its order and the venue's two
+ * answers) in the latency harness's.
  *
  * @param figures     compared figures, by name.
  * @param allocations bytes per operation of the logic thread, by name.
@@ -35,6 +36,7 @@ public record PerfResults(Map<String, Double> figures, Map<String, Double> alloc
     public static final String PIPELINE_OVER_DISRUPTOR = "pipeline throughput / raw disruptor hop";
     public static final String LATENCY_P99_RATIO = "tick-to-order p99 / raw hop+append p99";
     public static final String PIPELINE_LOGIC_ALLOCATION = "pipeline logic thread B/input";
+    public static final String LATENCY_LOGIC_ALLOCATION = "latency harness logic thread B/trade";
     private static final String LOGIC_BENCHMARK = "LogicBenchmark";
     private static final String LOGIC_THREAD = "ringwall-logic";
 
@@ -67,6 +69,7 @@ public record PerfResults(Map<String, Double> figures, Map<String, Double> alloc
         raw.put("tick-to-order p99 ns", Json.number(latency, "median.engine.p99Ns", l));
         raw.put("tick-to-order p99.9 ns", Json.number(latency, "median.engine.p999Ns", l));
         figures.put(LATENCY_P99_RATIO, Json.number(latency, "median.engineP99OverRawP99", l));
+        allocations.put(LATENCY_LOGIC_ALLOCATION, Json.number(latency, "median.logicBytesPerTrade", l));
 
         if (jmh != null)
         {

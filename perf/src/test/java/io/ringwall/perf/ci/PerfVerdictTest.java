@@ -31,7 +31,7 @@ class PerfVerdictTest
           "raw": {"p50Ns": 1500, "p90Ns": 3000, "p99Ns": 10000, "p999Ns": 50000, "p9999Ns": 90000, "maxNs": 100000},
           "engine": {"p50Ns": 15000, "p90Ns": 30000, "p99Ns": 60000, "p999Ns": 500000, "p9999Ns": 900000,
             "maxNs": 1000000},
-          "engineP99OverRawP99": 6.0}}
+          "logicBytesPerTrade": 0.002, "engineP99OverRawP99": 6.0}}
         """;
     /** Codec at 40 ops/us (10 per raw append), logic every-trade at 250 ns/op (1 per raw append). */
     private static final String JMH = """
@@ -79,7 +79,7 @@ class PerfVerdictTest
             .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
         // Only the logic's allocation is judged: the codec benchmark's is not listed.
         assertThat(results.allocations()).containsOnlyKeys(PerfResults.PIPELINE_LOGIC_ALLOCATION,
-            "jmh LogicBenchmark.tradeWithVenue[strategy=every-trade] B/op");
+            PerfResults.LATENCY_LOGIC_ALLOCATION, "jmh LogicBenchmark.tradeWithVenue[strategy=every-trade] B/op");
     }
 
     @Test
