@@ -10,7 +10,8 @@ import io.ringwall.engine.ring.InboundPublisher;
 import org.HdrHistogram.Histogram;
 
 /**
- * The latency harness's venue: the end of the tick-to-order path. Every {@code NewOrder} that reaches it
+ * The latency harness's venue: the end of the tick-to-order path. Every {@code NewOrder} (or, when risk
+ * refused the order, its {@code RiskReject}) that reaches it
  * (journaled on "out" first: the gateway is gated on journal-out) is timed against the <em>planned</em>
  * send time of the trade that caused it, then answered at once like a frictionless venue (accepted, filled
  * in full at the last journaled trade price, no fee), so the order table and positions stay live and the
@@ -70,6 +71,11 @@ final class LatencyGateway implements Gateway
         }
         else if (templateId == RiskRejectDecoder.TEMPLATE_ID)
         {
+            // A refused order is timed too (to its refusal reaching the gateway): under overload the refused
+            // trades are the late ones, and leaving them out would flatter the figures.
+            final long plannedNanos = startNanos + (event.timeNs - epochBaseNs);
+            record(fromPlannedNs, nowNanos - plannedNanos);
+            record(fromSentNs, nowNanos - event.ingressNanos);
             riskRejects++;
         }
     }
