@@ -22,7 +22,6 @@ import io.ringwall.engine.logic.LogicConfig;
 import io.ringwall.engine.ring.InboundPublisher;
 import io.ringwall.engine.ring.Pipeline;
 import io.ringwall.engine.ring.RingConfig;
-import io.ringwall.journal.ChronicleSettings;
 import io.ringwall.journal.JournalDirectory;
 import io.ringwall.journal.JournalWriter;
 import net.openhft.chronicle.bytes.Bytes;
@@ -107,25 +106,8 @@ public final class LatencyHarness
 
     public static void main(final String[] args)
     {
-        final LatencyOptions options;
-        try
-        {
-            options = LatencyOptions.parse(args);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            System.err.println("latency: " + ex.getMessage());
-            System.err.println(LatencyOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options.help)
-        {
-            System.out.println(LatencyOptions.USAGE);
-            return;
-        }
-        ChronicleSettings.apply();
-        new LatencyHarness(options).run();
+        HarnessCli.launch("latency", LatencyOptions.USAGE, args, LatencyOptions::parse, options -> options.help,
+            options -> new LatencyHarness(options).run());
     }
 
     private void run()

@@ -34,31 +34,7 @@ final class LatencyOptions
     static LatencyOptions parse(final String[] args)
     {
         final LatencyOptions options = new LatencyOptions();
-        for (int i = 0; i < args.length; i++)
-        {
-            final String arg = args[i];
-            if ("--help".equals(arg) || "-h".equals(arg))
-            {
-                options.help = true;
-                continue;
-            }
-            final int eq = arg.indexOf('=');
-            final String name = eq > 0 ? arg.substring(0, eq) : arg;
-            final String value;
-            if (eq > 0)
-            {
-                value = arg.substring(eq + 1);
-            }
-            else if (i + 1 < args.length)
-            {
-                value = args[++i];
-            }
-            else
-            {
-                throw new IllegalArgumentException(arg + " needs a value");
-            }
-            options.set(name, value);
-        }
+        options.help = HarnessCli.parse(args, options::set);
         if (options.rate * options.seconds > Integer.MAX_VALUE)
         {
             throw new IllegalArgumentException("--rate x --seconds is more than " + Integer.MAX_VALUE + " trades");
@@ -71,32 +47,14 @@ final class LatencyOptions
         switch (name)
         {
             // 1e9 / rate is the schedule's interval: at most one trade per nanosecond.
-            case "--rate" -> rate = number(name, value, 1, 1_000_000_000L);
-            case "--seconds" -> seconds = number(name, value, 1, 3600);
-            case "--warmup" -> warmupSeconds = number(name, value, 0, 3600);
-            case "--runs" -> runs = (int)number(name, value, 1, 1000);
+            case "--rate" -> rate = HarnessCli.number(name, value, 1, 1_000_000_000L);
+            case "--seconds" -> seconds = HarnessCli.number(name, value, 1, 3600);
+            case "--warmup" -> warmupSeconds = HarnessCli.number(name, value, 0, 3600);
+            case "--runs" -> runs = (int)HarnessCli.number(name, value, 1, 1000);
             case "--wait" -> waitMode = WaitMode.parse(value);
             case "--dir" -> scratchRoot = Paths.get(value);
             case "--json" -> jsonFile = Paths.get(value);
             default -> throw new IllegalArgumentException("unknown option " + name);
         }
-    }
-
-    private static long number(final String name, final String value, final long min, final long max)
-    {
-        final long parsed;
-        try
-        {
-            parsed = Long.parseLong(value.replace("_", ""));
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new IllegalArgumentException(name + " '" + value + "' is not a number");
-        }
-        if (parsed < min || parsed > max)
-        {
-            throw new IllegalArgumentException(name + " " + parsed + " is out of range [" + min + ", " + max + "]");
-        }
-        return parsed;
     }
 }

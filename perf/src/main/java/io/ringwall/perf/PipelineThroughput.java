@@ -32,7 +32,6 @@ import io.ringwall.engine.ring.Pipeline;
 import io.ringwall.engine.ring.RingConfig;
 import io.ringwall.engine.ring.WaitMode;
 import io.ringwall.engine.venue.SimulatedVenue;
-import io.ringwall.journal.ChronicleSettings;
 import io.ringwall.journal.JournalDirectory;
 import io.ringwall.journal.JournalWriter;
 import net.openhft.chronicle.bytes.Bytes;
@@ -88,25 +87,8 @@ public final class PipelineThroughput
 
     public static void main(final String[] args)
     {
-        final ThroughputOptions options;
-        try
-        {
-            options = ThroughputOptions.parse(args);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            System.err.println("throughput: " + ex.getMessage());
-            System.err.println(ThroughputOptions.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options.help)
-        {
-            System.out.println(ThroughputOptions.USAGE);
-            return;
-        }
-        ChronicleSettings.apply();
-        new PipelineThroughput(options).run();
+        HarnessCli.launch("throughput", ThroughputOptions.USAGE, args, ThroughputOptions::parse, options -> options.help,
+            options -> new PipelineThroughput(options).run());
     }
 
     private void run()

@@ -36,32 +36,7 @@ final class ThroughputOptions
     static ThroughputOptions parse(final String[] args)
     {
         final ThroughputOptions options = new ThroughputOptions();
-        for (int i = 0; i < args.length; i++)
-        {
-            final String arg = args[i];
-            if ("--help".equals(arg) || "-h".equals(arg))
-            {
-                options.help = true;
-                continue;
-            }
-            // Both "--name value" and "--name=value".
-            final int eq = arg.indexOf('=');
-            final String name = eq > 0 ? arg.substring(0, eq) : arg;
-            final String value;
-            if (eq > 0)
-            {
-                value = arg.substring(eq + 1);
-            }
-            else if (i + 1 < args.length)
-            {
-                value = args[++i];
-            }
-            else
-            {
-                throw new IllegalArgumentException(arg + " needs a value");
-            }
-            options.set(name, value);
-        }
+        options.help = HarnessCli.parse(args, options::set);
         return options;
     }
 
@@ -69,32 +44,14 @@ final class ThroughputOptions
     {
         switch (name)
         {
-            case "--events" -> events = positive(name, value, 1);
-            case "--runs" -> runs = (int)positive(name, value, 1);
-            case "--warmup" -> warmupRuns = (int)positive(name, value, 0);
+            case "--events" -> events = HarnessCli.number(name, value, 1, Integer.MAX_VALUE * 64L);
+            case "--runs" -> runs = (int)HarnessCli.number(name, value, 1, Integer.MAX_VALUE);
+            case "--warmup" -> warmupRuns = (int)HarnessCli.number(name, value, 0, Integer.MAX_VALUE);
             case "--wait" -> waitMode = WaitMode.parse(value);
             case "--strategy" -> strategy = value;
             case "--dir" -> scratchRoot = Paths.get(value);
             case "--json" -> jsonFile = Paths.get(value);
             default -> throw new IllegalArgumentException("unknown option " + name);
         }
-    }
-
-    private static long positive(final String name, final String value, final long min)
-    {
-        final long parsed;
-        try
-        {
-            parsed = Long.parseLong(value.replace("_", ""));
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new IllegalArgumentException(name + " '" + value + "' is not a number");
-        }
-        if (parsed < min || parsed > Integer.MAX_VALUE * 64L)
-        {
-            throw new IllegalArgumentException(name + " " + parsed + " is out of range (at least " + min + ")");
-        }
-        return parsed;
     }
 }
