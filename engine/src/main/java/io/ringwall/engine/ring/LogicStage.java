@@ -9,15 +9,18 @@ import io.ringwall.engine.logic.BusinessLogic;
 final class LogicStage implements EventHandler<FrameEvent>
 {
     private final BusinessLogic logic;
+    private final LogicObserver observer;
 
-    LogicStage(final BusinessLogic logic)
+    LogicStage(final BusinessLogic logic, final LogicObserver observer)
     {
         this.logic = logic;
+        this.observer = observer;
     }
 
     @Override
     public void onEvent(final FrameEvent event, final long ringSequence, final boolean endOfBatch)
     {
         logic.onInput(event.sequence, event.timeNs, event.buffer, 0, event.length, event.ingressNanos);
+        observer.afterInput(logic);
     }
 }
