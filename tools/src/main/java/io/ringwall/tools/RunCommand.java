@@ -16,6 +16,8 @@ import io.ringwall.engine.Engine;
 import io.ringwall.engine.EngineConfig;
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.RunSummary;
+import io.ringwall.engine.checkpoint.CheckpointSettings;
+import io.ringwall.engine.checkpoint.ShutdownSignals;
 import io.ringwall.engine.config.ConfigLoader;
 import io.ringwall.engine.config.InstrumentSpec;
 import io.ringwall.engine.config.LoadedConfig;
@@ -91,7 +93,8 @@ class RunCommand implements Callable<Integer>
     private List<String> strategies = new ArrayList<>();
 
     @Option(names = "--journal", paramLabel = "DIR",
-        description = "Journal directory (must not hold a session yet). Default: var/sessions/<UTC time>.")
+        description = "Journal directory (must not hold a session yet, unless --resume). Default: " +
+            "var/sessions/<UTC time>.")
     private Path journal;
 
     @Option(names = "--clock", description = "data: event time from the data (reproducible); wall: system clock at " +
@@ -119,6 +122,32 @@ class RunCommand implements Callable<Integer>
 
     @Option(names = "--cash", description = "Starting cash (default: ${DEFAULT-VALUE}).")
     private String cash = "1000000";
+
+    @Option(names = "--resume", description = "Continue the session in --journal DIR after a crash or a " +
+        "shutdown: restore its newest valid snapshot, replay journal \"in\" after it (checked against journal " +
+        "\"out\"), rebuild the paper venue's book, skip the market data already journaled, then go live " +
+        "appending to the same journals. Without it a directory that holds a session is refused.")
+    private boolean resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "INPUTS", description = "Snapshot after this many inputs " +
+        "(0 = not by count; default: ${DEFAULT-VALUE}).")
+    private long checkpointEvery = CheckpointSettings.DEFAULT_EVERY_INPUTS;
+
+    @Option(names = "--checkpoint-seconds", paramLabel = "S", description = "Snapshot after this much event " +
+        "time (0 = not by time; default: ${DEFAULT-VALUE}).")
+    private long checkpointSeconds = CheckpointSettings.DEFAULT_EVERY_EVENT_TIME_NS / 1_000_000_000L;
+
+    @Option(names = "--checkpoint-retain", paramLabel = "N", description = "Snapshot files kept (default: " +
+        "${DEFAULT-VALUE}).")
+    private int checkpointRetain = CheckpointSettings.DEFAULT_RETAIN;
+
+    @Option(names = "--shutdown-cancel", negatable = true, description = "A graceful shutdown (SIGTERM) cancels " +
+        "every working order first (default: on).")
+    private boolean shutdownCancel = true;
+
+    @Option(names = "--shutdown-timeout-s", paramLabel = "S", description = "A graceful shutdown taking longer " +
+        "forces exit with status 3 (default: ${DEFAULT-VALUE}).")
+    private long shutdownTimeoutSeconds = CheckpointSettings.DEFAULT_SHUTDOWN_TIMEOUT_NS / 1_000_000_000L;
 
     @Option(names = "--timer-ms", description = "Timer tick period in engine time, 0 for none (default: ${DEFAULT-VALUE}).")
     private long timerMs = 60_000;
@@ -152,11 +181,37 @@ class RunCommand implements Callable<Integer>
     {
         final Session session = prepare();
         final RunSummary summary;
-        try (Engine engine = new Engine(session.engine()))
+        final java.io.PrintWriter out = spec.commandLine().getOut();
+        try (Engine engine = new Engine(session.engine(), checkpointSettings(), resume))
         {
-            summary = engine.run(session.source());
+            if (engine.recoveryReport() != null)
+            {
+                out.print(engine.recoveryReport().format());
+                out.flush();
+            }
+            if (engine.checkpointsOff() != null)
+            {
+                spec.commandLine().getErr().println("ringwall: no checkpoints this session: " + engine.checkpointsOff() +
+                    "; a restart replays the whole journal");
+            }
+            try (ShutdownSignals signals = ShutdownSignals.install(engine, shutdownCancel,
+                spec.commandLine().getErr()))
+            {
+                summary = engine.run(session.source());
+            }
+            if (engine.finalSnapshot() != null)
+            {
+                out.println("snapshot      " + engine.finalSnapshot() + " (after input " +
+                    engine.logic().lastInputSequence() + ")");
+            }
         }
         return report(session, summary);
+    }
+
+    private CheckpointSettings checkpointSettings()
+    {
+        return new CheckpointSettings(checkpointEvery, checkpointSeconds * 1_000_000_000L, checkpointRetain,
+            shutdownCancel, shutdownTimeoutSeconds * 1_000_000_000L);
     }
 
     /** Prints the summary. @return the exit code. */
