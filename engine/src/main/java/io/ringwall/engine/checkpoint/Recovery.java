@@ -36,12 +36,32 @@ public final class Recovery
     {
     }
 
+    private final long upToInput;
+
     public Recovery(final JournalDirectory journals, final SnapshotStore store,
         final Function<OutputSink, BusinessLogic> logicFactory)
+    {
+        this(journals, store, logicFactory, Long.MAX_VALUE);
+    }
+
+    private Recovery(final JournalDirectory journals, final SnapshotStore store,
+        final Function<OutputSink, BusinessLogic> logicFactory, final long upToInput)
     {
         this.journals = journals;
         this.store = store;
         this.logicFactory = logicFactory;
+        this.upToInput = upToInput;
+    }
+
+    /**
+     * The reference a recovery is judged by: the whole journal "in" up to {@code upToInput} replayed from the
+     * first input, no snapshot, every output checked against journal "out"; read-only, so it may run beside a
+     * live engine appending to the same journals (later outputs are not checked, nothing is appended).
+     */
+    public static Result replayFromScratch(final JournalDirectory journals,
+        final Function<OutputSink, BusinessLogic> logicFactory, final long upToInput)
+    {
+        return new Recovery(journals, null, logicFactory, upToInput).recover();
     }
 
     /**
@@ -60,7 +80,7 @@ public final class Recovery
         final List<String> rejected = new ArrayList<>();
         BusinessLogic logic = null;
         SnapshotStore.Entry chosen = null;
-        for (final SnapshotStore.Entry entry : store.newestFirst())
+        for (final SnapshotStore.Entry entry : store == null ? List.<SnapshotStore.Entry>of() : store.newestFirst())
         {
             final String name = entry.file().getFileName().toString();
             if (entry.inputSequence() > journaledInputs)
@@ -98,14 +118,20 @@ public final class Recovery
             checker.expected = outputs;
             inputs.readAll((sequence, timeNs, frame, offset, length) ->
             {
-                replayed[0]++;
-                replaying.onInput(sequence, timeNs, frame, offset, length, 0);
+                if (sequence <= upToInput)
+                {
+                    replayed[0]++;
+                    replaying.onInput(sequence, timeNs, frame, offset, length, 0);
+                }
             });
             torn = inputs.tornRecords();
             tornWhere = inputs.lastTorn();
-            checker.finish();
+            if (upToInput == Long.MAX_VALUE)
+            {
+                checker.finish();
+            }
         }
-        if (!checker.completed.isEmpty())
+        if (store != null && !checker.completed.isEmpty())
         {
             try (JournalWriter out = journals.outputWriter())
             {
