@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ringwall", mixinStandardHelpOptions = true, version = "ringwall 0.1.0",
     description = "Ringwall: a deterministic, journaled live-trading engine.",
     subcommands = {RunCommand.class, BacktestCommand.class, ReplayCommand.class, JournalCommand.class, RiskEventsCommand.class,
-        ReferenceDataCommand.class, CommandLine.HelpCommand.class})
+        ReferenceDataCommand.class, TortureCommand.class, CommandLine.HelpCommand.class})
 public final class RingwallCli
 {
     /** Exit status when trading halted on a failure or the input was unusable. */
