@@ -129,25 +129,10 @@ class RunCommand implements Callable<Integer>
         "appending to the same journals. Without it a directory that holds a session is refused.")
     private boolean resume;
 
-    @Option(names = "--checkpoint-every", paramLabel = "INPUTS", description = "Snapshot after this many inputs " +
-        "(0 = not by count; default: ${DEFAULT-VALUE}).")
-    private long checkpointEvery = CheckpointSettings.DEFAULT_EVERY_INPUTS;
-
-    @Option(names = "--checkpoint-seconds", paramLabel = "S", description = "Snapshot after this much event " +
-        "time (0 = not by time; default: ${DEFAULT-VALUE}).")
-    private long checkpointSeconds = CheckpointSettings.DEFAULT_EVERY_EVENT_TIME_NS / 1_000_000_000L;
-
-    @Option(names = "--checkpoint-retain", paramLabel = "N", description = "Snapshot files kept (default: " +
-        "${DEFAULT-VALUE}).")
-    private int checkpointRetain = CheckpointSettings.DEFAULT_RETAIN;
-
-    @Option(names = "--shutdown-cancel", negatable = true, description = "A graceful shutdown (SIGTERM) cancels " +
-        "every working order first (default: on).")
-    private boolean shutdownCancel = true;
-
-    @Option(names = "--shutdown-timeout-s", paramLabel = "S", description = "A graceful shutdown taking longer " +
-        "forces exit with status 3 (default: ${DEFAULT-VALUE}).")
-    private long shutdownTimeoutSeconds = CheckpointSettings.DEFAULT_SHUTDOWN_TIMEOUT_NS / 1_000_000_000L;
+    @Option(names = "--checkpoint-every", paramLabel = "INPUTS", description = "Snapshot after this many inputs, " +
+        "0 = not by count (default: checkpoint.every-inputs of the configuration, 100000; same as " +
+        "--set checkpoint.every-inputs=N).")
+    private Long checkpointEvery;
 
     @Option(names = "--timer-ms", description = "Timer tick period in engine time, 0 for none (default: ${DEFAULT-VALUE}).")
     private long timerMs = 60_000;
@@ -182,7 +167,7 @@ class RunCommand implements Callable<Integer>
         final Session session = prepare();
         final RunSummary summary;
         final java.io.PrintWriter out = spec.commandLine().getOut();
-        try (Engine engine = new Engine(session.engine(), checkpointSettings(), resume))
+        try (Engine engine = new Engine(session.engine(), checkpointSettings(session.limits().lifecycle()), resume))
         {
             if (engine.recoveryReport() != null)
             {
@@ -194,7 +179,7 @@ class RunCommand implements Callable<Integer>
                 spec.commandLine().getErr().println("ringwall: no checkpoints this session: " + engine.checkpointsOff() +
                     "; a restart replays the whole journal");
             }
-            try (ShutdownSignals signals = ShutdownSignals.install(engine, shutdownCancel,
+            try (ShutdownSignals signals = ShutdownSignals.install(engine, session.limits().lifecycle().cancelOnShutdown(),
                 spec.commandLine().getErr()))
             {
                 summary = engine.run(session.source());
@@ -208,10 +193,11 @@ class RunCommand implements Callable<Integer>
         return report(session, summary);
     }
 
-    private CheckpointSettings checkpointSettings()
+    private CheckpointSettings checkpointSettings(final CheckpointSettings configured)
     {
-        return new CheckpointSettings(checkpointEvery, checkpointSeconds * 1_000_000_000L, checkpointRetain,
-            shutdownCancel, shutdownTimeoutSeconds * 1_000_000_000L);
+        return checkpointEvery == null ? configured : new CheckpointSettings(checkpointEvery,
+            configured.everyEventTimeNs(), configured.retain(), configured.cancelOnShutdown(),
+            configured.shutdownTimeoutNs());
     }
 
     /** Prints the summary. @return the exit code. */
