@@ -131,6 +131,9 @@ public final class Recovery
                 checker.finish();
             }
         }
+        // A replayed SNAPSHOT_NOW or SHUTDOWN was acted on before the crash (or never will be): not again now.
+        logic.takeSnapshotRequest();
+        logic.takeShutdownRequest();
         if (store != null && !checker.completed.isEmpty())
         {
             try (JournalWriter out = journals.outputWriter())
