@@ -118,6 +118,72 @@ class RecoveryTest
             .hasMessageContaining("configured differently").hasMessageContaining("logic.strategies");
     }
 
+    /** Trades like RestingBuyer, but once {@link #changed} is set it also buys at market: another logic. */
+    public static final class Changeable implements io.ringwall.engine.strategy.Strategy
+    {
+        static volatile boolean changed;
+        private io.ringwall.engine.strategy.StrategyContext context;
+
+        public Changeable(final io.ringwall.engine.strategy.StrategyParameters parameters)
+        {
+        }
+
+        @Override
+        public void onStart(final io.ringwall.engine.strategy.StrategyContext context)
+        {
+            this.context = context;
+        }
+
+        @Override
+        public void onTrade(final io.ringwall.engine.strategy.TradeEvent trade)
+        {
+            if (changed && trade.tradeId() % 1_000 == 0)
+            {
+                context.submitMarket(trade.instrumentId(), io.ringwall.codecs.Side.BUY,
+                    io.ringwall.engine.Fixed.QUANTITY_SCALE / 100);
+            }
+        }
+
+        @Override
+        public int writeState(final org.agrona.MutableDirectBuffer buffer, final int offset)
+        {
+            return 0;
+        }
+    }
+
+    @Test
+    void aReplayThatDoesNotReproduceJournalOutRefusesToGoLive()
+    {
+        final io.ringwall.engine.EngineConfig base = CheckpointSessions.config(dir);
+        final io.ringwall.engine.EngineConfig config = new io.ringwall.engine.EngineConfig(dir,
+            io.ringwall.engine.logic.LogicConfig.unrestricted(List.of("BTCUSD"),
+                List.of(CheckpointSessions.MA, Changeable.class.getName()),
+                io.ringwall.engine.logic.LogicConfig.DEFAULT_INITIAL_CASH, 1024), base.ring(), base.clockMode(), true,
+            base.timerIntervalNs(), 0);
+        final CheckpointSettings noSnapshots = new CheckpointSettings(0, 0, 3, true, 30_000_000_000L);
+        Changeable.changed = false;
+        try (io.ringwall.engine.Engine engine = new io.ringwall.engine.Engine(config, noSnapshots, false))
+        {
+            engine.run(CheckpointSessions.trades(3_000));
+        }
+        for (final SnapshotStore.Entry entry : new SnapshotStore(dir, 3).newestFirst())
+        {
+            entry.file().toFile().delete();
+        }
+        Changeable.changed = true;
+        try
+        {
+            assertThatThrownBy(() -> new io.ringwall.engine.Engine(config, noSnapshots, true))
+                .isInstanceOf(RecoveryException.class)
+                .hasMessageContaining("replay diverges from journal \"out\"")
+                .hasMessageContaining("refusing to go live");
+        }
+        finally
+        {
+            Changeable.changed = false;
+        }
+    }
+
     private long firstSession()
     {
         final RunSummary first = CheckpointSessions.run(dir, TRADES, false, null);
