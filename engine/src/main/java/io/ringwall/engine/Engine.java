@@ -161,6 +161,11 @@ public final class Engine implements AutoCloseable
         {
             recoveryReport = recovery.withVenueReinstated(venue.reinstate(logic));
             appendRecoveryLog(recoveryReport);
+            if (recoveryReport.inputsReplayed() > 0 && snapshotWriter != null)
+            {
+                // Bounds the next recovery even if this process dies again before its first checkpoint.
+                writeSnapshotNow(logic);
+            }
         }
     }
 
@@ -351,16 +356,23 @@ public final class Engine implements AutoCloseable
         {
             return;
         }
+        finalSnapshot = writeSnapshotNow(logic);
+    }
+
+    /** Captures and writes a snapshot on this thread; only while no logic thread runs. */
+    private Path writeSnapshotNow(final BusinessLogic logic)
+    {
         final org.agrona.concurrent.UnsafeBuffer buffer =
             new org.agrona.concurrent.UnsafeBuffer(new byte[logic.maxSnapshotLength()]);
         final int length = logic.captureState(buffer, 0);
         try
         {
-            finalSnapshot = snapshots.write(logic.lastInputSequence(), buffer, 0, length);
+            return snapshots.write(logic.lastInputSequence(), buffer, 0, length);
         }
         catch (final java.io.IOException ex)
         {
-            throw new java.io.UncheckedIOException("final snapshot: " + ex.getMessage(), ex);
+            throw new java.io.UncheckedIOException("snapshot after input " + logic.lastInputSequence() + ": " +
+                ex.getMessage(), ex);
         }
     }
 

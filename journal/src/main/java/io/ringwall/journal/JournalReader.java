@@ -166,11 +166,16 @@ public final class JournalReader implements AutoCloseable
             throw corrupt(index, lastSequence == 0 ? "the first record is " + sequence + ", not 1" :
                 "record " + sequence + " follows " + lastSequence);
         }
-        bytes.read(frameBytes, 0, length);
         lastSequence = sequence;
         if (sequence >= fromSequence)
         {
+            bytes.read(frameBytes, 0, length);
             handler.onRecord(sequence, timeNs, frame, 0, length);
+        }
+        else
+        {
+            // checked for order above, not delivered: no need to copy it (recovery skips millions this way)
+            bytes.readSkip(length);
         }
     }
 
