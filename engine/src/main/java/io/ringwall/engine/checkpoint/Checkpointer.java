@@ -1,7 +1,7 @@
 package io.ringwall.engine.checkpoint;
 
 import io.ringwall.engine.logic.BusinessLogic;
-import io.ringwall.engine.ring.LogicObserver;
+import io.ringwall.engine.ring.AfterInputHook;
 
 /**
  * The logic thread's side of checkpoints: after each input it decides whether to capture (every N inputs,
@@ -9,7 +9,7 @@ import io.ringwall.engine.ring.LogicObserver;
  * a preallocated slot of the {@link SnapshotWriter} and hands it over. It also passes on a journaled
  * SHUTDOWN to the host. Nothing here allocates, blocks or touches the disk.
  */
-public final class Checkpointer implements LogicObserver
+public final class Checkpointer implements AfterInputHook
 {
     private final CheckpointSettings settings;
     private final SnapshotWriter writer;

@@ -9,18 +9,18 @@ import io.ringwall.engine.logic.BusinessLogic;
 final class LogicStage implements EventHandler<FrameEvent>
 {
     private final BusinessLogic logic;
-    private final LogicObserver observer;
+    private final AfterInputHook afterInput;
 
-    LogicStage(final BusinessLogic logic, final LogicObserver observer)
+    LogicStage(final BusinessLogic logic, final AfterInputHook afterInput)
     {
         this.logic = logic;
-        this.observer = observer;
+        this.afterInput = afterInput;
     }
 
     @Override
     public void onEvent(final FrameEvent event, final long ringSequence, final boolean endOfBatch)
     {
         logic.onInput(event.sequence, event.timeNs, event.buffer, 0, event.length, event.ingressNanos);
-        observer.afterInput(logic);
+        afterInput.afterInput(logic);
     }
 }

@@ -52,15 +52,15 @@ public final class Pipeline
         final Function<OutputSink, BusinessLogic> logicFactory,
         final Function<InboundPublisher, Gateway> gatewayFactory)
     {
-        this(config, inputJournal, outputJournal, logicFactory, gatewayFactory, LogicObserver.NONE);
+        this(config, inputJournal, outputJournal, logicFactory, gatewayFactory, AfterInputHook.NONE);
     }
 
     /**
-     * @param observer runs on the logic thread after each input (checkpoints).
+     * @param afterInput runs on the logic thread after each input (checkpoints).
      */
     public Pipeline(final RingConfig config, final JournalWriter inputJournal, final JournalWriter outputJournal,
         final Function<OutputSink, BusinessLogic> logicFactory,
-        final Function<InboundPublisher, Gateway> gatewayFactory, final LogicObserver observer)
+        final Function<InboundPublisher, Gateway> gatewayFactory, final AfterInputHook afterInput)
     {
         this.config = config;
         inbound = RingBuffer.create(ProducerType.MULTI, FrameEvent::new, config.inboundSize(),
@@ -71,7 +71,7 @@ public final class Pipeline
             new RingClaimer(outbound, config.waitMode().idleStrategy(), failure)));
 
         final BatchEventProcessor<FrameEvent> journalIn = stage("journal-in", inbound, new JournalStage(inputJournal, true));
-        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, new LogicStage(logic, observer),
+        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, new LogicStage(logic, afterInput),
             journalIn.getSequence());
         inbound.addGatingSequences(logicStage.getSequence());
 
