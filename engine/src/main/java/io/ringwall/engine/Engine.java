@@ -19,19 +19,27 @@ import io.ringwall.engine.checkpoint.SwitchableSink;
 import io.ringwall.engine.logic.BusinessLogic;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SourceStats;
+import io.ringwall.engine.metrics.EngineStateSnapshot;
+import io.ringwall.engine.metrics.LatencyIntervalLogger;
+import io.ringwall.engine.metrics.LatencyStage;
+import io.ringwall.engine.metrics.StageLatencies;
+import io.ringwall.engine.metrics.StatePublisher;
+import io.ringwall.engine.metrics.StateViewPublisher;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.EngineHaltedException;
+import io.ringwall.engine.ring.Gateway;
 import io.ringwall.engine.ring.InboundPublisher;
 import io.ringwall.engine.ring.Pipeline;
 import io.ringwall.engine.venue.SimulatedVenue;
 import io.ringwall.engine.config.ReferenceData;
 import io.ringwall.journal.JournalDirectory;
+import io.ringwall.journal.JournalReader;
 import io.ringwall.journal.JournalWriter;
-import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.SystemEpochClock;
 
 /**
- * The runnable engine in paper mode: journals, rings, business logic and the simulated venue, built
- * once from an {@link EngineConfig}. {@link #run} drives a market-data source through it on the
+ * The runnable engine: journals, rings, business logic and the venue gateway (the simulated venue, or FIX),
+ * built once from an {@link EngineConfig}, with checkpoints, recovery and graceful shutdown. {@link #run} drives a market-data source through it on the
  * caller's thread and returns the summary.
  */
 public final class Engine implements AutoCloseable
@@ -40,8 +48,12 @@ public final class Engine implements AutoCloseable
     private final JournalDirectory journals;
     private final JournalWriter inputJournal;
     private final JournalWriter outputJournal;
-    private final Histogram tickToOrderNs = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
     private final Pipeline pipeline;
+    private final StageLatencies latencies = new StageLatencies();
+    private final LatencyIntervalLogger latencyLog;
+    private final EngineStateSnapshot stateSnapshot;
+    private final StatePublisher statePublisher;
+    private final StateViewPublisher stateView;
     private final CheckpointSettings checkpoints;
     private final SnapshotStore snapshots;
     private final SnapshotWriter snapshotWriter;
@@ -60,6 +72,7 @@ public final class Engine implements AutoCloseable
     private boolean started;
     private boolean stuck;
     private boolean closed;
+    private boolean stateViewFinished;
 
     /** A graceful shutdown asked for by a method call or a signal. */
     private record ShutdownRequest(String reason, boolean cancelOpenOrders)
@@ -67,16 +80,64 @@ public final class Engine implements AutoCloseable
     }
 
     /**
-     * A new session with checkpoints at their defaults.
+     * A new session with checkpoints at their defaults, on the simulated venue.
      *
      * @throws IllegalStateException when the journal directory already holds a session.
      */
     public Engine(final EngineConfig config)
     {
-        this(config, CheckpointSettings.DEFAULTS, false);
+        this(config, "paper", null, LatencyIntervalLogger.DEFAULT_INTERVAL_MS, CheckpointSettings.DEFAULTS, false);
     }
 
     /**
+     * @param latencyIntervalMs how often per-stage latency histograms go to {@code <journal>/latency.hlog}.
+     * @throws IllegalStateException when the journal directory already holds a session.
+     */
+    public Engine(final EngineConfig config, final long latencyIntervalMs)
+    {
+        this(config, "paper", null, latencyIntervalMs, CheckpointSettings.DEFAULTS, false);
+    }
+
+    /**
+     * @param mode           recorded in the manifest as {@code engine.mode} (paper, fix).
+     * @param gatewayFactory builds the venue gateway on its inbound publisher; null for the simulated venue.
+     */
+    public Engine(final EngineConfig config, final String mode,
+        final java.util.function.Function<InboundPublisher, Gateway> gatewayFactory)
+    {
+        this(config, mode, gatewayFactory, LatencyIntervalLogger.DEFAULT_INTERVAL_MS, CheckpointSettings.DEFAULTS,
+            false);
+    }
+
+    /**
+     * @param mode              recorded in the manifest as {@code engine.mode} (paper, fix).
+     * @param gatewayFactory    builds the venue gateway on its inbound publisher; null for the simulated venue.
+     * @param latencyIntervalMs how often per-stage latency histograms go to {@code <journal>/latency.hlog}.
+     * @throws IllegalStateException when the journal directory already holds a session.
+     */
+    public Engine(final EngineConfig config, final String mode,
+        final java.util.function.Function<InboundPublisher, Gateway> gatewayFactory, final long latencyIntervalMs)
+    {
+        this(config, mode, gatewayFactory, latencyIntervalMs, CheckpointSettings.DEFAULTS, false);
+    }
+
+    /**
+     * On the simulated venue, latency intervals at their default.
+     *
+     * @see #Engine(EngineConfig, String, java.util.function.Function, long, CheckpointSettings, boolean)
+     */
+    public Engine(final EngineConfig config, final CheckpointSettings checkpoints, final boolean resume)
+    {
+        this(config, "paper", null, LatencyIntervalLogger.DEFAULT_INTERVAL_MS, checkpoints, resume);
+    }
+
+    /**
+     * The full constructor.
+     *
+     * @param mode              recorded in the manifest as {@code engine.mode} (paper, fix).
+     * @param gatewayFactory    builds the venue gateway on its inbound publisher; null for the simulated venue
+     *                          (whose book a resume rebuilds from the journals; a FIX venue is reconciled instead).
+     * @param latencyIntervalMs how often per-stage latency histograms go to {@code <journal>/latency.hlog}.
      * @param resume false: the directory must hold no session yet. true: a session there is recovered (newest
      *               valid snapshot, replay checked against journal "out", venue book rebuilt) and continued,
      *               appending to its journals; an empty directory simply starts a new session.
@@ -84,7 +145,9 @@ public final class Engine implements AutoCloseable
      *                               session was configured differently.
      * @throws io.ringwall.engine.checkpoint.RecoveryException when the replay does not reproduce journal "out".
      */
-    public Engine(final EngineConfig config, final CheckpointSettings checkpoints, final boolean resume)
+    public Engine(final EngineConfig config, final String mode,
+        final java.util.function.Function<InboundPublisher, Gateway> gatewayFactory, final long latencyIntervalMs,
+        final CheckpointSettings checkpoints, final boolean resume)
     {
         this.config = config;
         this.checkpoints = checkpoints;
@@ -108,7 +171,7 @@ public final class Engine implements AutoCloseable
         final BusinessLogic logic;
         if (existing)
         {
-            requireSameConfiguration(journals.readManifest(), manifest(config));
+            requireSameConfiguration(journals.readManifest(), manifest(config, mode));
             removeSnapshotTemporaries();
             final Recovery.Result recovered;
             try
@@ -130,7 +193,7 @@ public final class Engine implements AutoCloseable
         }
         else
         {
-            journals.writeManifest(manifest(config));
+            journals.writeManifest(manifest(config, mode));
             // Other processes (ringwall reference-data, the state view) read the instruments from here.
             ReferenceData.publish(referenceDataFile(config.journalDir()), config.logic().instruments());
             this.logicSink = new SwitchableSink(null);
@@ -144,22 +207,33 @@ public final class Engine implements AutoCloseable
             new SnapshotWriter(snapshots, logic.maxSnapshotLength(), 2) : null;
         this.inputJournal = journals.inputWriter();
         this.outputJournal = journals.outputWriter();
+        this.latencyLog = new LatencyIntervalLogger(latencies,
+            config.journalDir().resolve(LatencyIntervalLogger.FILE_NAME), latencyIntervalMs);
         final Checkpointer checkpointer = new Checkpointer(checkpoints, snapshotWriter, this::onShutdownCommand);
-        this.pipeline = new Pipeline(config.ring(), inputJournal, outputJournal,
+        this.pipeline = new Pipeline(config.ring(), inputJournal, outputJournal, latencies,
             ringSink ->
             {
                 logicSink.target(ringSink);
                 return logic;
             },
-            publisher ->
+            gatewayFactory != null ? gatewayFactory : publisher ->
             {
-                venue = new SimulatedVenue(publisher, config.logic(), config.clockMode(), tickToOrderNs);
+                venue = new SimulatedVenue(publisher, config.logic(), config.clockMode(), latencies);
                 return venue;
             },
             checkpointer);
+        // The logic thread copies its state into the seqlock snapshot now and then (no allocation); metrics
+        // and the state view read it on their own threads.
+        this.stateSnapshot = new EngineStateSnapshot(config.logic().symbols());
+        this.statePublisher = new StatePublisher(pipeline.logic(), stateSnapshot, SystemEpochClock.INSTANCE,
+            StatePublisher.DEFAULT_EVERY_INPUTS, StatePublisher.DEFAULT_EVERY_NS);
+        pipeline.observeLogic(statePublisher);
+        this.stateView = new StateViewPublisher(stateSnapshot, stateViewFile(config.journalDir()),
+            StateViewPublisher.DEFAULT_INTERVAL_MS);
         if (recovery != null)
         {
-            recoveryReport = recovery.withVenueReinstated(venue.reinstate(logic));
+            // A FIX venue keeps its own book: the reconciliation at logon compares it with the recovered state.
+            recoveryReport = recovery.withVenueReinstated(venue != null ? venue.reinstate(logic) : 0);
             appendRecoveryLog(recoveryReport);
             if (recoveryReport.inputsReplayed() > 0 && snapshotWriter != null)
             {
@@ -180,6 +254,8 @@ public final class Engine implements AutoCloseable
         if (!started)
         {
             started = true;
+            latencyLog.start();
+            stateView.start();
             pipeline.start();
         }
     }
@@ -190,6 +266,22 @@ public final class Engine implements AutoCloseable
     public InboundPublisher newPublisher()
     {
         return pipeline.newPublisher();
+    }
+
+    /**
+     * @return a new reader of journal "in" for one other thread (the control plane follows its commands).
+     */
+    public JournalReader openInputReader()
+    {
+        return journals.inputReader();
+    }
+
+    /**
+     * @return a new reader of journal "out" for one other thread (the control plane reads command results).
+     */
+    public JournalReader openOutputReader()
+    {
+        return journals.outputReader();
     }
 
     /**
@@ -234,6 +326,12 @@ public final class Engine implements AutoCloseable
             final ShutdownRequest request = shutdown;
             if (request != null && !shutdownByCommand && !pipeline.failure().isSet())
             {
+                // A SHUTDOWN journaled by the control plane may still be in the logic's queue: let it through
+                // first, so one shutdown never journals two commands.
+                awaitLogic();
+            }
+            if (request != null && !shutdownByCommand && !pipeline.failure().isSet())
+            {
                 // Journaled like an operator's: who and why, and the cancels it causes, are in the session.
                 pipeline.newPublisher().operatorCommand(config.clockMode().stamp(0), OperatorCommandType.SHUTDOWN,
                     BreakerType.NULL_VAL, request.cancelOpenOrders() ? 1 : 0, "engine", request.reason());
@@ -242,7 +340,8 @@ public final class Engine implements AutoCloseable
             final long elapsedNs = System.nanoTime() - startNanos;
             final BusinessLogic logic = pipeline.logic();
             return RunSummary.of(source.describe(), stats, logic.counters(), config.logic().initialCash(),
-                logic.portfolio(), elapsedNs, tickToOrderNs.copy(), pipeline.failure().message());
+                logic.portfolio(), elapsedNs, latencyLog.total(LatencyStage.TICK_TO_ORDER).copy(),
+                pipeline.failure().message());
         }
         finally
         {
@@ -305,6 +404,35 @@ public final class Engine implements AutoCloseable
             BreakerType.NULL_VAL, 0, operator, reason);
     }
 
+    /**
+     * The control plane's answer once a SNAPSHOT_NOW is journaled: the logic thread captured the state at exactly
+     * that input (or at the next input if the writer was behind); this waits a little for the file.
+     *
+     * @param inputSequence the SNAPSHOT_NOW command's journal-in sequence.
+     * @param waitMillis    how long to wait for the snapshot to be on disk.
+     * @return what happened, for the operator.
+     */
+    public String awaitSnapshot(final long inputSequence, final long waitMillis)
+    {
+        if (snapshotWriter == null)
+        {
+            return "no snapshot taken: checkpoints are off this session (" + checkpointsOff + ")";
+        }
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        long written;
+        while ((written = snapshotWriter.lastWrittenSequence()) < inputSequence && System.nanoTime() < deadline)
+        {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        if (written >= inputSequence)
+        {
+            return "snapshot written after input " + written + ": " + SnapshotStore.fileFor(config.journalDir(), written);
+        }
+        final String error = snapshotWriter.lastError();
+        return "snapshot of input " + inputSequence + " handed to the writer, not on disk within " + waitMillis +
+            " ms" + (error == null ? "" : " (last error: " + error + ")");
+    }
+
     /** @return the recovery this start did, or null for a new session. */
     public RecoveryReport recoveryReport()
     {
@@ -340,6 +468,19 @@ public final class Engine implements AutoCloseable
     {
         shutdownByCommand = true;
         intakeStopped = true;
+    }
+
+    /** Waits until the logic handled everything published so far (a halt ends the wait; run reports it). */
+    private void awaitLogic()
+    {
+        try
+        {
+            pipeline.awaitQuiescent(config.ring().waitMode().idleStrategy());
+        }
+        catch (final EngineHaltedException ex)
+        {
+            // the pipeline's failure carries the message
+        }
     }
 
     /** Drains and stops the pipeline, then writes the final snapshot (state after the last input). */
@@ -385,6 +526,62 @@ public final class Engine implements AutoCloseable
         {
             stuck = true;
         }
+        latencyLog.close();
+        finishStateView();
+    }
+
+    /** The final state, once the logic thread is done (a stuck one may still write: then only stop the view). */
+    private void finishStateView()
+    {
+        if (stateViewFinished)
+        {
+            return;
+        }
+        stateViewFinished = true;
+        if (!stuck)
+        {
+            statePublisher.publishNow();
+        }
+        stateView.finish(pipeline.failure().isSet() ? "FAILED" : "STOPPED");
+    }
+
+    /**
+     * @return the logic's published state (seqlock): read it from any thread, e.g. for metrics.
+     */
+    public EngineStateSnapshot stateSnapshot()
+    {
+        return stateSnapshot;
+    }
+
+    /** @return where a session's state view (Chronicle Map, read by {@code ringwall status}) lives. */
+    public static java.nio.file.Path stateViewFile(final java.nio.file.Path journalDir)
+    {
+        return journalDir.resolve(StateViewPublisher.FILE_NAME);
+    }
+
+    /**
+     * @return where the stages record latencies; a gateway records the venue round trips here
+     *         ({@link StageLatencies#recordVenueAck}, {@link StageLatencies#recordVenueFill}) on its thread.
+     */
+    public StageLatencies latencies()
+    {
+        return latencies;
+    }
+
+    /**
+     * @return the per-stage latency log and the run's totals (read them after the engine stopped).
+     */
+    public LatencyIntervalLogger latencyLog()
+    {
+        return latencyLog;
+    }
+
+    /**
+     * @return the pipeline, for monitoring: {@code Pipeline.observeLogic} before {@link #start()}, ring positions any time.
+     */
+    public Pipeline pipeline()
+    {
+        return pipeline;
     }
 
     /**
@@ -419,6 +616,7 @@ public final class Engine implements AutoCloseable
             throw new IllegalStateException("a pipeline stage did not stop within 10 s; journals were left open " +
                 "(their content up to the last committed document is intact)");
         }
+        stateView.close();
         inputJournal.close();
         outputJournal.close();
         journals.close();
@@ -494,10 +692,10 @@ public final class Engine implements AutoCloseable
         }
     }
 
-    private static Map<String, String> manifest(final EngineConfig config)
+    private static Map<String, String> manifest(final EngineConfig config, final String mode)
     {
         final Map<String, String> entries = new LinkedHashMap<>(config.logic().toManifest());
-        entries.put("engine.mode", "paper");
+        entries.put("engine.mode", mode);
         entries.put("engine.clock", config.clockMode().name().toLowerCase(java.util.Locale.ROOT));
         entries.put("engine.lockStep", Boolean.toString(config.lockStep()));
         return entries;

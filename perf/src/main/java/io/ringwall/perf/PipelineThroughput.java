@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 import com.lmax.disruptor.BatchEventProcessor;
@@ -25,6 +24,8 @@ import io.ringwall.engine.Fixed;
 import io.ringwall.engine.logic.BusinessLogic;
 import io.ringwall.engine.logic.EngineCounters;
 import io.ringwall.engine.logic.LogicConfig;
+import io.ringwall.engine.metrics.LatencyStage;
+import io.ringwall.engine.metrics.StageLatencies;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.InboundPublisher;
 import io.ringwall.engine.ring.Pipeline;
@@ -292,11 +293,11 @@ public final class PipelineThroughput
         final JournalWriter inputJournal, final JournalWriter outputJournal)
     {
         final LogicConfig logicConfig = BenchmarkConfigs.allChecksOn(List.of(options.strategy));
-        final Histogram tickToOrderNs = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+        final StageLatencies latencies = new StageLatencies();
         // Wired like Engine: logic on the outbound ring's sink, the simulated venue as the gateway.
         final Pipeline pipeline = new Pipeline(RingConfig.defaults(options.waitMode), inputJournal, outputJournal,
-            sink -> BusinessLogic.create(logicConfig, sink),
-            publisher -> new SimulatedVenue(publisher, logicConfig, ClockMode.DATA, tickToOrderNs));
+            latencies, sink -> BusinessLogic.create(logicConfig, sink),
+            publisher -> new SimulatedVenue(publisher, logicConfig, ClockMode.DATA, latencies));
         pipeline.start();
         final long elapsedNs;
         final double[] allocatedPerEvent;
@@ -321,6 +322,7 @@ public final class PipelineThroughput
         {
             throw new IllegalStateException("pipeline lost trades: logic saw " + counters.marketDataInputs);
         }
+        final Histogram tickToOrderNs = latencies.intervalHistogram(LatencyStage.TICK_TO_ORDER, null);
         return new RunResult(run, rawDisruptor, rawChronicle, perSecond(options.events, elapsedNs),
             allocatedPerEvent, counters.inputs, counters.ordersSent, counters.fills,
             tickToOrderNs.getValueAtPercentile(50), tickToOrderNs.getValueAtPercentile(99));

@@ -2,6 +2,7 @@ package io.ringwall.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 import io.ringwall.engine.Backtest;
@@ -37,6 +38,8 @@ final class BacktestCommand extends RunCommand
     @Option(names = "--no-progress", description = "No progress bar (it is drawn only on a terminal anyway).")
     private boolean noProgress;
 
+    private long allocatedBytes = -1;
+
     @Override
     public Integer call() throws IOException
     {
@@ -48,7 +51,9 @@ final class BacktestCommand extends RunCommand
             session.engine().timerIntervalNs()))
         {
             backtest.onProgress(done -> progress.progress(done, Math.max(done, expected)));
+            final long allocatedBefore = allocatedBytesOfThisThread();
             summary = backtest.run(session.source());
+            allocatedBytes = allocatedBytesOfThisThread() - allocatedBefore;
         }
         progress.finished();
         final int exit = report(session, summary);
@@ -56,18 +61,33 @@ final class BacktestCommand extends RunCommand
         {
             return exit;
         }
+        final PrintWriter out = spec().commandLine().getOut();
+        if (allocatedBytes >= 0 && summary.counters().inputs > 0)
+        {
+            // One thread runs the data source, the journals, the logic and the venue: this bounds what the
+            // logic allocates per event from above (JIT warm-up included).
+            out.printf("allocation    %,d bytes on the backtest thread = %.3f B/input (source, journals, logic, " +
+                "venue; JIT warm-up included)%n", allocatedBytes, (double)allocatedBytes / summary.counters().inputs);
+        }
         final BacktestAnalysis analysis = new BacktestAnalyzer(periodsPerYear).analyze(session.journalDir(),
             TerminalProgressBar.forStderr(!noProgress));
         final Path json = session.journalDir().resolve(REPORT_FILE);
         final Path chart = session.journalDir().resolve(CHART_FILE);
         BacktestReportJson.write(analysis.report(), json);
         EquityChart.writePng(analysis, chart);
-        final PrintWriter out = spec().commandLine().getOut();
         out.println();
         out.print(BacktestReportText.render(analysis.report()));
         out.println("report        " + json);
         out.println("equity curve  " + chart);
         out.flush();
         return 0;
+    }
+
+    /** @return bytes this thread has allocated so far (HotSpot's per-thread counter), or -1 when unsupported. */
+    private static long allocatedBytesOfThisThread()
+    {
+        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean &&
+            bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled() ?
+            bean.getCurrentThreadAllocatedBytes() : -1;
     }
 }

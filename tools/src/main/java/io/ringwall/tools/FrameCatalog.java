@@ -41,7 +41,9 @@ public final class FrameCatalog
             new OrderAcceptedDecoder(), new OrderFilledDecoder(), new OrderRejectedDecoder(),
             new OrderCancelledDecoder(), new CancelRejectedDecoder(), new OperatorCommandDecoder(),
             new TimerTickDecoder(), new NewOrderDecoder(), new CancelOrderDecoder(), new RiskRejectDecoder(),
-            new BreakerStateChangeDecoder(), new OperatorCommandResultDecoder()))
+            new BreakerStateChangeDecoder(), new OperatorCommandResultDecoder(),
+            new io.ringwall.codecs.VenuePositionDecoder(), new io.ringwall.codecs.VenueOpenOrderDecoder(),
+            new io.ringwall.codecs.ReconciliationEndDecoder(), new io.ringwall.codecs.ReconciliationReportDecoder()))
         {
             decoders.put(decoder.sbeTemplateId(), decoder);
         }

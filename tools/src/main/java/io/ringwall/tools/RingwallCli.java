@@ -1,6 +1,7 @@
 package io.ringwall.tools;
 
 import io.ringwall.journal.ChronicleSettings;
+import io.ringwall.tools.ctl.CtlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ringwall", mixinStandardHelpOptions = true, version = "ringwall 0.1.0",
     description = "Ringwall: a deterministic, journaled live-trading engine.",
     subcommands = {RunCommand.class, BacktestCommand.class, ReplayCommand.class, JournalCommand.class, RiskEventsCommand.class,
-        ReferenceDataCommand.class, TortureCommand.class, CommandLine.HelpCommand.class})
+        LatencyReportCommand.class, StatusCommand.class, ReferenceDataCommand.class, CtlCommand.class, FixVenueCommand.class,
+        TortureCommand.class, CommandLine.HelpCommand.class})
 public final class RingwallCli
 {
     /** Exit status when trading halted on a failure or the input was unusable. */

@@ -13,8 +13,10 @@ import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.MessageHeaderDecoder;
 import io.ringwall.codecs.OperatorCommandDecoder;
 import io.ringwall.codecs.OperatorCommandResultDecoder;
+import io.ringwall.codecs.OperatorCommandType;
 import io.ringwall.codecs.RiskRejectDecoder;
 import io.ringwall.engine.Fixed;
+import io.ringwall.engine.logic.PreMarketCheck;
 import io.ringwall.journal.JournalReader;
 import org.agrona.DirectBuffer;
 
@@ -38,6 +40,8 @@ final class RiskEventLog
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final RiskRejectDecoder reject = new RiskRejectDecoder();
     private final BreakerStateChangeDecoder breaker = new BreakerStateChangeDecoder();
+    private final io.ringwall.codecs.ReconciliationReportDecoder reconciliation =
+        new io.ringwall.codecs.ReconciliationReportDecoder();
     private final OperatorCommandResultDecoder result = new OperatorCommandResultDecoder();
     private final Map<String, Long> counts = new TreeMap<>();
     private final SessionSymbols symbols;
@@ -96,6 +100,8 @@ final class RiskEventLog
                     breakerChange(sequence, time, breaker.wrap(frame, body, header.blockLength(), header.version()));
                 case OperatorCommandResultDecoder.TEMPLATE_ID ->
                     commandResult(sequence, time, result.wrap(frame, body, header.blockLength(), header.version()));
+                case io.ringwall.codecs.ReconciliationReportDecoder.TEMPLATE_ID -> reconciliation(sequence, time,
+                    reconciliation.wrap(frame, body, header.blockLength(), header.version()));
                 default -> null;
             };
         }
@@ -141,7 +147,9 @@ final class RiskEventLog
         final String instrument = change.instrumentId() >= 0 ? " on " + symbols.name(change.instrumentId()) : "";
         final String figures = RiskFigures.breakerFigures(type, change.observedValue(), change.thresholdValue());
         // Only an operator resets a breaker or works the kill switch; say so when the cause is something else.
-        final boolean byOperator = change.toState() == BreakerState.ACTIVE || type == BreakerType.KILL_SWITCH;
+        // The pre-market gate moves on the checks (journaled inputs), not on an operator's word.
+        final boolean byOperator = type != BreakerType.PRE_MARKET &&
+            (change.toState() == BreakerState.ACTIVE || type == BreakerType.KILL_SWITCH);
         return line(sequence, time, change.causeSequence(), BreakerStateChangeDecoder.TEMPLATE_ID,
             type + instrument + ": " + change.fromState() + " -> " + change.toState() +
             (figures.isEmpty() ? "" : ", " + figures) + operator(change.causeSequence(), byOperator));
@@ -152,8 +160,35 @@ final class RiskEventLog
         count("command " + result.commandType());
         final String breakerType = result.breakerType() == BreakerType.NULL_VAL ? "" : " " + result.breakerType();
         return line(sequence, time, result.causeSequence(), OperatorCommandResultDecoder.TEMPLATE_ID,
-            result.commandType() + breakerType + ": " + result.result() + ", value " + result.value() +
+            result.commandType() + breakerType + ": " + result.result() +
+            (result.commandType() == OperatorCommandType.PRE_MARKET_CHECKS ?
+                ", failed checks: " + PreMarketCheck.labels(result.value()) : ", value " + result.value()) +
             operator(result.causeSequence(), true));
+    }
+
+    /**
+     * A reconciliation row that did not match exactly: local, venue, difference and tolerance in the row's unit
+     * (quantity for an instrument, money for the cash). Matched rows are only counted.
+     */
+    private String reconciliation(final long sequence, final String time,
+        final io.ringwall.codecs.ReconciliationReportDecoder report)
+    {
+        final io.ringwall.codecs.ReconciliationVerdict verdict = report.verdict();
+        if (verdict == io.ringwall.codecs.ReconciliationVerdict.MATCHED)
+        {
+            counts.merge("reconciliation MATCHED", 1L, Long::sum);
+            return null;
+        }
+        count("reconciliation " + verdict);
+        final boolean cash = report.instrumentId() < 0;
+        final int decimals = cash ? Fixed.PRICE_DECIMALS : Fixed.QUANTITY_DECIMALS;
+        return line(sequence, time, report.causeSequence(), io.ringwall.codecs.ReconciliationReportDecoder.TEMPLATE_ID,
+            "#" + report.reconciliationId() + " " + (cash ? "CASH" : symbols.name(report.instrumentId())) + ": " +
+            verdict + ", local " + Fixed.format(report.localValue(), decimals) + ", venue " +
+            Fixed.format(report.venueValue(), decimals) + ", difference " + Fixed.format(report.difference(), decimals) +
+            ", tolerance " + Fixed.format(report.toleranceValue(), decimals) + ", open orders local " +
+            report.localOpenOrders() + " venue " + report.venueOpenOrders() + " unknown here " +
+            report.unknownVenueOrders());
     }
 
     /** "TIME out SEQ cause in CAUSE TYPE body": the same head on every line, so lines sort and grep alike. */

@@ -7,6 +7,7 @@ import io.ringwall.codecs.BreakerState;
 import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.RiskRejectReason;
 import io.ringwall.engine.Fixed;
+import io.ringwall.engine.logic.PreMarketCheck;
 
 /**
  * The one table of the units in which the engine journals its risk and breaker figures (RiskReject
@@ -79,7 +80,7 @@ final class RiskFigures
             case DAILY_LOSS -> Unit.MONEY;
             case ORDER_RATE, VENUE_REJECT_RATE -> Unit.COUNT;
             case STALE_DATA -> Unit.DURATION_NS;
-            case KILL_SWITCH, RECONCILIATION, NULL_VAL -> Unit.NONE;
+            case KILL_SWITCH, RECONCILIATION, PRE_MARKET, NULL_VAL -> Unit.NONE;
         };
     }
 
@@ -102,6 +103,10 @@ final class RiskFigures
      */
     static String breakerFigures(final BreakerType type, final long observedValue, final long thresholdValue)
     {
+        if (type == BreakerType.PRE_MARKET)
+        {
+            return observedValue == 0 ? "" : "failed checks: " + PreMarketCheck.labels(observedValue);
+        }
         final Unit unit = unitOf(type);
         return unit == Unit.NONE ? "" :
             "observed " + unit.format(observedValue) + " threshold " + unit.format(thresholdValue);

@@ -19,6 +19,11 @@ import io.ringwall.engine.RunSummary;
 import io.ringwall.engine.checkpoint.CheckpointSettings;
 import io.ringwall.engine.checkpoint.ShutdownSignals;
 import io.ringwall.engine.config.ConfigLoader;
+import io.ringwall.engine.control.AdminToken;
+import io.ringwall.engine.control.ControlActions;
+import io.ringwall.engine.control.ControlPlane;
+import io.ringwall.engine.control.IntakeSwitch;
+import io.ringwall.engine.control.VenueConnection;
 import io.ringwall.engine.config.InstrumentSpec;
 import io.ringwall.engine.config.LoadedConfig;
 import io.ringwall.engine.logic.LogicConfig;
@@ -30,6 +35,8 @@ import io.ringwall.engine.marketdata.MalformedLineReporter;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SyntheticTradeSource;
 import io.ringwall.engine.marketdata.TradeCsvSource;
+import io.ringwall.engine.metrics.LatencyIntervalLogger;
+import io.ringwall.engine.metrics.EngineMonitoring;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.RingConfig;
 import io.ringwall.engine.ring.WaitMode;
@@ -134,8 +141,75 @@ class RunCommand implements Callable<Integer>
         "--set checkpoint.every-inputs=N).")
     private Long checkpointEvery;
 
+    @Option(names = "--admin-port", paramLabel = "PORT", description = "Open the admin endpoint on this port " +
+        "(0: any free port); off by default. Needs the token in $RINGWALL_ADMIN_TOKEN; see ringwall ctl.")
+    private Integer adminPort;
+
+    @Option(names = "--admin-host", description = "Interface of the admin endpoint (default: ${DEFAULT-VALUE}).")
+    private String adminHost = "127.0.0.1";
+
+    @Option(names = "--pre-market-checks", negatable = true, description = "Run the pre-market checks at start " +
+        "and hold trading back until they pass. Default: on with --clock wall or --admin-port.")
+    private Boolean preMarketChecks;
+
+    @Option(names = "--venue", description = "paper (the simulated venue in this process) or fix (a FIX 4.4 " +
+        "session, e.g. to ringwall fix-venue). Default: ${DEFAULT-VALUE}.")
+    private String venue = "paper";
+
+    @Option(names = "--fix-host", description = "FIX counterparty host (default: ${DEFAULT-VALUE}).")
+    private String fixHost = "127.0.0.1";
+
+    @Option(names = "--fix-port", description = "FIX counterparty port (required with --venue fix).")
+    private int fixPort;
+
+    @Option(names = "--fix-sender", description = "SenderCompID (default: ${DEFAULT-VALUE}).")
+    private String fixSender = "RINGWALL";
+
+    @Option(names = "--fix-target", description = "TargetCompID (default: ${DEFAULT-VALUE}).")
+    private String fixTarget = "VENUE";
+
+    @Option(names = "--fix-rate", description = "The broker's message-rate limit, messages/s (default: ${DEFAULT-VALUE}).")
+    private int fixRate = 500;
+
+    @Option(names = "--fix-store", paramLabel = "DIR", description = "FIX sequence-number store; kept across " +
+        "sessions so a restart resumes the sequence (default: ${DEFAULT-VALUE}).")
+    private Path fixStore = Path.of("var", "fix-store");
+
+    @Option(names = "--reconcile-s", description = "Seconds between reconciliations with the venue; one also " +
+        "runs at every logon (default: ${DEFAULT-VALUE}).")
+    private long reconcileSeconds = 30;
+
+    @Option(names = "--reconcile-timeout-s", description = "An unanswered reconciliation halts trading after this " +
+        "(default: ${DEFAULT-VALUE}).")
+    private long reconcileTimeoutSeconds = 10;
+
+    @Option(names = "--reconcile-tolerance", description = "Largest position difference accepted, a fraction of " +
+        "the position (default: ${DEFAULT-VALUE}).")
+    private String reconcileTolerance = "0.05";
+
+    @Option(names = "--latency-interval-ms", description = "How often per-stage latency histograms are written to " +
+        "<journal>/latency.hlog (default: ${DEFAULT-VALUE}).")
+    private long latencyIntervalMs = LatencyIntervalLogger.DEFAULT_INTERVAL_MS;
+
     @Option(names = "--timer-ms", description = "Timer tick period in engine time, 0 for none (default: ${DEFAULT-VALUE}).")
     private long timerMs = 60_000;
+
+    /** The FIX session's settings; credentials come from the environment only. */
+    private io.ringwall.engine.fix.FixGatewayConfig fixConfig()
+    {
+        if (fixPort <= 0)
+        {
+            throw new IllegalArgumentException("--venue fix needs --fix-port");
+        }
+        final long tolerancePpm = Fixed.parse(reconcileTolerance, 0, reconcileTolerance.length(), 6);
+        if (tolerancePpm == Long.MIN_VALUE)
+        {
+            throw new IllegalArgumentException("--reconcile-tolerance " + reconcileTolerance + " is not a fraction");
+        }
+        return io.ringwall.engine.fix.FixGatewayConfig.local(fixHost, fixPort, fixStore)
+            .withCompIds(fixSender, fixTarget).withRate(fixRate)
+            .withReconciliation(reconcileSeconds * 1_000_000_000L, reconcileTimeoutSeconds * 1_000_000_000L, tolerancePpm);
+    }
 
     private MarketModel market(final MarketModel configured)
     {
@@ -161,13 +235,37 @@ class RunCommand implements Callable<Integer>
         }
     }
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "Serve Prometheus metrics (/metrics) and " +
+        "health (/health/live, /health/ready) on this port during the run; 0 = off (default).")
+    private int metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "ADDRESS", description = "Address the metrics endpoint binds " +
+        "(default: ${DEFAULT-VALUE}, this host only).")
+    private String metricsHost = "127.0.0.1";
+
+    @Option(names = "--pin-cpu", paramLabel = "CPU", description = "Pin the logic thread to this CPU (OpenHFT " +
+        "affinity); when the CPU cannot be had, warn and run unpinned. Pair with --wait busy-spin on a machine " +
+        "with a spare core per stage (scripts/ringwall-pinned does both). Default: no pinning.")
+    private Integer pinCpu;
+
     @Override
     public Integer call() throws IOException
     {
         final Session session = prepare();
+        final CheckpointSettings lifecycle = checkpointSettings(session.limits().lifecycle());
+        final ControlPlane.Settings configured = controlSettings(session.engine(), System.getenv());
+        final ControlPlane.Settings control = configured == null ? null : new ControlPlane.Settings(
+            configured.adminHost(), configured.adminPort(), configured.token(), configured.preMarketGate(),
+            configured.timeoutMillis(), lifecycle.cancelOnShutdown());
         final RunSummary summary;
         final java.io.PrintWriter out = spec.commandLine().getOut();
-        try (Engine engine = new Engine(session.engine(), checkpointSettings(session.limits().lifecycle()), resume))
+        final io.ringwall.engine.fix.FixGateway[] gateway = new io.ringwall.engine.fix.FixGateway[1];
+        try (Engine engine = new Engine(session.engine(), venue.equals("fix") ? "fix" : "paper",
+                venue.equals("fix") ? publisher -> gateway[0] = new io.ringwall.engine.fix.FixGateway(fixConfig(),
+                    session.engine().logic().instruments(), publisher, session.engine().clockMode()) : null,
+                latencyIntervalMs, lifecycle, resume);
+             EngineMonitoring monitoring = metricsPort <= 0 ? null : EngineMonitoring.attach(engine,
+                 EngineMonitoring.Settings.onPort(metricsHost, metricsPort).withLatencies(engine.latencyLog())))
         {
             if (engine.recoveryReport() != null)
             {
@@ -179,18 +277,81 @@ class RunCommand implements Callable<Integer>
                 spec.commandLine().getErr().println("ringwall: no checkpoints this session: " + engine.checkpointsOff() +
                     "; a restart replays the whole journal");
             }
-            try (ShutdownSignals signals = ShutdownSignals.install(engine, session.limits().lifecycle().cancelOnShutdown(),
+            if (monitoring != null)
+            {
+                spec.commandLine().getErr().println("metrics       http://" + metricsHost + ":" + monitoring.port() +
+                    "/metrics  (health: /health/live, /health/ready)");
+                spec.commandLine().getErr().flush();
+            }
+            if (pinCpu != null)
+            {
+                engine.pipeline().pinLogicTo(pinCpu);
+            }
+            try (ShutdownSignals signals = ShutdownSignals.install(engine, lifecycle.cancelOnShutdown(),
                 spec.commandLine().getErr()))
             {
-                summary = engine.run(session.source());
+                if (control == null)
+                {
+                    summary = engine.run(session.source());
+                }
+                else
+                {
+                    final IntakeSwitch intake = new IntakeSwitch(session.source());
+                    engine.start();
+                    final VenueConnection connection = gateway[0] != null ? gateway[0]::isLoggedOn : VenueConnection.PAPER;
+                    try (ControlPlane plane = ControlPlanes.start(engine, session.engine(), control, connection,
+                        ControlPlanes.engineActions(engine, intake, lifecycle.cancelOnShutdown(),
+                            spec.commandLine().getErr()), line ->
+                        {
+                            out.println(line);
+                            out.flush();
+                        }))
+                    {
+                        summary = engine.run(intake);
+                    }
+                }
             }
             if (engine.finalSnapshot() != null)
             {
                 out.println("snapshot      " + engine.finalSnapshot() + " (after input " +
                     engine.logic().lastInputSequence() + ")");
             }
+            if (pinCpu != null)
+            {
+                spec.commandLine().getErr().println("pinning       logic thread " + engine.pipeline().logicPinning());
+                spec.commandLine().getErr().flush();
+            }
         }
-        return report(session, summary);
+        final int status = report(session, summary);
+        if (gateway[0] != null)
+        {
+            final org.HdrHistogram.Histogram rtt = gateway[0].roundTripNs();
+            spec.commandLine().getOut().printf("fix           %d orders sent, send->ack p50 %.1f us, p99 %.1f us (n=%d)%n",
+                gateway[0].ordersSent(), rtt.getValueAtPercentile(50) / 1e3, rtt.getValueAtPercentile(99) / 1e3,
+                rtt.getTotalCount());
+            spec.commandLine().getOut().flush();
+        }
+        return status;
+    }
+
+    /**
+     * @return the control plane's settings, or null when the run has neither the endpoint nor the checks.
+     * @throws IllegalStateException when the endpoint is asked for without a usable token.
+     */
+    final ControlPlane.Settings controlSettings(final EngineConfig engine, final Map<String, String> environment)
+    {
+        final boolean checks = preMarketChecks != null ? preMarketChecks :
+            engine.clockMode() == ClockMode.WALL || adminPort != null;
+        if (adminPort == null && !checks)
+        {
+            return null;
+        }
+        if (adminPort != null && (adminPort < 0 || adminPort > 65_535))
+        {
+            throw new IllegalArgumentException("--admin-port " + adminPort + " is not a port (0-65535)");
+        }
+        return new ControlPlane.Settings(adminHost, adminPort == null ? -1 : adminPort,
+            adminPort == null ? null : AdminToken.fromEnvironment(environment), checks, 5_000);
     }
 
     private CheckpointSettings checkpointSettings(final CheckpointSettings configured)
@@ -208,6 +369,11 @@ class RunCommand implements Callable<Integer>
         out.print(summary.format());
         out.println("journal       " + session.journalDir() + "  (verify: ringwall replay --journal " +
             session.journalDir() + " --verify)");
+        final Path latencyLog = session.journalDir().resolve(LatencyIntervalLogger.FILE_NAME);
+        if (Files.exists(latencyLog))
+        {
+            out.println("latency       " + latencyLog + "  (ringwall latency-report --journal " + session.journalDir() + ")");
+        }
         out.flush();
         return summary.failure() == null ? 0 : RingwallCli.EXIT_FAILURE;
     }
@@ -219,6 +385,7 @@ class RunCommand implements Callable<Integer>
 
     final Session prepare() throws IOException
     {
+        LogEnvironment.apply(environment());
         final String instrument = symbol != null ? symbol : synthetic > 0 ? "SYN" : format == Format.bars ? "AAPL" : "BTCUSD";
         final LoadedConfig limits = loadConfig();
         final int instrumentId = limits.instruments().stream().map(InstrumentSpec::symbol).toList().indexOf(instrument);
@@ -234,6 +401,10 @@ class RunCommand implements Callable<Integer>
         if (cashUnits == Long.MIN_VALUE || cashUnits < 0)
         {
             throw new IllegalArgumentException("--cash " + cash + " is not a non-negative amount");
+        }
+        if (!venue.equals("paper") && !venue.equals("fix"))
+        {
+            throw new IllegalArgumentException("--venue " + venue + " is not paper or fix");
         }
         final ClockMode clockMode = switch (clock)
         {
@@ -261,8 +432,7 @@ class RunCommand implements Callable<Integer>
      */
     private LoadedConfig loadConfig()
     {
-        final String env = environment != null ? environment :
-            System.getenv().getOrDefault("RINGWALL_ENV", "development");
+        final String env = environment();
         final Map<String, String> variables = new HashMap<>(System.getenv());
         for (final String override : overrides)
         {
@@ -274,6 +444,11 @@ class RunCommand implements Callable<Integer>
             variables.put(ConfigLoader.variableName(override.substring(0, equals)), override.substring(equals + 1));
         }
         return ConfigLoader.load(config, env, variables);
+    }
+
+    private String environment()
+    {
+        return environment != null ? environment : System.getenv().getOrDefault("RINGWALL_ENV", "development");
     }
 
     private static Path newSessionDir() throws IOException

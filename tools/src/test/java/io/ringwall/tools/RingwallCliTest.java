@@ -70,6 +70,26 @@ class RingwallCliTest
     }
 
     @Test
+    void metricsPortServesTheEndpointDuringTheRunAndReleasesItAfter() throws Exception
+    {
+        final int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+        {
+            port = probe.getLocalPort();
+        }
+        assertThat(execute("run", "--data", "classpath:appleinc_bars_from_20130101_usd.csv", "--format", "bars",
+            "--set", "breakers.stale-data.enabled=false", "--metrics-port", Integer.toString(port),
+            "--journal", dir.resolve("metrics").toString())).as(err.toString()).isZero();
+        assertThat(text(err)).contains("metrics       http://127.0.0.1:" + port + "/metrics");
+        assertThat(text(out)).contains("252 events");
+        // closed with the engine: the port can be bound again
+        try (java.net.ServerSocket again = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress()))
+        {
+            assertThat(again.getLocalPort()).isEqualTo(port);
+        }
+    }
+
+    @Test
     void helpListsTheCommandsAndErrorsAreClear()
     {
         assertThat(execute("--help")).isZero();

@@ -12,9 +12,13 @@ import io.ringwall.codecs.OrderExpiredEncoder;
 import io.ringwall.codecs.OrderFilledEncoder;
 import io.ringwall.codecs.OrderRejectedEncoder;
 import io.ringwall.codecs.QuoteEncoder;
+import io.ringwall.codecs.ReconciliationEndEncoder;
+import io.ringwall.codecs.ReconciliationOutcome;
 import io.ringwall.codecs.Side;
 import io.ringwall.codecs.TimerTickEncoder;
 import io.ringwall.codecs.TradeEncoder;
+import io.ringwall.codecs.VenueOpenOrderEncoder;
+import io.ringwall.codecs.VenuePositionEncoder;
 import io.ringwall.codecs.VenueRejectReason;
 import org.agrona.MutableDirectBuffer;
 
@@ -39,6 +43,9 @@ public final class InputEncoder
     private final OrderExpiredEncoder expired = new OrderExpiredEncoder();
     private final OperatorCommandEncoder command = new OperatorCommandEncoder();
     private final TimerTickEncoder timer = new TimerTickEncoder();
+    private final VenuePositionEncoder venuePosition = new VenuePositionEncoder();
+    private final VenueOpenOrderEncoder venueOpenOrder = new VenueOpenOrderEncoder();
+    private final ReconciliationEndEncoder reconciliationEnd = new ReconciliationEndEncoder();
 
     public int trade(final MutableDirectBuffer buffer, final int offset, final int instrumentId, final long tradeId,
         final long price, final long quantity, final long exchangeTimeNs)
@@ -179,6 +186,44 @@ public final class InputEncoder
     {
         timer.wrapAndApplyHeader(buffer, offset, header).timerId(timerId);
         return MessageHeaderEncoder.ENCODED_LENGTH + timer.encodedLength();
+    }
+
+    public int venuePosition(final MutableDirectBuffer buffer, final int offset, final long reconciliationId,
+        final int instrumentId, final long positionQuantity, final long venueCash, final long venueTimeNs)
+    {
+        venuePosition.wrapAndApplyHeader(buffer, offset, header)
+            .reconciliationId(reconciliationId)
+            .instrumentId(instrumentId)
+            .positionQuantity(positionQuantity)
+            .venueCash(venueCash)
+            .venueTimeNs(venueTimeNs);
+        return MessageHeaderEncoder.ENCODED_LENGTH + venuePosition.encodedLength();
+    }
+
+    public int venueOpenOrder(final MutableDirectBuffer buffer, final int offset, final long reconciliationId,
+        final long clOrdId, final int instrumentId, final Side side, final long leavesQuantity, final long venueTimeNs)
+    {
+        venueOpenOrder.wrapAndApplyHeader(buffer, offset, header)
+            .reconciliationId(reconciliationId)
+            .clOrdId(clOrdId)
+            .instrumentId(instrumentId)
+            .side(side)
+            .leavesQuantity(leavesQuantity)
+            .venueTimeNs(venueTimeNs);
+        return MessageHeaderEncoder.ENCODED_LENGTH + venueOpenOrder.encodedLength();
+    }
+
+    public int reconciliationEnd(final MutableDirectBuffer buffer, final int offset, final long reconciliationId,
+        final ReconciliationOutcome outcome, final int positionReports, final int openOrderReports,
+        final long tolerancePpm)
+    {
+        reconciliationEnd.wrapAndApplyHeader(buffer, offset, header)
+            .reconciliationId(reconciliationId)
+            .outcome(outcome)
+            .positionReports(positionReports)
+            .openOrderReports(openOrderReports)
+            .tolerancePpm(tolerancePpm);
+        return MessageHeaderEncoder.ENCODED_LENGTH + reconciliationEnd.encodedLength();
     }
 
     private static byte[] truncate(final String text)

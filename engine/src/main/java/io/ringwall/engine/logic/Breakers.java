@@ -66,8 +66,10 @@ final class Breakers
         rules[BreakerType.VENUE_REJECT_RATE.ordinal()] = limits.venueRejects();
         rules[BreakerType.STALE_DATA.ordinal()] = limits.staleData();
         rules[BreakerType.MARKET_MOVE.ordinal()] = limits.marketMove();
-        // Reconciliation arrives with the FIX issue; until then it can only be reset, never tripped.
+        // Tripped by the Reconciler (a breach or no answer from the venue); always halts, reset only by an operator.
         rules[BreakerType.RECONCILIATION.ordinal()] = BreakerRule.halting();
+        // The pre-market gate (PreMarketGate): halts before trading starts, when no order is open to cancel.
+        rules[BreakerType.PRE_MARKET.ordinal()] = new BreakerRule(true, BreakerState.HALTED, false);
         orderAttempts = new EventWindow(limits.orderRateCount(), limits.orderRateWindowNs());
         venueRejects = new EventWindow(limits.venueRejectCount(), limits.venueRejectWindowNs());
         priceRange = new PriceRangeWindow(instruments, limits.marketMoveWindowNs());
@@ -212,10 +214,43 @@ final class Breakers
         }
     }
 
+    /**
+     * A reconciliation with the venue found a breach or got no answer: halts (fail closed).
+     *
+     * @param observed     the difference that breached (quantity or money), or 0 when the venue did not answer.
+     * @param instrumentId the instrument, or {@link #NONE} for cash, open orders or no answer.
+     */
+    void onReconciliationFailure(final long observed, final long threshold, final int instrumentId)
+    {
+        trip(BreakerType.RECONCILIATION, observed, threshold, instrumentId);
+    }
+
     /** The operator's kill switch: halts whatever the reason (halting is always safe). */
     CommandResult halt()
     {
         return trip(BreakerType.KILL_SWITCH, 0, 0, NONE) ? CommandResult.APPLIED : CommandResult.NO_CHANGE;
+    }
+
+    /**
+     * The pre-market gate closes: PRE_MARKET halts, its figure the failed checks' bits. Nothing if already closed.
+     */
+    void closeGate(final long failedChecks)
+    {
+        trip(BreakerType.PRE_MARKET, failedChecks, 0, NONE);
+    }
+
+    /**
+     * The pre-market checks passed (judged from journaled inputs, so no operator reason is needed).
+     */
+    void openGate()
+    {
+        final int index = BreakerType.PRE_MARKET.ordinal();
+        final BreakerState from = states[index];
+        if (from != BreakerState.ACTIVE)
+        {
+            states[index] = BreakerState.ACTIVE;
+            output.breakerChange(BreakerType.PRE_MARKET, from, BreakerState.ACTIVE, 0, 0, NONE);
+        }
     }
 
     /**

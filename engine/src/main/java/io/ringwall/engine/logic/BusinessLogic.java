@@ -16,8 +16,11 @@ import io.ringwall.codecs.OrderFilledDecoder;
 import io.ringwall.codecs.OrderExpiredDecoder;
 import io.ringwall.codecs.OrderRejectedDecoder;
 import io.ringwall.codecs.QuoteDecoder;
+import io.ringwall.codecs.ReconciliationEndDecoder;
 import io.ringwall.codecs.TimerTickDecoder;
 import io.ringwall.codecs.TradeDecoder;
+import io.ringwall.codecs.VenueOpenOrderDecoder;
+import io.ringwall.codecs.VenuePositionDecoder;
 import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.market.SessionClock;
@@ -62,8 +65,15 @@ public final class BusinessLogic
     private final OrderEntry entry;
     private final StrategyHost strategies;
     private final SessionClock sessions;
+    private final PreMarketGate gate;
     private final OrderExpiredDecoder expired = new OrderExpiredDecoder();
     private final LogicSnapshot snapshot;
+    private final VenuePositionDecoder venuePosition = new VenuePositionDecoder();
+    private final VenueOpenOrderDecoder venueOpenOrder = new VenueOpenOrderDecoder();
+    private final ReconciliationEndDecoder reconciliationEnd = new ReconciliationEndDecoder();
+    private final Reconciler reconciler;
+    private final java.util.function.Consumer<Order> visitWorkingOrder = this::visitWorkingOrder;
+    private WorkingOrderVisitor workingOrderVisitor;
     private Thread owner;
     private long inputSequence;
     private long timeNs;
@@ -88,12 +98,14 @@ public final class BusinessLogic
         entry = new OrderEntry(config.risk(), orders, risk, breakers, output, counters, portfolio, instruments, clock,
             market, costs);
         breakers.cancelWith(entry::cancelAll);
+        reconciler = new Reconciler(instruments.size(), portfolio, orders, output, breakers);
         strategies = new StrategyHost(strategyList, instruments, market, portfolio, orders, entry, clock);
         entry.rejectsTo(strategies::onRiskReject);
+        gate = new PreMarketGate(config, instruments, breakers, portfolio, entry, strategies, counters);
         // At construction, so a strategy's configuration error stops the start before any input.
         strategies.start();
         snapshot = new LogicSnapshot(this, config, portfolio, market, orders, breakers, risk, entry, counters,
-            strategies, output, instruments.size());
+            strategies, gate, reconciler, output, instruments.size());
     }
 
     /**
@@ -150,8 +162,15 @@ public final class BusinessLogic
                 onCancelRejected(cancelRejected.wrap(buffer, bodyOffset, blockLength, version));
             case OperatorCommandDecoder.TEMPLATE_ID -> onCommand(command.wrap(buffer, bodyOffset, blockLength, version));
             case TimerTickDecoder.TEMPLATE_ID -> onTimer(timer.wrap(buffer, bodyOffset, blockLength, version));
+            case VenuePositionDecoder.TEMPLATE_ID ->
+                onVenuePosition(venuePosition.wrap(buffer, bodyOffset, blockLength, version));
+            case VenueOpenOrderDecoder.TEMPLATE_ID ->
+                onVenueOpenOrder(venueOpenOrder.wrap(buffer, bodyOffset, blockLength, version));
+            case ReconciliationEndDecoder.TEMPLATE_ID ->
+                onReconciliationEnd(reconciliationEnd.wrap(buffer, bodyOffset, blockLength, version));
             default -> counters.unknownFrames++;
         }
+        gate.afterInput(timeNs);
     }
 
     /**
@@ -232,8 +251,11 @@ public final class BusinessLogic
         timeNs = time;
     }
 
-    /** A working order as a venue needs it, for rebuilding an in-process venue's book after a restart. */
-    public interface WorkingOrderVisitor
+    /**
+     * A working order as a venue needs it, for rebuilding an in-process venue's book after a restart (the state
+     * view's copy uses {@link io.ringwall.engine.logic.WorkingOrderVisitor} instead).
+     */
+    public interface RestingOrderVisitor
     {
         /**
          * @param acknowledged   whether the venue's acknowledgement is journaled.
@@ -244,8 +266,8 @@ public final class BusinessLogic
             long stopPrice, long venueOrderId, boolean acknowledged, boolean cancelPending);
     }
 
-    /** Visits every working order, oldest first. */
-    public void forEachWorkingOrder(final WorkingOrderVisitor visitor)
+    /** Visits every working order, oldest first, with what a venue needs to rebuild its book. */
+    public void forEachRestingOrder(final RestingOrderVisitor visitor)
     {
         for (Order order = orders.oldestWorking(); order != null; order = order.nextWorking)
         {
@@ -282,6 +304,33 @@ public final class BusinessLogic
         return orders.workingCount();
     }
 
+    /**
+     * @return the status of a working order, or null when no working order has the id (never sent, or done:
+     *         a terminal order is released at once).
+     */
+    public OrderStatus orderStatus(final long clOrdId)
+    {
+        final Order order = orders.find(clOrdId);
+        return order == null ? null : order.status;
+    }
+
+    /**
+     * Shows every working order to {@code visitor}, in no particular order. Logic thread only (or after it
+     * stopped); allocation-free, so a state publisher may call it between inputs.
+     */
+    public void forEachWorkingOrder(final WorkingOrderVisitor visitor)
+    {
+        workingOrderVisitor = visitor;
+        orders.forEachWorking(visitWorkingOrder);
+        workingOrderVisitor = null;
+    }
+
+    private void visitWorkingOrder(final Order order)
+    {
+        workingOrderVisitor.order(order.clOrdId, order.instrumentId, order.side, order.ordType, order.quantity,
+            order.filledQuantity, order.limitPrice, order.stopPrice, order.status);
+    }
+
     public BreakerState breakerState()
     {
         return breakers.worst();
@@ -290,6 +339,12 @@ public final class BusinessLogic
     public BreakerState breakerState(final BreakerType type)
     {
         return breakers.state(type);
+    }
+
+    /** @return true while the pre-market gate holds trading back. */
+    public boolean preMarketGateClosed()
+    {
+        return gate.isClosed();
     }
 
     /** @return the capital scale now applied to targets, parts per million. */
@@ -477,6 +532,7 @@ public final class BusinessLogic
                 entry.flatten();
                 yield CommandResult.APPLIED;
             }
+            case PRE_MARKET_CHECKS -> gate.onCheck(value, timeNs);
             case SNAPSHOT_NOW ->
             {
                 // The host captures after this input: the snapshot's sequence is this command's, on every replay.
@@ -495,11 +551,13 @@ public final class BusinessLogic
             }
             default -> CommandResult.UNSUPPORTED;
         };
-        if (result != CommandResult.APPLIED && result != CommandResult.NO_CHANGE)
+        if (result != CommandResult.APPLIED && result != CommandResult.NO_CHANGE &&
+            result != CommandResult.CHECKS_FAILED)
         {
             counters.ignoredCommands++;
         }
-        output.commandResult(type, breakerType, result, value);
+        output.commandResult(type, breakerType, result,
+            type == OperatorCommandType.PRE_MARKET_CHECKS ? gate.lastFailures() : value);
     }
 
     /**
@@ -522,6 +580,25 @@ public final class BusinessLogic
         }
         entry.capitalScalePpm(scalePpm);
         return CommandResult.APPLIED;
+    }
+
+    private void onVenuePosition(final VenuePositionDecoder decoder)
+    {
+        counters.venueInputs++;
+        reconciler.onVenuePosition(decoder.reconciliationId(), decoder.instrumentId(), decoder.positionQuantity(),
+            decoder.venueCash());
+    }
+
+    private void onVenueOpenOrder(final VenueOpenOrderDecoder decoder)
+    {
+        counters.venueInputs++;
+        reconciler.onVenueOpenOrder(decoder.reconciliationId(), decoder.clOrdId(), decoder.instrumentId());
+    }
+
+    private void onReconciliationEnd(final ReconciliationEndDecoder decoder)
+    {
+        counters.venueInputs++;
+        reconciler.onEnd(decoder.reconciliationId(), decoder.outcome(), decoder.tolerancePpm());
     }
 
     private void onTimer(final TimerTickDecoder decoder)

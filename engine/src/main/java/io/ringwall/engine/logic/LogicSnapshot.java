@@ -36,7 +36,9 @@ final class LogicSnapshot
     static final int ORDER_MANAGER = 2;
     static final int BREAKERS = 3;
     static final int PRE_TRADE_RISK = 4;
-    private static final int COMPONENTS = 4;
+    static final int PRE_MARKET_GATE = 5;
+    static final int RECONCILER = 6;
+    private static final int COMPONENTS = 6;
     private static final int ORDER_ENTRY_LENGTH = 4 + 4 + 4 + 1 + 1 + 1 + 1 + 1 + 10 * 8;
 
     private final BusinessLogic logic;
@@ -48,6 +50,8 @@ final class LogicSnapshot
     private final OrderEntry entry;
     private final EngineCounters counters;
     private final StrategyHost strategies;
+    private final PreMarketGate gate;
+    private final Reconciler reconciler;
     private final OutputPublisher output;
     private final int instruments;
     private final int maxOrders;
@@ -64,7 +68,7 @@ final class LogicSnapshot
     LogicSnapshot(final BusinessLogic logic, final LogicConfig config, final Portfolio portfolio,
         final MarketState market, final OrderManager orders, final Breakers breakers, final PreTradeRisk risk,
         final OrderEntry entry, final EngineCounters counters, final StrategyHost strategies,
-        final OutputPublisher output, final int instruments)
+        final PreMarketGate gate, final Reconciler reconciler, final OutputPublisher output, final int instruments)
     {
         this.logic = logic;
         this.portfolio = portfolio;
@@ -75,6 +79,8 @@ final class LogicSnapshot
         this.entry = entry;
         this.counters = counters;
         this.strategies = strategies;
+        this.gate = gate;
+        this.reconciler = reconciler;
         this.output = output;
         this.instruments = instruments;
         this.maxOrders = config.maxWorkingOrders();
@@ -318,6 +324,8 @@ final class LogicSnapshot
             case ORDER_MANAGER -> orders.writeState(cursor);
             case BREAKERS -> breakers.writeState(cursor);
             case PRE_TRADE_RISK -> risk.writeState(cursor);
+            case PRE_MARKET_GATE -> gate.writeState(cursor);
+            case RECONCILER -> reconciler.writeState(cursor);
             default -> throw new IllegalArgumentException("component " + id);
         }
         return cursor.position();
@@ -331,6 +339,8 @@ final class LogicSnapshot
             case ORDER_MANAGER -> orders.readState(in);
             case BREAKERS -> breakers.readState(in);
             case PRE_TRADE_RISK -> risk.readState(in);
+            case PRE_MARKET_GATE -> gate.readState(in);
+            case RECONCILER -> reconciler.readState(in);
             default -> throw new IllegalArgumentException("unknown snapshot component " + id);
         }
     }

@@ -13,6 +13,8 @@ import io.ringwall.codecs.OperatorCommandResultEncoder;
 import io.ringwall.codecs.OperatorCommandType;
 import io.ringwall.codecs.OrdType;
 import io.ringwall.codecs.OrderState;
+import io.ringwall.codecs.ReconciliationReportEncoder;
+import io.ringwall.codecs.ReconciliationVerdict;
 import io.ringwall.codecs.RiskRejectEncoder;
 import io.ringwall.codecs.RiskRejectReason;
 import io.ringwall.codecs.Side;
@@ -34,6 +36,7 @@ final class OutputPublisher
     private final BreakerStateChangeEncoder breakerChange = new BreakerStateChangeEncoder();
     private final OperatorCommandResultEncoder commandResult = new OperatorCommandResultEncoder();
     private final InvalidTransitionEncoder invalidTransition = new InvalidTransitionEncoder();
+    private final ReconciliationReportEncoder reconciliation = new ReconciliationReportEncoder();
     private long outputSequence;
     private long timeNs;
     private long causeSequence;
@@ -138,6 +141,25 @@ final class OutputPublisher
             .lifecycleEvent(event)
             .causeSequence(causeSequence);
         emit(invalidTransition.encodedLength());
+    }
+
+    void reconciliationReport(final long reconciliationId, final int instrumentId, final long localValue,
+        final long venueValue, final long toleranceValue, final ReconciliationVerdict verdict,
+        final int localOpenOrders, final int venueOpenOrders, final int unknownVenueOrders)
+    {
+        reconciliation.wrapAndApplyHeader(scratch, 0, header)
+            .reconciliationId(reconciliationId)
+            .instrumentId(instrumentId)
+            .localValue(localValue)
+            .venueValue(venueValue)
+            .difference(venueValue - localValue)
+            .toleranceValue(toleranceValue)
+            .verdict(verdict)
+            .localOpenOrders(localOpenOrders)
+            .venueOpenOrders(venueOpenOrders)
+            .unknownVenueOrders(unknownVenueOrders)
+            .causeSequence(causeSequence);
+        emit(reconciliation.encodedLength());
     }
 
     private void emit(final int bodyLength)

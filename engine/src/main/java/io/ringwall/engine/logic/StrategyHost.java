@@ -21,15 +21,18 @@ final class StrategyHost
 {
     private final Strategy[] strategies;
     private final Context[] contexts;
+    /** Instruments some strategy looked up: the ones it trades (a position elsewhere is stale). */
+    private final boolean[] owned;
 
     StrategyHost(final List<Strategy> strategies, final InstrumentTable instruments, final MarketState market,
         final Portfolio portfolio, final OrderManager orders, final OrderEntry entry, final LogicClock clock)
     {
         this.strategies = strategies.toArray(new Strategy[0]);
         this.contexts = new Context[this.strategies.length];
+        this.owned = new boolean[instruments.size()];
         for (int i = 0; i < contexts.length; i++)
         {
-            contexts[i] = new Context(i, instruments, market, portfolio, orders, entry, clock);
+            contexts[i] = new Context(i, instruments, market, portfolio, orders, entry, clock, owned);
         }
     }
 
@@ -74,6 +77,25 @@ final class StrategyHost
             max = Math.max(max, strategy.maxStateLength());
         }
         return max;
+    }
+
+    /** @return true when every strategy reports its warm-up complete. */
+    boolean warmedUp()
+    {
+        for (final Strategy strategy : strategies)
+        {
+            if (!strategy.warmedUp())
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return true when some strategy looked the instrument up (it trades it). */
+    boolean owns(final int instrumentId)
+    {
+        return owned[instrumentId];
     }
 
     void onTrade(final TradeEvent trade)
@@ -139,10 +161,13 @@ final class StrategyHost
         private final OrderManager orders;
         private final OrderEntry entry;
         private final LogicClock clock;
+        private final boolean[] owned;
 
         Context(final int strategyId, final InstrumentTable instruments, final MarketState market,
-            final Portfolio portfolio, final OrderManager orders, final OrderEntry entry, final LogicClock clock)
+            final Portfolio portfolio, final OrderManager orders, final OrderEntry entry, final LogicClock clock,
+            final boolean[] owned)
         {
+            this.owned = owned;
             this.strategyId = strategyId;
             this.instruments = instruments;
             this.market = market;
@@ -167,7 +192,12 @@ final class StrategyHost
         @Override
         public int instrumentId(final String symbol)
         {
-            return instruments.idOf(symbol);
+            final int id = instruments.idOf(symbol);
+            if (id >= 0)
+            {
+                owned[id] = true;
+            }
+            return id;
         }
 
         @Override

@@ -25,6 +25,10 @@ public final class FrameEvent
      * never journaled, never read by the business logic's decisions.
      */
     public long ingressNanos;
+    /** {@link System#nanoTime()} when journal-in committed this input (inputs only; latency only). */
+    public long journaledNanos;
+    /** {@link System#nanoTime()} when the logic published this output (outputs only; latency only). */
+    public long publishNanos;
 
     /**
      * Copies a frame and its record fields into this slot.

@@ -3,6 +3,7 @@ package io.ringwall.engine.ring;
 import com.lmax.disruptor.RingBuffer;
 import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.OperatorCommandType;
+import io.ringwall.codecs.ReconciliationOutcome;
 import io.ringwall.codecs.Side;
 import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.frames.InputEncoder;
@@ -148,6 +149,31 @@ public final class InboundPublisher implements VenueAnswers
     {
         publish(0, timeNs,
             encoder.operatorCommand(scratch, 0, type, breakerType, value, operatorName, reason));
+    }
+
+    /** The venue's position in one instrument, answering reconciliation {@code reconciliationId}. */
+    public void venuePosition(final long timeNs, final long reconciliationId, final int instrumentId,
+        final long positionQuantity, final long venueCash)
+    {
+        publish(0, timeNs,
+            encoder.venuePosition(scratch, 0, reconciliationId, instrumentId, positionQuantity, venueCash, timeNs));
+    }
+
+    /** An order the venue reports open, answering reconciliation {@code reconciliationId}. */
+    public void venueOpenOrder(final long timeNs, final long reconciliationId, final long clOrdId,
+        final int instrumentId, final Side side, final long leavesQuantity)
+    {
+        publish(0, timeNs,
+            encoder.venueOpenOrder(scratch, 0, reconciliationId, clOrdId, instrumentId, side, leavesQuantity, timeNs));
+    }
+
+    /** The venue's answer to reconciliation {@code reconciliationId} is complete, or never came. */
+    public void reconciliationEnd(final long timeNs, final long reconciliationId, final ReconciliationOutcome outcome,
+        final int positionReports, final int openOrderReports, final long tolerancePpm)
+    {
+        publish(0, timeNs,
+            encoder.reconciliationEnd(scratch, 0, reconciliationId, outcome, positionReports, openOrderReports,
+            tolerancePpm));
     }
 
     public void timerTick(final long timeNs, final int timerId)

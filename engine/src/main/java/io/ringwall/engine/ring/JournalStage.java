@@ -1,6 +1,8 @@
 package io.ringwall.engine.ring;
 
 import com.lmax.disruptor.EventHandler;
+import io.ringwall.engine.metrics.LatencyStage;
+import io.ringwall.engine.metrics.StageLatencies;
 import io.ringwall.journal.JournalWriter;
 
 /**
@@ -8,21 +10,31 @@ import io.ringwall.journal.JournalWriter;
  * "in" it numbers the inputs and keeps their time from going backwards. Its sequence
  * advances only after the batch's document is committed, and downstream stages are gated on that
  * sequence: nothing downstream ever sees a frame that is not yet journaled.
+ *
+ * <p>Journal "in" also measures ingress to journaled: at each commit it stamps the batch's inputs
+ * with the commit time (before its sequence lets the logic see them) and records their latency.
  */
 final class JournalStage implements EventHandler<FrameEvent>
 {
     private final JournalWriter writer;
     private final boolean assignSequence;
+    private final StageLatencies latencies;
+    private final FrameEvent[] uncommitted;
+    private int uncommittedCount;
     private long lastTimeNs = Long.MIN_VALUE;
 
     /**
-     * @param assignSequence true for journal "in" (this stage numbers the inputs); false for journal
-     *                       "out", whose frames the logic has numbered already.
+     * @param assignSequence true for journal "in" (this stage numbers the inputs and measures them);
+     *                       false for journal "out", whose frames the logic has numbered already.
+     * @param maxBatch       the ring's batch limit: a commit is forced after this many frames.
      */
-    JournalStage(final JournalWriter writer, final boolean assignSequence)
+    JournalStage(final JournalWriter writer, final boolean assignSequence, final StageLatencies latencies,
+        final int maxBatch)
     {
         this.writer = writer;
         this.assignSequence = assignSequence;
+        this.latencies = latencies;
+        this.uncommitted = new FrameEvent[Math.max(1, maxBatch)];
     }
 
     @Override
@@ -40,10 +52,33 @@ final class JournalStage implements EventHandler<FrameEvent>
             lastTimeNs = event.timeNs;
         }
         writer.append(event.sequence, event.timeNs, event.buffer, 0, event.length);
-        if (endOfBatch)
+        if (!assignSequence)
+        {
+            if (endOfBatch)
+            {
+                writer.commit();
+            }
+            return;
+        }
+        uncommitted[uncommittedCount++] = event;
+        if (endOfBatch || uncommittedCount == uncommitted.length)
         {
             writer.commit();
+            stampCommitted();
         }
+    }
+
+    private void stampCommitted()
+    {
+        final long committedNanos = System.nanoTime();
+        for (int i = 0; i < uncommittedCount; i++)
+        {
+            final FrameEvent event = uncommitted[i];
+            event.journaledNanos = committedNanos;
+            latencies.record(LatencyStage.INGRESS_TO_JOURNALED, committedNanos - event.ingressNanos);
+            uncommitted[i] = null;
+        }
+        uncommittedCount = 0;
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.ringwall.engine.logic.BusinessLogic;
 import io.ringwall.engine.logic.OutputSink;
+import io.ringwall.engine.metrics.StageLatencies;
 import io.ringwall.journal.JournalWriter;
 import org.agrona.concurrent.IdleStrategy;
 
@@ -43,6 +44,10 @@ public final class Pipeline
     private final Sequence logicSequence;
     private final Sequence gatewaySequence;
     private final GatewayAgent gateway;
+    private LogicStage logicHandler;
+    private BatchEventProcessor<FrameEvent> logicProcessor;
+    private int logicCpu = LogicAffinity.NONE;
+    private LogicAffinity logicAffinity;
 
     /**
      * @param logicFactory   builds the logic on the outbound ring's sink.
@@ -52,7 +57,19 @@ public final class Pipeline
         final Function<OutputSink, BusinessLogic> logicFactory,
         final Function<InboundPublisher, Gateway> gatewayFactory)
     {
-        this(config, inputJournal, outputJournal, logicFactory, gatewayFactory, AfterInputHook.NONE);
+        this(config, inputJournal, outputJournal, new StageLatencies(), logicFactory, gatewayFactory);
+    }
+
+    /**
+     * @param latencies where the stages record their latencies, each on its own thread.
+     * @param logicFactory   builds the logic on the outbound ring's sink.
+     * @param gatewayFactory builds the gateway (the outbound ring's last stage) on its own inbound publisher.
+     */
+    public Pipeline(final RingConfig config, final JournalWriter inputJournal, final JournalWriter outputJournal,
+        final StageLatencies latencies, final Function<OutputSink, BusinessLogic> logicFactory,
+        final Function<InboundPublisher, Gateway> gatewayFactory)
+    {
+        this(config, inputJournal, outputJournal, latencies, logicFactory, gatewayFactory, AfterInputHook.NONE);
     }
 
     /**
@@ -62,21 +79,38 @@ public final class Pipeline
         final Function<OutputSink, BusinessLogic> logicFactory,
         final Function<InboundPublisher, Gateway> gatewayFactory, final AfterInputHook afterInput)
     {
+        this(config, inputJournal, outputJournal, new StageLatencies(), logicFactory, gatewayFactory, afterInput);
+    }
+
+    /**
+     * @param latencies      where the stages record their latencies, each on its own thread.
+     * @param logicFactory   builds the logic on the outbound ring's sink.
+     * @param gatewayFactory builds the gateway (the outbound ring's last stage) on its own inbound publisher.
+     * @param afterInput     runs on the logic thread after each input (checkpoints), before the
+     *                       {@link LogicObserver} registered with {@link #observeLogic}.
+     */
+    public Pipeline(final RingConfig config, final JournalWriter inputJournal, final JournalWriter outputJournal,
+        final StageLatencies latencies, final Function<OutputSink, BusinessLogic> logicFactory,
+        final Function<InboundPublisher, Gateway> gatewayFactory, final AfterInputHook afterInput)
+    {
         this.config = config;
         inbound = RingBuffer.create(ProducerType.MULTI, FrameEvent::new, config.inboundSize(),
             config.waitMode().waitStrategy());
         outbound = RingBuffer.create(ProducerType.SINGLE, FrameEvent::new, config.outboundSize(),
             config.waitMode().waitStrategy());
-        logic = logicFactory.apply(new RingOutputSink(outbound,
-            new RingClaimer(outbound, config.waitMode().idleStrategy(), failure)));
+        final RingOutputSink sink = new RingOutputSink(outbound,
+            new RingClaimer(outbound, config.waitMode().idleStrategy(), failure), latencies);
+        logic = logicFactory.apply(sink);
 
-        final BatchEventProcessor<FrameEvent> journalIn = stage("journal-in", inbound, new JournalStage(inputJournal, true));
-        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, new LogicStage(logic, afterInput),
+        final BatchEventProcessor<FrameEvent> journalIn = stage("journal-in", inbound,
+            new JournalStage(inputJournal, true, latencies, config.maxBatch()));
+        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, logicHandler = new LogicStage(logic, sink, latencies, afterInput),
             journalIn.getSequence());
         inbound.addGatingSequences(logicStage.getSequence());
+        logicProcessor = logicStage;
 
         final BatchEventProcessor<FrameEvent> journalOut = stage("journal-out", outbound,
-            new JournalStage(outputJournal, false));
+            new JournalStage(outputJournal, false, latencies, config.maxBatch()));
         final InboundPublisher gatewayPublisher = new InboundPublisher(inbound,
             new RingClaimer(inbound, config.waitMode().idleStrategy(), failure), config.marketDataReserve(), true);
         final Gateway venue = gatewayFactory.apply(gatewayPublisher);
@@ -86,7 +120,7 @@ public final class Pipeline
             inbound.addGatingSequences(inputs.getSequence());
         }
         gateway = new GatewayAgent(outbound.newPoller(journalOut.getSequence()), inputs, venue,
-            gatewayPublisher, config.waitMode().idleStrategy(), failure, config.maxBatch());
+            gatewayPublisher, config.waitMode().idleStrategy(), failure, config.maxBatch(), latencies);
         outbound.addGatingSequences(gateway.sequence());
 
         logicSequence = logicStage.getSequence();
@@ -106,9 +140,41 @@ public final class Pipeline
     {
         for (int i = 0; i < processors.size(); i++)
         {
-            startThread(processors.get(i), "ringwall-" + names.get(i));
+            final Runnable processor = processors.get(i);
+            if (processor == logicProcessor && logicCpu != LogicAffinity.NONE)
+            {
+                logicAffinity = new LogicAffinity(logicCpu, processor);
+                startThread(logicAffinity, "ringwall-" + names.get(i));
+            }
+            else
+            {
+                startThread(processor, "ringwall-" + names.get(i));
+            }
         }
         startThread(gateway, "ringwall-gateway");
+    }
+
+    /**
+     * Pins the logic thread to {@code cpu} when the pipeline starts (OpenHFT affinity); if that CPU cannot be
+     * had, the logic runs unpinned with a warning. Call before {@link #start()}.
+     */
+    public void pinLogicTo(final int cpu)
+    {
+        if (!threads.isEmpty())
+        {
+            throw new IllegalStateException("pinLogicTo must be called before start()");
+        }
+        if (cpu < 0)
+        {
+            throw new IllegalArgumentException("CPU " + cpu + " is negative");
+        }
+        logicCpu = cpu;
+    }
+
+    /** @return whether the logic thread got its CPU ("pinned to CPU n", or why not), or "not pinned". */
+    public String logicPinning()
+    {
+        return logicAffinity == null ? "not pinned" : logicAffinity.outcome();
     }
 
     private void startThread(final Runnable stage, final String name)
@@ -191,6 +257,76 @@ public final class Pipeline
     public EngineFailure failure()
     {
         return failure;
+    }
+
+    /**
+     * Has the logic thread call {@code observer} after each input (metrics publication). Call before {@link #start()}.
+     */
+    public void observeLogic(final LogicObserver observer)
+    {
+        if (!threads.isEmpty())
+        {
+            throw new IllegalStateException("observeLogic must be called before start()");
+        }
+        if (logicHandler.observer != LogicObserver.NONE)
+        {
+            // One observer: a second would silently replace the first (e.g. the Engine's state publisher).
+            throw new IllegalStateException("the logic already has an observer; share its state snapshot instead");
+        }
+        logicHandler.observer = observer;
+    }
+
+    // Read-only ring positions for metrics, safe from any thread. Ring sequences (not journal sequences):
+    // comparable between stages of the same ring, so their differences are the lags.
+
+    public long inboundPublished()
+    {
+        return inbound.getCursor();
+    }
+
+    public long inboundJournaled()
+    {
+        return processors.get(names.indexOf("journal-in")).getSequence().get();
+    }
+
+    public long inboundProcessed()
+    {
+        return logicSequence.get();
+    }
+
+    public long outboundPublished()
+    {
+        return outbound.getCursor();
+    }
+
+    public long outboundJournaled()
+    {
+        return processors.get(names.indexOf("journal-out")).getSequence().get();
+    }
+
+    public long outboundDelivered()
+    {
+        return gatewaySequence.get();
+    }
+
+    public long inboundRemainingCapacity()
+    {
+        return inbound.remainingCapacity();
+    }
+
+    public long outboundRemainingCapacity()
+    {
+        return outbound.remainingCapacity();
+    }
+
+    public int inboundSize()
+    {
+        return inbound.getBufferSize();
+    }
+
+    public int outboundSize()
+    {
+        return outbound.getBufferSize();
     }
 
     /**

@@ -115,4 +115,15 @@ public interface Strategy
     {
         return 0;
     }
+
+    /**
+     * Whether the strategy has seen enough data to trade (e.g. its moving averages are full). Trading does not
+     * start while a strategy says false (the pre-market warm-up check); once it has started, the answer no
+     * longer matters. Called on the logic thread after inputs while the pre-market gate is closed: answer
+     * from state, without allocating.
+     */
+    default boolean warmedUp()
+    {
+        return true;
+    }
 }

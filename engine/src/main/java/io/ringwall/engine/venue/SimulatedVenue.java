@@ -6,15 +6,15 @@ import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.FrameEvent;
 import io.ringwall.engine.ring.Gateway;
 import io.ringwall.engine.ring.InboundPublisher;
-import org.HdrHistogram.Histogram;
+import io.ringwall.engine.metrics.StageLatencies;
 
 /**
  * Paper mode's gateway: the {@link PaperVenue} behind the outbound ring, answering through the inbound
  * ring like a real venue. It sees the journaled inputs (to fill against prints) before each order, and its
  * clock is the inputs' time with the data clock, or the wall clock (then idle cycles move it too).
  *
- * <p>It also measures tick-to-order: from the causing input's ingress to the order reaching the
- * gateway, recorded on this thread.
+ * <p>It measures the venue round trip (send &rarr; ack, send &rarr; fill) in wall-clock time on this thread,
+ * into the engine's {@link StageLatencies}; the gateway's agent measures tick-to-order for any gateway.
  */
 public final class SimulatedVenue implements Gateway
 {
@@ -23,19 +23,19 @@ public final class SimulatedVenue implements Gateway
 
     private final VenueFrames frames;
     private final ClockMode clock;
-    private final Histogram tickToOrderNs;
+    private final VenueRoundTrips roundTrips;
     private org.agrona.collections.LongArrayList cancelsOnStart;
     private long restartTimeNs;
 
     /**
-     * @param tickToOrderNs written only by this venue's thread; read it after the engine stops.
+     * @param latencies where this venue's thread records the round trips (its single writer for them).
      */
     public SimulatedVenue(final InboundPublisher publisher, final LogicConfig logic, final ClockMode clock,
-        final Histogram tickToOrderNs)
+        final StageLatencies latencies)
     {
-        this.frames = new VenueFrames(PaperVenue.forSession(logic, CAPACITY, publisher));
+        this.roundTrips = new VenueRoundTrips(publisher, latencies, CAPACITY);
+        this.frames = new VenueFrames(PaperVenue.forSession(logic, CAPACITY, roundTrips));
         this.clock = clock;
-        this.tickToOrderNs = tickToOrderNs;
     }
 
     /**
@@ -54,7 +54,7 @@ public final class SimulatedVenue implements Gateway
             logic.counters().fills + logic.counters().duplicateFills);
         cancelsOnStart = new org.agrona.collections.LongArrayList();
         final int[] count = {0};
-        logic.forEachWorkingOrder((clOrdId, instrumentId, side, ordType, timeInForce, quantity, filled, limitPrice,
+        logic.forEachRestingOrder((clOrdId, instrumentId, side, ordType, timeInForce, quantity, filled, limitPrice,
             stopPrice, venueOrderId, acknowledged, cancelPending) ->
         {
             venue.reinstate(restartTimeNs, clOrdId, instrumentId, side, ordType, timeInForce, quantity, filled,
@@ -91,10 +91,16 @@ public final class SimulatedVenue implements Gateway
     public void onEvent(final FrameEvent event, final long ringSequence, final boolean endOfBatch)
     {
         final long nowNanos = System.nanoTime();
-        if (frames.onOutput(event.buffer, 0, clock.stamp(event.timeNs)))
+        final long clOrdId = frames.newOrderId(event.buffer, 0);
+        if (clOrdId != VenueFrames.NOT_AN_ORDER)
         {
-            tickToOrderNs.recordValue(Math.min(nowNanos - event.ingressNanos, tickToOrderNs.getHighestTrackableValue()));
+            roundTrips.sent(clOrdId, nowNanos);
         }
+        else
+        {
+            roundTrips.now(nowNanos);
+        }
+        frames.onOutput(event.buffer, 0, clock.stamp(event.timeNs));
     }
 
     @Override
@@ -106,6 +112,7 @@ public final class SimulatedVenue implements Gateway
     @Override
     public void onJournaledInput(final FrameEvent event)
     {
+        roundTrips.now(System.nanoTime());
         frames.onInput(event.buffer, 0, clock.stamp(event.timeNs));
     }
 
@@ -114,6 +121,7 @@ public final class SimulatedVenue implements Gateway
     {
         if (clock == ClockMode.WALL)
         {
+            roundTrips.now(System.nanoTime());
             frames.venue().advanceTo(clock.stamp(0));
         }
     }

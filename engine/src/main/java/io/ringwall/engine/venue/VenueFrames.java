@@ -14,6 +14,9 @@ import org.agrona.DirectBuffer;
  */
 public final class VenueFrames
 {
+    /** {@link #newOrderId} of a frame that is not a new order. */
+    public static final long NOT_AN_ORDER = Long.MIN_VALUE;
+
     private final PaperVenue venue;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
@@ -29,6 +32,20 @@ public final class VenueFrames
     public PaperVenue venue()
     {
         return venue;
+    }
+
+    /**
+     * @return the client order id of a new-order frame, else {@link #NOT_AN_ORDER}.
+     */
+    public long newOrderId(final DirectBuffer buffer, final int offset)
+    {
+        header.wrap(buffer, offset);
+        if (header.templateId() != NewOrderDecoder.TEMPLATE_ID)
+        {
+            return NOT_AN_ORDER;
+        }
+        newOrder.wrapAndApplyHeader(buffer, offset, header);
+        return newOrder.clOrdId();
     }
 
     /**

@@ -97,6 +97,17 @@ public final class LogicHarness
         feed(encoder.orderCancelled(frame, 0, clOrdId, clOrdId + 1000, instrumentId, quantity, timeNs));
     }
 
+    public void expired(final long clOrdId, final int instrumentId, final long quantity)
+    {
+        feed(encoder.orderExpired(frame, 0, clOrdId, clOrdId + 1000, instrumentId, quantity, timeNs));
+    }
+
+    public void cancelRejected(final long cancelClOrdId, final long origClOrdId)
+    {
+        feed(encoder.cancelRejected(frame, 0, cancelClOrdId, origClOrdId,
+            io.ringwall.codecs.VenueRejectReason.TOO_LATE_TO_CANCEL, timeNs));
+    }
+
     public void command(final OperatorCommandType type, final BreakerType breaker, final String reason)
     {
         command(type, breaker, 0, reason);

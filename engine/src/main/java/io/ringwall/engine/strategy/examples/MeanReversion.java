@@ -31,6 +31,13 @@ public final class MeanReversion extends SingleInstrumentStrategy
         quantity = parameters.decimal("qty", "0.5", Fixed.QUANTITY_DECIMALS, 1);
     }
 
+    /** Warm once the window is full (the z-score needs it). */
+    @Override
+    public boolean warmedUp()
+    {
+        return window.isFull();
+    }
+
     @Override
     protected void onPrice(final long price)
     {

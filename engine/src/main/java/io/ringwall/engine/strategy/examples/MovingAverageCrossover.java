@@ -34,6 +34,13 @@ public final class MovingAverageCrossover extends SingleInstrumentStrategy
         slowWindow = new RollingWindow(slow);
     }
 
+    /** Warm once the slow average has its full window. */
+    @Override
+    public boolean warmedUp()
+    {
+        return slowWindow.isFull();
+    }
+
     @Override
     protected void onPrice(final long price)
     {

@@ -1,0 +1,226 @@
+package io.ringwall.engine.fix;
+
+import java.time.format.DateTimeFormatter;
+
+import io.ringwall.codecs.VenueRejectReason;
+import io.ringwall.engine.fix.FixGateway.Answer;
+import org.agrona.collections.Object2IntHashMap;
+import quickfix.FieldMap;
+import quickfix.FieldNotFound;
+import quickfix.Group;
+import quickfix.Message;
+import quickfix.field.MsgType;
+
+/**
+ * The gateway's side of the FIX messages beyond orders: reconciliation requests out, and every answer in,
+ * decoded into an {@link Answer} on the QuickFIX/J thread that received it.
+ */
+final class FixMessages
+{
+    static final int POS_REQ_ID = 710;
+    static final int TOTAL_NUM_POS_REPORTS = 727;
+    static final int POS_REQ_RESULT = 728;
+    static final int POS_REQ_STATUS = 729;
+    static final int NO_POSITIONS = 702;
+    static final int LONG_QTY = 704;
+    static final int SHORT_QTY = 705;
+    static final int NO_POS_AMT = 753;
+    static final int POS_AMT_TYPE = 707;
+    static final int POS_AMT = 708;
+    static final int MASS_STATUS_REQ_ID = 584;
+    static final int TOT_NUM_REPORTS = 911;
+    static final int LAST_RPT_REQUESTED = 912;
+    /** PosAmtType (707) of the venue account's cash. */
+    static final String CASH = "CASH";
+
+    private FixMessages()
+    {
+    }
+
+    static Message requestForPositions(final String requestId, final long timeNs)
+    {
+        final quickfix.fix44.RequestForPositions message = new quickfix.fix44.RequestForPositions();
+        message.setString(POS_REQ_ID, requestId);
+        message.setInt(quickfix.field.PosReqType.FIELD, quickfix.field.PosReqType.POSITIONS);
+        message.setString(quickfix.field.Account.FIELD, "RINGWALL");
+        message.setInt(quickfix.field.AccountType.FIELD,
+            quickfix.field.AccountType.ACCOUNT_IS_CARRIED_ON_CUSTOMER_SIDE_OF_THE_BOOKS);
+        message.setString(quickfix.field.ClearingBusinessDate.FIELD,
+            FixCodec.utc(timeNs).format(DateTimeFormatter.BASIC_ISO_DATE));
+        message.setUtcTimeStamp(quickfix.field.TransactTime.FIELD, FixCodec.utc(timeNs), true);
+        return message;
+    }
+
+    static Message orderMassStatusRequest(final String requestId, final long timeNs)
+    {
+        final quickfix.fix44.OrderMassStatusRequest message = new quickfix.fix44.OrderMassStatusRequest();
+        message.setString(MASS_STATUS_REQ_ID, requestId);
+        message.setInt(quickfix.field.MassStatusReqType.FIELD,
+            quickfix.field.MassStatusReqType.STATUS_FOR_ALL_ORDERS);
+        message.setUtcTimeStamp(quickfix.field.TransactTime.FIELD, FixCodec.utc(timeNs), true);
+        return message;
+    }
+
+    /**
+     * @return the answer, or null for a message the engine has no use for.
+     */
+    static Answer decode(final Message message, final Object2IntHashMap<String> instruments, final long receivedNanos)
+        throws FieldNotFound
+    {
+        final String type = message.getHeader().getString(MsgType.FIELD);
+        final Answer answer = switch (type)
+        {
+            case MsgType.EXECUTION_REPORT -> executionReport(message, instruments);
+            case MsgType.ORDER_CANCEL_REJECT -> cancelReject(message);
+            case MsgType.BUSINESS_MESSAGE_REJECT -> businessReject(message);
+            case MsgType.POSITION_REPORT -> positionReport(message, instruments);
+            case MsgType.REQUEST_FOR_POSITIONS_ACK -> positionsAck(message);
+            default -> null;
+        };
+        if (answer != null)
+        {
+            answer.receivedNanos = receivedNanos;
+        }
+        return answer;
+    }
+
+    private static Answer executionReport(final Message m, final Object2IntHashMap<String> instruments)
+        throws FieldNotFound
+    {
+        final char execType = m.getChar(quickfix.field.ExecType.FIELD);
+        final Answer a = new Answer(switch (execType)
+        {
+            case quickfix.field.ExecType.NEW -> Answer.Kind.ACCEPTED;
+            case quickfix.field.ExecType.TRADE -> Answer.Kind.FILLED;
+            case quickfix.field.ExecType.CANCELED -> Answer.Kind.CANCELLED;
+            case quickfix.field.ExecType.REJECTED -> Answer.Kind.REJECTED;
+            case quickfix.field.ExecType.EXPIRED -> Answer.Kind.EXPIRED;
+            case quickfix.field.ExecType.ORDER_STATUS -> Answer.Kind.OPEN_ORDER;
+            default -> Answer.Kind.LOGON;
+        });
+        if (a.kind == Answer.Kind.LOGON)
+        {
+            return null;
+        }
+        final long clOrdId = longOf(m, quickfix.field.ClOrdID.FIELD);
+        final long origClOrdId = longOf(m, quickfix.field.OrigClOrdID.FIELD);
+        // A cancel's report names the cancel request in ClOrdID and the order in OrigClOrdID.
+        a.clOrdId = a.kind == Answer.Kind.CANCELLED && origClOrdId >= 0 ? origClOrdId : clOrdId;
+        a.venueOrderId = Math.max(0, longOf(m, quickfix.field.OrderID.FIELD));
+        a.execId = Math.max(0, longOf(m, quickfix.field.ExecID.FIELD));
+        a.instrumentId = m.isSetField(quickfix.field.Symbol.FIELD) ?
+            instruments.getValue(m.getString(quickfix.field.Symbol.FIELD)) : -1;
+        a.side = m.isSetField(quickfix.field.Side.FIELD) ? FixCodec.side(m.getChar(quickfix.field.Side.FIELD)) :
+            a.side;
+        a.price = FixCodec.price(m, quickfix.field.LastPx.FIELD);
+        a.leaves = FixCodec.quantity(m, quickfix.field.LeavesQty.FIELD);
+        a.cumulative = FixCodec.quantity(m, quickfix.field.CumQty.FIELD);
+        a.fee = FixCodec.price(m, quickfix.field.Commission.FIELD);
+        final long orderQty = FixCodec.quantity(m, quickfix.field.OrderQty.FIELD);
+        a.quantity = switch (a.kind)
+        {
+            case FILLED -> FixCodec.quantity(m, quickfix.field.LastQty.FIELD);
+            case CANCELLED, EXPIRED -> Math.max(0, orderQty - a.cumulative);
+            default -> 0;
+        };
+        if (a.kind == Answer.Kind.REJECTED)
+        {
+            a.reason = FixCodec.rejectReason(intOf(m, quickfix.field.OrdRejReason.FIELD), text(m), false);
+        }
+        if (a.kind == Answer.Kind.OPEN_ORDER)
+        {
+            a.requestId = m.isSetField(MASS_STATUS_REQ_ID) ? m.getString(MASS_STATUS_REQ_ID) : "";
+            a.total = intOf(m, TOT_NUM_REPORTS);
+            a.last = m.isSetField(LAST_RPT_REQUESTED) && m.getBoolean(LAST_RPT_REQUESTED) || a.total == 0;
+        }
+        return a;
+    }
+
+    private static Answer cancelReject(final Message m) throws FieldNotFound
+    {
+        final Answer a = new Answer(Answer.Kind.CANCEL_REJECTED);
+        a.clOrdId = longOf(m, quickfix.field.ClOrdID.FIELD);
+        a.origClOrdId = longOf(m, quickfix.field.OrigClOrdID.FIELD);
+        a.reason = FixCodec.rejectReason(intOf(m, quickfix.field.CxlRejReason.FIELD), text(m), true);
+        return a;
+    }
+
+    private static Answer businessReject(final Message m) throws FieldNotFound
+    {
+        final Answer a = new Answer(Answer.Kind.BUSINESS_REJECT);
+        a.clOrdId = longOf(m, quickfix.field.BusinessRejectRefID.FIELD);
+        if (a.clOrdId < 0)
+        {
+            return null;
+        }
+        final VenueRejectReason named = FixCodec.rejectReason(-1, text(m), false);
+        a.reason = named;
+        return a;
+    }
+
+    private static Answer positionReport(final Message m, final Object2IntHashMap<String> instruments)
+        throws FieldNotFound
+    {
+        final Answer a = new Answer(Answer.Kind.POSITION);
+        a.requestId = m.isSetField(POS_REQ_ID) ? m.getString(POS_REQ_ID) : "";
+        a.total = m.isSetField(TOTAL_NUM_POS_REPORTS) ? m.getInt(TOTAL_NUM_POS_REPORTS) : 0;
+        if (m.isSetField(POS_REQ_RESULT) && m.getInt(POS_REQ_RESULT) != 0)
+        {
+            a.total = Math.max(0, a.total);
+        }
+        a.instrumentId = m.isSetField(quickfix.field.Symbol.FIELD) ?
+            instruments.getValue(m.getString(quickfix.field.Symbol.FIELD)) : -1;
+        long quantity = 0;
+        for (final Group group : m.getGroups(NO_POSITIONS))
+        {
+            quantity += FixCodec.quantity(group, LONG_QTY) - FixCodec.quantity(group, SHORT_QTY);
+        }
+        a.quantity = quantity;
+        for (final Group group : m.getGroups(NO_POS_AMT))
+        {
+            if (CASH.equals(group.isSetField(POS_AMT_TYPE) ? group.getString(POS_AMT_TYPE) : ""))
+            {
+                a.fee = FixCodec.price(group, POS_AMT);
+            }
+        }
+        return a;
+    }
+
+    private static Answer positionsAck(final Message m) throws FieldNotFound
+    {
+        final int status = intOf(m, POS_REQ_STATUS);
+        if (status <= 0)
+        {
+            return null;
+        }
+        final Answer a = new Answer(Answer.Kind.RECONCILIATION_REFUSED);
+        a.requestId = m.isSetField(POS_REQ_ID) ? m.getString(POS_REQ_ID) : "";
+        return a;
+    }
+
+    private static long longOf(final FieldMap m, final int tag) throws FieldNotFound
+    {
+        if (!m.isSetField(tag))
+        {
+            return -1;
+        }
+        try
+        {
+            return Long.parseLong(m.getString(tag));
+        }
+        catch (final NumberFormatException ex)
+        {
+            return -1;
+        }
+    }
+
+    private static int intOf(final FieldMap m, final int tag) throws FieldNotFound
+    {
+        return m.isSetField(tag) ? m.getInt(tag) : -1;
+    }
+
+    private static String text(final FieldMap m) throws FieldNotFound
+    {
+        return m.isSetField(quickfix.field.Text.FIELD) ? m.getString(quickfix.field.Text.FIELD) : null;
+    }
+}

@@ -1,0 +1,633 @@
+package io.ringwall.engine.fix;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.ringwall.codecs.OrdType;
+import io.ringwall.codecs.Side;
+import io.ringwall.codecs.TimeInForce;
+import io.ringwall.codecs.VenueRejectReason;
+import io.ringwall.engine.config.InstrumentSpec;
+import io.ringwall.engine.frames.VenueAnswers;
+import io.ringwall.engine.market.MarketModel;
+import io.ringwall.engine.marketdata.MarketDataSink;
+import io.ringwall.engine.marketdata.MarketDataSource;
+import io.ringwall.engine.venue.PaperVenue;
+import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.Object2IntHashMap;
+import quickfix.Application;
+import quickfix.ConfigError;
+import quickfix.DefaultMessageFactory;
+import quickfix.FieldNotFound;
+import quickfix.FileStoreFactory;
+import quickfix.Group;
+import quickfix.Message;
+import quickfix.RejectLogon;
+import quickfix.Session;
+import quickfix.SessionID;
+import quickfix.SessionSettings;
+import quickfix.SocketAcceptor;
+import quickfix.field.MsgType;
+
+/**
+ * The venue simulator over FIX: a QuickFIX/J acceptor on a loopback port whose orders are matched by the same
+ * {@link PaperVenue} rules and cost models as paper mode, answering with ExecutionReports, OrderCancelRejects,
+ * PositionReports and order-status reports. Its state (orders, positions, cash, sequence numbers) lives as long
+ * as the process, so an engine that crashes and reconnects finds the venue as it left it.
+ *
+ * <p>Market data, so that orders can fill: with {@code prints} (the same file formats as {@code ringwall run})
+ * the venue's clock is event time, moved by each message's TransactTime: before handling a message it plays the
+ * prints up to that time, so the same engine orders meet the same prints on every run. Without prints it runs
+ * on the wall clock and fills only against prints handed to {@link #trade} (tests).
+ *
+ * <p>The acceptor's callbacks and the clock thread share the paper venue under this object's lock (the
+ * simulator is not the engine: a lock is the simple, safe choice here).
+ */
+public final class FixVenue implements Application, VenueAnswers, AutoCloseable
+{
+    /**
+     * @param prints  market data played in event time, or null for a wall-clock venue fed through {@link #trade}.
+     */
+    public record Config(String host, int port, String senderCompId, String targetCompId, Path storeDir,
+        MarketModel market, List<InstrumentSpec> instruments, long initialCash, MarketDataSource prints,
+        String username, String password)
+    {
+        public Config
+        {
+            Objects.requireNonNull(storeDir, "storeDir");
+            Objects.requireNonNull(market, "market");
+            if (port < 0 || port > 65_535)
+            {
+                throw new IllegalArgumentException("port " + port + " is not in 0..65535");
+            }
+        }
+
+        @Override
+        public String toString()
+        {
+            return "fix-venue " + senderCompId + "<-" + targetCompId + "@" + host + ":" + port;
+        }
+    }
+
+    private final Config config;
+    private final SessionID sessionId;
+    private final PaperVenue venue;
+    private final String[] symbols;
+    private final Object2IntHashMap<String> instrumentIds = new Object2IntHashMap<>(-1);
+    private final Long2ObjectHashMap<OrderInfo> orders = new Long2ObjectHashMap<>();
+    private final long[] positions;
+    private final long[] positionOffsets;
+    private final long[] printTimes;
+    private final int[] printInstruments;
+    private final long[] printPrices;
+    private final long[] printQuantities;
+    private final List<Message> held = new ArrayList<>();
+    private final SocketAcceptor acceptor;
+    private final Thread clockThread;
+    private volatile boolean running = true;
+    private boolean holding;
+    private int printCursor;
+    private long nowNs;
+    private long received;
+    private long duplicates;
+    private long cancels;
+
+    public FixVenue(final Config config)
+    {
+        this.config = config;
+        this.sessionId = new SessionID("FIX.4.4", config.senderCompId(), config.targetCompId());
+        this.symbols = config.instruments().stream().map(InstrumentSpec::symbol).toArray(String[]::new);
+        for (int i = 0; i < symbols.length; i++)
+        {
+            instrumentIds.put(symbols[i], i);
+        }
+        this.positions = new long[symbols.length];
+        this.positionOffsets = new long[symbols.length];
+        this.venue = new PaperVenue(config.market(), config.instruments(), config.initialCash(), 16_384, this);
+        final PrintTape tape = new PrintTape();
+        if (config.prints() != null)
+        {
+            config.prints().run(tape);
+        }
+        this.printTimes = tape.times.stream().mapToLong(Long::longValue).toArray();
+        this.printInstruments = tape.instruments.stream().mapToInt(Integer::intValue).toArray();
+        this.printPrices = tape.prices.stream().mapToLong(Long::longValue).toArray();
+        this.printQuantities = tape.quantities.stream().mapToLong(Long::longValue).toArray();
+        try
+        {
+            final SessionSettings settings = new SessionSettings();
+            settings.setString("ConnectionType", "acceptor");
+            settings.setString(sessionId, "BeginString", sessionId.getBeginString());
+            settings.setString(sessionId, "SenderCompID", sessionId.getSenderCompID());
+            settings.setString(sessionId, "TargetCompID", sessionId.getTargetCompID());
+            settings.setString(sessionId, "SocketAcceptAddress", config.host());
+            settings.setLong(sessionId, "SocketAcceptPort", config.port());
+            settings.setString(sessionId, "FileStorePath", config.storeDir().toAbsolutePath().toString());
+            FixGateway.common(settings, sessionId);
+            acceptor = new SocketAcceptor(this, new FileStoreFactory(settings), settings,
+                new SessionEventLogFactory(), new DefaultMessageFactory());
+            acceptor.start();
+        }
+        catch (final ConfigError ex)
+        {
+            throw new IllegalArgumentException("FIX acceptor settings refused: " + ex.getMessage(), ex);
+        }
+        clockThread = new Thread(this::runClock, "fix-venue-clock");
+        clockThread.setDaemon(true);
+        if (config.prints() == null)
+        {
+            clockThread.start();
+        }
+    }
+
+    /** Wall-clock mode: acknowledgements, latencies and expiries follow real time. */
+    private void runClock()
+    {
+        while (running)
+        {
+            synchronized (this)
+            {
+                advance(wallNs());
+            }
+            try
+            {
+                Thread.sleep(1);
+            }
+            catch (final InterruptedException ex)
+            {
+                return;
+            }
+        }
+    }
+
+    private static long wallNs()
+    {
+        final java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    private void advance(final long timeNs)
+    {
+        nowNs = Math.max(nowNs, timeNs);
+        while (printCursor < printTimes.length && printTimes[printCursor] <= nowNs)
+        {
+            venue.onTrade(printTimes[printCursor], printInstruments[printCursor], printPrices[printCursor],
+                printQuantities[printCursor]);
+            printCursor++;
+        }
+        venue.advanceTo(nowNs);
+    }
+
+    // ------------------------------------------------------------------ test and operator hooks
+
+    /** A print in {@code symbol} now (wall-clock venues). */
+    public synchronized void trade(final String symbol, final long price, final long quantity)
+    {
+        final int id = instrumentIds.getValue(symbol);
+        advance(config.prints() == null ? wallNs() : nowNs);
+        venue.onTrade(nowNs, id, price, quantity);
+    }
+
+    /** While holding, answers queue here instead of going out (to stage a race, e.g. a cancel that is too late). */
+    public synchronized void holdAnswers(final boolean hold)
+    {
+        holding = hold;
+        if (!hold)
+        {
+            held.forEach(this::send);
+            held.clear();
+        }
+    }
+
+    /** Adds {@code quantity} to what the venue reports for {@code symbol}: a deliberate position break. */
+    public synchronized void injectPositionOffset(final String symbol, final long quantity)
+    {
+        positionOffsets[instrumentIds.getValue(symbol)] += quantity;
+    }
+
+    /** Drops the TCP connection of the session, as a network failure would. */
+    public void dropSession()
+    {
+        final Session session = Session.lookupSession(sessionId);
+        if (session != null)
+        {
+            try
+            {
+                session.disconnect("simulated network failure", false);
+            }
+            catch (final java.io.IOException ex)
+            {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }
+    }
+
+    public synchronized long position(final String symbol)
+    {
+        return positions[instrumentIds.getValue(symbol)];
+    }
+
+    public synchronized long cash()
+    {
+        return venue.cash();
+    }
+
+    /** @return new orders received (each ClOrdID once). */
+    public synchronized long ordersReceived()
+    {
+        return received;
+    }
+
+    /** @return new orders received again with a ClOrdID already seen (possible resends): not acted on. */
+    public synchronized long duplicateOrders()
+    {
+        return duplicates;
+    }
+
+    public synchronized long cancelsReceived()
+    {
+        return cancels;
+    }
+
+    /** @return orders working at the venue. */
+    public synchronized int openOrders()
+    {
+        return venue.workingOrders();
+    }
+
+    public boolean isLoggedOn()
+    {
+        final Session session = Session.lookupSession(sessionId);
+        return session != null && session.isLoggedOn();
+    }
+
+    @Override
+    public void close()
+    {
+        running = false;
+        clockThread.interrupt();
+        acceptor.stop(true);
+    }
+
+    // ------------------------------------------------------------------ FIX callbacks
+
+    @Override
+    public void onCreate(final SessionID id)
+    {
+    }
+
+    @Override
+    public void onLogon(final SessionID id)
+    {
+    }
+
+    @Override
+    public void onLogout(final SessionID id)
+    {
+    }
+
+    @Override
+    public void toAdmin(final Message message, final SessionID id)
+    {
+    }
+
+    @Override
+    public void fromAdmin(final Message message, final SessionID id) throws FieldNotFound, RejectLogon
+    {
+        if (MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD)) && config.username() != null)
+        {
+            final String user = message.isSetField(quickfix.field.Username.FIELD) ?
+                message.getString(quickfix.field.Username.FIELD) : "";
+            final String secret = message.isSetField(quickfix.field.Password.FIELD) ?
+                message.getString(quickfix.field.Password.FIELD) : "";
+            if (!config.username().equals(user) || !Objects.equals(config.password(), secret))
+            {
+                throw new RejectLogon("bad credentials");
+            }
+        }
+    }
+
+    @Override
+    public void toApp(final Message message, final SessionID id)
+    {
+    }
+
+    @Override
+    public synchronized void fromApp(final Message message, final SessionID id) throws FieldNotFound
+    {
+        if (message.isSetField(quickfix.field.TransactTime.FIELD) && config.prints() != null)
+        {
+            advance(FixCodec.epochNs(message.getUtcTimeStamp(quickfix.field.TransactTime.FIELD)));
+        }
+        else if (config.prints() == null)
+        {
+            advance(wallNs());
+        }
+        switch (message.getHeader().getString(MsgType.FIELD))
+        {
+            case MsgType.NEW_ORDER_SINGLE -> onNewOrder(message);
+            case MsgType.ORDER_CANCEL_REQUEST ->
+            {
+                cancels++;
+                venue.onCancel(nowNs, Long.parseLong(message.getString(11)), Long.parseLong(message.getString(41)));
+            }
+            case MsgType.REQUEST_FOR_POSITIONS -> onPositionRequest(message);
+            case MsgType.ORDER_MASS_STATUS_REQUEST -> onMassStatus(message);
+            default -> businessReject(message, "unsupported message type");
+        }
+    }
+
+    private void onNewOrder(final Message m) throws FieldNotFound
+    {
+        final long clOrdId = Long.parseLong(m.getString(quickfix.field.ClOrdID.FIELD));
+        if (orders.containsKey(clOrdId))
+        {
+            // A resend of an order already taken: acting on it again would duplicate it.
+            duplicates++;
+            return;
+        }
+        received++;
+        final String symbol = m.getString(quickfix.field.Symbol.FIELD);
+        final OrderInfo info = new OrderInfo(symbol, m.getChar(quickfix.field.Side.FIELD),
+            FixCodec.quantity(m, quickfix.field.OrderQty.FIELD));
+        orders.put(clOrdId, info);
+        final char tif = m.isSetField(quickfix.field.TimeInForce.FIELD) ? m.getChar(quickfix.field.TimeInForce.FIELD) :
+            quickfix.field.TimeInForce.DAY;
+        final OrdType ordType = FixCodec.ordType(m.getChar(quickfix.field.OrdType.FIELD));
+        final TimeInForce timeInForce = FixCodec.timeInForce(tif);
+        if (ordType == OrdType.NULL_VAL || timeInForce == TimeInForce.NULL_VAL)
+        {
+            orderRejected(nowNs, clOrdId, instrumentIds.getValue(symbol), VenueRejectReason.UNSUPPORTED_ORDER_TYPE);
+            return;
+        }
+        venue.onNewOrder(nowNs, clOrdId, instrumentIds.getValue(symbol), FixCodec.side(info.side), ordType,
+            timeInForce, info.quantity, FixCodec.price(m, quickfix.field.Price.FIELD),
+            FixCodec.price(m, quickfix.field.StopPx.FIELD));
+    }
+
+    private void onPositionRequest(final Message request) throws FieldNotFound
+    {
+        final String requestId = request.getString(FixMessages.POS_REQ_ID);
+        for (int i = 0; i < symbols.length; i++)
+        {
+            final quickfix.fix44.PositionReport report = new quickfix.fix44.PositionReport();
+            report.setString(721, requestId + "-" + i);
+            report.setString(FixMessages.POS_REQ_ID, requestId);
+            report.setInt(FixMessages.TOTAL_NUM_POS_REPORTS, symbols.length);
+            report.setInt(FixMessages.POS_REQ_RESULT, 0);
+            report.setString(quickfix.field.ClearingBusinessDate.FIELD, "00000000");
+            report.setString(quickfix.field.Symbol.FIELD, symbols[i]);
+            final long quantity = positions[i] + positionOffsets[i];
+            final Group position = new Group(FixMessages.NO_POSITIONS, 703);
+            position.setString(703, "TQ");
+            FixCodec.setQuantity(position, FixMessages.LONG_QTY, Math.max(quantity, 0));
+            FixCodec.setQuantity(position, FixMessages.SHORT_QTY, Math.max(-quantity, 0));
+            report.addGroup(position);
+            final Group cash = new Group(FixMessages.NO_POS_AMT, FixMessages.POS_AMT_TYPE);
+            cash.setString(FixMessages.POS_AMT_TYPE, FixMessages.CASH);
+            FixCodec.setPrice(cash, FixMessages.POS_AMT, venue.cash());
+            report.addGroup(cash);
+            send(report);
+        }
+    }
+
+    private void onMassStatus(final Message request) throws FieldNotFound
+    {
+        final String requestId = request.getString(FixMessages.MASS_STATUS_REQ_ID);
+        final List<Long> open = new ArrayList<>();
+        orders.forEach((clOrdId, info) ->
+        {
+            if (info.open)
+            {
+                open.add(clOrdId);
+            }
+        });
+        open.sort(Long::compare);
+        if (open.isEmpty())
+        {
+            final quickfix.fix44.ExecutionReport report = statusReport(requestId, 0, true);
+            report.setString(quickfix.field.ClOrdID.FIELD, "0");
+            report.setString(quickfix.field.OrderID.FIELD, "0");
+            report.setString(quickfix.field.Symbol.FIELD, "NONE");
+            report.setChar(quickfix.field.OrdStatus.FIELD, quickfix.field.OrdStatus.REJECTED);
+            send(report);
+            return;
+        }
+        for (int i = 0; i < open.size(); i++)
+        {
+            final long clOrdId = open.get(i);
+            final OrderInfo info = orders.get(clOrdId);
+            final quickfix.fix44.ExecutionReport report = statusReport(requestId, open.size(), i == open.size() - 1);
+            report.setString(quickfix.field.ClOrdID.FIELD, Long.toString(clOrdId));
+            report.setString(quickfix.field.OrderID.FIELD, Long.toString(info.venueOrderId));
+            report.setString(quickfix.field.Symbol.FIELD, info.symbol);
+            report.setChar(quickfix.field.Side.FIELD, info.side);
+            report.setChar(quickfix.field.OrdStatus.FIELD, info.cumulative > 0 ?
+                quickfix.field.OrdStatus.PARTIALLY_FILLED : quickfix.field.OrdStatus.NEW);
+            FixCodec.setQuantity(report, quickfix.field.OrderQty.FIELD, info.quantity);
+            FixCodec.setQuantity(report, quickfix.field.LeavesQty.FIELD, info.quantity - info.cumulative);
+            FixCodec.setQuantity(report, quickfix.field.CumQty.FIELD, info.cumulative);
+            send(report);
+        }
+    }
+
+    private quickfix.fix44.ExecutionReport statusReport(final String requestId, final int total, final boolean last)
+    {
+        final quickfix.fix44.ExecutionReport report = new quickfix.fix44.ExecutionReport();
+        report.setString(quickfix.field.ExecID.FIELD, "S" + requestId);
+        report.setChar(quickfix.field.ExecType.FIELD, quickfix.field.ExecType.ORDER_STATUS);
+        report.setString(FixMessages.MASS_STATUS_REQ_ID, requestId);
+        report.setInt(FixMessages.TOT_NUM_REPORTS, total);
+        report.setBoolean(FixMessages.LAST_RPT_REQUESTED, last);
+        report.setChar(quickfix.field.Side.FIELD, quickfix.field.Side.BUY);
+        FixCodec.setQuantity(report, quickfix.field.LeavesQty.FIELD, 0);
+        FixCodec.setQuantity(report, quickfix.field.CumQty.FIELD, 0);
+        report.setString(quickfix.field.AvgPx.FIELD, "0");
+        return report;
+    }
+
+    private void businessReject(final Message message, final String text) throws FieldNotFound
+    {
+        final quickfix.fix44.BusinessMessageReject reject = new quickfix.fix44.BusinessMessageReject();
+        reject.setString(quickfix.field.RefMsgType.FIELD, message.getHeader().getString(MsgType.FIELD));
+        reject.setInt(quickfix.field.BusinessRejectReason.FIELD,
+            quickfix.field.BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE);
+        reject.setString(quickfix.field.Text.FIELD, text);
+        send(reject);
+    }
+
+    // ------------------------------------------------------------------ the paper venue's answers (under the lock)
+
+    @Override
+    public void orderAccepted(final long timeNs, final long clOrdId, final long venueOrderId, final int instrumentId)
+    {
+        final OrderInfo info = orders.get(clOrdId);
+        info.venueOrderId = venueOrderId;
+        info.open = true;
+        final quickfix.fix44.ExecutionReport report = report(timeNs, clOrdId, info, quickfix.field.ExecType.NEW,
+            quickfix.field.OrdStatus.NEW, "A" + clOrdId);
+        send(report);
+    }
+
+    @Override
+    public void orderFilled(final long timeNs, final long clOrdId, final long venueOrderId, final long execId,
+        final int instrumentId, final Side side, final long lastPrice, final long lastQuantity,
+        final long leavesQuantity, final long cumQuantity, final long fee)
+    {
+        final OrderInfo info = orders.get(clOrdId);
+        info.cumulative = cumQuantity;
+        info.open = leavesQuantity > 0;
+        positions[instrumentId] += side == Side.BUY ? lastQuantity : -lastQuantity;
+        final quickfix.fix44.ExecutionReport report = report(timeNs, clOrdId, info, quickfix.field.ExecType.TRADE,
+            leavesQuantity > 0 ? quickfix.field.OrdStatus.PARTIALLY_FILLED : quickfix.field.OrdStatus.FILLED,
+            Long.toString(execId));
+        FixCodec.setPrice(report, quickfix.field.LastPx.FIELD, lastPrice);
+        FixCodec.setQuantity(report, quickfix.field.LastQty.FIELD, lastQuantity);
+        FixCodec.setQuantity(report, quickfix.field.LeavesQty.FIELD, leavesQuantity);
+        FixCodec.setPrice(report, quickfix.field.Commission.FIELD, fee);
+        report.setChar(quickfix.field.CommType.FIELD, quickfix.field.CommType.ABSOLUTE);
+        send(report);
+    }
+
+    @Override
+    public void orderRejected(final long timeNs, final long clOrdId, final int instrumentId,
+        final VenueRejectReason reason)
+    {
+        final OrderInfo info = orders.get(clOrdId);
+        info.open = false;
+        final quickfix.fix44.ExecutionReport report = report(timeNs, clOrdId, info, quickfix.field.ExecType.REJECTED,
+            quickfix.field.OrdStatus.REJECTED, "R" + clOrdId);
+        FixCodec.setQuantity(report, quickfix.field.LeavesQty.FIELD, 0);
+        report.setInt(quickfix.field.OrdRejReason.FIELD, FixCodec.ordRejReason(reason));
+        report.setString(quickfix.field.Text.FIELD, FixCodec.REASON_PREFIX + reason.name());
+        send(report);
+    }
+
+    @Override
+    public void orderCancelled(final long timeNs, final long clOrdId, final long venueOrderId, final int instrumentId,
+        final long cancelledQuantity)
+    {
+        final OrderInfo info = orders.get(clOrdId);
+        info.open = false;
+        final quickfix.fix44.ExecutionReport report = report(timeNs, clOrdId, info, quickfix.field.ExecType.CANCELED,
+            quickfix.field.OrdStatus.CANCELED, "C" + clOrdId);
+        FixCodec.setQuantity(report, quickfix.field.LeavesQty.FIELD, 0);
+        send(report);
+    }
+
+    @Override
+    public void orderExpired(final long timeNs, final long clOrdId, final long venueOrderId, final int instrumentId,
+        final long expiredQuantity)
+    {
+        final OrderInfo info = orders.get(clOrdId);
+        info.open = false;
+        final quickfix.fix44.ExecutionReport report = report(timeNs, clOrdId, info, quickfix.field.ExecType.EXPIRED,
+            quickfix.field.OrdStatus.EXPIRED, "E" + clOrdId);
+        FixCodec.setQuantity(report, quickfix.field.LeavesQty.FIELD, 0);
+        send(report);
+    }
+
+    @Override
+    public void cancelRejected(final long timeNs, final long clOrdId, final long origClOrdId,
+        final VenueRejectReason reason)
+    {
+        final quickfix.fix44.OrderCancelReject reject = new quickfix.fix44.OrderCancelReject();
+        reject.setString(quickfix.field.OrderID.FIELD, "NONE");
+        reject.setString(quickfix.field.ClOrdID.FIELD, Long.toString(clOrdId));
+        reject.setString(quickfix.field.OrigClOrdID.FIELD, Long.toString(origClOrdId));
+        reject.setChar(quickfix.field.OrdStatus.FIELD, quickfix.field.OrdStatus.FILLED);
+        reject.setChar(quickfix.field.CxlRejResponseTo.FIELD, quickfix.field.CxlRejResponseTo.ORDER_CANCEL_REQUEST);
+        reject.setInt(quickfix.field.CxlRejReason.FIELD, reason == VenueRejectReason.UNKNOWN_ORDER ?
+            quickfix.field.CxlRejReason.UNKNOWN_ORDER : quickfix.field.CxlRejReason.TOO_LATE_TO_CANCEL);
+        reject.setString(quickfix.field.Text.FIELD, FixCodec.REASON_PREFIX + reason.name());
+        send(reject);
+    }
+
+    private quickfix.fix44.ExecutionReport report(final long timeNs, final long clOrdId, final OrderInfo info,
+        final char execType, final char ordStatus, final String execId)
+    {
+        final quickfix.fix44.ExecutionReport report = new quickfix.fix44.ExecutionReport();
+        report.setString(quickfix.field.OrderID.FIELD, Long.toString(info.venueOrderId));
+        report.setString(quickfix.field.ExecID.FIELD, execId);
+        report.setString(quickfix.field.ClOrdID.FIELD, Long.toString(clOrdId));
+        report.setChar(quickfix.field.ExecType.FIELD, execType);
+        report.setChar(quickfix.field.OrdStatus.FIELD, ordStatus);
+        report.setString(quickfix.field.Symbol.FIELD, info.symbol);
+        report.setChar(quickfix.field.Side.FIELD, info.side);
+        FixCodec.setQuantity(report, quickfix.field.OrderQty.FIELD, info.quantity);
+        FixCodec.setQuantity(report, quickfix.field.LeavesQty.FIELD, info.open ? info.quantity - info.cumulative : 0);
+        FixCodec.setQuantity(report, quickfix.field.CumQty.FIELD, info.cumulative);
+        report.setString(quickfix.field.AvgPx.FIELD, "0");
+        final LocalDateTime time = FixCodec.utc(timeNs);
+        report.setUtcTimeStamp(quickfix.field.TransactTime.FIELD, time, true);
+        return report;
+    }
+
+    /**
+     * Sends, or stores for the resend when the session is down: QuickFIX/J persists every message it numbers, and
+     * the engine's ResendRequest after reconnecting brings it back, so no fill is lost across a drop.
+     */
+    private void send(final Message message)
+    {
+        if (holding)
+        {
+            held.add(message);
+            return;
+        }
+        try
+        {
+            Session.sendToTarget(message, sessionId);
+        }
+        catch (final quickfix.SessionNotFound ex)
+        {
+            throw new IllegalStateException("FIX venue session " + sessionId + " does not exist", ex);
+        }
+    }
+
+    /** What the simulator keeps of each order beyond the paper venue's book, for reports. */
+    private static final class OrderInfo
+    {
+        final String symbol;
+        final char side;
+        final long quantity;
+        long cumulative;
+        long venueOrderId;
+        boolean open;
+
+        OrderInfo(final String symbol, final char side, final long quantity)
+        {
+            this.symbol = symbol;
+            this.side = side;
+            this.quantity = quantity;
+        }
+    }
+
+    /** Collects a market-data source's prints (trades, and bars as their close) in event-time order. */
+    private static final class PrintTape implements MarketDataSink
+    {
+        final List<Long> times = new ArrayList<>();
+        final List<Integer> instruments = new ArrayList<>();
+        final List<Long> prices = new ArrayList<>();
+        final List<Long> quantities = new ArrayList<>();
+
+        @Override
+        public void trade(final int instrumentId, final long tradeId, final long price, final long quantity,
+            final long exchangeTimeNs)
+        {
+            times.add(exchangeTimeNs);
+            instruments.add(instrumentId);
+            prices.add(price);
+            quantities.add(quantity);
+        }
+
+        @Override
+        public void bar(final int instrumentId, final long open, final long high, final long low, final long close,
+            final long volume, final long startTimeNs, final long durationNs)
+        {
+            trade(instrumentId, 0, close, volume, startTimeNs + durationNs);
+        }
+    }
+}

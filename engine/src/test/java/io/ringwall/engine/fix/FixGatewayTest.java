@@ -1,0 +1,226 @@
+package io.ringwall.engine.fix;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.ringwall.codecs.BreakerState;
+import io.ringwall.codecs.BreakerType;
+import io.ringwall.codecs.CancelRejectedDecoder;
+import io.ringwall.codecs.MessageHeaderDecoder;
+import io.ringwall.codecs.NewOrderDecoder;
+import io.ringwall.codecs.OrderAcceptedDecoder;
+import io.ringwall.codecs.OrderCancelledDecoder;
+import io.ringwall.codecs.OrderExpiredDecoder;
+import io.ringwall.codecs.OrderFilledDecoder;
+import io.ringwall.codecs.OrderRejectedDecoder;
+import io.ringwall.codecs.ReconciliationEndDecoder;
+import io.ringwall.codecs.ReconciliationOutcome;
+import io.ringwall.codecs.ReconciliationReportDecoder;
+import io.ringwall.codecs.ReconciliationVerdict;
+import io.ringwall.codecs.VenueRejectReason;
+import io.ringwall.engine.JournalDump;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.ringwall.engine.fix.FixHarness.SYMBOL;
+import static io.ringwall.engine.fix.FixScript.quantity;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The FIX gateway against the venue simulator, an independent QuickFIX/J acceptor on 127.0.0.1: every order type,
+ * partial fills, a venue reject, a cancel and a cancel reject, a session drop mid-flow, and a position break that
+ * halts trading. Positions are checked on both sides and in the journals.
+ */
+class FixGatewayTest
+{
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyOrderTypePartialFillsRejectCancelAndCancelRejectReachPositionsAndJournals() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            FixHarness.await(() -> fix.gateway.isLoggedOn(), "logon");
+            FixHarness.await(() -> fix.count(fix.inputs(), ReconciliationEndDecoder.TEMPLATE_ID) == 1, "start-up reconciliation");
+            fix.venue.trade(SYMBOL, FixScript.price("100"), quantity("10"));
+            fix.signal(0, "100");
+
+            fix.signal(FixScript.MARKET_BUY, "100");
+            FixHarness.await(() -> fix.venue.ordersReceived() == 1, "market order at the venue");
+            fix.printUntil("100", "10", () -> fix.venue.position(SYMBOL) == quantity("0.1"), "market fill");
+
+            fix.signal(FixScript.LIMIT_BUY_PARTIAL, "100");
+            FixHarness.await(() -> fix.venue.ordersReceived() == 2, "limit order at the venue");
+            // 2.5 % of a 10-unit print is 0.25: the 0.5 limit order fills in two parts.
+            fix.printUntil("100", "10", () -> fix.venue.position(SYMBOL) == quantity("0.6"), "limit fills");
+
+            fix.signal(FixScript.STOP_SELL, "100");
+            FixHarness.await(() -> fix.venue.ordersReceived() == 3, "stop order at the venue");
+            fix.printUntil("94", "10", () -> fix.venue.position(SYMBOL) == quantity("0.5"), "stop triggered and filled");
+
+            fix.signal(FixScript.IOC_LIMIT_SELL, "100");
+            FixHarness.await(() -> fix.venue.ordersReceived() == 4, "IOC order at the venue");
+            // Prints at 98 never trade through the 99 limit: the IOC expires at its first opportunity.
+            fix.printUntil("98", "10", () -> fix.venue.openOrders() == 0, "IOC expiry");
+
+            fix.signal(FixScript.HUGE_MARKET_BUY, "100");
+            FixHarness.await(() -> fix.venue.ordersReceived() == 5, "oversized order at the venue");
+
+            fix.signal(FixScript.RESTING_LIMIT_BUY, "100");
+            FixHarness.await(() -> fix.venue.ordersReceived() == 6 && fix.venue.openOrders() == 1, "resting order");
+            fix.signal(FixScript.CANCEL_LAST, "100");
+            FixHarness.await(() -> fix.venue.openOrders() == 0 && fix.venue.cancelsReceived() == 1, "cancel");
+
+            // A cancel that arrives after the order filled: the venue holds its answers so the engine cannot know.
+            fix.signal(FixScript.RESTING_LIMIT_BUY, "100");
+            FixHarness.await(() -> fix.venue.ordersReceived() == 7 && fix.venue.openOrders() == 1, "second resting order");
+            fix.venue.holdAnswers(true);
+            fix.printUntil("40", "10", () -> fix.venue.position(SYMBOL) == quantity("0.6"), "resting order filled");
+            fix.signal(FixScript.CANCEL_LAST, "100");
+            FixHarness.await(() -> fix.venue.cancelsReceived() == 2, "late cancel at the venue");
+            fix.venue.holdAnswers(false);
+
+            FixHarness.await(() -> fix.count(fix.inputs(), CancelRejectedDecoder.TEMPLATE_ID) == 1, "cancel reject journaled");
+            fix.stopEngine();
+
+            final List<JournalDump.Entry> in = fix.inputs();
+            final List<JournalDump.Entry> out = fix.outputs();
+            assertThat(fix.count(out, NewOrderDecoder.TEMPLATE_ID)).isEqualTo(7);
+            assertThat(fix.count(in, OrderAcceptedDecoder.TEMPLATE_ID)).isEqualTo(6);
+            assertThat(fix.count(in, OrderRejectedDecoder.TEMPLATE_ID)).isEqualTo(1);
+            assertThat(rejectReasons(in)).containsExactly(VenueRejectReason.INSUFFICIENT_BUYING_POWER);
+            assertThat(fix.count(in, OrderExpiredDecoder.TEMPLATE_ID)).isEqualTo(1);
+            assertThat(fix.count(in, OrderCancelledDecoder.TEMPLATE_ID)).isEqualTo(1);
+            assertThat(fix.count(in, CancelRejectedDecoder.TEMPLATE_ID)).isEqualTo(1);
+            // market 1, limit 2 (partial then full), stop 1, late-cancelled limit 1
+            assertThat(fix.count(in, OrderFilledDecoder.TEMPLATE_ID)).isEqualTo(5);
+            assertThat(partialFills(in)).isEqualTo(1);
+
+            assertThat(fix.engine.logic().portfolio().position(0)).isEqualTo(quantity("0.6"))
+                .isEqualTo(fix.venue.position(SYMBOL));
+            assertThat(fix.engine.logic().portfolio().cash()).isEqualTo(fix.venue.cash());
+            assertThat(fix.engine.logic().breakerState(BreakerType.RECONCILIATION)).isEqualTo(BreakerState.ACTIVE);
+            assertThat(fix.venue.duplicateOrders()).isZero();
+        }
+    }
+
+    @Test
+    void aSessionDropMidFlowReconnectsRecoversSequenceReconcilesAndLosesNothing() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            FixHarness.await(() -> fix.gateway.isLoggedOn(), "logon");
+            fix.venue.trade(SYMBOL, FixScript.price("100"), quantity("10"));
+            fix.signal(0, "100");
+            fix.signal(FixScript.LIMIT_BUY_PARTIAL, "100");
+            FixHarness.await(() -> fix.venue.ordersReceived() == 1 && fix.venue.openOrders() == 1, "order at the venue");
+            fix.printUntil("100", "10", () -> fix.venue.position(SYMBOL) == quantity("0.25"), "first partial fill");
+
+            // The network fails; while it is down the venue fills the rest and the engine sends another order.
+            fix.venue.holdAnswers(true);
+            fix.venue.dropSession();
+            FixHarness.await(() -> !fix.gateway.isLoggedOn(), "the engine sees the drop");
+            fix.venue.trade(SYMBOL, FixScript.price("100"), quantity("10"));
+            fix.venue.holdAnswers(false);
+            fix.signal(FixScript.MARKET_BUY, "100");
+
+            FixHarness.await(() -> fix.gateway.logons() >= 2, "reconnect");
+            FixHarness.await(() -> fix.venue.ordersReceived() == 2, "queued order sent after the reconnect");
+            fix.printUntil("100", "10", () -> fix.venue.position(SYMBOL) == quantity("0.6"), "market order filled");
+            FixHarness.await(() -> fix.count(fix.inputs(), OrderFilledDecoder.TEMPLATE_ID) == 3, "every fill journaled");
+            FixHarness.await(() -> completeReconciliations(fix.inputs()) >= 2, "reconciliation after the reconnect");
+            fix.stopEngine();
+
+            assertThat(fix.venue.duplicateOrders()).isZero();
+            assertThat(fix.count(fix.outputs(), NewOrderDecoder.TEMPLATE_ID)).isEqualTo(2);
+            assertThat(fix.engine.logic().portfolio().position(0)).isEqualTo(fix.venue.position(SYMBOL));
+            assertThat(fix.engine.logic().portfolio().cash()).isEqualTo(fix.venue.cash());
+            assertThat(fix.engine.logic().breakerState(BreakerType.RECONCILIATION)).isEqualTo(BreakerState.ACTIVE);
+            assertThat(verdicts(fix.outputs())).doesNotContain(ReconciliationVerdict.BREACH, ReconciliationVerdict.NO_ANSWER,
+                ReconciliationVerdict.MISSING);
+        }
+    }
+
+    @Test
+    void anInjectedPositionMismatchHaltsTradingWithAReport() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 300))
+        {
+            FixHarness.await(() -> fix.gateway.isLoggedOn(), "logon");
+            fix.venue.trade(SYMBOL, FixScript.price("100"), quantity("10"));
+            fix.signal(0, "100");
+            fix.signal(FixScript.MARKET_BUY, "100");
+            fix.printUntil("100", "10", () -> fix.venue.position(SYMBOL) == quantity("0.1"), "fill");
+
+            fix.venue.injectPositionOffset(SYMBOL, quantity("0.05"));
+            FixHarness.await(() -> verdicts(fix.outputs()).contains(ReconciliationVerdict.BREACH), "breach report");
+            fix.signal(FixScript.MARKET_BUY, "100");
+            fix.signal(0, "100");
+            fix.stopEngine();
+
+            assertThat(fix.engine.logic().breakerState(BreakerType.RECONCILIATION)).isEqualTo(BreakerState.HALTED);
+            assertThat(fix.count(fix.outputs(), NewOrderDecoder.TEMPLATE_ID)).as("no order after the halt").isEqualTo(1);
+            final ReconciliationReportDecoder breach = reports(fix.outputs()).stream()
+                .filter(r -> r.verdict() == ReconciliationVerdict.BREACH).findFirst().orElseThrow();
+            assertThat(breach.instrumentId()).isZero();
+            assertThat(breach.localValue()).isEqualTo(quantity("0.1"));
+            assertThat(breach.venueValue()).isEqualTo(quantity("0.15"));
+            assertThat(breach.difference()).isEqualTo(quantity("0.05"));
+        }
+    }
+
+    @Test
+    void noAnswerFromTheVenueFailsClosed() throws Exception
+    {
+        final int port = FixHarness.freePort();
+        final var config = io.ringwall.engine.EngineFixtures.freeRunning(dir.resolve("journal"), FixScript.class.getName());
+        final FixGatewayConfig fix = FixGatewayConfig.local("127.0.0.1", port, dir.resolve("store"))
+            .withReconciliation(0, 500_000_000L, FixGatewayConfig.DEFAULT_TOLERANCE_PPM);
+        try (io.ringwall.engine.Engine engine = new io.ringwall.engine.Engine(config, "fix",
+            publisher -> new FixGateway(fix, config.logic().instruments(), publisher, config.clockMode())))
+        {
+            engine.start();
+            FixHarness.await(() -> JournalDump.inputs(dir.resolve("journal")).stream()
+                .anyMatch(e -> e.templateId() == ReconciliationEndDecoder.TEMPLATE_ID), "the reconciliation deadline");
+            engine.stop();
+            assertThat(engine.logic().breakerState(BreakerType.RECONCILIATION)).isEqualTo(BreakerState.HALTED);
+            assertThat(verdicts(JournalDump.outputs(dir.resolve("journal")))).contains(ReconciliationVerdict.NO_ANSWER);
+        }
+    }
+
+    private static List<VenueRejectReason> rejectReasons(final List<JournalDump.Entry> in)
+    {
+        return in.stream().filter(e -> e.templateId() == OrderRejectedDecoder.TEMPLATE_ID)
+            .map(e -> new OrderRejectedDecoder().wrapAndApplyHeader(new UnsafeBuffer(e.frame()), 0,
+                new MessageHeaderDecoder()).reason()).toList();
+    }
+
+    private static long partialFills(final List<JournalDump.Entry> in)
+    {
+        return in.stream().filter(e -> e.templateId() == OrderFilledDecoder.TEMPLATE_ID)
+            .map(e -> new OrderFilledDecoder().wrapAndApplyHeader(new UnsafeBuffer(e.frame()), 0, new MessageHeaderDecoder()))
+            .filter(f -> f.leavesQuantity() > 0).count();
+    }
+
+    private static long completeReconciliations(final List<JournalDump.Entry> in)
+    {
+        return in.stream().filter(e -> e.templateId() == ReconciliationEndDecoder.TEMPLATE_ID)
+            .map(e -> new ReconciliationEndDecoder().wrapAndApplyHeader(new UnsafeBuffer(e.frame()), 0,
+                new MessageHeaderDecoder()))
+            .filter(r -> r.outcome() == ReconciliationOutcome.COMPLETE).count();
+    }
+
+    static List<ReconciliationReportDecoder> reports(final List<JournalDump.Entry> out)
+    {
+        return out.stream().filter(e -> e.templateId() == ReconciliationReportDecoder.TEMPLATE_ID)
+            .map(e -> new ReconciliationReportDecoder().wrapAndApplyHeader(new UnsafeBuffer(e.frame()), 0,
+                new MessageHeaderDecoder())).toList();
+    }
+
+    private static List<ReconciliationVerdict> verdicts(final List<JournalDump.Entry> out)
+    {
+        return reports(out).stream().map(ReconciliationReportDecoder::verdict).toList();
+    }
+}

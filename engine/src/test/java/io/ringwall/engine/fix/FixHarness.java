@@ -1,0 +1,146 @@
+package io.ringwall.engine.fix;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+import io.ringwall.engine.Engine;
+import io.ringwall.engine.EngineConfig;
+import io.ringwall.engine.EngineFixtures;
+import io.ringwall.engine.JournalDump;
+import io.ringwall.engine.market.MarketModel;
+import io.ringwall.engine.ring.InboundPublisher;
+
+/**
+ * An engine whose gateway is a FIX session to the venue simulator, both on 127.0.0.1 in this JVM (the simulator is
+ * an independent QuickFIX/J acceptor: the engine only sees FIX). Market data for the engine's strategy is
+ * published by the test; prints for the venue are handed to the simulator.
+ */
+final class FixHarness implements AutoCloseable
+{
+    static final String SYMBOL = "BTCUSD";
+    static final long TIMEOUT_MS = 30_000;
+
+    final Path dir;
+    final int port;
+    final EngineConfig engineConfig;
+    FixVenue venue;
+    Engine engine;
+    FixGateway gateway;
+    InboundPublisher feed;
+    private long tradeTimeNs;
+
+    FixHarness(final Path dir, final long reconcileIntervalMs) throws IOException
+    {
+        this.dir = dir;
+        this.port = freePort();
+        // The default market: 10 bps commission and fills capped at 2.5 % of a print, so orders fill partially.
+        final EngineConfig base = EngineFixtures.freeRunning(dir.resolve("journal"), FixScript.class.getName());
+        this.engineConfig = new EngineConfig(base.journalDir(), base.logic().withMarket(MarketModel.defaults()),
+            base.ring(), base.clockMode(), base.lockStep(), base.timerIntervalNs(), base.ratePerSecond());
+        startVenue();
+        final FixGatewayConfig fix = FixGatewayConfig.local("127.0.0.1", port, dir.resolve("engine-fix-store"))
+            .withReconciliation(reconcileIntervalMs * 1_000_000L, 20_000_000_000L, FixGatewayConfig.DEFAULT_TOLERANCE_PPM)
+            .withCredentials("ringwall", "s3cret");
+        engine = new Engine(engineConfig, "fix", publisher ->
+        {
+            gateway = new FixGateway(fix, engineConfig.logic().instruments(), publisher, engineConfig.clockMode());
+            return gateway;
+        });
+        engine.start();
+        feed = engine.newPublisher();
+    }
+
+    void startVenue()
+    {
+        venue = new FixVenue(new FixVenue.Config("127.0.0.1", port, "VENUE", "RINGWALL", dir.resolve("venue-fix-store"),
+            engineConfig.logic().market(), engineConfig.logic().instruments(), engineConfig.logic().initialCash(), null,
+            "ringwall", "s3cret"));
+    }
+
+    /** A trade on the engine's feed: the strategy acts on its id (see {@link FixScript}). */
+    void signal(final long code, final String price)
+    {
+        tradeTimeNs = Math.max(tradeTimeNs + 1, System.currentTimeMillis() * 1_000_000L);
+        feed.trade(tradeTimeNs, 0, code, FixScript.price(price), FixScript.quantity("1"), tradeTimeNs);
+    }
+
+    /** Prints at the venue until {@code done}: each print lets live orders fill up to the volume limit. */
+    void printUntil(final String price, final String quantity, final BooleanSupplier done, final String what)
+    {
+        await(() ->
+        {
+            if (done.getAsBoolean())
+            {
+                return true;
+            }
+            venue.trade(SYMBOL, FixScript.price(price), FixScript.quantity(quantity));
+            return done.getAsBoolean();
+        }, what);
+    }
+
+    List<JournalDump.Entry> inputs()
+    {
+        return JournalDump.inputs(dir.resolve("journal"));
+    }
+
+    List<JournalDump.Entry> outputs()
+    {
+        return JournalDump.outputs(dir.resolve("journal"));
+    }
+
+    long count(final List<JournalDump.Entry> entries, final int templateId)
+    {
+        return entries.stream().filter(e -> e.templateId() == templateId).count();
+    }
+
+    static void await(final BooleanSupplier condition, final String what)
+    {
+        final long deadline = System.currentTimeMillis() + TIMEOUT_MS;
+        while (!condition.getAsBoolean())
+        {
+            if (System.currentTimeMillis() > deadline)
+            {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            try
+            {
+                Thread.sleep(10);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(ex);
+            }
+        }
+    }
+
+    static int freePort() throws IOException
+    {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress()))
+        {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Stops the engine (draining its rings) and reads nothing more from FIX. */
+    void stopEngine()
+    {
+        engine.close();
+    }
+
+    @Override
+    public void close()
+    {
+        try
+        {
+            engine.close();
+        }
+        finally
+        {
+            venue.close();
+        }
+    }
+}

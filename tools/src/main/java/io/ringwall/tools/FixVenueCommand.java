@@ -1,0 +1,106 @@
+package io.ringwall.tools;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.ringwall.engine.Fixed;
+import io.ringwall.engine.config.ConfigLoader;
+import io.ringwall.engine.config.InstrumentSpec;
+import io.ringwall.engine.config.LoadedConfig;
+import io.ringwall.engine.fix.FixVenue;
+import io.ringwall.engine.marketdata.BarCsvSource;
+import io.ringwall.engine.marketdata.MalformedLineReporter;
+import io.ringwall.engine.marketdata.MarketDataSource;
+import io.ringwall.engine.marketdata.TradeCsvSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ringwall fix-venue}: the paper venue's rules behind a FIX 4.4 acceptor on 127.0.0.1, until stopped.
+ */
+@Command(name = "fix-venue", mixinStandardHelpOptions = true,
+    description = {"Run the venue simulator over FIX 4.4: a QuickFIX/J acceptor on 127.0.0.1 that fills with the " +
+        "paper venue's rules and cost models (market.yaml of --config), answers RequestForPositions and " +
+        "OrderMassStatusRequest, and keeps its orders, positions and cash while engines connect and reconnect.",
+        "With --data it plays that file's prints in event time, moved by each message's TransactTime (run the " +
+        "engine on the same file with --clock data). Credentials, if wanted: RINGWALL_FIX_USERNAME and " +
+        "RINGWALL_FIX_PASSWORD. Stop with Ctrl-C."})
+final class FixVenueCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", required = true, description = "Port to accept on (127.0.0.1).")
+    private int port;
+
+    @Option(names = "--config", paramLabel = "LOCATION", description = "Directory with ringwall.yaml, instruments.yaml " +
+        "and market.yaml (default: the bundled ${DEFAULT-VALUE}).")
+    private String config = ConfigLoader.DEFAULT_LOCATION;
+
+    @Option(names = "--env", description = "Configuration overlay (default: ${DEFAULT-VALUE}).")
+    private String environment = "development";
+
+    @Option(names = "--data", paramLabel = "LOCATION", description = "Prints to fill against (CSV path or classpath:NAME).")
+    private String data;
+
+    @Option(names = "--format", description = "trades or bars (default: ${DEFAULT-VALUE}).")
+    private RunCommand.Format format = RunCommand.Format.trades;
+
+    @Option(names = "--symbol", description = "Instrument of --data (default: BTCUSD for trades, AAPL for bars).")
+    private String symbol;
+
+    @Option(names = "--cash", description = "The account's starting cash (default: ${DEFAULT-VALUE}).")
+    private String cash = "1000000";
+
+    @Option(names = "--sender", description = "The venue's CompID (default: ${DEFAULT-VALUE}).")
+    private String sender = "VENUE";
+
+    @Option(names = "--target", description = "The engine's CompID (default: ${DEFAULT-VALUE}).")
+    private String target = "RINGWALL";
+
+    @Option(names = "--store", paramLabel = "DIR", description = "FIX sequence-number store (default: ${DEFAULT-VALUE}).")
+    private Path store = Path.of("var", "fix-venue-store");
+
+    @Override
+    public Integer call() throws InterruptedException
+    {
+        final LoadedConfig limits = ConfigLoader.load(config, environment, new HashMap<>(System.getenv()));
+        final long cashUnits = Fixed.parse(cash, 0, cash.length(), Fixed.PRICE_DECIMALS);
+        if (cashUnits == Long.MIN_VALUE || cashUnits < 0)
+        {
+            throw new IllegalArgumentException("--cash " + cash + " is not a non-negative amount");
+        }
+        final MarketDataSource prints = data == null ? null : source(limits);
+        final FixVenue venue = new FixVenue(new FixVenue.Config("127.0.0.1", port, sender, target, store,
+            limits.market(), limits.instruments(), cashUnits, prints,
+            System.getenv("RINGWALL_FIX_USERNAME"), System.getenv("RINGWALL_FIX_PASSWORD")));
+        final CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() ->
+        {
+            venue.close();
+            stopped.countDown();
+        }, "fix-venue-shutdown"));
+        spec.commandLine().getOut().println("fix-venue accepting FIX 4.4 " + target + "->" + sender + " on 127.0.0.1:" +
+            port + (data == null ? " (wall clock, no prints: market orders are rejected NO_MARKET)" : " with prints of " + data));
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+
+    private MarketDataSource source(final LoadedConfig limits)
+    {
+        final String instrument = symbol != null ? symbol : format == RunCommand.Format.bars ? "AAPL" : "BTCUSD";
+        final int instrumentId = limits.instruments().stream().map(InstrumentSpec::symbol).toList().indexOf(instrument);
+        if (instrumentId < 0)
+        {
+            throw new IllegalArgumentException("--symbol " + instrument + " is not in the reference data");
+        }
+        final MalformedLineReporter reporter = new MalformedLineReporter(line -> { }, 0);
+        return format == RunCommand.Format.bars ? new BarCsvSource(data, instrumentId, reporter) :
+            new TradeCsvSource(data, instrumentId, reporter);
+    }
+}
