@@ -21,10 +21,36 @@ final class MarketDataFeed implements MarketDataSink
     private final TimerSchedule timers;
     private final long pacingIntervalNs;
     private final IdleStrategy idle;
+    private final java.util.function.BooleanSupplier stopped;
+    private long toSkip;
     private long startNanos;
     private long published;
 
+    /** Unwinds a source's run when intake stops for a graceful shutdown. */
+    static final class IntakeStoppedException extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        IntakeStoppedException()
+        {
+            super("market-data intake stopped", null, false, false);
+        }
+    }
+
     MarketDataFeed(final Pipeline pipeline, final EngineConfig config)
+    {
+        this(pipeline, config, 0, Long.MIN_VALUE, () -> false);
+    }
+
+    /**
+     * @param alreadyJournaled market-data records of the source a resumed session journaled before: skipped,
+     *                         so no trade is fed twice (sources deliver the same records in the same order).
+     * @param resumeTimeNs     the resumed logic's clock, so the timer schedule continues instead of restarting;
+     *                         Long.MIN_VALUE for a new session.
+     * @param stopped          true once intake must stop (graceful shutdown): the next record unwinds the source.
+     */
+    MarketDataFeed(final Pipeline pipeline, final EngineConfig config, final long alreadyJournaled,
+        final long resumeTimeNs, final java.util.function.BooleanSupplier stopped)
     {
         this.pipeline = pipeline;
         this.publisher = pipeline.newPublisher();
@@ -34,12 +60,38 @@ final class MarketDataFeed implements MarketDataSink
         this.timers = new TimerSchedule(config.clockMode() == ClockMode.DATA ? config.timerIntervalNs() : 0);
         this.pacingIntervalNs = config.ratePerSecond() == 0 ? 0 : 1_000_000_000L / config.ratePerSecond();
         this.idle = config.ring().waitMode().idleStrategy();
+        this.toSkip = alreadyJournaled;
+        this.stopped = stopped;
+        if (resumeTimeNs != Long.MIN_VALUE)
+        {
+            // The ticks up to the resumed clock were journaled already.
+            timers.dueBefore(resumeTimeNs);
+        }
+    }
+
+    /** @return true when this record was journaled before the restart (then it is not fed again). */
+    private boolean skipOrStop()
+    {
+        if (stopped.getAsBoolean())
+        {
+            throw new IntakeStoppedException();
+        }
+        if (toSkip > 0)
+        {
+            toSkip--;
+            return true;
+        }
+        return false;
     }
 
     @Override
     public void trade(final int instrumentId, final long tradeId, final long price, final long quantity,
         final long exchangeTimeNs)
     {
+        if (skipOrStop())
+        {
+            return;
+        }
         final long timeNs = beforePublish(exchangeTimeNs);
         publisher.trade(timeNs, instrumentId, tradeId, price, quantity, exchangeTimeNs);
         afterPublish();
@@ -49,6 +101,10 @@ final class MarketDataFeed implements MarketDataSink
     public void bar(final int instrumentId, final long open, final long high, final long low, final long close,
         final long volume, final long startTimeNs, final long durationNs)
     {
+        if (skipOrStop())
+        {
+            return;
+        }
         final long timeNs = beforePublish(startTimeNs + durationNs);
         publisher.bar(timeNs, instrumentId, open, high, low, close, volume, startTimeNs, durationNs);
         afterPublish();

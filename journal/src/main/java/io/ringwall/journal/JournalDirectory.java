@@ -95,6 +95,12 @@ public final class JournalDirectory implements AutoCloseable
         return new JournalReader(in, "in");
     }
 
+    /** @return where journal "in"'s files are (for tools and tests that inspect them). */
+    public Path inputPath()
+    {
+        return root.resolve("in");
+    }
+
     public JournalReader outputReader()
     {
         return new JournalReader(out, "out");
@@ -163,22 +169,42 @@ public final class JournalDirectory implements AutoCloseable
 
     private static long lastSequence(final ChronicleQueue queue)
     {
-        try (ExcerptTailer tailer = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd();
-            DocumentContext dc = tailer.readingDocument())
+        try (ExcerptTailer tailer = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd())
         {
-            if (!dc.isPresent())
+            // Backwards over documents: one that holds only a partial record (see
+            // JournalReader#tolerateTornRecords) never happened, so the one before it counts.
+            while (true)
             {
-                return 0;
+                try (DocumentContext dc = tailer.readingDocument())
+                {
+                    if (!dc.isPresent())
+                    {
+                        return 0;
+                    }
+                    final long sequence = lastCompleteRecord(dc.wire().bytes());
+                    if (sequence != 0)
+                    {
+                        return sequence;
+                    }
+                }
             }
-            final Bytes<?> bytes = dc.wire().bytes();
-            long sequence = 0;
-            while (bytes.readRemaining() >= JournalRecord.HEADER_LENGTH)
-            {
-                final int length = bytes.readInt();
-                sequence = bytes.readLong();
-                bytes.readSkip(8 + length);
-            }
-            return sequence;
         }
+    }
+
+    private static long lastCompleteRecord(final Bytes<?> bytes)
+    {
+        long sequence = 0;
+        while (bytes.readRemaining() >= JournalRecord.HEADER_LENGTH)
+        {
+            final int length = bytes.readInt();
+            final long recordSequence = bytes.readLong();
+            if (length <= 0 || 8L + length > bytes.readRemaining())
+            {
+                break;
+            }
+            sequence = recordSequence;
+            bytes.readSkip(8 + length);
+        }
+        return sequence;
     }
 }

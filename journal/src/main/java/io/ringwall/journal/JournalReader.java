@@ -19,6 +19,9 @@ public final class JournalReader implements AutoCloseable
     private ExcerptTailer tailer;
     private long fromSequence = 1;
     private long lastSequence;
+    private boolean tolerateTorn;
+    private long tornRecords;
+    private String lastTorn;
 
     JournalReader(final ChronicleQueue queue, final String name)
     {
@@ -35,6 +38,32 @@ public final class JournalReader implements AutoCloseable
     {
         fromSequence = sequence;
         return this;
+    }
+
+    /**
+     * Recovery mode: a document that ends in a partial record (its header or frame cut short, as a crash or a
+     * lost disk block leaves the last one) delivers its complete records and skips the partial one, which is
+     * counted and described ({@link #tornRecords()}, {@link #lastTorn()}) instead of thrown. A sequence gap or
+     * a nonsensical length is still corrupt.
+     *
+     * @return this reader.
+     */
+    public JournalReader tolerateTornRecords()
+    {
+        tolerateTorn = true;
+        return this;
+    }
+
+    /** @return partial records skipped in {@link #tolerateTornRecords()} mode. */
+    public long tornRecords()
+    {
+        return tornRecords;
+    }
+
+    /** @return where and what the last partial record skipped was, or null. */
+    public String lastTorn()
+    {
+        return lastTorn;
     }
 
     /**
@@ -58,6 +87,11 @@ public final class JournalReader implements AutoCloseable
             final Bytes<?> bytes = dc.wire().bytes();
             while (bytes.readRemaining() > 0)
             {
+                if (tolerateTorn && isTorn(bytes, dc.index()))
+                {
+                    bytes.readSkip(bytes.readRemaining());
+                    break;
+                }
                 readRecord(bytes, handler, dc.index());
             }
             return true;
@@ -95,6 +129,24 @@ public final class JournalReader implements AutoCloseable
         }
     }
 
+    /** @return whether what remains of the document is a cut-short record (then described). */
+    private boolean isTorn(final Bytes<?> bytes, final long index)
+    {
+        final long remaining = bytes.readRemaining();
+        if (remaining >= JournalRecord.HEADER_LENGTH)
+        {
+            final int length = bytes.readInt(bytes.readPosition());
+            if (length <= 0 || length > JournalRecord.MAX_FRAME_LENGTH || length <= remaining - JournalRecord.HEADER_LENGTH)
+            {
+                return false;
+            }
+        }
+        tornRecords++;
+        lastTorn = name + " journal, excerpt index 0x" + Long.toHexString(index) + ": a partial record of " + remaining +
+            " bytes after record " + lastSequence;
+        return true;
+    }
+
     private void readRecord(final Bytes<?> bytes, final RecordHandler handler, final long index)
     {
         if (bytes.readRemaining() < JournalRecord.HEADER_LENGTH)
@@ -114,11 +166,16 @@ public final class JournalReader implements AutoCloseable
             throw corrupt(index, lastSequence == 0 ? "the first record is " + sequence + ", not 1" :
                 "record " + sequence + " follows " + lastSequence);
         }
-        bytes.read(frameBytes, 0, length);
         lastSequence = sequence;
         if (sequence >= fromSequence)
         {
+            bytes.read(frameBytes, 0, length);
             handler.onRecord(sequence, timeNs, frame, 0, length);
+        }
+        else
+        {
+            // checked for order above, not delivered: no need to copy it (recovery skips millions this way)
+            bytes.readSkip(length);
         }
     }
 

@@ -47,7 +47,7 @@ public final class ReplayVerifier
     public Result verify(final Path dir)
     {
         try (JournalDirectory journals = JournalDirectory.openExisting(dir);
-            JournalReader inputs = journals.inputReader();
+            JournalReader inputs = journals.inputReader().tolerateTornRecords();
             JournalReader outputs = journals.outputReader())
         {
             final Comparison comparison = new Comparison(outputs);

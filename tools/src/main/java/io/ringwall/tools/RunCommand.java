@@ -16,6 +16,8 @@ import io.ringwall.engine.Engine;
 import io.ringwall.engine.EngineConfig;
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.RunSummary;
+import io.ringwall.engine.checkpoint.CheckpointSettings;
+import io.ringwall.engine.checkpoint.ShutdownSignals;
 import io.ringwall.engine.config.ConfigLoader;
 import io.ringwall.engine.control.AdminToken;
 import io.ringwall.engine.control.ControlActions;
@@ -98,7 +100,8 @@ class RunCommand implements Callable<Integer>
     private List<String> strategies = new ArrayList<>();
 
     @Option(names = "--journal", paramLabel = "DIR",
-        description = "Journal directory (must not hold a session yet). Default: var/sessions/<UTC time>.")
+        description = "Journal directory (must not hold a session yet, unless --resume). Default: " +
+            "var/sessions/<UTC time>.")
     private Path journal;
 
     @Option(names = "--clock", description = "data: event time from the data (reproducible); wall: system clock at " +
@@ -126,6 +129,17 @@ class RunCommand implements Callable<Integer>
 
     @Option(names = "--cash", description = "Starting cash (default: ${DEFAULT-VALUE}).")
     private String cash = "1000000";
+
+    @Option(names = "--resume", description = "Continue the session in --journal DIR after a crash or a " +
+        "shutdown: restore its newest valid snapshot, replay journal \"in\" after it (checked against journal " +
+        "\"out\"), rebuild the paper venue's book, skip the market data already journaled, then go live " +
+        "appending to the same journals. Without it a directory that holds a session is refused.")
+    private boolean resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "INPUTS", description = "Snapshot after this many inputs, " +
+        "0 = not by count (default: checkpoint.every-inputs of the configuration, 100000; same as " +
+        "--set checkpoint.every-inputs=N).")
+    private Long checkpointEvery;
 
     @Option(names = "--admin-port", paramLabel = "PORT", description = "Open the admin endpoint on this port " +
         "(0: any free port); off by default. Needs the token in $RINGWALL_ADMIN_TOKEN; see ringwall ctl.")
@@ -238,16 +252,31 @@ class RunCommand implements Callable<Integer>
     public Integer call() throws IOException
     {
         final Session session = prepare();
-        final ControlPlane.Settings control = controlSettings(session.engine(), System.getenv());
+        final CheckpointSettings lifecycle = checkpointSettings(session.limits().lifecycle());
+        final ControlPlane.Settings configured = controlSettings(session.engine(), System.getenv());
+        final ControlPlane.Settings control = configured == null ? null : new ControlPlane.Settings(
+            configured.adminHost(), configured.adminPort(), configured.token(), configured.preMarketGate(),
+            configured.timeoutMillis(), lifecycle.cancelOnShutdown());
         final RunSummary summary;
+        final java.io.PrintWriter out = spec.commandLine().getOut();
         final io.ringwall.engine.fix.FixGateway[] gateway = new io.ringwall.engine.fix.FixGateway[1];
-        try (Engine engine = venue.equals("fix") ? new Engine(session.engine(), "fix", publisher ->
-            gateway[0] = new io.ringwall.engine.fix.FixGateway(fixConfig(), session.engine().logic().instruments(),
-                publisher, session.engine().clockMode()), latencyIntervalMs) :
-                new Engine(session.engine(), latencyIntervalMs);
+        try (Engine engine = new Engine(session.engine(), venue.equals("fix") ? "fix" : "paper",
+                venue.equals("fix") ? publisher -> gateway[0] = new io.ringwall.engine.fix.FixGateway(fixConfig(),
+                    session.engine().logic().instruments(), publisher, session.engine().clockMode()) : null,
+                latencyIntervalMs, lifecycle, resume);
              EngineMonitoring monitoring = metricsPort <= 0 ? null : EngineMonitoring.attach(engine,
                  EngineMonitoring.Settings.onPort(metricsHost, metricsPort).withLatencies(engine.latencyLog())))
         {
+            if (engine.recoveryReport() != null)
+            {
+                out.print(engine.recoveryReport().format());
+                out.flush();
+            }
+            if (engine.checkpointsOff() != null)
+            {
+                spec.commandLine().getErr().println("ringwall: no checkpoints this session: " + engine.checkpointsOff() +
+                    "; a restart replays the whole journal");
+            }
             if (monitoring != null)
             {
                 spec.commandLine().getErr().println("metrics       http://" + metricsHost + ":" + monitoring.port() +
@@ -258,25 +287,34 @@ class RunCommand implements Callable<Integer>
             {
                 engine.pipeline().pinLogicTo(pinCpu);
             }
-            if (control == null)
+            try (ShutdownSignals signals = ShutdownSignals.install(engine, lifecycle.cancelOnShutdown(),
+                spec.commandLine().getErr()))
             {
-                summary = engine.run(session.source());
-            }
-            else
-            {
-                final IntakeSwitch intake = new IntakeSwitch(session.source());
-                engine.start();
-                final java.io.PrintWriter out = spec.commandLine().getOut();
-                final VenueConnection connection = gateway[0] != null ? gateway[0]::isLoggedOn : VenueConnection.PAPER;
-                try (ControlPlane plane = ControlPlanes.start(engine, session.engine(), control,
-                    connection, ControlActions.stoppingIntake(intake), line ->
-                    {
-                        out.println(line);
-                        out.flush();
-                    }))
+                if (control == null)
                 {
-                    summary = engine.run(intake);
+                    summary = engine.run(session.source());
                 }
+                else
+                {
+                    final IntakeSwitch intake = new IntakeSwitch(session.source());
+                    engine.start();
+                    final VenueConnection connection = gateway[0] != null ? gateway[0]::isLoggedOn : VenueConnection.PAPER;
+                    try (ControlPlane plane = ControlPlanes.start(engine, session.engine(), control, connection,
+                        ControlPlanes.engineActions(engine, intake, lifecycle.cancelOnShutdown(),
+                            spec.commandLine().getErr()), line ->
+                        {
+                            out.println(line);
+                            out.flush();
+                        }))
+                    {
+                        summary = engine.run(intake);
+                    }
+                }
+            }
+            if (engine.finalSnapshot() != null)
+            {
+                out.println("snapshot      " + engine.finalSnapshot() + " (after input " +
+                    engine.logic().lastInputSequence() + ")");
             }
             if (pinCpu != null)
             {
@@ -314,6 +352,13 @@ class RunCommand implements Callable<Integer>
         }
         return new ControlPlane.Settings(adminHost, adminPort == null ? -1 : adminPort,
             adminPort == null ? null : AdminToken.fromEnvironment(environment), checks, 5_000);
+    }
+
+    private CheckpointSettings checkpointSettings(final CheckpointSettings configured)
+    {
+        return checkpointEvery == null ? configured : new CheckpointSettings(checkpointEvery,
+            configured.everyEventTimeNs(), configured.retain(), configured.cancelOnShutdown(),
+            configured.shutdownTimeoutNs());
     }
 
     /** Prints the summary. @return the exit code. */

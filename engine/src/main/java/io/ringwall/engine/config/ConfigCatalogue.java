@@ -104,11 +104,29 @@ final class ConfigCatalogue
     static final ConfigKey MARKET_MOVE_WINDOW = key("breakers.market-move.window", DURATION, "duration", 1, DAY_NS,
         (r, b) -> b.marketMoveWindowNs());
 
-    /** Every key, in catalogue order. */
+    /** Every key of the logic's limits, in catalogue order: these go to the session manifest. */
     static final List<ConfigKey> KEYS = List.copyOf(REGISTERED);
-    private static final Map<String, ConfigKey> BY_NAME = index(KEYS, false);
-    private static final Map<String, ConfigKey> BY_VARIABLE = index(KEYS, true);
-    private static final Set<String> SECTIONS = sections(KEYS);
+
+    // Process-lifecycle keys (issue 5): how the engine process checkpoints and shuts down. They do not change
+    // what the logic computes, so they stay out of the manifest: a session may resume with other values.
+    private static final List<ConfigKey> LIFECYCLE_REGISTERED = new ArrayList<>();
+    static final ConfigKey CHECKPOINT_EVERY_INPUTS = lifecycleKey("checkpoint.every-inputs", INTEGER,
+        "inputs between snapshots (0 = not by count)", 0, MAX);
+    static final ConfigKey CHECKPOINT_EVERY = lifecycleKey("checkpoint.every", DURATION,
+        "event time between snapshots (0s = not by time)", 0, 7 * DAY_NS);
+    static final ConfigKey CHECKPOINT_RETAIN = lifecycleKey("checkpoint.retain", INTEGER, "snapshot files kept", 1,
+        1_000);
+    static final ConfigKey SHUTDOWN_CANCEL = lifecycleKey("shutdown.cancel-open-orders", BOOLEAN, BOOLEAN.label(), 0,
+        1);
+    static final ConfigKey SHUTDOWN_TIMEOUT = lifecycleKey("shutdown.timeout", DURATION, "duration", 1_000_000_000L,
+        DAY_NS / 24);
+    /** The lifecycle keys; their indices follow the catalogue's in {@link ConfigValues}. */
+    static final List<ConfigKey> LIFECYCLE_KEYS = List.copyOf(LIFECYCLE_REGISTERED);
+    private static final List<ConfigKey> ALL_KEYS = concat(KEYS, LIFECYCLE_KEYS);
+
+    private static final Map<String, ConfigKey> BY_NAME = index(ALL_KEYS, false);
+    private static final Map<String, ConfigKey> BY_VARIABLE = index(ALL_KEYS, true);
+    private static final Set<String> SECTIONS = sections(ALL_KEYS);
 
     private ConfigCatalogue()
     {
@@ -138,6 +156,25 @@ final class ConfigCatalogue
         final ConfigKey key = new ConfigKey(REGISTERED.size(), name, kind, unit, min, max, reader);
         REGISTERED.add(key);
         return key;
+    }
+
+    private static ConfigKey lifecycleKey(final String name, final ValueKind kind, final String unit, final long min,
+        final long max)
+    {
+        final ConfigKey key = new ConfigKey(REGISTERED.size() + LIFECYCLE_REGISTERED.size(), name, kind, unit, min,
+            max, (r, b) ->
+            {
+                throw new IllegalStateException(name + " is not part of the logic's limits");
+            });
+        LIFECYCLE_REGISTERED.add(key);
+        return key;
+    }
+
+    private static List<ConfigKey> concat(final List<ConfigKey> first, final List<ConfigKey> second)
+    {
+        final List<ConfigKey> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     private static Rule rule(final String breaker, final Function<BreakerLimits, BreakerRule> rule)

@@ -34,7 +34,8 @@ public final class ConfigLoader
     public static final List<String> ENVIRONMENTS = List.of("development", "staging", "production");
     public static final String BASE_FILE = "ringwall.yaml";
     public static final String INSTRUMENTS_FILE = "instruments.yaml";
-    private static final List<String> OVERRIDE_PREFIXES = List.of("RINGWALL_RISK_", "RINGWALL_BREAKERS_");
+    private static final List<String> OVERRIDE_PREFIXES = List.of("RINGWALL_RISK_", "RINGWALL_BREAKERS_",
+        "RINGWALL_CHECKPOINT_", "RINGWALL_SHUTDOWN_");
 
     private ConfigLoader()
     {
@@ -58,8 +59,9 @@ public final class ConfigLoader
     /**
      * @param location             a directory, or {@code classpath:<folder>} ({@link #DEFAULT_LOCATION}).
      * @param environment          development, staging or production: picks the overlay.
-     * @param environmentVariables the process environment ({@code System.getenv()}); only {@code RINGWALL_RISK_*}
-     *                             and {@code RINGWALL_BREAKERS_*} are read.
+     * @param environmentVariables the process environment ({@code System.getenv()}); only {@code RINGWALL_RISK_*},
+     *                             {@code RINGWALL_BREAKERS_*}, {@code RINGWALL_CHECKPOINT_*} and
+     *                             {@code RINGWALL_SHUTDOWN_*} are read.
      * @throws ConfigException naming the file or variable, the key, the value and what is allowed.
      */
     public static LoadedConfig load(final String location, final String environment,
@@ -92,7 +94,8 @@ public final class ConfigLoader
         applyOverrides(environmentVariables, values, sources);
 
         final String base = files.describe(BASE_FILE);
-        return new LoadedConfig(values.risk(base), values.breakers(base), instruments, market, environment, sources);
+        return new LoadedConfig(values.risk(base), values.breakers(base), instruments, market, environment, sources,
+            values.lifecycle(base));
     }
 
     private static void applyFile(final ConfigLocation files, final String fileName, final ConfigValues values,

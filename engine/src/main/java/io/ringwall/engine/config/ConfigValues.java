@@ -9,8 +9,8 @@ import static io.ringwall.engine.config.ConfigCatalogue.*;
  */
 final class ConfigValues
 {
-    private final long[] values = new long[KEYS.size()];
-    private final String[] sources = new String[KEYS.size()];
+    private final long[] values = new long[KEYS.size() + LIFECYCLE_KEYS.size()];
+    private final String[] sources = new String[KEYS.size() + LIFECYCLE_KEYS.size()];
 
     /**
      * Parses and range-checks {@code text}, then lets it replace any earlier value of the key.
@@ -76,6 +76,33 @@ final class ConfigValues
         {
             throw new ConfigException(where + ": " + ex.getMessage());
         }
+    }
+
+    /**
+     * The process-lifecycle settings; keys no layer set keep their defaults (a manifest holds none).
+     */
+    io.ringwall.engine.checkpoint.CheckpointSettings lifecycle(final String where)
+    {
+        final io.ringwall.engine.checkpoint.CheckpointSettings defaults =
+            io.ringwall.engine.checkpoint.CheckpointSettings.DEFAULTS;
+        try
+        {
+            return new io.ringwall.engine.checkpoint.CheckpointSettings(
+                orDefault(CHECKPOINT_EVERY_INPUTS, defaults.everyInputs()),
+                orDefault(CHECKPOINT_EVERY, defaults.everyEventTimeNs()),
+                (int)orDefault(CHECKPOINT_RETAIN, defaults.retain()),
+                orDefault(SHUTDOWN_CANCEL, defaults.cancelOnShutdown() ? 1 : 0) != 0,
+                orDefault(SHUTDOWN_TIMEOUT, defaults.shutdownTimeoutNs()));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ConfigException(where + ": " + ex.getMessage());
+        }
+    }
+
+    private long orDefault(final ConfigKey key, final long defaultValue)
+    {
+        return sources[key.index] == null ? defaultValue : values[key.index];
     }
 
     /** @throws ConfigException for the first key no layer has set yet. */

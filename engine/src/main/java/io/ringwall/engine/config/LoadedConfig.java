@@ -16,7 +16,8 @@ import io.ringwall.engine.market.MarketModel;
  *                    {@code NAME=value} (limits are not secrets), so a log shows where every value came from.
  */
 public record LoadedConfig(RiskLimits risk, BreakerLimits breakers, List<InstrumentSpec> instruments,
-    MarketModel market, String environment, List<String> sources)
+    MarketModel market, String environment, List<String> sources,
+    io.ringwall.engine.checkpoint.CheckpointSettings lifecycle)
 {
     public LoadedConfig
     {

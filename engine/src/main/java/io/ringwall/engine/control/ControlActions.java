@@ -4,7 +4,9 @@ package io.ringwall.engine.control;
  * What the process does when the logic has journaled an operator's SNAPSHOT_NOW or SHUTDOWN (its
  * OperatorCommandResult is APPLIED at the command's input sequence). Called on the control thread, never
  * on the logic thread and never by a replay; implementations must not block for long (hand off instead).
- * The checkpoint work wires these to its snapshot and graceful-shutdown entry points.
+ * With checkpoints the logic itself captures at a journaled SNAPSHOT_NOW and stops intake at a SHUTDOWN; the
+ * run command's actions ({@code io.ringwall.tools.ControlPlanes.engineActions}) then report the snapshot file and
+ * run {@code Engine.shutdown} (drain, final snapshot, forced exit after the timeout).
  */
 public interface ControlActions
 {
@@ -21,8 +23,9 @@ public interface ControlActions
     String requestShutdown(long inputSequence);
 
     /**
-     * Until checkpoints exist: no snapshot (said so plainly), and shutdown stops market-data intake, after
-     * which the run drains the rings, closes the journals and exits 0.
+     * Actions for a host without the engine's checkpoints (tests, embeddings): no snapshot reported (said so
+     * plainly), and shutdown stops market-data intake, after which the run drains the rings, closes the
+     * journals and exits 0.
      */
     static ControlActions stoppingIntake(final IntakeSwitch intake)
     {

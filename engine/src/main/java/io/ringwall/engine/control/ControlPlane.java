@@ -42,10 +42,19 @@ public final class ControlPlane implements PreMarketStatus, AutoCloseable
      * @param token         the bearer token (required with an endpoint).
      * @param preMarketGate run the gating pre-market checks at start.
      * @param timeoutMillis how long to wait for a command to be journaled, and again for its result.
+     * @param cancelOnShutdown an operator's SHUTDOWN is journaled with value 1: the logic cancels every working
+     *                      order at that input (shutdown.cancel-open-orders).
      */
     public record Settings(String adminHost, int adminPort, AdminToken token, boolean preMarketGate,
-        long timeoutMillis)
+        long timeoutMillis, boolean cancelOnShutdown)
     {
+        /** Settings whose SHUTDOWN leaves working orders alone. */
+        public Settings(final String adminHost, final int adminPort, final AdminToken token,
+            final boolean preMarketGate, final long timeoutMillis)
+        {
+            this(adminHost, adminPort, token, preMarketGate, timeoutMillis, false);
+        }
+
         public Settings
         {
             if (adminPort >= 0 && token == null)
@@ -176,8 +185,10 @@ public final class ControlPlane implements PreMarketStatus, AutoCloseable
     CommandAnswer command(final AdminCommand command, final BreakerType breaker, final long value,
         final String operator, final String reason)
     {
-        final CommandChannel.Outcome outcome = channel.submit(command.type(), breaker, value, operator, reason,
-            TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
+        final long journaledValue = command.type() == OperatorCommandType.SHUTDOWN ?
+            (settings.cancelOnShutdown() ? 1 : 0) : value;
+        final CommandChannel.Outcome outcome = channel.submit(command.type(), breaker, journaledValue, operator,
+            reason, TimeUnit.MILLISECONDS.toNanos(settings.timeoutMillis()));
         String action = null;
         if (outcome.result() == CommandResult.APPLIED)
         {

@@ -319,4 +319,37 @@ final class Breakers
         }
         return true;
     }
+
+    /** Checkpoints: the states travel typed in the snapshot; here the figures and windows they watch. */
+    void writeState(final StateCursor cursor)
+    {
+        orderAttempts.writeState(cursor);
+        venueRejects.writeState(cursor);
+        priceRange.writeState(cursor);
+        cursor.putLongs(lastUpdateNs);
+        cursor.putLong(feedLastUpdateNs);
+        cursor.putLong(highWaterMark);
+        cursor.putLong(day);
+        cursor.putLong(dayStartEquity);
+        cursor.putLong(dailyLossThreshold);
+    }
+
+    void readState(final StateCursor cursor)
+    {
+        orderAttempts.readState(cursor);
+        venueRejects.readState(cursor);
+        priceRange.readState(cursor);
+        cursor.getLongs(lastUpdateNs);
+        feedLastUpdateNs = cursor.getLong();
+        highWaterMark = cursor.getLong();
+        day = cursor.getLong();
+        dayStartEquity = cursor.getLong();
+        dailyLossThreshold = cursor.getLong();
+    }
+
+    /** Checkpoints: sets a breaker's state as the snapshot recorded it (no output, no trip count). */
+    void restoreState(final BreakerType type, final BreakerState state)
+    {
+        states[type.ordinal()] = state;
+    }
 }

@@ -67,6 +67,7 @@ public final class BusinessLogic
     private final SessionClock sessions;
     private final PreMarketGate gate;
     private final OrderExpiredDecoder expired = new OrderExpiredDecoder();
+    private final LogicSnapshot snapshot;
     private final VenuePositionDecoder venuePosition = new VenuePositionDecoder();
     private final VenueOpenOrderDecoder venueOpenOrder = new VenueOpenOrderDecoder();
     private final ReconciliationEndDecoder reconciliationEnd = new ReconciliationEndDecoder();
@@ -76,6 +77,9 @@ public final class BusinessLogic
     private Thread owner;
     private long inputSequence;
     private long timeNs;
+    /** Process signals from journaled operator commands, for the host to act on after the input. */
+    private boolean snapshotRequested;
+    private boolean shutdownRequested;
 
     public BusinessLogic(final LogicConfig config, final List<Strategy> strategyList, final OutputSink sink)
     {
@@ -100,6 +104,8 @@ public final class BusinessLogic
         gate = new PreMarketGate(config, instruments, breakers, portfolio, entry, strategies, counters);
         // At construction, so a strategy's configuration error stops the start before any input.
         strategies.start();
+        snapshot = new LogicSnapshot(this, config, portfolio, market, orders, breakers, risk, entry, counters,
+            strategies, gate, reconciler, output, instruments.size());
     }
 
     /**
@@ -165,6 +171,112 @@ public final class BusinessLogic
             default -> counters.unknownFrames++;
         }
         gate.afterInput(timeNs);
+    }
+
+    /**
+     * Checkpoints: encodes the full state after the last input into {@code buffer} (snapshot schema). Call it
+     * on the thread that owns the logic, between inputs, or after that thread stopped. Allocation-free.
+     *
+     * @return the bytes written; at most {@link #maxSnapshotLength()}.
+     * @throws IllegalStateException when a strategy does not support checkpoints ({@link #checkpointsUnsupported}).
+     */
+    public int captureState(final org.agrona.MutableDirectBuffer buffer, final int offset)
+    {
+        return snapshot.encode(buffer, offset);
+    }
+
+    /**
+     * Recovery: restores a snapshot encoded by {@link #captureState} into this logic, which must be freshly
+     * built from the same configuration and not have handled any input.
+     *
+     * @throws IllegalArgumentException when the snapshot does not fit this configuration.
+     */
+    public void restoreState(final DirectBuffer buffer, final int offset, final int length)
+    {
+        snapshot.restore(buffer, offset, length);
+    }
+
+    /** @return the largest snapshot this configuration can encode, bytes. */
+    public int maxSnapshotLength()
+    {
+        return snapshot.maxLength();
+    }
+
+    /** @return null when the whole state can be checkpointed, else why not (a strategy without the hook). */
+    public String checkpointsUnsupported()
+    {
+        return snapshot.unsupportedReason();
+    }
+
+    /** @return the digest of the configuration this logic was built from, as stored in its snapshots. */
+    public long configDigest()
+    {
+        return snapshot.configDigest();
+    }
+
+    /**
+     * Recovery: the logic was fed (replayed) on this thread and is now handed to the logic stage's thread,
+     * which claims it with its first input. Thread start orders the memory.
+     */
+    public void handOver()
+    {
+        owner = null;
+    }
+
+    /** @return true once after a journaled SNAPSHOT_NOW command: the host captures at this input. */
+    public boolean takeSnapshotRequest()
+    {
+        final boolean requested = snapshotRequested;
+        snapshotRequested = false;
+        return requested;
+    }
+
+    /** @return true once after a journaled SHUTDOWN command: the host stops intake and shuts down. */
+    public boolean takeShutdownRequest()
+    {
+        final boolean requested = shutdownRequested;
+        shutdownRequested = false;
+        return requested;
+    }
+
+    /** @return the record time of the last input handled: the logic's clock. */
+    public long timeNs()
+    {
+        return timeNs;
+    }
+
+    void restoreClock(final long sequence, final long time)
+    {
+        inputSequence = sequence;
+        timeNs = time;
+    }
+
+    /**
+     * A working order as a venue needs it, for rebuilding an in-process venue's book after a restart (the state
+     * view's copy uses {@link io.ringwall.engine.logic.WorkingOrderVisitor} instead).
+     */
+    public interface RestingOrderVisitor
+    {
+        /**
+         * @param acknowledged   whether the venue's acknowledgement is journaled.
+         * @param cancelPending  whether a cancel was sent and is not answered yet.
+         */
+        void onOrder(long clOrdId, int instrumentId, io.ringwall.codecs.Side side, io.ringwall.codecs.OrdType ordType,
+            io.ringwall.codecs.TimeInForce timeInForce, long quantity, long filledQuantity, long limitPrice,
+            long stopPrice, long venueOrderId, boolean acknowledged, boolean cancelPending);
+    }
+
+    /** Visits every working order, oldest first, with what a venue needs to rebuild its book. */
+    public void forEachRestingOrder(final RestingOrderVisitor visitor)
+    {
+        for (Order order = orders.oldestWorking(); order != null; order = order.nextWorking)
+        {
+            final boolean cancelPending = order.status == OrderStatus.PENDING_CANCEL;
+            final OrderStatus acked = cancelPending ? order.statusBeforeCancel : order.status;
+            visitor.onOrder(order.clOrdId, order.instrumentId, order.side, order.ordType, order.timeInForce,
+                order.quantity, order.filledQuantity, order.limitPrice, order.stopPrice, order.venueOrderId,
+                acked != OrderStatus.PENDING_NEW, cancelPending);
+        }
     }
 
     public EngineCounters counters()
@@ -421,9 +533,22 @@ public final class BusinessLogic
                 yield CommandResult.APPLIED;
             }
             case PRE_MARKET_CHECKS -> gate.onCheck(value, timeNs);
-            // The logic's part is the sequence point; the process acts on the journaled result
-            // (io.ringwall.engine.control.ControlActions), never a replay.
-            case SNAPSHOT_NOW, SHUTDOWN -> CommandResult.APPLIED;
+            case SNAPSHOT_NOW ->
+            {
+                // The host captures after this input: the snapshot's sequence is this command's, on every replay.
+                snapshotRequested = true;
+                yield CommandResult.APPLIED;
+            }
+            case SHUTDOWN ->
+            {
+                // value 1: cancel every working order now, journaled like any cancel; the host then drains.
+                if (value == 1)
+                {
+                    entry.cancelAll();
+                }
+                shutdownRequested = true;
+                yield CommandResult.APPLIED;
+            }
             default -> CommandResult.UNSUPPORTED;
         };
         if (result != CommandResult.APPLIED && result != CommandResult.NO_CHANGE &&

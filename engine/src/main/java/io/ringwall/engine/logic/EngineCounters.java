@@ -68,4 +68,51 @@ public final class EngineCounters
         }
         return text.length() == 0 ? "none" : text.toString();
     }
+
+    /** Checkpoints: every counter, in declaration order. */
+    void writeState(final StateCursor cursor)
+    {
+        cursor.putLong(inputs);
+        cursor.putLong(marketDataInputs);
+        cursor.putLong(venueInputs);
+        cursor.putLong(operatorInputs);
+        cursor.putLong(timerInputs);
+        cursor.putLong(unknownFrames);
+        cursor.putLong(ordersSent);
+        cursor.putLong(cancelsSent);
+        cursor.putLong(fills);
+        cursor.putLong(duplicateFills);
+        cursor.putLong(venueRejects);
+        cursor.putLong(cancels);
+        cursor.putLong(riskRejects);
+        cursor.putLong(unknownOrderEvents);
+        cursor.putLong(invalidTransitions);
+        cursor.putLong(expiries);
+        cursor.putLong(ignoredCommands);
+        cursor.putLongs(riskRejectsByReason);
+        cursor.putLongs(breakerTrips);
+    }
+
+    void readState(final StateCursor cursor)
+    {
+        inputs = cursor.getLong();
+        marketDataInputs = cursor.getLong();
+        venueInputs = cursor.getLong();
+        operatorInputs = cursor.getLong();
+        timerInputs = cursor.getLong();
+        unknownFrames = cursor.getLong();
+        ordersSent = cursor.getLong();
+        cancelsSent = cursor.getLong();
+        fills = cursor.getLong();
+        duplicateFills = cursor.getLong();
+        venueRejects = cursor.getLong();
+        cancels = cursor.getLong();
+        riskRejects = cursor.getLong();
+        unknownOrderEvents = cursor.getLong();
+        invalidTransitions = cursor.getLong();
+        expiries = cursor.getLong();
+        ignoredCommands = cursor.getLong();
+        cursor.getLongs(riskRejectsByReason);
+        cursor.getLongs(breakerTrips);
+    }
 }

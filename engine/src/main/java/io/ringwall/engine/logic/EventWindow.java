@@ -42,4 +42,19 @@ final class EventWindow
     {
         size = 0;
     }
+
+    /** Checkpoints: the ring verbatim. */
+    void writeState(final StateCursor cursor)
+    {
+        cursor.putLongs(times);
+        cursor.putLong(oldest);
+        cursor.putLong(size);
+    }
+
+    void readState(final StateCursor cursor)
+    {
+        cursor.getLongs(times);
+        oldest = cursor.getInt();
+        size = cursor.getInt();
+    }
 }

@@ -41,4 +41,27 @@ final class MarketState
         final long ask = askPrice[instrumentId];
         return bid > 0 && ask > 0 ? (bid + ask) / 2 : 0;
     }
+
+    long lastPrice(final int instrumentId)
+    {
+        return lastPrice[instrumentId];
+    }
+
+    long bidPrice(final int instrumentId)
+    {
+        return bidPrice[instrumentId];
+    }
+
+    long askPrice(final int instrumentId)
+    {
+        return askPrice[instrumentId];
+    }
+
+    /** Checkpoints: restores one instrument's market. */
+    void restore(final int instrumentId, final long last, final long bid, final long ask)
+    {
+        lastPrice[instrumentId] = last;
+        bidPrice[instrumentId] = bid;
+        askPrice[instrumentId] = ask;
+    }
 }

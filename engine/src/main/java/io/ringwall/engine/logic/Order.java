@@ -28,6 +28,9 @@ final class Order
     long venueOrderId;
     OrderStatus status;
     OrderStatus statusBeforeCancel;
+    /** Working orders form a list in the order they opened: iteration (cancel-all, snapshots) follows it. */
+    Order previousWorking;
+    Order nextWorking;
 
     long leavesQuantity()
     {

@@ -27,6 +27,10 @@ final class OrderManager
     private long openBuyCash;
     private final EngineCounters counters;
     private int pooled;
+    /** Oldest and newest working order: the table's iteration order must not depend on hash layout, or a
+     * restored table (same orders, other insertion history) would cancel in another order than the original. */
+    private Order oldest;
+    private Order newest;
     private long inputSequence;
     private int ordersThisInput;
 
@@ -96,6 +100,7 @@ final class OrderManager
         order.status = OrderStatus.PENDING_NEW;
         order.statusBeforeCancel = OrderStatus.PENDING_NEW;
         working.put(clOrdId, order);
+        link(order);
         track(order, 1);
         return order;
     }
@@ -135,7 +140,54 @@ final class OrderManager
      */
     void forEachWorking(final java.util.function.Consumer<Order> visitor)
     {
-        working.values().forEach(visitor);
+        for (Order order = oldest; order != null; order = order.nextWorking)
+        {
+            visitor.accept(order);
+        }
+    }
+
+    /** @return the oldest working order, or null; follow {@link Order#nextWorking}. */
+    Order oldestWorking()
+    {
+        return oldest;
+    }
+
+    /**
+     * Checkpoints: re-opens a working order exactly as recorded, appended after those restored before it.
+     */
+    Order restore(final long clOrdId, final int strategyId, final int instrumentId, final Side side,
+        final OrdType ordType, final TimeInForce timeInForce, final long quantity, final long filledQuantity,
+        final long limitPrice, final long stopPrice, final long checkPrice, final long arrivalPrice,
+        final long estimatedCost, final long venueOrderId, final OrderStatus status, final OrderStatus beforeCancel)
+    {
+        if (!hasCapacity() || working.containsKey(clOrdId))
+        {
+            throw new IllegalArgumentException("snapshot order " + clOrdId + " is repeated or beyond the " +
+                pool.length + " working orders configured");
+        }
+        final Order order = open(clOrdId, strategyId, instrumentId, side, ordType, timeInForce, quantity, limitPrice,
+            checkPrice);
+        fill(order, filledQuantity);
+        order.stopPrice = stopPrice;
+        order.arrivalPrice = arrivalPrice;
+        order.estimatedCost = estimatedCost;
+        order.venueOrderId = venueOrderId;
+        order.status = status;
+        order.statusBeforeCancel = beforeCancel;
+        return order;
+    }
+
+    /** Checkpoints: the per-input id allocation. */
+    void writeState(final StateCursor cursor)
+    {
+        cursor.putLong(inputSequence);
+        cursor.putLong(ordersThisInput);
+    }
+
+    void readState(final StateCursor cursor)
+    {
+        inputSequence = cursor.getLong();
+        ordersThisInput = cursor.getInt();
     }
 
     int workingCount()
@@ -193,6 +245,7 @@ final class OrderManager
     {
         track(order, -1);
         working.remove(order.clOrdId);
+        unlink(order);
         pool[pooled++] = order;
     }
 
@@ -212,5 +265,42 @@ final class OrderManager
             openQuantity[instrumentId] -= leaves;
             openSellQuantity[instrumentId] += leaves;
         }
+    }
+
+    private void link(final Order order)
+    {
+        order.previousWorking = newest;
+        order.nextWorking = null;
+        if (newest == null)
+        {
+            oldest = order;
+        }
+        else
+        {
+            newest.nextWorking = order;
+        }
+        newest = order;
+    }
+
+    private void unlink(final Order order)
+    {
+        if (order.previousWorking == null)
+        {
+            oldest = order.nextWorking;
+        }
+        else
+        {
+            order.previousWorking.nextWorking = order.nextWorking;
+        }
+        if (order.nextWorking == null)
+        {
+            newest = order.previousWorking;
+        }
+        else
+        {
+            order.nextWorking.previousWorking = order.previousWorking;
+        }
+        order.previousWorking = null;
+        order.nextWorking = null;
     }
 }

@@ -167,4 +167,10 @@ final class OutputPublisher
         sink.publish(++outputSequence, timeNs, scratch, 0, MessageHeaderEncoder.ENCODED_LENGTH + bodyLength,
             causeIngressNanos);
     }
+
+    /** Checkpoints: outputs continue after the snapshot's last one. */
+    void restoreOutputSequence(final long sequence)
+    {
+        outputSequence = sequence;
+    }
 }

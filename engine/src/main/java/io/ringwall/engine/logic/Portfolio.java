@@ -248,4 +248,54 @@ public final class Portfolio
     {
         return costedNotional == 0 ? 0 : estimatedCost * 10_000.0 / costedNotional;
     }
+
+    /** Checkpoints: the per-instrument figures of one instrument. */
+    long markPrice(final int instrumentId)
+    {
+        return markPrice[instrumentId];
+    }
+
+    long markValue(final int instrumentId)
+    {
+        return markValue[instrumentId];
+    }
+
+    long sessionStartEquity()
+    {
+        return sessionStartEquity;
+    }
+
+    long costedNotional()
+    {
+        return costedNotional;
+    }
+
+    /** Checkpoints: restores one instrument exactly as recorded (no revaluation: equity comes with the totals). */
+    void restoreInstrument(final int instrumentId, final long quantity, final long cost, final long mark,
+        final long value)
+    {
+        position[instrumentId] = quantity;
+        costBasis[instrumentId] = cost;
+        markPrice[instrumentId] = mark;
+        markValue[instrumentId] = value;
+    }
+
+    /** Checkpoints: restores the account's totals exactly as recorded. */
+    void restoreTotals(final long cash, final long realizedPnl, final long feesPaid, final long equity,
+        final long highWaterMark, final long maxDrawdown, final long session, final long sessionStartEquity,
+        final long turnover, final long costedNotional, final long realisedCost, final long estimatedCost)
+    {
+        this.cash = cash;
+        this.realizedPnl = realizedPnl;
+        this.feesPaid = feesPaid;
+        this.equity = equity;
+        this.highWaterMark = highWaterMark;
+        this.maxDrawdown = maxDrawdown;
+        this.session = session;
+        this.sessionStartEquity = sessionStartEquity;
+        this.turnover = turnover;
+        this.costedNotional = costedNotional;
+        this.realisedCost = realisedCost;
+        this.estimatedCost = estimatedCost;
+    }
 }

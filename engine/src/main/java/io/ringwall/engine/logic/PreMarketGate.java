@@ -97,6 +97,27 @@ final class PreMarketGate
         return closed;
     }
 
+    /** Checkpoints: everything the gate remembers between inputs (the rest comes from the configuration). */
+    void writeState(final StateCursor cursor)
+    {
+        cursor.putLong(marketDataSeen);
+        cursor.putLong(hasMarketData ? 1 : 0);
+        cursor.putLong(lastMarketDataNs);
+        cursor.putLong(closed ? 1 : 0);
+        cursor.putLong(externalFailures);
+        cursor.putLong(lastFailures);
+    }
+
+    void readState(final StateCursor cursor)
+    {
+        marketDataSeen = cursor.getLong();
+        hasMarketData = cursor.getLong() != 0;
+        lastMarketDataNs = cursor.getLong();
+        closed = cursor.getLong() != 0;
+        externalFailures = cursor.getLong();
+        lastFailures = cursor.getLong();
+    }
+
     private void open()
     {
         closed = false;

@@ -357,4 +357,21 @@ final class PreTradeRisk
         observedValue = observed;
         return reason;
     }
+
+    /** Checkpoints: the rate window, the duplicate ring and the day's order count. */
+    void writeState(final StateCursor cursor)
+    {
+        sentLastSecond.writeState(cursor);
+        recent.writeState(cursor);
+        cursor.putLong(day);
+        cursor.putLong(ordersToday);
+    }
+
+    void readState(final StateCursor cursor)
+    {
+        sentLastSecond.readState(cursor);
+        recent.readState(cursor);
+        day = cursor.getLong();
+        ordersToday = cursor.getInt();
+    }
 }

@@ -100,4 +100,25 @@ final class PriceRangeWindow
         windowHigh[instrumentId] = rangeHigh;
         windowLow[instrumentId] = rangeLow;
     }
+
+    /** Checkpoints: buckets and the window's current high and low, verbatim. */
+    void writeState(final StateCursor cursor)
+    {
+        cursor.putLongs(bucket);
+        cursor.putLongs(high);
+        cursor.putLongs(low);
+        cursor.putLongs(currentBucket);
+        cursor.putLongs(windowHigh);
+        cursor.putLongs(windowLow);
+    }
+
+    void readState(final StateCursor cursor)
+    {
+        cursor.getLongs(bucket);
+        cursor.getLongs(high);
+        cursor.getLongs(low);
+        cursor.getLongs(currentBucket);
+        cursor.getLongs(windowHigh);
+        cursor.getLongs(windowLow);
+    }
 }

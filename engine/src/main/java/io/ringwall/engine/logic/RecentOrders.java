@@ -71,4 +71,37 @@ final class RecentOrders
         timeNs[next] = nowNs;
         next = next + 1 == timeNs.length ? 0 : next + 1;
     }
+
+    /** Checkpoints: the ring verbatim (a side as its wire value, 0 for an empty slot). */
+    void writeState(final StateCursor cursor)
+    {
+        cursor.putLong(timeNs.length);
+        for (int i = 0; i < timeNs.length; i++)
+        {
+            cursor.putLong(instrumentId[i]);
+            cursor.putLong(side[i] == null ? 0 : side[i].value());
+            cursor.putLong(quantity[i]);
+            cursor.putLong(price[i]);
+            cursor.putLong(timeNs[i]);
+        }
+        cursor.putLong(next);
+    }
+
+    void readState(final StateCursor cursor)
+    {
+        if (cursor.getLong() != timeNs.length)
+        {
+            throw new IllegalArgumentException("duplicate-order ring of another size in the snapshot");
+        }
+        for (int i = 0; i < timeNs.length; i++)
+        {
+            instrumentId[i] = cursor.getInt();
+            final int sideValue = cursor.getInt();
+            side[i] = sideValue == 0 ? null : Side.get((short)sideValue);
+            quantity[i] = cursor.getLong();
+            price[i] = cursor.getLong();
+            timeNs[i] = cursor.getLong();
+        }
+        next = cursor.getInt();
+    }
 }

@@ -114,6 +114,42 @@ final class Reconciler
         clear();
     }
 
+    /**
+     * Checkpoints: the reconciliation being collected (a snapshot may fall between a venue's position reports
+     * and its ReconciliationEnd). Fixed layout per instrument count.
+     */
+    void writeState(final StateCursor cursor)
+    {
+        cursor.putLong(reconciliationId);
+        cursor.putLong(venueCash);
+        cursor.putLong(localCash);
+        cursor.putLong(cashReported ? 1 : 0);
+        cursor.putLongs(venuePosition);
+        cursor.putLongs(localPosition);
+        for (int i = 0; i < reported.length; i++)
+        {
+            cursor.putLong(reported[i] ? 1 : 0);
+            cursor.putLong(venueOpenOrders[i]);
+            cursor.putLong(unknownVenueOrders[i]);
+        }
+    }
+
+    void readState(final StateCursor cursor)
+    {
+        reconciliationId = cursor.getLong();
+        venueCash = cursor.getLong();
+        localCash = cursor.getLong();
+        cashReported = cursor.getLong() != 0;
+        cursor.getLongs(venuePosition);
+        cursor.getLongs(localPosition);
+        for (int i = 0; i < reported.length; i++)
+        {
+            reported[i] = cursor.getLong() != 0;
+            venueOpenOrders[i] = Math.toIntExact(cursor.getLong());
+            unknownVenueOrders[i] = Math.toIntExact(cursor.getLong());
+        }
+    }
+
     private static ReconciliationVerdict verdict(final boolean answered, final boolean reported, final long local,
         final long venue, final long tolerance)
     {

@@ -44,6 +44,41 @@ final class StrategyHost
         }
     }
 
+    int count()
+    {
+        return strategies.length;
+    }
+
+    Strategy strategy(final int strategyId)
+    {
+        return strategies[strategyId];
+    }
+
+    /** @return the first strategy that does not support checkpoints, or null when all do. */
+    Strategy withoutStateSupport(final org.agrona.MutableDirectBuffer probe)
+    {
+        for (final Strategy strategy : strategies)
+        {
+            if (strategy.maxStateLength() < 0 || strategy.maxStateLength() > probe.capacity() ||
+                strategy.writeState(probe, 0) == Strategy.STATE_UNSUPPORTED)
+            {
+                return strategy;
+            }
+        }
+        return null;
+    }
+
+    /** @return the largest state any one strategy writes. */
+    int maxStateLength()
+    {
+        int max = 0;
+        for (final Strategy strategy : strategies)
+        {
+            max = Math.max(max, strategy.maxStateLength());
+        }
+        return max;
+    }
+
     /** @return true when every strategy reports its warm-up complete. */
     boolean warmedUp()
     {

@@ -14,17 +14,21 @@ final class LogicStage implements EventHandler<FrameEvent>
     private final BusinessLogic logic;
     private final RingOutputSink sink;
     private final StageLatencies latencies;
+    private final AfterInputHook afterInput;
     /** Set before the stage's thread starts (Thread.start publishes it); metrics publication only. */
     LogicObserver observer = LogicObserver.NONE;
 
     /**
      * @param sink the logic's output sink, told when each input starts so it can time its outputs.
+     * @param afterInput runs after each input, before the observer (checkpoints).
      */
-    LogicStage(final BusinessLogic logic, final RingOutputSink sink, final StageLatencies latencies)
+    LogicStage(final BusinessLogic logic, final RingOutputSink sink, final StageLatencies latencies,
+        final AfterInputHook afterInput)
     {
         this.logic = logic;
         this.sink = sink;
         this.latencies = latencies;
+        this.afterInput = afterInput;
     }
 
     @Override
@@ -35,6 +39,7 @@ final class LogicStage implements EventHandler<FrameEvent>
         sink.inputStarted(startNanos);
         logic.onInput(event.sequence, event.timeNs, event.buffer, 0, event.length, event.ingressNanos);
         latencies.record(LatencyStage.LOGIC, System.nanoTime() - startNanos);
+        afterInput.afterInput(logic);
         observer.afterInput(event.timeNs, endOfBatch);
     }
 }

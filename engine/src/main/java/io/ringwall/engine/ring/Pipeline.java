@@ -69,6 +69,30 @@ public final class Pipeline
         final StageLatencies latencies, final Function<OutputSink, BusinessLogic> logicFactory,
         final Function<InboundPublisher, Gateway> gatewayFactory)
     {
+        this(config, inputJournal, outputJournal, latencies, logicFactory, gatewayFactory, AfterInputHook.NONE);
+    }
+
+    /**
+     * @param afterInput runs on the logic thread after each input (checkpoints).
+     */
+    public Pipeline(final RingConfig config, final JournalWriter inputJournal, final JournalWriter outputJournal,
+        final Function<OutputSink, BusinessLogic> logicFactory,
+        final Function<InboundPublisher, Gateway> gatewayFactory, final AfterInputHook afterInput)
+    {
+        this(config, inputJournal, outputJournal, new StageLatencies(), logicFactory, gatewayFactory, afterInput);
+    }
+
+    /**
+     * @param latencies      where the stages record their latencies, each on its own thread.
+     * @param logicFactory   builds the logic on the outbound ring's sink.
+     * @param gatewayFactory builds the gateway (the outbound ring's last stage) on its own inbound publisher.
+     * @param afterInput     runs on the logic thread after each input (checkpoints), before the
+     *                       {@link LogicObserver} registered with {@link #observeLogic}.
+     */
+    public Pipeline(final RingConfig config, final JournalWriter inputJournal, final JournalWriter outputJournal,
+        final StageLatencies latencies, final Function<OutputSink, BusinessLogic> logicFactory,
+        final Function<InboundPublisher, Gateway> gatewayFactory, final AfterInputHook afterInput)
+    {
         this.config = config;
         inbound = RingBuffer.create(ProducerType.MULTI, FrameEvent::new, config.inboundSize(),
             config.waitMode().waitStrategy());
@@ -80,7 +104,7 @@ public final class Pipeline
 
         final BatchEventProcessor<FrameEvent> journalIn = stage("journal-in", inbound,
             new JournalStage(inputJournal, true, latencies, config.maxBatch()));
-        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, logicHandler = new LogicStage(logic, sink, latencies),
+        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, logicHandler = new LogicStage(logic, sink, latencies, afterInput),
             journalIn.getSequence());
         inbound.addGatingSequences(logicStage.getSequence());
         logicProcessor = logicStage;

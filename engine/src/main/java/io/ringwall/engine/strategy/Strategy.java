@@ -1,5 +1,8 @@
 package io.ringwall.engine.strategy;
 
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+
 /**
  * A trading strategy, written in Java by the user and run on the engine's business-logic thread.
  *
@@ -20,6 +23,9 @@ package io.ringwall.engine.strategy;
  */
 public interface Strategy
 {
+    /** {@link #writeState} returns it when the strategy does not support checkpoints. */
+    int STATE_UNSUPPORTED = -1;
+
     /**
      * Called once, before the first input, with the context this strategy trades through.
      */
@@ -69,6 +75,45 @@ public interface Strategy
      */
     default void onTimer(final int timerId, final long timeNs)
     {
+    }
+
+    /**
+     * Checkpoints: writes everything this strategy remembers between callbacks (rolling windows, flags,
+     * counters) at {@code offset}, so that {@link #readState} on a freshly built strategy of the same
+     * parameters makes it behave exactly as this one from here on. Called on the logic thread between inputs;
+     * do not allocate. A strategy with no state returns 0.
+     *
+     * <p>The default returns {@link #STATE_UNSUPPORTED}: the engine then takes no checkpoints for the session
+     * (recovery replays the whole journal), because a snapshot without this strategy's state would resume it
+     * differently.
+     *
+     * @param buffer room of at least {@link #maxStateLength()} bytes from {@code offset}.
+     * @return the bytes written, or {@link #STATE_UNSUPPORTED}.
+     */
+    default int writeState(final MutableDirectBuffer buffer, final int offset)
+    {
+        return STATE_UNSUPPORTED;
+    }
+
+    /**
+     * Restores what {@link #writeState} wrote; called once, after {@link #onStart}, before any input.
+     *
+     * @throws IllegalArgumentException when the bytes do not fit this strategy's parameters (recovery then
+     *                                  refuses the snapshot).
+     */
+    default void readState(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length != 0)
+        {
+            throw new IllegalArgumentException(getClass().getName() + " keeps no state but the snapshot holds " +
+                length + " bytes of it");
+        }
+    }
+
+    /** @return the most bytes {@link #writeState} can write; the checkpoint buffer is sized from it at start. */
+    default int maxStateLength()
+    {
+        return 0;
     }
 
     /**

@@ -142,6 +142,69 @@ public final class PaperVenue
     }
 
     /**
+     * Restart of an in-process venue: puts back an order the engine's journals show as sent and not finished,
+     * as the venue had it (filled so far, acknowledged or not). It is not checked again and not answered now:
+     * an unacknowledged one is acknowledged after the usual latency, as if the acknowledgement lost in the crash
+     * were resent; fills continue from {@code nowNs}.
+     *
+     * @throws IllegalStateException when the book is full or the order is already there.
+     */
+    public void reinstate(final long nowNs, final long clOrdId, final int instrumentId, final Side side,
+        final OrdType ordType, final TimeInForce timeInForce, final long quantity, final long filled,
+        final long limitPrice, final long stopPrice, final long venueOrderId, final boolean acknowledged)
+    {
+        if (pooled == 0 || byClOrdId.containsKey(clOrdId) || !isValid(instrumentId))
+        {
+            throw new IllegalStateException("paper venue cannot re-instate order " + clOrdId + " (book full, " +
+                "repeated or unknown instrument " + instrumentId + ")");
+        }
+        final VenueOrder order = pool[--pooled];
+        pool[pooled] = null;
+        order.clOrdId = clOrdId;
+        order.venueOrderId = venueOrderId != 0 ? venueOrderId : ++nextVenueOrderId;
+        nextVenueOrderId = Math.max(nextVenueOrderId, order.venueOrderId);
+        order.instrumentId = instrumentId;
+        order.side = side;
+        order.ordType = ordType;
+        order.timeInForce = timeInForce;
+        order.quantity = quantity;
+        order.filled = filled;
+        order.limitPrice = limitPrice;
+        order.stopPrice = stopPrice;
+        order.triggered = false;
+        order.acknowledged = acknowledged;
+        order.ackDueNs = nowNs + rules.ackLatencyNs();
+        final SessionClock clock = clocks[instrumentId];
+        order.liveAtNs = Math.max(nowNs + rules.fillLatencyNs(), clock.nextOpenNs(nowNs));
+        order.expiresAtNs = timeInForce == TimeInForce.DAY ? clock.closeOfNextOpenNs(nowNs) : Long.MAX_VALUE;
+        order.arrivalPrint = prints;
+        order.commitment = side == Side.BUY ? commitmentOf(order, order.leaves()) : 0;
+        committed += order.commitment;
+        book[working++] = order;
+        byClOrdId.put(clOrdId, order);
+    }
+
+    /**
+     * Restart of an in-process venue: its account and id counters as the journals imply them.
+     *
+     * @param cash             the account's cash after every journaled fill.
+     * @param venueOrderIdFloor ids above it were never handed out (e.g. the engine's count of orders sent).
+     * @param execIdFloor       likewise for execution ids (the engine's count of fills).
+     */
+    public void restoreAccount(final long cash, final long venueOrderIdFloor, final long execIdFloor)
+    {
+        this.cash = cash;
+        this.nextVenueOrderId = Math.max(nextVenueOrderId, venueOrderIdFloor);
+        this.nextExecId = Math.max(nextExecId, execIdFloor);
+    }
+
+    /** @return whether the venue is working an order of this client id. */
+    public boolean isWorking(final long clOrdId)
+    {
+        return byClOrdId.containsKey(clOrdId);
+    }
+
+    /**
      * A cancel request ({@code clOrdId}) for {@code origClOrdId} reaches the venue.
      */
     public void onCancel(final long nowNs, final long clOrdId, final long origClOrdId)

@@ -1,5 +1,6 @@
 package io.ringwall.engine.venue;
 
+import io.ringwall.engine.logic.BusinessLogic;
 import io.ringwall.engine.logic.LogicConfig;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.FrameEvent;
@@ -23,6 +24,8 @@ public final class SimulatedVenue implements Gateway
     private final VenueFrames frames;
     private final ClockMode clock;
     private final VenueRoundTrips roundTrips;
+    private org.agrona.collections.LongArrayList cancelsOnStart;
+    private long restartTimeNs;
 
     /**
      * @param latencies where this venue's thread records the round trips (its single writer for them).
@@ -33,6 +36,55 @@ public final class SimulatedVenue implements Gateway
         this.roundTrips = new VenueRoundTrips(publisher, latencies, CAPACITY);
         this.frames = new VenueFrames(PaperVenue.forSession(logic, CAPACITY, roundTrips));
         this.clock = clock;
+    }
+
+    /**
+     * Restart: rebuilds the venue's book from the recovered logic's working orders, which are exactly the
+     * orders journal "out" sent without a final answer in journal "in": each is re-instated as the venue had
+     * it (so it is neither lost nor sent again), and an unanswered cancel is applied when the gateway starts.
+     * Call before the pipeline starts.
+     *
+     * @return the orders re-instated.
+     */
+    public int reinstate(final BusinessLogic logic)
+    {
+        final PaperVenue venue = frames.venue();
+        restartTimeNs = clock.stamp(logic.timeNs());
+        venue.restoreAccount(logic.portfolio().cash(), logic.counters().ordersSent,
+            logic.counters().fills + logic.counters().duplicateFills);
+        cancelsOnStart = new org.agrona.collections.LongArrayList();
+        final int[] count = {0};
+        logic.forEachRestingOrder((clOrdId, instrumentId, side, ordType, timeInForce, quantity, filled, limitPrice,
+            stopPrice, venueOrderId, acknowledged, cancelPending) ->
+        {
+            venue.reinstate(restartTimeNs, clOrdId, instrumentId, side, ordType, timeInForce, quantity, filled,
+                limitPrice, stopPrice, venueOrderId, acknowledged);
+            if (cancelPending)
+            {
+                cancelsOnStart.addLong(clOrdId);
+            }
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    /** @return the venue; read it only while the gateway thread is not running. */
+    public PaperVenue venue()
+    {
+        return frames.venue();
+    }
+
+    @Override
+    public void onStart()
+    {
+        if (cancelsOnStart != null)
+        {
+            for (int i = 0; i < cancelsOnStart.size(); i++)
+            {
+                frames.venue().onCancel(restartTimeNs, 0, cancelsOnStart.getLong(i));
+            }
+            cancelsOnStart = null;
+        }
     }
 
     @Override

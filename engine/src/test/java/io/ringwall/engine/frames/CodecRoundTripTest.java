@@ -194,11 +194,12 @@ class CodecRoundTripTest
             new io.ringwall.codecs.snapshot.MessageHeaderEncoder();
         final EngineSnapshotEncoder encoder = new EngineSnapshotEncoder().wrapAndApplyHeader(buffer, 0, snapshotHeader)
             .inputSequence(100).outputSequence(7).timeNs(8).cash(9).realizedPnl(-10).feesPaid(11).equityHighWaterMark(12);
-        encoder.positionsCount(1).next().instrumentId(0).quantity(5).costBasis(6).lastPrice(7);
+        encoder.positionsCount(1).next().instrumentId(0).quantity(5).costBasis(6).markPrice(7);
         encoder.ordersCount(1).next().clOrdId(768).instrumentId(0).strategyId(1)
             .side(io.ringwall.codecs.snapshot.Side.SELL).state(OrderState.PARTIALLY_FILLED).quantity(10)
             .filledQuantity(4).limitPrice(3);
         encoder.breakersCount(1).next().breakerType((short)1).state(io.ringwall.codecs.snapshot.BreakerState.HALTED);
+        encoder.componentsCount(0);
         encoder.strategiesCount(1).next().strategyId(0).putState(new byte[] {1, 2, 3}, 0, 3);
 
         final EngineSnapshotDecoder d = new EngineSnapshotDecoder()
@@ -209,7 +210,7 @@ class CodecRoundTripTest
         assertThat(positions.count()).isEqualTo(1);
         positions.next();
         assertThat(new long[] {positions.instrumentId(), positions.quantity(), positions.costBasis(),
-            positions.lastPrice()}).containsExactly(0, 5, 6, 7);
+            positions.markPrice()}).containsExactly(0, 5, 6, 7);
         final EngineSnapshotDecoder.OrdersDecoder orders = d.orders();
         orders.next();
         assertThat(orders.state()).isEqualTo(OrderState.PARTIALLY_FILLED);
@@ -217,6 +218,7 @@ class CodecRoundTripTest
         final EngineSnapshotDecoder.BreakersDecoder breakers = d.breakers();
         breakers.next();
         assertThat(breakers.state()).isEqualTo(io.ringwall.codecs.snapshot.BreakerState.HALTED);
+        assertThat(d.components().count()).isZero();
         final EngineSnapshotDecoder.StrategiesDecoder strategies = d.strategies();
         strategies.next();
         final byte[] state = new byte[3];

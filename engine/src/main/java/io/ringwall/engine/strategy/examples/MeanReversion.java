@@ -1,5 +1,7 @@
 package io.ringwall.engine.strategy.examples;
 
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.strategy.SingleInstrumentStrategy;
 import io.ringwall.engine.strategy.StrategyParameters;
@@ -60,5 +62,30 @@ public final class MeanReversion extends SingleInstrumentStrategy
             holding = false;
             context.setTargetPosition(instrumentId, 0);
         }
+    }
+
+    @Override
+    public int writeState(final MutableDirectBuffer buffer, final int offset)
+    {
+        buffer.putInt(offset, holding ? 1 : 0);
+        return window.writeState(buffer, offset + 4) - offset;
+    }
+
+    @Override
+    public void readState(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length != maxStateLength())
+        {
+            throw new IllegalArgumentException("mean-reversion state of " + length + " bytes, expected " +
+                maxStateLength());
+        }
+        holding = buffer.getInt(offset) != 0;
+        window.readState(buffer, offset + 4);
+    }
+
+    @Override
+    public int maxStateLength()
+    {
+        return 4 + window.stateLength();
     }
 }

@@ -1,5 +1,7 @@
 package io.ringwall.engine.strategy.examples;
 
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.strategy.SingleInstrumentStrategy;
 import io.ringwall.engine.strategy.StrategyParameters;
@@ -58,5 +60,30 @@ public final class MovingAverageCrossover extends SingleInstrumentStrategy
             regime = now;
             context.setTargetPosition(instrumentId, now > 0 ? quantity : 0);
         }
+    }
+
+    @Override
+    public int writeState(final MutableDirectBuffer buffer, final int offset)
+    {
+        buffer.putInt(offset, regime);
+        final int end = slowWindow.writeState(buffer, fastWindow.writeState(buffer, offset + 4));
+        return end - offset;
+    }
+
+    @Override
+    public void readState(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length != maxStateLength())
+        {
+            throw new IllegalArgumentException("ma-crossover state of " + length + " bytes, expected " + maxStateLength());
+        }
+        regime = buffer.getInt(offset);
+        slowWindow.readState(buffer, fastWindow.readState(buffer, offset + 4));
+    }
+
+    @Override
+    public int maxStateLength()
+    {
+        return 4 + fastWindow.stateLength() + slowWindow.stateLength();
     }
 }

@@ -1,0 +1,166 @@
+package io.ringwall.engine.checkpoint;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Takes snapshot files to disk off the logic thread. The logic thread borrows a preallocated slot
+ * ({@link #claim}), encodes into it and hands it back ({@link #publish}); this writer's thread writes it
+ * through the {@link SnapshotStore} (fsync, atomic rename, prune) and frees the slot. With every slot busy
+ * the capture is skipped and counted: the logic never waits for the disk. A write that fails is counted and
+ * its error kept for the report; the journals stay the source of truth, so trading goes on.
+ */
+public final class SnapshotWriter implements AutoCloseable
+{
+    /** One preallocated snapshot buffer and what it holds. */
+    public static final class Slot
+    {
+        final UnsafeBuffer buffer;
+        long inputSequence;
+        int length;
+
+        Slot(final int capacity)
+        {
+            buffer = new UnsafeBuffer(ByteBuffer.allocateDirect(capacity));
+        }
+
+        public UnsafeBuffer buffer()
+        {
+            return buffer;
+        }
+    }
+
+    private final SnapshotStore store;
+    private final OneToOneConcurrentArrayQueue<Slot> free;
+    private final OneToOneConcurrentArrayQueue<Slot> full;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long written;
+    private volatile long lastWrittenSequence;
+    private volatile long failed;
+    private volatile String lastError;
+    private volatile long pending;
+    private long skipped;
+
+    public SnapshotWriter(final SnapshotStore store, final int capacity, final int slots)
+    {
+        this.store = store;
+        this.free = new OneToOneConcurrentArrayQueue<>(slots);
+        this.full = new OneToOneConcurrentArrayQueue<>(slots);
+        for (int i = 0; i < slots; i++)
+        {
+            free.offer(new Slot(capacity));
+        }
+        this.thread = new Thread(this::run, "ringwall-snapshots");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Logic thread: a free slot to encode into, or null (counted as skipped) when the disk is behind.
+     */
+    public Slot claim()
+    {
+        final Slot slot = free.poll();
+        if (slot == null)
+        {
+            skipped++;
+        }
+        return slot;
+    }
+
+    /** Logic thread: hands an encoded slot to the writer. */
+    public void publish(final Slot slot, final long inputSequence, final int length)
+    {
+        slot.inputSequence = inputSequence;
+        slot.length = length;
+        pending++;
+        full.offer(slot);
+    }
+
+    /** Waits until every published snapshot is on disk (or failed). */
+    public void flush()
+    {
+        while (pending != written + failed && thread.isAlive())
+        {
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    public long written()
+    {
+        return written;
+    }
+
+    public long lastWrittenSequence()
+    {
+        return lastWrittenSequence;
+    }
+
+    public long failed()
+    {
+        return failed;
+    }
+
+    public String lastError()
+    {
+        return lastError;
+    }
+
+    /** @return captures skipped because both slots were busy; read it after the logic thread stopped. */
+    public long skipped()
+    {
+        return skipped;
+    }
+
+    @Override
+    public void close()
+    {
+        flush();
+        running = false;
+        try
+        {
+            thread.join(10_000);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run()
+    {
+        while (running || !full.isEmpty())
+        {
+            final Slot slot = full.poll();
+            if (slot == null)
+            {
+                try
+                {
+                    Thread.sleep(1);
+                }
+                catch (final InterruptedException ex)
+                {
+                    return;
+                }
+                continue;
+            }
+            try
+            {
+                store.write(slot.inputSequence, slot.buffer, 0, slot.length);
+                lastWrittenSequence = slot.inputSequence;
+                written++;
+            }
+            catch (final IOException | RuntimeException ex)
+            {
+                lastError = "snapshot " + slot.inputSequence + ": " + ex;
+                failed++;
+            }
+            free.offer(slot);
+        }
+    }
+}

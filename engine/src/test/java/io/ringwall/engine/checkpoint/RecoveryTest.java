@@ -1,0 +1,228 @@
+package io.ringwall.engine.checkpoint;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.ringwall.engine.RunSummary;
+import io.ringwall.journal.JournalDirectory;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Restarts from damaged state: a torn newest snapshot, a newest snapshot with a bad checksum, a journal whose
+ * last record is cut short. Each time the recovered state must equal the whole journal replayed from scratch.
+ */
+class RecoveryTest
+{
+    private static final long TRADES = 9_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTornNewestSnapshotIsReportedAndThePreviousOneUsed() throws Exception
+    {
+        final long last = firstSession();
+        final List<SnapshotStore.Entry> snapshots = new SnapshotStore(dir, 3).newestFirst();
+        assertThat(snapshots).hasSize(3);
+        assertThat(snapshots.get(0).inputSequence()).as("the final snapshot").isEqualTo(last);
+        try (RandomAccessFile file = new RandomAccessFile(snapshots.get(0).file().toFile(), "rw"))
+        {
+            file.setLength(file.length() / 2);
+        }
+
+        final RecoveryReport report = resume(TRADES);
+        assertThat(report.rejected()).singleElement().asString()
+            .contains(snapshots.get(0).file().getFileName().toString()).contains("torn");
+        assertThat(report.snapshotSequence()).isEqualTo(snapshots.get(1).inputSequence());
+        assertThat(report.inputsReplayed()).isEqualTo(last - snapshots.get(1).inputSequence()).isPositive();
+        assertThat(report.outputsVerified()).isPositive();
+        assertThat(report.stateDigest()).isEqualTo(CheckpointSessions.fromScratch(dir).report().stateDigest());
+    }
+
+    @Test
+    void aSnapshotWithABadChecksumIsReportedAndThePreviousOneUsed() throws Exception
+    {
+        final long last = firstSession();
+        final List<SnapshotStore.Entry> snapshots = new SnapshotStore(dir, 3).newestFirst();
+        final byte[] bytes = Files.readAllBytes(snapshots.get(0).file());
+        bytes[SnapshotFile.HEADER_LENGTH + 40] ^= 0x10;
+        Files.write(snapshots.get(0).file(), bytes);
+
+        final RecoveryReport report = resume(TRADES);
+        assertThat(report.rejected()).singleElement().asString().contains("payload checksum mismatch");
+        assertThat(report.snapshotSequence()).isEqualTo(snapshots.get(1).inputSequence());
+        assertThat(report.lastInputSequence()).isEqualTo(last);
+        assertThat(report.stateDigest()).isEqualTo(CheckpointSessions.fromScratch(dir).report().stateDigest());
+    }
+
+    @Test
+    void withEverySnapshotDamagedTheWholeJournalIsReplayed() throws Exception
+    {
+        final long last = firstSession();
+        for (final SnapshotStore.Entry entry : new SnapshotStore(dir, 3).newestFirst())
+        {
+            Files.write(entry.file(), new byte[] {'x'});
+        }
+        final RecoveryReport report = resume(TRADES);
+        assertThat(report.rejected()).hasSize(3).allSatisfy(reason -> assertThat(reason).contains("torn"));
+        assertThat(report.snapshotFile()).isNull();
+        assertThat(report.inputsReplayed()).isEqualTo(last);
+        assertThat(report.stateDigest()).isEqualTo(CheckpointSessions.fromScratch(dir).report().stateDigest());
+    }
+
+    @Test
+    void aTruncatedLastJournalRecordIsReportedSkippedAndTheSessionGoesOn() throws Exception
+    {
+        final long last = firstSession();
+        appendPartialRecord(dir.resolve("in"), last + 1);
+
+        final RecoveryReport[] report = new RecoveryReport[1];
+        final RunSummary resumed = CheckpointSessions.run(dir, TRADES + 3_000, true, report);
+        assertThat(report[0].tornRecords()).isEqualTo(1);
+        assertThat(report[0].torn()).contains("in journal").contains("partial record of 30 bytes after record " + last);
+        assertThat(report[0].lastInputSequence()).isEqualTo(last);
+        assertThat(report[0].inputsReplayed()).as("the final snapshot is at the last complete input").isZero();
+        assertThat(resumed.failure()).isNull();
+        assertThat(resumed.counters().marketDataInputs).as("the 3,000 new trades, none twice").isEqualTo(TRADES + 3_000);
+
+        // The session went on past the partial record: replaying it all gives the live state and journal "out".
+        final Recovery.Result scratch = CheckpointSessions.fromScratch(dir);
+        assertThat(scratch.report().tornRecords()).isEqualTo(1);
+        assertThat(scratch.logic().lastInputSequence()).isGreaterThan(last + 3_000);
+        assertThat(scratch.report().stateDigest()).isEqualTo(finalSnapshotDigest());
+    }
+
+    @Test
+    void aSessionIsNotResumedWithoutBeingAskedNorWithAnotherConfiguration()
+    {
+        firstSession();
+        assertThatThrownBy(() -> CheckpointSessions.run(dir, TRADES, false, null))
+            .hasMessageContaining("already holds a session").hasMessageContaining("--resume");
+        final io.ringwall.engine.EngineConfig same = CheckpointSessions.config(dir);
+        final io.ringwall.engine.EngineConfig other = new io.ringwall.engine.EngineConfig(dir,
+            io.ringwall.engine.logic.LogicConfig.unrestricted(List.of("BTCUSD"), List.of(CheckpointSessions.MA),
+                io.ringwall.engine.logic.LogicConfig.DEFAULT_INITIAL_CASH, 1024), same.ring(), same.clockMode(),
+            true, same.timerIntervalNs(), 0);
+        assertThatThrownBy(() -> new io.ringwall.engine.Engine(other, CheckpointSessions.EVERY_2000, true))
+            .hasMessageContaining("configured differently").hasMessageContaining("logic.strategies");
+    }
+
+    /** Trades like RestingBuyer, but once {@link #changed} is set it also buys at market: another logic. */
+    public static final class Changeable implements io.ringwall.engine.strategy.Strategy
+    {
+        static volatile boolean changed;
+        private io.ringwall.engine.strategy.StrategyContext context;
+
+        public Changeable(final io.ringwall.engine.strategy.StrategyParameters parameters)
+        {
+        }
+
+        @Override
+        public void onStart(final io.ringwall.engine.strategy.StrategyContext context)
+        {
+            this.context = context;
+        }
+
+        @Override
+        public void onTrade(final io.ringwall.engine.strategy.TradeEvent trade)
+        {
+            if (changed && trade.tradeId() % 1_000 == 0)
+            {
+                context.submitMarket(trade.instrumentId(), io.ringwall.codecs.Side.BUY,
+                    io.ringwall.engine.Fixed.QUANTITY_SCALE / 100);
+            }
+        }
+
+        @Override
+        public int writeState(final org.agrona.MutableDirectBuffer buffer, final int offset)
+        {
+            return 0;
+        }
+    }
+
+    @Test
+    void aReplayThatDoesNotReproduceJournalOutRefusesToGoLive()
+    {
+        final io.ringwall.engine.EngineConfig base = CheckpointSessions.config(dir);
+        final io.ringwall.engine.EngineConfig config = new io.ringwall.engine.EngineConfig(dir,
+            io.ringwall.engine.logic.LogicConfig.unrestricted(List.of("BTCUSD"),
+                List.of(CheckpointSessions.MA, Changeable.class.getName()),
+                io.ringwall.engine.logic.LogicConfig.DEFAULT_INITIAL_CASH, 1024), base.ring(), base.clockMode(), true,
+            base.timerIntervalNs(), 0);
+        final CheckpointSettings noSnapshots = new CheckpointSettings(0, 0, 3, true, 30_000_000_000L);
+        Changeable.changed = false;
+        try (io.ringwall.engine.Engine engine = new io.ringwall.engine.Engine(config, noSnapshots, false))
+        {
+            engine.run(CheckpointSessions.trades(3_000));
+        }
+        for (final SnapshotStore.Entry entry : new SnapshotStore(dir, 3).newestFirst())
+        {
+            entry.file().toFile().delete();
+        }
+        Changeable.changed = true;
+        try
+        {
+            assertThatThrownBy(() -> new io.ringwall.engine.Engine(config, noSnapshots, true))
+                .isInstanceOf(RecoveryException.class)
+                .hasMessageContaining("replay diverges from journal \"out\"")
+                .hasMessageContaining("refusing to go live");
+        }
+        finally
+        {
+            Changeable.changed = false;
+        }
+    }
+
+    private long firstSession()
+    {
+        final RunSummary first = CheckpointSessions.run(dir, TRADES, false, null);
+        assertThat(first.failure()).isNull();
+        assertThat(first.counters().ordersSent).isGreaterThan(100);
+        return first.counters().inputs;
+    }
+
+    private RecoveryReport resume(final long trades)
+    {
+        final RecoveryReport[] report = new RecoveryReport[1];
+        final RunSummary resumed = CheckpointSessions.run(dir, trades, true, report);
+        assertThat(resumed.failure()).isNull();
+        assertThat(report[0]).isNotNull();
+        return report[0];
+    }
+
+    private String finalSnapshotDigest() throws Exception
+    {
+        final SnapshotStore.Entry newest = new SnapshotStore(dir, 3).newestFirst().get(0);
+        final byte[] file = Files.readAllBytes(newest.file());
+        final io.ringwall.engine.logic.BusinessLogic logic = io.ringwall.engine.logic.BusinessLogic.create(
+            CheckpointSessions.config(dir).logic(), (s, t, f, o, l, i) -> { });
+        final int offset = SnapshotFile.validate(file, newest.inputSequence());
+        logic.restoreState(new org.agrona.concurrent.UnsafeBuffer(file), offset, file.length - offset);
+        return Recovery.digest(logic);
+    }
+
+    /** What a crash in the middle of a record leaves: a document whose last record is cut short. */
+    private static void appendPartialRecord(final Path queueDir, final long sequence)
+    {
+        JournalDirectory.open(queueDir.getParent()).close();
+        try (ChronicleQueue queue = SingleChronicleQueueBuilder.binary(queueDir).rollCycle(RollCycles.FAST_DAILY).build();
+            ExcerptAppender appender = queue.createAppender())
+        {
+            try (DocumentContext dc = appender.writingDocument())
+            {
+                dc.wire().bytes().writeInt(64).writeLong(sequence).writeLong(0L).write(new byte[10]);
+            }
+        }
+    }
+}
