@@ -23,6 +23,8 @@ import io.ringwall.engine.control.AdminToken;
 import io.ringwall.engine.control.ControlActions;
 import io.ringwall.engine.control.ControlPlane;
 import io.ringwall.engine.control.IntakeSwitch;
+import io.ringwall.engine.control.PreMarketReport;
+import io.ringwall.engine.control.PreMarketStatus;
 import io.ringwall.engine.control.VenueConnection;
 import io.ringwall.engine.config.InstrumentSpec;
 import io.ringwall.engine.config.LoadedConfig;
@@ -307,6 +309,10 @@ class RunCommand implements Callable<Integer>
                             out.flush();
                         }))
                     {
+                        if (monitoring != null)
+                        {
+                            monitoring.health().readinessAlsoFrom(reasons -> preMarketReasons(plane, reasons));
+                        }
                         summary = engine.run(intake);
                     }
                 }
@@ -332,6 +338,32 @@ class RunCommand implements Callable<Integer>
             spec.commandLine().getOut().flush();
         }
         return status;
+    }
+
+    /** /health/ready is not ready while the pre-market gate holds trading back; each failing check says why. */
+    static void preMarketReasons(final PreMarketStatus status, final List<String> reasons)
+    {
+        if (status.gateOpen())
+        {
+            return;
+        }
+        final PreMarketReport report = status.latest();
+        if (report == PreMarketReport.NONE)
+        {
+            reasons.add("pre-market checks have not run yet");
+            return;
+        }
+        for (final String line : report.lines())
+        {
+            if (line.startsWith("FAIL "))
+            {
+                reasons.add("pre-market check " + line.substring(5));
+            }
+        }
+        if (report.passed())
+        {
+            reasons.add("pre-market gate still closed (checks passed at input " + report.inputSequence() + ")");
+        }
     }
 
     /**

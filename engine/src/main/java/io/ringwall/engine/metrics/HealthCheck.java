@@ -21,6 +21,28 @@ public final class HealthCheck
     private final RingProbe rings;
     private final EpochClock wallClock;
     private final long feedStaleAfterMs;
+    private volatile ReadinessSource extra = ReadinessSource.NONE;
+
+    /** More reasons not to be ready, from a part the metrics do not own (e.g. the pre-market checks). */
+    @FunctionalInterface
+    public interface ReadinessSource
+    {
+        ReadinessSource NONE = reasons -> { };
+
+        /** Adds a reason per failing condition to {@code reasons}; called on a scrape thread. */
+        void addNotReadyReasons(List<String> reasons);
+    }
+
+    /** Adds {@code source}'s reasons to every readiness answer from now on. */
+    public void readinessAlsoFrom(final ReadinessSource source)
+    {
+        final ReadinessSource before = extra;
+        extra = before == ReadinessSource.NONE ? source : reasons ->
+        {
+            before.addNotReadyReasons(reasons);
+            source.addNotReadyReasons(reasons);
+        };
+    }
 
     /**
      * @param feedStaleAfterMs not ready when market data is older than this (engine or wall time); 0 disables.
@@ -96,6 +118,7 @@ public final class HealthCheck
                 }
             }
         }
+        extra.addNotReadyReasons(reasons);
         return new Status(reasons.isEmpty(), List.copyOf(reasons));
     }
 

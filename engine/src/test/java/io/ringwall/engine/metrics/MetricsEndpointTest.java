@@ -121,6 +121,29 @@ class MetricsEndpointTest
         assertThat(live.body()).isEqualTo("{\"status\":\"UP\"}");
     }
 
+    @Test
+    void readinessTakesReasonsFromOtherPartsSuchAsThePreMarketChecks() throws Exception
+    {
+        start(StageLatencySource.NONE);
+        harness.trade(0, 100 * Fixed.PRICE_SCALE, Fixed.QUANTITY_SCALE);
+        publisher.afterInput(1_000_000_000L, true);
+        final java.util.concurrent.atomic.AtomicBoolean gateOpen = new java.util.concurrent.atomic.AtomicBoolean();
+        health.readinessAlsoFrom(reasons ->
+        {
+            if (!gateOpen.get())
+            {
+                reasons.add("pre-market check warm-up-complete: a strategy is not warmed up yet");
+            }
+        });
+
+        final HttpResponse<String> held = get("/health/ready");
+        assertThat(held.statusCode()).isEqualTo(503);
+        assertThat(held.body()).contains("pre-market check warm-up-complete: a strategy is not warmed up yet");
+
+        gateOpen.set(true);
+        assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+    }
+
     /** The shipped dashboard and alert rules may only name metrics this endpoint exposes. */
     @Test
     void dashboardAndAlertRulesUseExposedMetricNames() throws Exception
