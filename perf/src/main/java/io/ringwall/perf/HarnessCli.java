@@ -1,5 +1,11 @@
 package io.ringwall.perf;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -100,5 +106,37 @@ final class HarnessCli
         }
         ChronicleSettings.apply();
         run.accept(options);
+    }
+
+    /**
+     * Writes a harness's results file: its own settings (JSON members, each line ending ",\n"), then the
+     * machine, every run and the median.
+     */
+    static void writeResults(final Path file, final String settings, final List<String> runs, final String median)
+    {
+        final StringBuilder json = new StringBuilder(2048).append("{\n").append(settings);
+        json.append("  \"java\": \"").append(System.getProperty("java.version")).append("\",\n");
+        json.append("  \"cpus\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n");
+        json.append("  \"results\": [\n");
+        for (int i = 0; i < runs.size(); i++)
+        {
+            json.append("    ").append(runs.get(i)).append(i + 1 < runs.size() ? ",\n" : "\n");
+        }
+        json.append("  ],\n");
+        json.append("  \"median\": ").append(median).append('\n');
+        json.append("}\n");
+        try
+        {
+            final Path parent = file.toAbsolutePath().getParent();
+            if (parent != null)
+            {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, json, StandardCharsets.UTF_8);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot write " + file, ex);
+        }
     }
 }

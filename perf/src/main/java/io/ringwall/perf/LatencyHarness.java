@@ -1,9 +1,5 @@
 package io.ringwall.perf;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -420,36 +416,14 @@ public final class LatencyHarness
 
     private void writeJson(final List<RunResult> results, final RunResult median)
     {
-        final StringBuilder json = new StringBuilder(2048);
-        json.append("{\n");
-        json.append("  \"rate\": ").append(options.rate).append(",\n");
-        json.append("  \"seconds\": ").append(options.seconds).append(",\n");
-        json.append("  \"warmupSeconds\": ").append(options.warmupSeconds).append(",\n");
-        json.append("  \"runs\": ").append(options.runs).append(",\n");
-        json.append("  \"wait\": \"").append(options.waitMode.cliName()).append("\",\n");
-        json.append("  \"java\": \"").append(System.getProperty("java.version")).append("\",\n");
-        json.append("  \"cpus\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n");
-        json.append("  \"results\": [\n");
-        for (int i = 0; i < results.size(); i++)
-        {
-            json.append("    ").append(results.get(i).json()).append(i + 1 < results.size() ? ",\n" : "\n");
-        }
-        json.append("  ],\n");
-        json.append("  \"median\": ").append(median.json()).append('\n');
-        json.append("}\n");
-        try
-        {
-            final Path parent = options.jsonFile.toAbsolutePath().getParent();
-            if (parent != null)
-            {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(options.jsonFile, json, StandardCharsets.UTF_8);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write " + options.jsonFile, ex);
-        }
+        final StringBuilder settings = new StringBuilder(256);
+        settings.append("  \"rate\": ").append(options.rate).append(",\n");
+        settings.append("  \"seconds\": ").append(options.seconds).append(",\n");
+        settings.append("  \"warmupSeconds\": ").append(options.warmupSeconds).append(",\n");
+        settings.append("  \"runs\": ").append(options.runs).append(",\n");
+        settings.append("  \"wait\": \"").append(options.waitMode.cliName()).append("\",\n");
+        HarnessCli.writeResults(options.jsonFile, settings.toString(),
+            results.stream().map(RunResult::json).toList(), median.json());
     }
 
     /**

@@ -1,10 +1,6 @@
 package io.ringwall.perf;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -388,36 +384,14 @@ public final class PipelineThroughput
 
     private void writeJson(final List<RunResult> results, final RunResult median)
     {
-        final StringBuilder json = new StringBuilder(1024);
-        json.append("{\n");
-        json.append("  \"events\": ").append(options.events).append(",\n");
-        json.append("  \"runs\": ").append(options.runs).append(",\n");
-        json.append("  \"warmupRuns\": ").append(options.warmupRuns).append(",\n");
-        json.append("  \"wait\": \"").append(options.waitMode.cliName()).append("\",\n");
-        json.append("  \"strategy\": \"").append(options.strategy.replace("\"", "\\\"")).append("\",\n");
-        json.append("  \"java\": \"").append(System.getProperty("java.version")).append("\",\n");
-        json.append("  \"cpus\": ").append(Runtime.getRuntime().availableProcessors()).append(",\n");
-        json.append("  \"results\": [\n");
-        for (int i = 0; i < results.size(); i++)
-        {
-            json.append("    ").append(results.get(i).json()).append(i + 1 < results.size() ? ",\n" : "\n");
-        }
-        json.append("  ],\n");
-        json.append("  \"median\": ").append(median.json()).append('\n');
-        json.append("}\n");
-        try
-        {
-            final Path parent = options.jsonFile.toAbsolutePath().getParent();
-            if (parent != null)
-            {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(options.jsonFile, json, StandardCharsets.UTF_8);
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException("cannot write " + options.jsonFile, ex);
-        }
+        final StringBuilder settings = new StringBuilder(256);
+        settings.append("  \"events\": ").append(options.events).append(",\n");
+        settings.append("  \"runs\": ").append(options.runs).append(",\n");
+        settings.append("  \"warmupRuns\": ").append(options.warmupRuns).append(",\n");
+        settings.append("  \"wait\": \"").append(options.waitMode.cliName()).append("\",\n");
+        settings.append("  \"strategy\": \"").append(options.strategy.replace("\"", "\\\"")).append("\",\n");
+        HarnessCli.writeResults(options.jsonFile, settings.toString(),
+            results.stream().map(RunResult::json).toList(), median.json());
     }
 
     private static double perSecond(final long events, final long elapsedNs)
