@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 import io.ringwall.codecs.CancelOrderDecoder;
 import io.ringwall.codecs.CancelRejectedDecoder;
@@ -69,12 +68,11 @@ import quickfix.field.PossDupFlag;
  * orders (AF) and carries the answer into the ring; an answer not complete in time is journaled as NO_ANSWER and
  * the logic halts (fail closed).
  *
- * <p>Crash safety. An execution answer is acknowledged to QuickFIX/J (which then counts its sequence number as
- * received in the file store) only once it is journaled: {@link #fromApp} waits until the gateway thread has seen
- * its frame in journal "in". A crash at any instant therefore leaves every venue message either journaled or still
- * owed by the venue, which resends it after the next logon (the venue's store). The one message that can be both
- * (journaled, killed before QuickFIX/J counted it) comes back with PossDupFlag and is dropped when it equals the
- * last venue answer journal "in" holds. Outbound, a message QuickFIX/J numbered is in its store and is delivered by
+ * <p>Crash safety. The file store's count of messages received ({@link JournalGatedStore}) is written to disk only
+ * up to the oldest execution answer not yet seen in journal "in", so a crash at any instant leaves every venue
+ * message either journaled or still owed by the venue, which resends it after the next logon (from its own store).
+ * Answers that were journaled but not yet counted on disk come back too: a resumed gateway knows every venue answer
+ * journal "in" holds and drops those. Outbound, a message QuickFIX/J numbered is in its store and is delivered by
  * the FIX resend if the venue missed it, so the gateway never sends it again; on a resumed session
  * ({@link #resume}) the orders and cancels journal "out" holds that never reached the store are sent once logged
  * on.
@@ -102,24 +100,22 @@ public final class FixGateway implements Gateway, Application
     /** Orders sent (or queued) with no final answer journaled yet: gateway thread. */
     private final LongHashSet openAtVenue = new LongHashSet();
     private final AtomicInteger openOrders = new AtomicInteger();
-    /** Execution answers published and waiting to be seen in journal "in", in publication order. */
+    /** Execution answers published and waiting to be seen in journal "in", in publication order: gateway thread. */
     private final ArrayDeque<Answer> awaitingJournal = new ArrayDeque<>();
-    /** Highest ticket whose answer is journaled (or dropped as a duplicate): written by the gateway thread. */
-    private final AtomicLong journaledTicket = new AtomicLong();
+    /** Execution answers received and not yet journaled (or dropped), in sequence-number order. */
+    private final ConcurrentLinkedQueue<Answer> unjournaled = new ConcurrentLinkedQueue<>();
     private final AtomicLong resentAnswers = new AtomicLong();
     private final AtomicLong droppedDuplicates = new AtomicLong();
     private TokenBucket throttle;
     private volatile boolean loggedOn;
-    private volatile boolean stopping;
     private long lastInputTimeNs;
     private long nextReconcileNs = Long.MAX_VALUE;
     private long reconciliationIds = System.currentTimeMillis() * 1_000L;
     private long ordersSent;
-    /** QuickFIX/J thread: the last ticket handed out. */
-    private long tickets;
-    /** The last venue answer journal "in" held at resume, the one a PossDup resend may repeat; null when none. */
-    private AnswerKey lastJournaledAnswer;
+    /** Every venue answer journal "in" held at resume: one that comes again (a resend) is dropped. */
+    private java.util.Set<AnswerKey> journaledAnswers = java.util.Set.of();
     private String resumeDescription;
+    private volatile JournalGatedStore store;
 
     /**
      * @param instruments the reference data: Symbol (55) is the instrument's symbol.
@@ -141,7 +137,8 @@ public final class FixGateway implements Gateway, Application
         {
             final SessionSettings settings = settings(config, sessionId);
             // Session events only, never message text: the Logon's password must not reach a log.
-            this.initiator = new SocketInitiator(this, new FileStoreFactory(settings), settings,
+            this.initiator = new SocketInitiator(this, JournalGatedStore.factory(new FileStoreFactory(settings),
+                this::oldestUnjournaled, created -> store = created), settings,
                 new SessionEventLogFactory(), new DefaultMessageFactory());
         }
         catch (final ConfigError ex)
@@ -203,8 +200,6 @@ public final class FixGateway implements Gateway, Application
     @Override
     public void onShutdown()
     {
-        // An answer still waiting in fromApp is not journaled: QuickFIX/J must not count it (the venue resends it).
-        stopping = true;
         initiator.stop(false);
     }
 
@@ -221,18 +216,44 @@ public final class FixGateway implements Gateway, Application
         if (!awaitingJournal.isEmpty() && isVenueAnswer(header.wrap(event.buffer, 0).templateId()))
         {
             // Only this gateway publishes venue answers, in order: the oldest one waiting is the one journaled.
-            journaledTicket.set(awaitingJournal.poll().ticket);
-            releaseDropped();
+            awaitingJournal.poll().journaled = true;
+            // answers dropped behind it are as final as it is
+            while (!awaitingJournal.isEmpty() && !awaitingJournal.peek().framePublished)
+            {
+                awaitingJournal.poll().journaled = true;
+            }
+            advanceDurable();
         }
     }
 
-    /** Answers dropped behind the one just journaled are as final as it is. */
-    private void releaseDropped()
+    /** The answers journaled so far no longer hold back the count of received messages the FIX store keeps. */
+    private void advanceDurable()
     {
-        while (!awaitingJournal.isEmpty() && !awaitingJournal.peek().framePublished)
+        boolean moved = false;
+        while (!unjournaled.isEmpty() && unjournaled.peek().journaled)
         {
-            journaledTicket.set(awaitingJournal.poll().ticket);
+            unjournaled.poll();
+            moved = true;
         }
+        final JournalGatedStore gated = store;
+        if (moved && gated != null)
+        {
+            try
+            {
+                gated.journaled();
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException("FIX store: " + ex.getMessage(), ex);
+            }
+        }
+    }
+
+    /** @return the incoming sequence number of the oldest execution answer not journaled, or Integer.MAX_VALUE. */
+    private int oldestUnjournaled()
+    {
+        final Answer oldest = unjournaled.peek();
+        return oldest == null ? Integer.MAX_VALUE : oldest.msgSeqNum;
     }
 
     private static boolean isVenueAnswer(final int templateId)
@@ -324,17 +345,17 @@ public final class FixGateway implements Gateway, Application
     private void publish(final Answer a)
     {
         final long timeNs = clock.stamp(lastInputTimeNs);
-        if (a.ticket > 0)
+        if (a.msgSeqNum > 0)
         {
-            if (a.possDup && lastJournaledAnswer != null && lastJournaledAnswer.matches(a, cancelTarget))
+            if (!journaledAnswers.isEmpty() && journaledAnswers.contains(AnswerKey.of(a, cancelTarget)))
             {
-                // Journaled before the crash, resent because QuickFIX/J had not counted it yet: once is enough.
-                lastJournaledAnswer = null;
+                // Journaled before the crash, resent because the FIX store had not counted it yet: once is enough.
                 droppedDuplicates.incrementAndGet();
                 a.framePublished = false;
                 if (awaitingJournal.isEmpty())
                 {
-                    journaledTicket.set(a.ticket);
+                    a.journaled = true;
+                    advanceDurable();
                 }
                 else
                 {
@@ -594,32 +615,11 @@ public final class FixGateway implements Gateway, Application
         }
         answer.possDup = message.getHeader().isSetField(PossDupFlag.FIELD) &&
             message.getHeader().getBoolean(PossDupFlag.FIELD);
-        answer.ticket = ++tickets;
+        answer.msgSeqNum = message.getHeader().getInt(quickfix.field.MsgSeqNum.FIELD);
+        // Before QuickFIX/J counts it as received: until journaled, it holds back the count the store writes.
+        unjournaled.add(answer);
         answers.add(answer);
-        awaitJournaled(answer.ticket);
     }
-
-    /**
-     * Returns once the answer is in journal "in": only then may QuickFIX/J count its sequence number as received.
-     * Throws when the engine stops first, so QuickFIX/J does not count it and the venue resends it after the next
-     * logon.
-     */
-    private void awaitJournaled(final long ticket)
-    {
-        final long deadline = System.nanoTime() + JOURNAL_WAIT_NS;
-        while (journaledTicket.get() < ticket)
-        {
-            if (stopping || System.nanoTime() - deadline > 0)
-            {
-                throw new IllegalStateException("execution answer not journaled (engine " +
-                    (stopping ? "stopping" : "not journaling") + "); the venue resends it after the next logon");
-            }
-            LockSupport.parkNanos(20_000);
-        }
-    }
-
-    /** Longest an execution answer waits for journal "in" before it is left to the venue's resend. */
-    private static final long JOURNAL_WAIT_NS = TimeUnit.SECONDS.toNanos(10);
 
     private static boolean isLogon(final Message message)
     {
@@ -639,7 +639,7 @@ public final class FixGateway implements Gateway, Application
      */
     record AnswerKey(int templateId, long clOrdId, long execId)
     {
-        boolean matches(final Answer a, final Long2LongHashMap cancelTargets)
+        static AnswerKey of(final Answer a, final Long2LongHashMap cancelTargets)
         {
             final int template = switch (a.kind)
             {
@@ -653,8 +653,7 @@ public final class FixGateway implements Gateway, Application
                     OrderRejectedDecoder.TEMPLATE_ID;
                 default -> -1;
             };
-            return template == templateId && a.clOrdId == clOrdId &&
-                (template != OrderFilledDecoder.TEMPLATE_ID || a.execId == execId);
+            return new AnswerKey(template, a.clOrdId, template == OrderFilledDecoder.TEMPLATE_ID ? a.execId : 0);
         }
     }
 
@@ -689,7 +688,7 @@ public final class FixGateway implements Gateway, Application
             }
         });
         lastInputTimeNs = Math.max(lastInputTimeNs, logic.timeNs());
-        lastJournaledAnswer = lastVenueAnswer(journals);
+        journaledAnswers = venueAnswers(journals);
         final LongHashSet stored = pendingNew.isEmpty() && pendingCancel.isEmpty() ? new LongHashSet() :
             storedOrderIds();
         // journal order: new orders by their id, cancels by the order they cancel (the latest cancel counts)
@@ -748,8 +747,8 @@ public final class FixGateway implements Gateway, Application
         return resumeDescription;
     }
 
-    /** @return the last venue answer in journal "in", or null when there is none. */
-    private static AnswerKey lastVenueAnswer(final JournalDirectory journals)
+    /** @return every venue answer in journal "in". */
+    private static java.util.Set<AnswerKey> venueAnswers(final JournalDirectory journals)
     {
         final MessageHeaderDecoder frameHeader = new MessageHeaderDecoder();
         final OrderAcceptedDecoder accepted = new OrderAcceptedDecoder();
@@ -758,6 +757,7 @@ public final class FixGateway implements Gateway, Application
         final OrderCancelledDecoder cancelled = new OrderCancelledDecoder();
         final OrderExpiredDecoder expired = new OrderExpiredDecoder();
         final CancelRejectedDecoder cancelRejected = new CancelRejectedDecoder();
+        final java.util.Set<AnswerKey> keys = new java.util.HashSet<>();
         final AnswerKey[] last = {null};
         try (JournalReader inputs = journals.inputReader().tolerateTornRecords())
         {
@@ -784,11 +784,13 @@ public final class FixGateway implements Gateway, Application
                         cancelRejected.wrapAndApplyHeader(frame, offset, frameHeader).clOrdId(), 0);
                     default ->
                     {
+                        return;
                     }
                 }
+                keys.add(last[0]);
             });
         }
-        return last[0];
+        return keys;
     }
 
     /**
@@ -970,10 +972,12 @@ public final class FixGateway implements Gateway, Application
         int total;
         boolean last;
         long receivedNanos;
-        /** Execution answers: the order in which fromApp handed them over, from 1. */
-        long ticket;
+        /** Execution answers: the FIX MsgSeqNum it came with. */
+        int msgSeqNum;
         boolean possDup;
         boolean framePublished;
+        /** Journaled (or dropped as journaled before): set on the gateway thread, read by QuickFIX/J's. */
+        volatile boolean journaled;
 
         Answer(final Kind kind)
         {
