@@ -62,8 +62,9 @@ public final class TortureCommand implements Callable<Integer>
     @Option(names = "--dir", paramLabel = "DIR", description = "Work directory (default: var/torture/<UTC time>).")
     private Path dir;
 
-    @Option(names = "--rate", description = "Market data per second fed to the engine (default: ${DEFAULT-VALUE}).")
-    private long rate = 2_000;
+    @Option(names = "--rate", description = "Market data per second fed to the engine (default: 2000, with " +
+        "--venue fix 1000).")
+    private Long rate;
 
     @Option(names = "--min-ms", description = "Shortest life after a restart (default: ${DEFAULT-VALUE}).")
     private long minMs = 200;
@@ -118,7 +119,8 @@ public final class TortureCommand implements Callable<Integer>
             ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         if ("fix".equals(venue))
         {
-            return new FixTorture(out, work, kills, rate, minMs, maxMs, seed, earlyKillShare).run() ? 0 :
+            return new FixTorture(out, work, kills, rate != null ? rate : 1_000, minMs, maxMs, seed, earlyKillShare)
+                .run() ? 0 :
                 RingwallCli.EXIT_FAILURE;
         }
         if (!"paper".equals(venue))
@@ -127,6 +129,10 @@ public final class TortureCommand implements Callable<Integer>
         }
         final Path journal = work.resolve("session");
         Files.createDirectories(work.resolve("logs"));
+        if (rate == null)
+        {
+            rate = 2_000L;
+        }
         final SplittableRandom random = new SplittableRandom(seed);
         out.printf("torture: %d kills of 'ringwall run --resume' in %s (rate %d/s, life %d-%d ms)%n", kills, work,
             rate, minMs, maxMs);
