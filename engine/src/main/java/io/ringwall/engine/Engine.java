@@ -232,8 +232,11 @@ public final class Engine implements AutoCloseable
             StateViewPublisher.DEFAULT_INTERVAL_MS);
         if (recovery != null)
         {
-            // A FIX venue keeps its own book: the reconciliation at logon compares it with the recovered state.
-            recoveryReport = recovery.withVenueReinstated(venue != null ? venue.reinstate(logic) : 0);
+            // The paper venue rebuilds its book; a FIX venue keeps its own (the reconciliation at logon compares it
+            // with the recovered state) and the FIX gateway sends what journal "out" holds that never reached it.
+            final Gateway gateway = pipeline.venueGateway();
+            final int resumed = gateway.resume(logic, journals);
+            recoveryReport = recovery.withVenue(resumed, gateway.resumeDescription());
             appendRecoveryLog(recoveryReport);
             if (recoveryReport.inputsReplayed() > 0 && snapshotWriter != null)
             {
@@ -335,6 +338,10 @@ public final class Engine implements AutoCloseable
                 // Journaled like an operator's: who and why, and the cancels it causes, are in the session.
                 pipeline.newPublisher().operatorCommand(config.clockMode().stamp(0), OperatorCommandType.SHUTDOWN,
                     BreakerType.NULL_VAL, request.cancelOpenOrders() ? 1 : 0, "engine", request.reason());
+            }
+            if (shutdownByCommand ? checkpoints.cancelOnShutdown() : request != null && request.cancelOpenOrders())
+            {
+                awaitVenueCancels();
             }
             stopAndSnapshot();
             final long elapsedNs = System.nanoTime() - startNanos;
@@ -468,6 +475,23 @@ public final class Engine implements AutoCloseable
     {
         shutdownByCommand = true;
         intakeStopped = true;
+    }
+
+    /**
+     * A graceful shutdown that cancels: a venue in another process (FIX) answers the cancels later than the rings
+     * drain, so wait, within half the shutdown timeout, until the gateway has no order open at the venue and the
+     * answers are journaled and handled. The journals then hold every execution the venue made for this session.
+     */
+    private void awaitVenueCancels()
+    {
+        final Gateway gateway = pipeline.venueGateway();
+        final long deadline = System.nanoTime() + checkpoints.shutdownTimeoutNs() / 2;
+        awaitLogic();
+        while (gateway.hasOpenOrders() && !pipeline.failure().isSet() && System.nanoTime() - deadline < 0)
+        {
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            awaitLogic();
+        }
     }
 
     /** Waits until the logic handled everything published so far (a halt ends the wait; run reports it). */

@@ -47,6 +47,23 @@ final class FixVenueCommand implements Callable<Integer>
     @Option(names = "--data", paramLabel = "LOCATION", description = "Prints to fill against (CSV path or classpath:NAME).")
     private String data;
 
+    @Option(names = "--synthetic", paramLabel = "N", description = "Instead of --data, the N random-walk trades " +
+        "'ringwall run --synthetic N' generates (same --seed), in event time (run the engine with --clock data).")
+    private long synthetic;
+
+    @Option(names = "--seed", description = "Seed of --synthetic (default: ${DEFAULT-VALUE}).")
+    private long seed = 42;
+
+    @Option(names = "--events", paramLabel = "FILE", description = "Append every order received, fill made and " +
+        "answer sent to FILE, one line each (order ID, duplicate ID, fill EXECID ID INSTRUMENT QTY up|down, answer " +
+        "TYPE up|down), for an audit from another process (the FIX torture).")
+    private Path events;
+
+    @Option(names = "--idle-advance-ms", paramLabel = "MS", description = "With --data or --synthetic: when no " +
+        "message came for MS, the venue's event time follows the wall clock and its prints play on, so resting " +
+        "orders fill while the engine is away (0, the default: event time moves only with the engine's messages).")
+    private long idleAdvanceMs;
+
     @Option(names = "--format", description = "trades or bars (default: ${DEFAULT-VALUE}).")
     private RunCommand.Format format = RunCommand.Format.trades;
 
@@ -74,10 +91,15 @@ final class FixVenueCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--cash " + cash + " is not a non-negative amount");
         }
-        final MarketDataSource prints = data == null ? null : source(limits);
+        final MarketDataSource prints = synthetic > 0 ? synthetic(limits) : data == null ? null : source(limits);
         final FixVenue venue = new FixVenue(new FixVenue.Config("127.0.0.1", port, sender, target, store,
             limits.market(), limits.instruments(), cashUnits, prints,
             System.getenv("RINGWALL_FIX_USERNAME"), System.getenv("RINGWALL_FIX_PASSWORD")));
+        if (events != null)
+        {
+            venue.recordEventsTo(events);
+        }
+        venue.advanceWhileIdle(idleAdvanceMs);
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {
@@ -85,10 +107,23 @@ final class FixVenueCommand implements Callable<Integer>
             stopped.countDown();
         }, "fix-venue-shutdown"));
         spec.commandLine().getOut().println("fix-venue accepting FIX 4.4 " + target + "->" + sender + " on 127.0.0.1:" +
-            port + (data == null ? " (wall clock, no prints: market orders are rejected NO_MARKET)" : " with prints of " + data));
+            port + (synthetic > 0 ? " with " + synthetic + " synthetic prints (seed " + seed + ")" : data == null ?
+            " (wall clock, no prints: market orders are rejected NO_MARKET)" : " with prints of " + data));
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;
+    }
+
+    /** The same prints as {@code ringwall run --synthetic N --seed S} feeds the engine. */
+    private MarketDataSource synthetic(final LoadedConfig limits)
+    {
+        final String instrument = symbol != null ? symbol : "SYN";
+        final int instrumentId = limits.instruments().stream().map(InstrumentSpec::symbol).toList().indexOf(instrument);
+        if (instrumentId < 0)
+        {
+            throw new IllegalArgumentException("--symbol " + instrument + " is not in the reference data");
+        }
+        return RunCommand.syntheticSource(instrumentId, synthetic, seed);
     }
 
     private MarketDataSource source(final LoadedConfig limits)

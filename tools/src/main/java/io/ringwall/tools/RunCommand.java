@@ -452,11 +452,16 @@ class RunCommand implements Callable<Integer>
             clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, timerMs * 1_000_000L, rate);
 
         final MalformedLineReporter reporter = new MalformedLineReporter(spec.commandLine().getErr()::println, 20);
-        final MarketDataSource source = synthetic > 0 ?
-            new SyntheticTradeSource(instrumentId, synthetic, seed, 1_700_000_000_000_000_000L, 1_000_000L) :
+        final MarketDataSource source = synthetic > 0 ? syntheticSource(instrumentId, synthetic, seed) :
             format == Format.bars ? new BarCsvSource(data, instrumentId, reporter) :
                 new TradeCsvSource(data, instrumentId, reporter);
         return new Session(limits, config, source);
+    }
+
+    /** {@code --synthetic N}: N random-walk trades, one per millisecond of event time (fix-venue plays the same). */
+    static MarketDataSource syntheticSource(final int instrumentId, final long count, final long seed)
+    {
+        return new SyntheticTradeSource(instrumentId, count, seed, 1_700_000_000_000_000_000L, 1_000_000L);
     }
 
     /**

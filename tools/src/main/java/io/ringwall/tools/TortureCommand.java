@@ -51,7 +51,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "lost, duplicated or different from a replay from scratch."})
 public final class TortureCommand implements Callable<Integer>
 {
-    private static final String RECOVERY_LOG = "recovery.log";
+    static final String RECOVERY_LOG = "recovery.log";
 
     @Spec
     private CommandSpec spec;
@@ -62,8 +62,9 @@ public final class TortureCommand implements Callable<Integer>
     @Option(names = "--dir", paramLabel = "DIR", description = "Work directory (default: var/torture/<UTC time>).")
     private Path dir;
 
-    @Option(names = "--rate", description = "Market data per second fed to the engine (default: ${DEFAULT-VALUE}).")
-    private long rate = 2_000;
+    @Option(names = "--rate", description = "Market data per second fed to the engine (default: 2000, with " +
+        "--venue fix 1000).")
+    private Long rate;
 
     @Option(names = "--min-ms", description = "Shortest life after a restart (default: ${DEFAULT-VALUE}).")
     private long minMs = 200;
@@ -73,6 +74,11 @@ public final class TortureCommand implements Callable<Integer>
 
     @Option(names = "--seed", description = "Seed of the kill instants (default: ${DEFAULT-VALUE}).")
     private long seed = 5;
+
+    @Option(names = "--venue", description = "paper (the engine's in-process venue) or fix: the engine on --venue fix " +
+        "--resume against 'ringwall fix-venue' in a third process kept alive across the kills (default: " +
+        "${DEFAULT-VALUE}).")
+    private String venue = "paper";
 
     @Option(names = "--early-kill-share", description = "Share of kills aimed at start-up and recovery instead " +
         "of after it (default: ${DEFAULT-VALUE}).")
@@ -111,8 +117,22 @@ public final class TortureCommand implements Callable<Integer>
         out = spec.commandLine().getOut();
         final Path work = dir != null ? dir : Path.of("var", "torture",
             ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if ("fix".equals(venue))
+        {
+            return new FixTorture(out, work, kills, rate != null ? rate : 1_000, minMs, maxMs, seed, earlyKillShare)
+                .run() ? 0 :
+                RingwallCli.EXIT_FAILURE;
+        }
+        if (!"paper".equals(venue))
+        {
+            throw new IllegalArgumentException("--venue " + venue + " is not paper or fix");
+        }
         final Path journal = work.resolve("session");
         Files.createDirectories(work.resolve("logs"));
+        if (rate == null)
+        {
+            rate = 2_000L;
+        }
         final SplittableRandom random = new SplittableRandom(seed);
         out.printf("torture: %d kills of 'ringwall run --resume' in %s (rate %d/s, life %d-%d ms)%n", kills, work,
             rate, minMs, maxMs);
@@ -215,7 +235,7 @@ public final class TortureCommand implements Callable<Integer>
     }
 
     /** @return whether the session holds inputs, so a start recovers it (call while no engine runs). */
-    private static boolean hasInputs(final Path journal)
+    static boolean hasInputs(final Path journal)
     {
         if (!Files.exists(journal.resolve(JournalDirectory.MANIFEST_FILE)))
         {
@@ -420,7 +440,7 @@ public final class TortureCommand implements Callable<Integer>
         return tally;
     }
 
-    private static List<Map<String, String>> recoveryLines(final Path journal) throws IOException
+    static List<Map<String, String>> recoveryLines(final Path journal) throws IOException
     {
         final Path log = journal.resolve(RECOVERY_LOG);
         final List<Map<String, String>> lines = new ArrayList<>();
@@ -448,12 +468,12 @@ public final class TortureCommand implements Callable<Integer>
         return lines;
     }
 
-    private static Path logOf(final Path work, final int run)
+    static Path logOf(final Path work, final int run)
     {
         return work.resolve("logs").resolve(String.format("run-%04d.log", run));
     }
 
-    private static String tail(final Path log)
+    static String tail(final Path log)
     {
         try
         {
@@ -467,7 +487,7 @@ public final class TortureCommand implements Callable<Integer>
     }
 
     /** The flags every Ringwall process needs, from their one home, scripts/jvm-flags.properties. */
-    private static List<String> jvmFlags() throws IOException
+    static List<String> jvmFlags() throws IOException
     {
         Path at = Path.of("").toAbsolutePath();
         while (at != null && !Files.exists(at.resolve("scripts/jvm-flags.properties")))

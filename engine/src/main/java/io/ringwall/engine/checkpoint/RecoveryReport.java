@@ -18,16 +18,33 @@ import java.util.List;
  * @param lastInputSequence the logic's state is after this input.
  * @param stateDigest       CRC32C of the recovered state encoded as a snapshot (hex), or "n/a".
  * @param elapsedNs         time recovery took, reading snapshots and journals included.
- * @param venueReinstated   working orders re-instated at the in-process paper venue.
+ * @param venueReinstated   working orders re-instated at the in-process paper venue; with a FIX venue, outputs
+ *                          journal "out" holds that never reached the FIX session, sent now.
+ * @param venueDescription  what the gateway did on resume, in words; null for the paper venue's.
  */
 public record RecoveryReport(String snapshotFile, long snapshotSequence, List<String> rejected, long inputsReplayed,
     long outputsVerified, long outputsCompleted, long tornRecords, String torn, long lastInputSequence,
-    String stateDigest, long elapsedNs, int venueReinstated)
+    String stateDigest, long elapsedNs, int venueReinstated, String venueDescription)
 {
+    public RecoveryReport(final String snapshotFile, final long snapshotSequence, final List<String> rejected,
+        final long inputsReplayed, final long outputsVerified, final long outputsCompleted, final long tornRecords,
+        final String torn, final long lastInputSequence, final String stateDigest, final long elapsedNs,
+        final int venueReinstated)
+    {
+        this(snapshotFile, snapshotSequence, rejected, inputsReplayed, outputsVerified, outputsCompleted, tornRecords,
+            torn, lastInputSequence, stateDigest, elapsedNs, venueReinstated, null);
+    }
+
     public RecoveryReport withVenueReinstated(final int reinstated)
     {
+        return withVenue(reinstated, venueDescription);
+    }
+
+    /** @return this report with what the venue gateway did on resume. */
+    public RecoveryReport withVenue(final int reinstated, final String description)
+    {
         return new RecoveryReport(snapshotFile, snapshotSequence, rejected, inputsReplayed, outputsVerified,
-            outputsCompleted, tornRecords, torn, lastInputSequence, stateDigest, elapsedNs, reinstated);
+            outputsCompleted, tornRecords, torn, lastInputSequence, stateDigest, elapsedNs, reinstated, description);
     }
 
     /** @return the report as text, one fact per line. */
@@ -46,7 +63,8 @@ public record RecoveryReport(String snapshotFile, long snapshotSequence, List<St
             .append('\n');
         text.append("  journal tail      ").append(tornRecords == 0 ? "intact" :
             tornRecords + " partial record(s) skipped; last: " + torn).append('\n');
-        text.append("  venue             ").append(venueReinstated).append(" working order(s) re-instated\n");
+        text.append("  venue             ").append(venueDescription != null ? venueDescription :
+            venueReinstated + " working order(s) re-instated").append('\n');
         text.append("  state             after input ").append(lastInputSequence).append(", digest ")
             .append(stateDigest).append('\n');
         text.append("  took              ").append(String.format("%.3f s", elapsedNs / 1e9)).append('\n');

@@ -1,25 +1,42 @@
 package io.ringwall.engine.fix;
 
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.ringwall.codecs.CancelOrderDecoder;
+import io.ringwall.codecs.CancelRejectedDecoder;
 import io.ringwall.codecs.MessageHeaderDecoder;
 import io.ringwall.codecs.NewOrderDecoder;
+import io.ringwall.codecs.OrderAcceptedDecoder;
+import io.ringwall.codecs.OrderCancelledDecoder;
+import io.ringwall.codecs.OrderExpiredDecoder;
+import io.ringwall.codecs.OrderFilledDecoder;
+import io.ringwall.codecs.OrderRejectedDecoder;
 import io.ringwall.codecs.OrdType;
 import io.ringwall.codecs.ReconciliationOutcome;
 import io.ringwall.codecs.Side;
 import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.config.InstrumentSpec;
+import io.ringwall.engine.logic.BusinessLogic;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.FrameEvent;
 import io.ringwall.engine.ring.Gateway;
 import io.ringwall.engine.ring.InboundPublisher;
+import io.ringwall.journal.JournalDirectory;
+import io.ringwall.journal.JournalReader;
 import org.HdrHistogram.Histogram;
 import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.LongHashSet;
 import org.agrona.collections.Object2IntHashMap;
 import quickfix.Application;
 import quickfix.ConfigError;
@@ -28,6 +45,7 @@ import quickfix.FieldNotFound;
 import quickfix.FileStoreFactory;
 import quickfix.Initiator;
 import quickfix.Message;
+import quickfix.MessageStore;
 import quickfix.RejectLogon;
 import quickfix.Session;
 import quickfix.SessionID;
@@ -35,6 +53,7 @@ import quickfix.SessionNotFound;
 import quickfix.SessionSettings;
 import quickfix.SocketInitiator;
 import quickfix.field.MsgType;
+import quickfix.field.PossDupFlag;
 
 /**
  * The live gateway: a FIX 4.4 initiator session (QuickFIX/J) behind the outbound ring. Journaled NewOrder and
@@ -48,6 +67,15 @@ import quickfix.field.MsgType;
  * QuickFIX/J's. At every logon and every reconciliation interval the gateway asks for positions (AN) and open
  * orders (AF) and carries the answer into the ring; an answer not complete in time is journaled as NO_ANSWER and
  * the logic halts (fail closed).
+ *
+ * <p>Crash safety. The file store's count of messages received ({@link JournalGatedStore}) is written to disk only
+ * up to the oldest execution answer not yet seen in journal "in", so a crash at any instant leaves every venue
+ * message either journaled or still owed by the venue, which resends it after the next logon (from its own store).
+ * Answers that were journaled but not yet counted on disk come back too: a resumed gateway knows every venue answer
+ * journal "in" holds and drops those. Outbound, a message QuickFIX/J numbered is in its store and is delivered by
+ * the FIX resend if the venue missed it, so the gateway never sends it again; on a resumed session
+ * ({@link #resume}) the orders and cancels journal "out" holds that never reached the store are sent once logged
+ * on.
  */
 public final class FixGateway implements Gateway, Application
 {
@@ -69,12 +97,25 @@ public final class FixGateway implements Gateway, Application
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
     private final Reconciliation reconciliation = new Reconciliation();
+    /** Orders sent (or queued) with no final answer journaled yet: gateway thread. */
+    private final LongHashSet openAtVenue = new LongHashSet();
+    private final AtomicInteger openOrders = new AtomicInteger();
+    /** Execution answers published and waiting to be seen in journal "in", in publication order: gateway thread. */
+    private final ArrayDeque<Answer> awaitingJournal = new ArrayDeque<>();
+    /** Execution answers received and not yet journaled (or dropped), in sequence-number order. */
+    private final ConcurrentLinkedQueue<Answer> unjournaled = new ConcurrentLinkedQueue<>();
+    private final AtomicLong resentAnswers = new AtomicLong();
+    private final AtomicLong droppedDuplicates = new AtomicLong();
     private TokenBucket throttle;
     private volatile boolean loggedOn;
     private long lastInputTimeNs;
     private long nextReconcileNs = Long.MAX_VALUE;
-    private long reconciliationIds;
+    private long reconciliationIds = System.currentTimeMillis() * 1_000L;
     private long ordersSent;
+    /** Every venue answer journal "in" held at resume: one that comes again (a resend) is dropped. */
+    private java.util.Set<AnswerKey> journaledAnswers = java.util.Set.of();
+    private String resumeDescription;
+    private volatile JournalGatedStore store;
 
     /**
      * @param instruments the reference data: Symbol (55) is the instrument's symbol.
@@ -96,7 +137,8 @@ public final class FixGateway implements Gateway, Application
         {
             final SessionSettings settings = settings(config, sessionId);
             // Session events only, never message text: the Logon's password must not reach a log.
-            this.initiator = new SocketInitiator(this, new FileStoreFactory(settings), settings,
+            this.initiator = new SocketInitiator(this, JournalGatedStore.factory(new FileStoreFactory(settings),
+                this::oldestUnjournaled, created -> store = created), settings,
                 new SessionEventLogFactory(), new DefaultMessageFactory());
         }
         catch (final ConfigError ex)
@@ -171,6 +213,60 @@ public final class FixGateway implements Gateway, Application
     public void onJournaledInput(final FrameEvent event)
     {
         lastInputTimeNs = Math.max(lastInputTimeNs, event.timeNs);
+        if (!awaitingJournal.isEmpty() && isVenueAnswer(header.wrap(event.buffer, 0).templateId()))
+        {
+            // Only this gateway publishes venue answers, in order: the oldest one waiting is the one journaled.
+            awaitingJournal.poll().journaled = true;
+            // answers dropped behind it are as final as it is
+            while (!awaitingJournal.isEmpty() && !awaitingJournal.peek().framePublished)
+            {
+                awaitingJournal.poll().journaled = true;
+            }
+            advanceDurable();
+        }
+    }
+
+    /** The answers journaled so far no longer hold back the count of received messages the FIX store keeps. */
+    private void advanceDurable()
+    {
+        boolean moved = false;
+        while (!unjournaled.isEmpty() && unjournaled.peek().journaled)
+        {
+            unjournaled.poll();
+            moved = true;
+        }
+        final JournalGatedStore gated = store;
+        if (moved && gated != null)
+        {
+            try
+            {
+                gated.journaled();
+            }
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException("FIX store: " + ex.getMessage(), ex);
+            }
+        }
+    }
+
+    /** @return the incoming sequence number of the oldest execution answer not journaled, or Integer.MAX_VALUE. */
+    private int oldestUnjournaled()
+    {
+        final Answer oldest = unjournaled.peek();
+        return oldest == null ? Integer.MAX_VALUE : oldest.msgSeqNum;
+    }
+
+    private static boolean isVenueAnswer(final int templateId)
+    {
+        return templateId == OrderAcceptedDecoder.TEMPLATE_ID || templateId == OrderFilledDecoder.TEMPLATE_ID ||
+            templateId == OrderRejectedDecoder.TEMPLATE_ID || templateId == OrderCancelledDecoder.TEMPLATE_ID ||
+            templateId == OrderExpiredDecoder.TEMPLATE_ID || templateId == CancelRejectedDecoder.TEMPLATE_ID;
+    }
+
+    @Override
+    public boolean hasOpenOrders()
+    {
+        return openOrders.get() > 0;
     }
 
     @Override
@@ -182,6 +278,7 @@ public final class FixGateway implements Gateway, Application
         {
             newOrder.wrapAndApplyHeader(event.buffer, 0, header);
             orderInstrument.put(newOrder.clOrdId(), newOrder.instrumentId());
+            opened(newOrder.clOrdId());
             outgoing.add(newOrderSingle(newOrder, event.timeNs));
         }
         else if (templateId == CancelOrderDecoder.TEMPLATE_ID)
@@ -216,11 +313,9 @@ public final class FixGateway implements Gateway, Application
             {
                 sentNanos.put(clOrdId, System.nanoTime());
             }
-            if (!sendToTarget(message))
-            {
-                // Not logged on after all: it stays first in the queue for the next logon.
-                return;
-            }
+            // False means the session went down meanwhile, but QuickFIX/J numbered and stored the message first:
+            // the venue's ResendRequest after the next logon delivers it. Sending it again would send it twice.
+            sendToTarget(message);
             outgoing.poll();
             ordersSent += clOrdId >= 0 ? 1 : 0;
         }
@@ -250,6 +345,37 @@ public final class FixGateway implements Gateway, Application
     private void publish(final Answer a)
     {
         final long timeNs = clock.stamp(lastInputTimeNs);
+        if (a.msgSeqNum > 0)
+        {
+            if (!journaledAnswers.isEmpty() && journaledAnswers.contains(AnswerKey.of(a, cancelTarget)))
+            {
+                // Journaled before the crash, resent because the FIX store had not counted it yet: once is enough.
+                droppedDuplicates.incrementAndGet();
+                a.framePublished = false;
+                if (awaitingJournal.isEmpty())
+                {
+                    a.journaled = true;
+                    advanceDurable();
+                }
+                else
+                {
+                    awaitingJournal.add(a);
+                }
+                return;
+            }
+            a.framePublished = true;
+            awaitingJournal.add(a);
+            if (a.possDup)
+            {
+                resentAnswers.incrementAndGet();
+            }
+            if (a.kind == Answer.Kind.FILLED && a.leaves == 0 || a.kind == Answer.Kind.REJECTED ||
+                a.kind == Answer.Kind.CANCELLED || a.kind == Answer.Kind.EXPIRED ||
+                a.kind == Answer.Kind.BUSINESS_REJECT && !cancelTarget.containsKey(a.clOrdId))
+            {
+                closed(a.clOrdId);
+            }
+        }
         switch (a.kind)
         {
             case LOGON ->
@@ -291,6 +417,22 @@ public final class FixGateway implements Gateway, Application
             default ->
             {
             }
+        }
+    }
+
+    private void opened(final long clOrdId)
+    {
+        if (openAtVenue.add(clOrdId))
+        {
+            openOrders.set(openAtVenue.size());
+        }
+    }
+
+    private void closed(final long clOrdId)
+    {
+        if (openAtVenue.remove(clOrdId))
+        {
+            openOrders.set(openAtVenue.size());
         }
     }
 
@@ -398,6 +540,18 @@ public final class FixGateway implements Gateway, Application
         return ordersSent;
     }
 
+    /** @return execution answers that came with PossDupFlag (resent by the venue) and were journaled. */
+    public long resentAnswers()
+    {
+        return resentAnswers.get();
+    }
+
+    /** @return resent answers dropped because journal "in" already held them. */
+    public long droppedDuplicates()
+    {
+        return droppedDuplicates.get();
+    }
+
     // ------------------------------------------------------------------ QuickFIX/J threads
 
     @Override
@@ -449,10 +603,22 @@ public final class FixGateway implements Gateway, Application
     public void fromApp(final Message message, final SessionID id) throws FieldNotFound
     {
         final Answer answer = FixMessages.decode(message, instrumentIds, System.nanoTime());
-        if (answer != null)
+        if (answer == null)
         {
-            answers.add(answer);
+            return;
         }
+        if (!answer.isExecution())
+        {
+            // Reconciliation answers: one lost to a crash is asked again at the next logon.
+            answers.add(answer);
+            return;
+        }
+        answer.possDup = message.getHeader().isSetField(PossDupFlag.FIELD) &&
+            message.getHeader().getBoolean(PossDupFlag.FIELD);
+        answer.msgSeqNum = message.getHeader().getInt(quickfix.field.MsgSeqNum.FIELD);
+        // Before QuickFIX/J counts it as received: until journaled, it holds back the count the store writes.
+        unjournaled.add(answer);
+        answers.add(answer);
     }
 
     private static boolean isLogon(final Message message)
@@ -464,6 +630,231 @@ public final class FixGateway implements Gateway, Application
         catch (final FieldNotFound ex)
         {
             return false;
+        }
+    }
+
+    /**
+     * The frame a venue answer became in journal "in", by what identifies it: its template, the client order id it
+     * names (the cancel's own id for a cancel reject) and, for an execution, the venue's ExecID.
+     */
+    record AnswerKey(int templateId, long clOrdId, long execId)
+    {
+        static AnswerKey of(final Answer a, final Long2LongHashMap cancelTargets)
+        {
+            final int template = switch (a.kind)
+            {
+                case ACCEPTED -> OrderAcceptedDecoder.TEMPLATE_ID;
+                case FILLED -> OrderFilledDecoder.TEMPLATE_ID;
+                case REJECTED -> OrderRejectedDecoder.TEMPLATE_ID;
+                case CANCELLED -> OrderCancelledDecoder.TEMPLATE_ID;
+                case EXPIRED -> OrderExpiredDecoder.TEMPLATE_ID;
+                case CANCEL_REJECTED -> CancelRejectedDecoder.TEMPLATE_ID;
+                case BUSINESS_REJECT -> cancelTargets.containsKey(a.clOrdId) ? CancelRejectedDecoder.TEMPLATE_ID :
+                    OrderRejectedDecoder.TEMPLATE_ID;
+                default -> -1;
+            };
+            return new AnswerKey(template, a.clOrdId, template == OrderFilledDecoder.TEMPLATE_ID ? a.execId : 0);
+        }
+    }
+
+    // ------------------------------------------------------------------ resume after a crash or a shutdown
+
+    /**
+     * A resumed session, before the pipeline starts: the orders the recovered logic holds open are the ones to wait
+     * for at a graceful shutdown; the last venue answer of journal "in" is the one a resend may repeat; and every
+     * order (and pending cancel) the logic still waits on whose ClOrdID is not in the FIX store was journaled but
+     * never handed to QuickFIX/J: it is queued now, in journal order, and goes out once logged on. What is in the
+     * store is not sent again: QuickFIX/J resends it if the venue asks.
+     *
+     * @return orders and cancels queued to be sent now.
+     */
+    @Override
+    public int resume(final BusinessLogic logic, final JournalDirectory journals)
+    {
+        final LongHashSet pendingNew = new LongHashSet();
+        final LongHashSet pendingCancel = new LongHashSet();
+        logic.forEachRestingOrder((clOrdId, instrumentId, side, ordType, timeInForce, quantity, filled, limitPrice,
+            stopPrice, venueOrderId, acknowledged, cancelPending) ->
+        {
+            orderInstrument.put(clOrdId, instrumentId);
+            opened(clOrdId);
+            if (!acknowledged)
+            {
+                pendingNew.add(clOrdId);
+            }
+            if (cancelPending)
+            {
+                pendingCancel.add(clOrdId);
+            }
+        });
+        lastInputTimeNs = Math.max(lastInputTimeNs, logic.timeNs());
+        journaledAnswers = venueAnswers(journals);
+        final LongHashSet stored = pendingNew.isEmpty() && pendingCancel.isEmpty() ? new LongHashSet() :
+            storedOrderIds();
+        // journal order: new orders by their id, cancels by the order they cancel (the latest cancel counts)
+        final Map<Long, Message> unsent = new LinkedHashMap<>();
+        final MessageHeaderDecoder frameHeader = new MessageHeaderDecoder();
+        final NewOrderDecoder order = new NewOrderDecoder();
+        final CancelOrderDecoder cancel = new CancelOrderDecoder();
+        final int[] cancels = {0};
+        if (!pendingNew.isEmpty() || !pendingCancel.isEmpty())
+        {
+            try (JournalReader outputs = journals.outputReader())
+            {
+                outputs.readAll((sequence, timeNs, frame, offset, length) ->
+                {
+                    frameHeader.wrap(frame, offset);
+                    if (frameHeader.templateId() == NewOrderDecoder.TEMPLATE_ID)
+                    {
+                        order.wrapAndApplyHeader(frame, offset, frameHeader);
+                        if (pendingNew.contains(order.clOrdId()) && !stored.contains(order.clOrdId()))
+                        {
+                            unsent.put(order.clOrdId(), newOrderSingle(order, timeNs));
+                        }
+                    }
+                    else if (frameHeader.templateId() == CancelOrderDecoder.TEMPLATE_ID)
+                    {
+                        cancel.wrapAndApplyHeader(frame, offset, frameHeader);
+                        if (pendingCancel.contains(cancel.origClOrdId()))
+                        {
+                            final Long key = -cancel.origClOrdId() - 1;
+                            unsent.remove(key);
+                            if (!stored.contains(cancel.clOrdId()))
+                            {
+                                cancelTarget.put(cancel.clOrdId(), cancel.origClOrdId());
+                                unsent.put(key, cancelRequest(cancel, timeNs));
+                            }
+                        }
+                    }
+                });
+            }
+        }
+        final List<Message> toSend = new ArrayList<>(unsent.values());
+        for (final Message message : toSend)
+        {
+            cancels[0] += isNewOrder(message) ? 0 : 1;
+            outgoing.add(message);
+        }
+        resumeDescription = "fix: " + openAtVenue.size() + " open order(s) left to the venue's book and the " +
+            "reconciliation at logon; " + (toSend.size() - cancels[0]) + " order(s) and " + cancels[0] + " cancel(s) " +
+            "journaled but never handed to the FIX session, sent once logged on";
+        return toSend.size();
+    }
+
+    @Override
+    public String resumeDescription()
+    {
+        return resumeDescription;
+    }
+
+    /** @return every venue answer in journal "in". */
+    private static java.util.Set<AnswerKey> venueAnswers(final JournalDirectory journals)
+    {
+        final MessageHeaderDecoder frameHeader = new MessageHeaderDecoder();
+        final OrderAcceptedDecoder accepted = new OrderAcceptedDecoder();
+        final OrderFilledDecoder filled = new OrderFilledDecoder();
+        final OrderRejectedDecoder rejected = new OrderRejectedDecoder();
+        final OrderCancelledDecoder cancelled = new OrderCancelledDecoder();
+        final OrderExpiredDecoder expired = new OrderExpiredDecoder();
+        final CancelRejectedDecoder cancelRejected = new CancelRejectedDecoder();
+        final java.util.Set<AnswerKey> keys = new java.util.HashSet<>();
+        final AnswerKey[] last = {null};
+        try (JournalReader inputs = journals.inputReader().tolerateTornRecords())
+        {
+            inputs.readAll((sequence, timeNs, frame, offset, length) ->
+            {
+                frameHeader.wrap(frame, offset);
+                final int template = frameHeader.templateId();
+                switch (template)
+                {
+                    case OrderAcceptedDecoder.TEMPLATE_ID -> last[0] = new AnswerKey(template,
+                        accepted.wrapAndApplyHeader(frame, offset, frameHeader).clOrdId(), 0);
+                    case OrderFilledDecoder.TEMPLATE_ID ->
+                    {
+                        filled.wrapAndApplyHeader(frame, offset, frameHeader);
+                        last[0] = new AnswerKey(template, filled.clOrdId(), filled.execId());
+                    }
+                    case OrderRejectedDecoder.TEMPLATE_ID -> last[0] = new AnswerKey(template,
+                        rejected.wrapAndApplyHeader(frame, offset, frameHeader).clOrdId(), 0);
+                    case OrderCancelledDecoder.TEMPLATE_ID -> last[0] = new AnswerKey(template,
+                        cancelled.wrapAndApplyHeader(frame, offset, frameHeader).clOrdId(), 0);
+                    case OrderExpiredDecoder.TEMPLATE_ID -> last[0] = new AnswerKey(template,
+                        expired.wrapAndApplyHeader(frame, offset, frameHeader).clOrdId(), 0);
+                    case CancelRejectedDecoder.TEMPLATE_ID -> last[0] = new AnswerKey(template,
+                        cancelRejected.wrapAndApplyHeader(frame, offset, frameHeader).clOrdId(), 0);
+                    default ->
+                    {
+                        return;
+                    }
+                }
+                keys.add(last[0]);
+            });
+        }
+        return keys;
+    }
+
+    /**
+     * @return the ClOrdIDs of every NewOrderSingle and OrderCancelRequest in the FIX store: what QuickFIX/J numbered,
+     *         and so sent or will resend. Read before the initiator starts.
+     */
+    private LongHashSet storedOrderIds()
+    {
+        final LongHashSet ids = new LongHashSet();
+        try
+        {
+            final MessageStore store = new FileStoreFactory(settings(config, sessionId)).create(sessionId);
+            try
+            {
+                final int last = store.getNextSenderMsgSeqNum() - 1;
+                final List<String> messages = new ArrayList<>();
+                for (int from = 1; from <= last; from += 10_000)
+                {
+                    messages.clear();
+                    store.get(from, Math.min(last, from + 9_999), messages);
+                    for (final String message : messages)
+                    {
+                        if (message.contains("\u000135=D\u0001") || message.contains("\u000135=F\u0001"))
+                        {
+                            final long id = tag(message, "\u000111=");
+                            if (id >= 0)
+                            {
+                                ids.add(id);
+                            }
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                if (store instanceof Closeable closeable)
+                {
+                    closeable.close();
+                }
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot read the FIX store in " + config.storeDir(), ex);
+        }
+        return ids;
+    }
+
+    private static long tag(final String message, final String tag)
+    {
+        final int at = message.indexOf(tag);
+        if (at < 0)
+        {
+            return -1;
+        }
+        final int start = at + tag.length();
+        final int end = message.indexOf('\u0001', start);
+        try
+        {
+            return Long.parseLong(message.substring(start, end < 0 ? message.length() : end));
+        }
+        catch (final NumberFormatException ex)
+        {
+            return -1;
         }
     }
 
@@ -581,10 +972,26 @@ public final class FixGateway implements Gateway, Application
         int total;
         boolean last;
         long receivedNanos;
+        /** Execution answers: the FIX MsgSeqNum it came with. */
+        int msgSeqNum;
+        boolean possDup;
+        boolean framePublished;
+        /** Journaled (or dropped as journaled before): set on the gateway thread, read by QuickFIX/J's. */
+        volatile boolean journaled;
 
         Answer(final Kind kind)
         {
             this.kind = kind;
+        }
+
+        /** @return whether it becomes one venue-answer frame (an order's life), not a reconciliation row. */
+        boolean isExecution()
+        {
+            return switch (kind)
+            {
+                case ACCEPTED, FILLED, REJECTED, CANCELLED, EXPIRED, CANCEL_REJECTED, BUSINESS_REJECT -> true;
+                default -> false;
+            };
         }
 
         static Answer of(final Kind kind)

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 import io.ringwall.codecs.OrdType;
 import io.ringwall.codecs.Side;
@@ -16,7 +17,9 @@ import io.ringwall.engine.market.MarketModel;
 import io.ringwall.engine.marketdata.MarketDataSink;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.venue.PaperVenue;
+import org.agrona.collections.IntArrayList;
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongArrayList;
 import org.agrona.collections.Object2IntHashMap;
 import quickfix.Application;
 import quickfix.ConfigError;
@@ -94,6 +97,11 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     private long received;
     private long duplicates;
     private long cancels;
+    private long sentWhileDown;
+    private long idleAdvanceNs;
+    private long lastMessageNanos;
+    private long lastStepNanos;
+    private java.io.Writer events;
 
     public FixVenue(final Config config)
     {
@@ -112,10 +120,10 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         {
             config.prints().run(tape);
         }
-        this.printTimes = tape.times.stream().mapToLong(Long::longValue).toArray();
-        this.printInstruments = tape.instruments.stream().mapToInt(Integer::intValue).toArray();
-        this.printPrices = tape.prices.stream().mapToLong(Long::longValue).toArray();
-        this.printQuantities = tape.quantities.stream().mapToLong(Long::longValue).toArray();
+        this.printTimes = tape.times.toLongArray();
+        this.printInstruments = tape.instruments.toIntArray();
+        this.printPrices = tape.prices.toLongArray();
+        this.printQuantities = tape.quantities.toLongArray();
         try
         {
             final SessionSettings settings = new SessionSettings();
@@ -143,6 +151,22 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         }
     }
 
+    /**
+     * Event-time mode (prints): when no message came for {@code idleMs}, the venue's event time follows the wall clock
+     * from its last position, playing its prints on, so resting orders keep filling while the engine is away (a
+     * crashed engine finds executions it must get from the resend). Call once, before the engine connects.
+     */
+    public synchronized void advanceWhileIdle(final long idleMs)
+    {
+        if (config.prints() == null || idleAdvanceNs > 0 || idleMs <= 0)
+        {
+            return;
+        }
+        idleAdvanceNs = TimeUnit.MILLISECONDS.toNanos(idleMs);
+        lastMessageNanos = System.nanoTime();
+        clockThread.start();
+    }
+
     /** Wall-clock mode: acknowledgements, latencies and expiries follow real time. */
     private void runClock()
     {
@@ -150,7 +174,19 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         {
             synchronized (this)
             {
-                advance(wallNs());
+                if (config.prints() == null)
+                {
+                    advance(wallNs());
+                }
+                else
+                {
+                    final long now = System.nanoTime();
+                    if (nowNs > 0 && now - lastMessageNanos > idleAdvanceNs)
+                    {
+                        advance(nowNs + (now - lastStepNanos));
+                    }
+                    lastStepNanos = now;
+                }
             }
             try
             {
@@ -252,6 +288,49 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         return cancels;
     }
 
+    /** @return answers numbered and stored while the engine's session was down (resent after its next logon). */
+    public synchronized long sentWhileDown()
+    {
+        return sentWhileDown;
+    }
+
+    /**
+     * Appends one line per event to {@code file}, flushed at once, for another process to audit (the FIX torture):
+     * {@code order ID}, {@code duplicate ID} (a ClOrdID seen before: not acted on), {@code fill EXECID ID INSTRUMENT
+     * SIGNED_QTY up|down}, {@code answer MSGTYPE up|down} (up: the engine's session was logged on when it was sent;
+     * down: stored for the resend).
+     */
+    public synchronized void recordEventsTo(final Path file)
+    {
+        try
+        {
+            events = java.nio.file.Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException("cannot write venue events to " + file, ex);
+        }
+    }
+
+    private void event(final String line)
+    {
+        if (events == null)
+        {
+            return;
+        }
+        try
+        {
+            events.write(line);
+            events.write('\n');
+            events.flush();
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException("cannot write a venue event", ex);
+        }
+    }
+
     /** @return orders working at the venue. */
     public synchronized int openOrders()
     {
@@ -270,6 +349,21 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         running = false;
         clockThread.interrupt();
         acceptor.stop(true);
+        synchronized (this)
+        {
+            if (events != null)
+            {
+                try
+                {
+                    events.close();
+                }
+                catch (final java.io.IOException ignore)
+                {
+                    // best effort at exit
+                }
+                events = null;
+            }
+        }
     }
 
     // ------------------------------------------------------------------ FIX callbacks
@@ -318,6 +412,7 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     @Override
     public synchronized void fromApp(final Message message, final SessionID id) throws FieldNotFound
     {
+        lastMessageNanos = System.nanoTime();
         if (message.isSetField(quickfix.field.TransactTime.FIELD) && config.prints() != null)
         {
             advance(FixCodec.epochNs(message.getUtcTimeStamp(quickfix.field.TransactTime.FIELD)));
@@ -347,9 +442,11 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         {
             // A resend of an order already taken: acting on it again would duplicate it.
             duplicates++;
+            event("duplicate " + clOrdId);
             return;
         }
         received++;
+        event("order " + clOrdId);
         final String symbol = m.getString(quickfix.field.Symbol.FIELD);
         final OrderInfo info = new OrderInfo(symbol, m.getChar(quickfix.field.Side.FIELD),
             FixCodec.quantity(m, quickfix.field.OrderQty.FIELD));
@@ -489,6 +586,11 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         FixCodec.setQuantity(report, quickfix.field.LeavesQty.FIELD, leavesQuantity);
         FixCodec.setPrice(report, quickfix.field.Commission.FIELD, fee);
         report.setChar(quickfix.field.CommType.FIELD, quickfix.field.CommType.ABSOLUTE);
+        if (events != null)
+        {
+            event("fill " + execId + " " + clOrdId + " " + instrumentId + " " +
+                (side == Side.BUY ? lastQuantity : -lastQuantity) + " " + (isLoggedOn() ? "up" : "down"));
+        }
         send(report);
     }
 
@@ -579,11 +681,35 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         }
         try
         {
-            Session.sendToTarget(message, sessionId);
+            if (!Session.sendToTarget(message, sessionId))
+            {
+                sentWhileDown++;
+            }
+            if (events != null && !isFill(message))
+            {
+                event("answer " + message.getHeader().getString(MsgType.FIELD) + " " + (isLoggedOn() ? "up" : "down"));
+            }
+        }
+        catch (final FieldNotFound ex)
+        {
+            throw new IllegalStateException(ex);
         }
         catch (final quickfix.SessionNotFound ex)
         {
             throw new IllegalStateException("FIX venue session " + sessionId + " does not exist", ex);
+        }
+    }
+
+    private static boolean isFill(final Message message)
+    {
+        try
+        {
+            return message instanceof quickfix.fix44.ExecutionReport &&
+                message.getChar(quickfix.field.ExecType.FIELD) == quickfix.field.ExecType.TRADE;
+        }
+        catch (final FieldNotFound ex)
+        {
+            return false;
         }
     }
 
@@ -608,19 +734,19 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     /** Collects a market-data source's prints (trades, and bars as their close) in event-time order. */
     private static final class PrintTape implements MarketDataSink
     {
-        final List<Long> times = new ArrayList<>();
-        final List<Integer> instruments = new ArrayList<>();
-        final List<Long> prices = new ArrayList<>();
-        final List<Long> quantities = new ArrayList<>();
+        final LongArrayList times = new LongArrayList();
+        final IntArrayList instruments = new IntArrayList();
+        final LongArrayList prices = new LongArrayList();
+        final LongArrayList quantities = new LongArrayList();
 
         @Override
         public void trade(final int instrumentId, final long tradeId, final long price, final long quantity,
             final long exchangeTimeNs)
         {
-            times.add(exchangeTimeNs);
-            instruments.add(instrumentId);
-            prices.add(price);
-            quantities.add(quantity);
+            times.addLong(exchangeTimeNs);
+            instruments.addInt(instrumentId);
+            prices.addLong(price);
+            quantities.addLong(quantity);
         }
 
         @Override

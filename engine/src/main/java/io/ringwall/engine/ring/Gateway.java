@@ -27,4 +27,32 @@ public interface Gateway extends EventHandler<FrameEvent>
     default void onIdle()
     {
     }
+
+    /**
+     * A resumed session: the logic was recovered from the journals. Called once, before the pipeline starts, on
+     * the thread that builds the engine. An in-process venue rebuilds its book here; a FIX gateway works out what
+     * journal "out" holds that never reached the FIX session and sends it once logged on.
+     *
+     * @return the orders this gateway re-instated or will send now (reported by the recovery).
+     */
+    default int resume(final io.ringwall.engine.logic.BusinessLogic logic,
+        final io.ringwall.journal.JournalDirectory journals)
+    {
+        return 0;
+    }
+
+    /** @return what {@link #resume} did, in words for the recovery report (null: the paper venue's words). */
+    default String resumeDescription()
+    {
+        return null;
+    }
+
+    /**
+     * @return whether orders this gateway sent are still open at the venue, answers not yet journaled (a graceful
+     *         shutdown that cancels waits for them). Safe from any thread.
+     */
+    default boolean hasOpenOrders()
+    {
+        return false;
+    }
 }

@@ -44,6 +44,7 @@ public final class Pipeline
     private final Sequence logicSequence;
     private final Sequence gatewaySequence;
     private final GatewayAgent gateway;
+    private final Gateway venueGateway;
     private LogicStage logicHandler;
     private BatchEventProcessor<FrameEvent> logicProcessor;
     private int logicCpu = LogicAffinity.NONE;
@@ -114,6 +115,7 @@ public final class Pipeline
         final InboundPublisher gatewayPublisher = new InboundPublisher(inbound,
             new RingClaimer(inbound, config.waitMode().idleStrategy(), failure), config.marketDataReserve(), true);
         final Gateway venue = gatewayFactory.apply(gatewayPublisher);
+        venueGateway = venue;
         final EventPoller<FrameEvent> inputs = venue.observesInputs() ? inbound.newPoller(journalIn.getSequence()) : null;
         if (inputs != null)
         {
@@ -327,6 +329,12 @@ public final class Pipeline
     public int outboundSize()
     {
         return outbound.getBufferSize();
+    }
+
+    /** @return the gateway the outbound ring ends in (the paper venue or FIX). */
+    public Gateway venueGateway()
+    {
+        return venueGateway;
     }
 
     /**

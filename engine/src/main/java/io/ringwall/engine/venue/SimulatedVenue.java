@@ -46,6 +46,12 @@ public final class SimulatedVenue implements Gateway
      *
      * @return the orders re-instated.
      */
+    @Override
+    public int resume(final BusinessLogic logic, final io.ringwall.journal.JournalDirectory journals)
+    {
+        return reinstate(logic);
+    }
+
     public int reinstate(final BusinessLogic logic)
     {
         final PaperVenue venue = frames.venue();
