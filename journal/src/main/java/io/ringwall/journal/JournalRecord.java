@@ -20,6 +20,9 @@ public final class JournalRecord
     /** Largest SBE frame a record may carry; larger is refused as corrupt. */
     public static final int MAX_FRAME_LENGTH = 4096;
 
+    /** Largest record: header and frame. */
+    public static final int MAX_RECORD_LENGTH = HEADER_LENGTH + MAX_FRAME_LENGTH;
+
     private JournalRecord()
     {
     }

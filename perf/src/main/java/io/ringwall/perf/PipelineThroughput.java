@@ -67,7 +67,9 @@ public final class PipelineThroughput
 {
     private static final String LOGIC_THREAD = "ringwall-logic";
     private static final String[] STAGE_THREADS =
-        { "ringwall-journal-in", LOGIC_THREAD, "ringwall-journal-out", "ringwall-gateway" };
+        { "ringwall-journal-in", LOGIC_THREAD, "ringwall-gateway" };
+    private static final String[] CPU_THREADS =
+        { "main", "ringwall-journal-in", LOGIC_THREAD, "ringwall-gateway" };
     private static final int INSTRUMENT_ID = 0;
     private static final long START_TIME_NS = 1_700_000_000_000_000_000L;
     private static final long TRADE_INTERVAL_NS = 1_000_000L;
@@ -279,13 +281,19 @@ public final class PipelineThroughput
         pipeline.start();
         final long elapsedNs;
         final double[] allocatedPerEvent;
+        final double[] cpuPerEvent;
         try
         {
             final ThreadAllocation allocation = ThreadAllocation.of(STAGE_THREADS);
+            final ThreadAllocation cpu = ThreadAllocation.of(CPU_THREADS);
             final long[] before = allocation.sample();
+            final long[] cpuBefore = cpu.sampleCpu();
             elapsedNs = publishTrades(pipeline);
+            final long[] cpuAfter = cpu.sampleCpu();
             final long[] after = allocation.sample();
             allocatedPerEvent = ThreadAllocation.perEvent(before, after, options.events);
+            cpuPerEvent = ThreadAllocation.perEvent(cpuBefore, cpuAfter, options.events);
+            System.out.printf(Locale.ROOT, "cpu ns/trade: %s elapsed %.1f ns/trade%n", Arrays.toString(cpuPerEvent), elapsedNs / (double)options.events);
         }
         finally
         {

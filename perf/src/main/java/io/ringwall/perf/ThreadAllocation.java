@@ -55,6 +55,19 @@ final class ThreadAllocation
         return bytes;
     }
 
+    /**
+     * @return CPU nanoseconds each thread has used so far (user + system); -1 when unknown.
+     */
+    long[] sampleCpu()
+    {
+        final long[] nanos = new long[threadIds.length];
+        for (int i = 0; i < threadIds.length; i++)
+        {
+            nanos[i] = bean == null || threadIds[i] < 0 ? -1 : bean.getThreadCpuTime(threadIds[i]);
+        }
+        return nanos;
+    }
+
     static double[] perEvent(final long[] before, final long[] after, final long events)
     {
         final double[] perEvent = new double[before.length];

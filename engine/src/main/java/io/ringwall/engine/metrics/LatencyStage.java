@@ -11,7 +11,7 @@ public enum LatencyStage
     INGRESS_TO_JOURNALED("ingress-journaled", "ingress -> journaled"),
     /** Journal-in commit to the logic starting on the input (logic thread). */
     JOURNALED_TO_LOGIC("journaled-logic", "journaled -> logic start"),
-    /** Strategy + risk + OMS for one input, start to end (logic thread). */
+    /** Strategy + risk + OMS for one input, start to end, the checkpoint and metrics hooks included (logic thread). */
     LOGIC("logic", "logic (per input)"),
     /** Logic start on the causing input to its output being published on the outbound ring (logic thread). */
     LOGIC_TO_OUTBOUND("logic-outbound", "logic -> outbound publish"),

@@ -6,33 +6,28 @@ import io.ringwall.engine.metrics.StageLatencies;
 import io.ringwall.journal.JournalWriter;
 
 /**
- * Appends every frame of a ring to a journal, one Chronicle document per Disruptor batch. For journal
- * "in" it numbers the inputs and keeps their time from going backwards. Its sequence
- * advances only after the batch's document is committed, and downstream stages are gated on that
- * sequence: nothing downstream ever sees a frame that is not yet journaled.
+ * Journal "in": appends every input of the inbound ring to the input journal, one Chronicle document per
+ * Disruptor batch, numbering the inputs and keeping their time from going backwards. Its sequence
+ * advances only after the batch's document is committed, and the logic is gated on that sequence: it
+ * never sees an input that is not yet journaled. (Journal "out" is written by {@link GatewayAgent}.)
  *
- * <p>Journal "in" also measures ingress to journaled: at each commit it stamps the batch's inputs
- * with the commit time (before its sequence lets the logic see them) and records their latency.
+ * <p>It also measures ingress to journaled: at each commit it stamps the batch's inputs with the commit
+ * time (before its sequence lets the logic see them) and records their latency.
  */
 final class JournalStage implements EventHandler<FrameEvent>
 {
     private final JournalWriter writer;
-    private final boolean assignSequence;
     private final StageLatencies latencies;
     private final FrameEvent[] uncommitted;
     private int uncommittedCount;
     private long lastTimeNs = Long.MIN_VALUE;
 
     /**
-     * @param assignSequence true for journal "in" (this stage numbers the inputs and measures them);
-     *                       false for journal "out", whose frames the logic has numbered already.
-     * @param maxBatch       the ring's batch limit: a commit is forced after this many frames.
+     * @param maxBatch the ring's batch limit: a commit is forced after this many frames.
      */
-    JournalStage(final JournalWriter writer, final boolean assignSequence, final StageLatencies latencies,
-        final int maxBatch)
+    JournalStage(final JournalWriter writer, final StageLatencies latencies, final int maxBatch)
     {
         this.writer = writer;
-        this.assignSequence = assignSequence;
         this.latencies = latencies;
         this.uncommitted = new FrameEvent[Math.max(1, maxBatch)];
     }
@@ -40,26 +35,15 @@ final class JournalStage implements EventHandler<FrameEvent>
     @Override
     public void onEvent(final FrameEvent event, final long ringSequence, final boolean endOfBatch)
     {
-        if (assignSequence)
+        event.sequence = writer.lastSequence() + 1;
+        // Producers stamp before they claim, so two of them can reach the ring out of time order by
+        // a hair; the journal, which defines the order, keeps the logic's clock from going back.
+        if (event.timeNs < lastTimeNs)
         {
-            event.sequence = writer.lastSequence() + 1;
-            // Producers stamp before they claim, so two of them can reach the ring out of time order by
-            // a hair; the journal, which defines the order, keeps the logic's clock from going back.
-            if (event.timeNs < lastTimeNs)
-            {
-                event.timeNs = lastTimeNs;
-            }
-            lastTimeNs = event.timeNs;
+            event.timeNs = lastTimeNs;
         }
+        lastTimeNs = event.timeNs;
         writer.append(event.sequence, event.timeNs, event.buffer, 0, event.length);
-        if (!assignSequence)
-        {
-            if (endOfBatch)
-            {
-                writer.commit();
-            }
-            return;
-        }
         uncommitted[uncommittedCount++] = event;
         if (endOfBatch || uncommittedCount == uncommitted.length)
         {

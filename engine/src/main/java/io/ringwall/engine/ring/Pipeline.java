@@ -21,14 +21,16 @@ import org.agrona.concurrent.IdleStrategy;
  * The two rings and their stages, wired once:
  *
  * <pre>
- *   producers ─► inbound ring ─► journal-in ─► logic ─► outbound ring ─► journal-out ─► gateway
- *   (many)       (multi-producer)   (gates the logic)     (logic only)      (gates the gateway)
+ *   producers ─► inbound ring ─► journal-in ─► logic ─► outbound ring ─► journal-out, then gateway
+ *   (many)       (multi-producer)   (gates the logic)     (logic only)      (one thread, in that order)
  *        ▲                                                                                  │
  *        └──────────── venue answers (queued by the gateway when the ring is full) ◄───────┘
  * </pre>
  *
- * Each stage runs on its own thread. The logic is gated on journal-in, so it only sees journaled
- * inputs; the gateway is gated on journal-out, so no order reaches the venue before it is journaled.
+ * Journal-in, the logic and the outbound stage each run on their own thread. The logic is gated on
+ * journal-in, so it only sees journaled inputs; the outbound thread commits each batch of outputs to
+ * journal-out before it hands any of them to the gateway, so no order reaches the venue before it is
+ * journaled.
  * The gateway answers through the inbound ring like a real venue.
  */
 public final class Pipeline
@@ -104,14 +106,12 @@ public final class Pipeline
         logic = logicFactory.apply(sink);
 
         final BatchEventProcessor<FrameEvent> journalIn = stage("journal-in", inbound,
-            new JournalStage(inputJournal, true, latencies, config.maxBatch()));
+            new JournalStage(inputJournal, latencies, config.maxBatch()));
         final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, logicHandler = new LogicStage(logic, sink, latencies, afterInput),
             journalIn.getSequence());
         inbound.addGatingSequences(logicStage.getSequence());
         logicProcessor = logicStage;
 
-        final BatchEventProcessor<FrameEvent> journalOut = stage("journal-out", outbound,
-            new JournalStage(outputJournal, false, latencies, config.maxBatch()));
         final InboundPublisher gatewayPublisher = new InboundPublisher(inbound,
             new RingClaimer(inbound, config.waitMode().idleStrategy(), failure), config.marketDataReserve(), true);
         final Gateway venue = gatewayFactory.apply(gatewayPublisher);
@@ -121,7 +121,7 @@ public final class Pipeline
         {
             inbound.addGatingSequences(inputs.getSequence());
         }
-        gateway = new GatewayAgent(outbound.newPoller(journalOut.getSequence()), inputs, venue,
+        gateway = new GatewayAgent(outbound, outputJournal, inputs, venue,
             gatewayPublisher, config.waitMode().idleStrategy(), failure, config.maxBatch(), latencies);
         outbound.addGatingSequences(gateway.sequence());
 
@@ -303,7 +303,7 @@ public final class Pipeline
 
     public long outboundJournaled()
     {
-        return processors.get(names.indexOf("journal-out")).getSequence().get();
+        return gateway.journaledSequence().get();
     }
 
     public long outboundDelivered()
