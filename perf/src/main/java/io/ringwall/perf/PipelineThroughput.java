@@ -67,9 +67,9 @@ public final class PipelineThroughput
 {
     private static final String LOGIC_THREAD = "ringwall-logic";
     private static final String[] STAGE_THREADS =
-        { "ringwall-journal-in", LOGIC_THREAD, "ringwall-gateway" };
+        { LOGIC_THREAD, "ringwall-gateway" };
     private static final String[] CPU_THREADS =
-        { "main", "ringwall-journal-in", LOGIC_THREAD, "ringwall-gateway" };
+        { "main", LOGIC_THREAD, "ringwall-gateway" };
     private static final int INSTRUMENT_ID = 0;
     private static final long START_TIME_NS = 1_700_000_000_000_000_000L;
     private static final long TRADE_INTERVAL_NS = 1_000_000L;
@@ -275,7 +275,7 @@ public final class PipelineThroughput
         final LogicConfig logicConfig = BenchmarkConfigs.allChecksOn(List.of(options.strategy));
         final StageLatencies latencies = new StageLatencies();
         // Wired like Engine: logic on the outbound ring's sink, the simulated venue as the gateway.
-        final Pipeline pipeline = new Pipeline(RingConfig.defaults(options.waitMode), inputJournal, outputJournal,
+        final Pipeline pipeline = new Pipeline(new RingConfig(Integer.getInteger("rs", RingConfig.DEFAULT_RING_SIZE), Integer.getInteger("rs", RingConfig.DEFAULT_RING_SIZE), Integer.getInteger("mb", RingConfig.DEFAULT_MAX_BATCH), options.waitMode), inputJournal, outputJournal,
             latencies, sink -> BusinessLogic.create(logicConfig, sink),
             publisher -> new SimulatedVenue(publisher, logicConfig, ClockMode.DATA, latencies));
         pipeline.start();
@@ -501,7 +501,7 @@ public final class PipelineThroughput
         {
             return String.format(Locale.ROOT, "%-7s %16s %16s %16s %11.4f %11.4f %10.3f",
                 isMedian ? "median" : Integer.toString(run), rate(rawDisruptor), rate(rawChronicle), rate(pipeline),
-                pipelineOverDisruptor, pipelineOverChronicle, allocatedPerEvent[1]);
+                pipelineOverDisruptor, pipelineOverChronicle, allocatedPerEvent[0]);
         }
 
         String brief()

@@ -48,6 +48,7 @@ public final class Pipeline
     private final GatewayAgent gateway;
     private final Gateway venueGateway;
     private LogicStage logicHandler;
+    private JournalingLogicStage journaling;
     private BatchEventProcessor<FrameEvent> logicProcessor;
     private int logicCpu = LogicAffinity.NONE;
     private LogicAffinity logicAffinity;
@@ -105,10 +106,9 @@ public final class Pipeline
             new RingClaimer(outbound, config.waitMode().idleStrategy(), failure), latencies);
         logic = logicFactory.apply(sink);
 
-        final BatchEventProcessor<FrameEvent> journalIn = stage("journal-in", inbound,
-            new JournalStage(inputJournal, latencies, config.maxBatch()));
-        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, logicHandler = new LogicStage(logic, sink, latencies, afterInput),
-            journalIn.getSequence());
+        logicHandler = new LogicStage(logic, sink, latencies, afterInput);
+        journaling = new JournalingLogicStage(inbound, new JournalStage(inputJournal, latencies, config.maxBatch()), logicHandler);
+        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, journaling);
         inbound.addGatingSequences(logicStage.getSequence());
         logicProcessor = logicStage;
 
@@ -116,7 +116,7 @@ public final class Pipeline
             new RingClaimer(inbound, config.waitMode().idleStrategy(), failure), config.marketDataReserve(), true);
         final Gateway venue = gatewayFactory.apply(gatewayPublisher);
         venueGateway = venue;
-        final EventPoller<FrameEvent> inputs = venue.observesInputs() ? inbound.newPoller(journalIn.getSequence()) : null;
+        final EventPoller<FrameEvent> inputs = venue.observesInputs() ? inbound.newPoller(journaling.journaled) : null;
         if (inputs != null)
         {
             inbound.addGatingSequences(inputs.getSequence());
@@ -288,7 +288,7 @@ public final class Pipeline
 
     public long inboundJournaled()
     {
-        return processors.get(names.indexOf("journal-in")).getSequence().get();
+        return journaling.journaled.get();
     }
 
     public long inboundProcessed()
