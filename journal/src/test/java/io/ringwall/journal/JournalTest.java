@@ -52,6 +52,43 @@ class JournalTest
     }
 
     @Test
+    void aBatchLargerThanTheStagingBufferIsWrittenWholeAndNothingIsVisibleBeforeItsFirstDocument()
+    {
+        final int frameLength = JournalRecord.MAX_FRAME_LENGTH;
+        final int records = 3 * JournalWriter.STAGING_CAPACITY / (JournalRecord.HEADER_LENGTH + frameLength) + 5;
+        final UnsafeBuffer big = new UnsafeBuffer(new byte[frameLength]);
+        try (JournalDirectory journals = JournalDirectory.open(dir); JournalWriter writer = journals.inputWriter())
+        {
+            writer.append(1, 10, big, 0, frameLength);
+            assertThat(readableRecords(journals)).as("staged, not committed").isZero();
+            for (int i = 2; i <= records; i++)
+            {
+                big.putLong(frameLength - Long.BYTES, i);
+                writer.append(i, i * 10L, big, 0, frameLength);
+            }
+            assertThat(readableRecords(journals)).as("full staging buffers went out as documents of their own")
+                .isGreaterThan(records / 2).isLessThan(records);
+        }
+
+        final List<Long> sequences = new ArrayList<>();
+        try (JournalDirectory journals = JournalDirectory.open(dir); JournalReader reader = journals.inputReader())
+        {
+            reader.from(1).readAll((sequence, timeNs, frame, offset, length) ->
+            {
+                assertThat(length).isEqualTo(frameLength);
+                assertThat(timeNs).isEqualTo(sequence * 10);
+                if (sequence > 1)
+                {
+                    assertThat(frame.getLong(offset + frameLength - Long.BYTES)).isEqualTo(sequence);
+                }
+                sequences.add(sequence);
+            });
+        }
+        assertThat(sequences).hasSize(records);
+        assertThat(sequences.get(records - 1)).isEqualTo(records);
+    }
+
+    @Test
     void theManifestRoundTripsAndAnEmptyDirectoryIsNotASession()
     {
         try (JournalDirectory journals = JournalDirectory.open(dir))
@@ -61,6 +98,15 @@ class JournalTest
         }
         assertThatThrownBy(() -> JournalDirectory.openExisting(dir.resolve("nothing")))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no Ringwall journal in");
+    }
+
+    private static long readableRecords(final JournalDirectory journals)
+    {
+        try (JournalReader reader = journals.inputReader())
+        {
+            reader.readAll((sequence, timeNs, frame, offset, length) -> { });
+            return reader.lastSequence();
+        }
     }
 
     private static UnsafeBuffer frame(final long value)
