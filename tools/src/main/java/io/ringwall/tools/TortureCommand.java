@@ -192,6 +192,7 @@ public final class TortureCommand implements Callable<Integer>
         last.destroy();
         if (!last.waitFor(60, TimeUnit.SECONDS) || last.exitValue() != 0)
         {
+            last.destroyForcibly().waitFor();
             tally.problems.add("graceful shutdown (SIGTERM) did not exit 0; see " + logOf(work, next - 1));
             return;
         }
@@ -208,7 +209,14 @@ public final class TortureCommand implements Callable<Integer>
                 " inputs beyond the final snapshot, expected 0");
         }
         again.destroy();
-        again.waitFor(60, TimeUnit.SECONDS);
+        if (!again.waitFor(60, TimeUnit.SECONDS))
+        {
+            // Never leave an engine running behind the command (a test once left one running on).
+            again.destroyForcibly().waitFor();
+            tally.problems.add("the last graceful shutdown (SIGTERM) did not exit within 60 s; see " +
+                logOf(work, next - 1));
+            return;
+        }
         checkJournals(journal);
     }
 

@@ -3,12 +3,12 @@ package io.ringwall.engine.metrics;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.SingleWriterRecorder;
 
 /**
- * One {@link SingleWriterRecorder} per {@link LatencyStage}. Recording is wait-free and allocation-free;
- * each stage must be recorded by one thread only (the one that owns the stage, see {@link LatencyStage}).
- * The interval logger is the only reader.
+ * One {@link BufferedRecorder} per {@link LatencyStage}. Recording is wait-free and allocation-free;
+ * each stage must be recorded by one thread only (the one that owns the stage, see {@link LatencyStage}),
+ * which also {@link #flush flushes} it at the end of each batch or duty cycle: only flushed values
+ * reach the reader. The interval logger is the only reader.
  *
  * <p>Values are nanoseconds, clamped to [0, {@link #HIGHEST_TRACKABLE_NS}] so that a bogus start stamp
  * (an input that never passed ingress) can never throw on a stage thread.
@@ -20,13 +20,18 @@ public final class StageLatencies
     /** Value precision: 3 digits, 0.1 %. */
     public static final int SIGNIFICANT_DIGITS = 3;
 
-    private final SingleWriterRecorder[] recorders = new SingleWriterRecorder[LatencyStage.count()];
+    private static final LatencyStage[] LOGIC_THREAD_STAGES = { LatencyStage.INGRESS_TO_JOURNALED,
+        LatencyStage.JOURNALED_TO_LOGIC, LatencyStage.LOGIC, LatencyStage.LOGIC_TO_OUTBOUND };
+    private static final LatencyStage[] GATEWAY_THREAD_STAGES = { LatencyStage.OUTBOUND_TO_GATEWAY,
+        LatencyStage.TICK_TO_ORDER, LatencyStage.VENUE_ACK, LatencyStage.VENUE_FILL };
+
+    private final BufferedRecorder[] recorders = new BufferedRecorder[LatencyStage.count()];
 
     public StageLatencies()
     {
         for (int i = 0; i < recorders.length; i++)
         {
-            recorders[i] = new SingleWriterRecorder(1, HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS);
+            recorders[i] = new BufferedRecorder(HIGHEST_TRACKABLE_NS, SIGNIFICANT_DIGITS);
         }
     }
 
@@ -35,7 +40,35 @@ public final class StageLatencies
      */
     public void record(final LatencyStage stage, final long nanos)
     {
-        recorders[stage.ordinal()].recordValue(nanos < 0 ? 0 : Math.min(nanos, HIGHEST_TRACKABLE_NS));
+        recorders[stage.ordinal()].record(nanos < 0 ? 0 : Math.min(nanos, HIGHEST_TRACKABLE_NS));
+    }
+
+    /**
+     * Makes what {@code stage} recorded so far visible to the reader; call only on the thread that owns it.
+     */
+    public void flush(final LatencyStage stage)
+    {
+        recorders[stage.ordinal()].flush();
+    }
+
+    /** {@link #flush} of every stage the logic thread records (journal-in runs on it); logic thread only. */
+    public void flushLogicThread()
+    {
+        flushAll(LOGIC_THREAD_STAGES);
+    }
+
+    /** {@link #flush} of every stage the gateway thread records; gateway thread only. */
+    public void flushGatewayThread()
+    {
+        flushAll(GATEWAY_THREAD_STAGES);
+    }
+
+    private void flushAll(final LatencyStage[] stages)
+    {
+        for (final LatencyStage stage : stages)
+        {
+            recorders[stage.ordinal()].flush();
+        }
     }
 
     /**
@@ -69,6 +102,6 @@ public final class StageLatencies
      */
     public Histogram intervalHistogram(final LatencyStage stage, final Histogram recycle)
     {
-        return recorders[stage.ordinal()].getIntervalHistogram(recycle);
+        return recorders[stage.ordinal()].intervalHistogram(recycle);
     }
 }

@@ -82,6 +82,7 @@ final class GatewayAgent implements Runnable
                 final int delivered = deliverOutputs(last);
                 gateway.onIdle();
                 final int work = publisher.flush() + polled + delivered;
+                latencies.flushGatewayThread();
                 if (work == 0)
                 {
                     idle.idle();

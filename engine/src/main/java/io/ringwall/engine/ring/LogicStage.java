@@ -52,5 +52,9 @@ final class LogicStage implements EventHandler<FrameEvent>
         latencies.record(LatencyStage.LOGIC, endNanos - startNanos);
         previousEndNanos = endNanos;
         inBatch = !endOfBatch;
+        if (endOfBatch)
+        {
+            latencies.flushLogicThread();
+        }
     }
 }

@@ -27,6 +27,7 @@ class LatencyIntervalLoggerTest
         latencies.record(LatencyStage.LOGIC, -5);
         latencies.record(LatencyStage.LOGIC, Long.MAX_VALUE);
         latencies.record(LatencyStage.LOGIC, 700);
+        latencies.flush(LatencyStage.LOGIC); // this test's thread is the stage's writer: it publishes its batch
         final Histogram logic = latencies.intervalHistogram(LatencyStage.LOGIC, null);
         assertThat(logic.getTotalCount()).isEqualTo(3);
         assertThat(logic.getMinValue()).isZero();
@@ -43,6 +44,7 @@ class LatencyIntervalLoggerTest
         latencies.recordVenueAck(1_000, 1_250);
         latencies.recordVenueFill(1_000, 1_900);
         latencies.recordVenueFill(1_000, 2_000);
+        latencies.flushGatewayThread();
         assertThat(latencies.intervalHistogram(LatencyStage.VENUE_ACK, null).getCountAtValue(250)).isEqualTo(1);
         final Histogram fills = latencies.intervalHistogram(LatencyStage.VENUE_FILL, null);
         assertThat(fills.getTotalCount()).isEqualTo(2);
@@ -55,6 +57,7 @@ class LatencyIntervalLoggerTest
         final StageLatencies latencies = new StageLatencies();
         latencies.record(LatencyStage.LOGIC, 99);
         latencies.record(LatencyStage.LOGIC, 123);
+        latencies.flushLogicThread();
         final Path file = dir.resolve(LatencyIntervalLogger.FILE_NAME);
         // An interval far longer than the test: the only interval is the one written at close.
         final LatencyIntervalLogger logger = new LatencyIntervalLogger(latencies, file, 3_600_000);
@@ -65,6 +68,8 @@ class LatencyIntervalLoggerTest
             latencies.record(LatencyStage.LOGIC, i);
         }
         latencies.record(LatencyStage.TICK_TO_ORDER, 5_000);
+        latencies.flushLogicThread();
+        latencies.flushGatewayThread();
         logger.close();
 
         final String text = Files.readString(file);

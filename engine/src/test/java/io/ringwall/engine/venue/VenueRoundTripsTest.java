@@ -36,6 +36,7 @@ class VenueRoundTripsTest
         roundTrips.orderFilled(0, 7, 1, 2, 0, Side.BUY, 100, 1, 0, 2, 0);
         assertThat(roundTrips.inFlight()).as("order 7 is done, 8 is still out").isEqualTo(1);
 
+        latencies.flushGatewayThread(); // as the gateway thread does at the end of each duty cycle
         final Histogram acks = latencies.intervalHistogram(LatencyStage.VENUE_ACK, null);
         final Histogram fills = latencies.intervalHistogram(LatencyStage.VENUE_FILL, null);
         assertThat(acks.getTotalCount()).isEqualTo(1);
@@ -61,6 +62,7 @@ class VenueRoundTripsTest
         roundTrips.cancelRejected(0, 100, 99, VenueRejectReason.TOO_LATE_TO_CANCEL);
 
         assertThat(roundTrips.inFlight()).isZero();
+        latencies.flushGatewayThread();
         assertThat(latencies.intervalHistogram(LatencyStage.VENUE_ACK, null).getTotalCount()).isZero();
         assertThat(latencies.intervalHistogram(LatencyStage.VENUE_FILL, null).getTotalCount()).isZero();
         assertThat(passed).containsExactly("rejected 1", "cancelled 2", "expired 3", "accepted 99", "filled 99",
