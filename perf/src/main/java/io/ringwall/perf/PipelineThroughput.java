@@ -52,13 +52,14 @@ import org.agrona.concurrent.IdleStrategy;
  *       (the journals' roll cycle);</li>
  *   <li><b>pipeline</b>: the real thing with both journals on: this thread publishes N synthetic trades
  *       (a seeded random walk) free-running through {@code Pipeline.newPublisher().trade(...)}; the
- *       journal-in, logic (a real ma-crossover strategy), journal-out stages and the simulated venue as
- *       gateway run on their own threads; timed from the first publish until the pipeline is
+ *       journal-in and logic (a real ma-crossover strategy) stages run on their own threads, journal-out
+ *       and the simulated venue as gateway on the gateway thread; timed from the first publish until the pipeline is
  *       quiescent (the logic has taken the last input and the venue's answers are through).</li>
  * </ol>
  *
- * <p>It also reads how many bytes each pipeline stage thread allocated during the timed part
- * ({@code com.sun.management.ThreadMXBean}), per input event: the logic's should be 0.
+ * <p>It also reads, from {@code com.sun.management.ThreadMXBean}, how many bytes each pipeline stage
+ * thread allocated per input event during the timed part (the logic's should be 0), and how much CPU
+ * each thread, the producer included, used per trade.
  *
  * <p>Run: {@code scripts/ringwall throughput [--events N] [--runs R] [--warmup W] [--wait MODE]
  * [--dir DIR] [--json FILE]}; {@code --help} lists the options.
@@ -67,9 +68,10 @@ public final class PipelineThroughput
 {
     private static final String LOGIC_THREAD = "ringwall-logic";
     private static final String[] STAGE_THREADS =
-        { LOGIC_THREAD, "ringwall-gateway" };
+        { "ringwall-journal-in", LOGIC_THREAD, "ringwall-gateway" };
+    /** The stage threads and this one, the producer. */
     private static final String[] CPU_THREADS =
-        { "main", LOGIC_THREAD, "ringwall-gateway" };
+        { "main", "ringwall-journal-in", LOGIC_THREAD, "ringwall-gateway" };
     private static final int INSTRUMENT_ID = 0;
     private static final long START_TIME_NS = 1_700_000_000_000_000_000L;
     private static final long TRADE_INTERVAL_NS = 1_000_000L;
@@ -275,7 +277,7 @@ public final class PipelineThroughput
         final LogicConfig logicConfig = BenchmarkConfigs.allChecksOn(List.of(options.strategy));
         final StageLatencies latencies = new StageLatencies();
         // Wired like Engine: logic on the outbound ring's sink, the simulated venue as the gateway.
-        final Pipeline pipeline = new Pipeline(new RingConfig(Integer.getInteger("rs", RingConfig.DEFAULT_RING_SIZE), Integer.getInteger("rs", RingConfig.DEFAULT_RING_SIZE), Integer.getInteger("mb", RingConfig.DEFAULT_MAX_BATCH), options.waitMode), inputJournal, outputJournal,
+        final Pipeline pipeline = new Pipeline(RingConfig.defaults(options.waitMode), inputJournal, outputJournal,
             latencies, sink -> BusinessLogic.create(logicConfig, sink),
             publisher -> new SimulatedVenue(publisher, logicConfig, ClockMode.DATA, latencies));
         pipeline.start();
@@ -293,7 +295,7 @@ public final class PipelineThroughput
             final long[] after = allocation.sample();
             allocatedPerEvent = ThreadAllocation.perEvent(before, after, options.events);
             cpuPerEvent = ThreadAllocation.perEvent(cpuBefore, cpuAfter, options.events);
-            System.out.printf(Locale.ROOT, "cpu ns/trade: %s elapsed %.1f ns/trade%n", Arrays.toString(cpuPerEvent), elapsedNs / (double)options.events);
+            System.out.println(cpuReport(run, cpuPerEvent, elapsedNs / (double)options.events));
         }
         finally
         {
@@ -374,6 +376,21 @@ public final class PipelineThroughput
                 result.allocatedPerEvent[i]));
         }
         text.append('\n');
+    }
+
+    /**
+     * Where the 2 x wall time went: on a machine with fewer cores than stage threads, a stage that spins
+     * while idle takes CPU from the busy ones, and this line shows it.
+     */
+    private static String cpuReport(final int run, final double[] cpuPerEvent, final double wallPerEvent)
+    {
+        final StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s: CPU ns per trade by thread:",
+            run == 0 ? "warm-up" : "run " + run));
+        for (int i = 0; i < CPU_THREADS.length; i++)
+        {
+            text.append(String.format(Locale.ROOT, " %s %.0f", CPU_THREADS[i].replace("ringwall-", ""), cpuPerEvent[i]));
+        }
+        return text.append(String.format(Locale.ROOT, "; wall %.0f ns per trade", wallPerEvent)).toString();
     }
 
     private static String tradingReport(final List<RunResult> results)
@@ -501,7 +518,7 @@ public final class PipelineThroughput
         {
             return String.format(Locale.ROOT, "%-7s %16s %16s %16s %11.4f %11.4f %10.3f",
                 isMedian ? "median" : Integer.toString(run), rate(rawDisruptor), rate(rawChronicle), rate(pipeline),
-                pipelineOverDisruptor, pipelineOverChronicle, allocatedPerEvent[0]);
+                pipelineOverDisruptor, pipelineOverChronicle, allocatedPerEvent[1]);
         }
 
         String brief()

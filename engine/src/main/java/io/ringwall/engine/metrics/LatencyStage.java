@@ -7,7 +7,7 @@ package io.ringwall.engine.metrics;
  */
 public enum LatencyStage
 {
-    /** Ingress stamp to the journal-in commit of the batch holding the input (logic thread, which runs journal-in). */
+    /** Ingress stamp to the journal-in commit of the batch holding the input (journal-in thread). */
     INGRESS_TO_JOURNALED("ingress-journaled", "ingress -> journaled"),
     /** Journal-in commit to the logic starting on the input (logic thread). */
     JOURNALED_TO_LOGIC("journaled-logic", "journaled -> logic start"),

@@ -20,8 +20,8 @@ public final class StageLatencies
     /** Value precision: 3 digits, 0.1 %. */
     public static final int SIGNIFICANT_DIGITS = 3;
 
-    private static final LatencyStage[] LOGIC_THREAD_STAGES = { LatencyStage.INGRESS_TO_JOURNALED,
-        LatencyStage.JOURNALED_TO_LOGIC, LatencyStage.LOGIC, LatencyStage.LOGIC_TO_OUTBOUND };
+    private static final LatencyStage[] LOGIC_THREAD_STAGES = { LatencyStage.JOURNALED_TO_LOGIC, LatencyStage.LOGIC,
+        LatencyStage.LOGIC_TO_OUTBOUND };
     private static final LatencyStage[] GATEWAY_THREAD_STAGES = { LatencyStage.OUTBOUND_TO_GATEWAY,
         LatencyStage.TICK_TO_ORDER, LatencyStage.VENUE_ACK, LatencyStage.VENUE_FILL };
 
@@ -51,7 +51,7 @@ public final class StageLatencies
         recorders[stage.ordinal()].flush();
     }
 
-    /** {@link #flush} of every stage the logic thread records (journal-in runs on it); logic thread only. */
+    /** {@link #flush} of every stage the logic thread records; logic thread only. */
     public void flushLogicThread()
     {
         flushAll(LOGIC_THREAD_STAGES);

@@ -9,7 +9,8 @@ import io.ringwall.journal.JournalWriter;
  * Journal "in": appends every input of the inbound ring to the input journal, one Chronicle document per
  * Disruptor batch, numbering the inputs and keeping their time from going backwards. Its sequence
  * advances only after the batch's document is committed, and the logic is gated on that sequence: it
- * never sees an input that is not yet journaled. (Journal "out" is written by {@link GatewayAgent}.)
+ * never sees an input that is not yet journaled. (Journal "out" is written on the gateway's thread by
+ * {@link GatewayAgent}.)
  *
  * <p>It also measures ingress to journaled: at each commit it stamps the batch's inputs with the commit
  * time (before its sequence lets the logic see them) and records their latency.
@@ -63,6 +64,7 @@ final class JournalStage implements EventHandler<FrameEvent>
             uncommitted[i] = null;
         }
         uncommittedCount = 0;
+        latencies.flush(LatencyStage.INGRESS_TO_JOURNALED); // this thread owns the stage: publish the batch
     }
 
     @Override

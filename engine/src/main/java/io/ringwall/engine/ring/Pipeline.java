@@ -21,19 +21,18 @@ import org.agrona.concurrent.IdleStrategy;
  * The two rings and their stages, wired once:
  *
  * <pre>
- *   producers ─► inbound ring ─► journal-in, then logic ─► outbound ring ─► journal-out, then gateway
- *   (many)       (multi-producer)   (the logic thread)        (logic only)     (the gateway thread)
+ *   producers ─► inbound ring ─► journal-in ─► logic ─► outbound ring ─► journal-out, then gateway
+ *   (many)       (multi-producer)  (gates the logic)      (logic only)     (one thread, in that order)
  *        ▲                                                                                  │
  *        └──────────── venue answers (queued by the gateway when the ring is full) ◄───────┘
  * </pre>
  *
- * Two threads besides the producers. The logic thread commits each batch of inputs to journal "in"
- * before the logic sees any of them, so the logic only sees journaled inputs; the gateway thread
- * commits each batch of outputs to journal "out" before it hands any of them to the gateway, so no
- * order reaches the venue before it is journaled. A venue that watches the inputs sees them only once
- * journaled. The gateway answers through the inbound ring like a real venue. (Each journal had a thread
- * of its own until the journals' appends were staged; see {@link JournaledLogicStage} and
- * {@link GatewayAgent} for why they moved.)
+ * Three threads besides the producers: journal-in, the logic, and the gateway's. The logic is gated on
+ * journal-in, so it only sees journaled inputs; the gateway thread commits each batch of outputs to
+ * journal "out" before it hands any of them to the gateway, so no order reaches the venue before it is
+ * journaled. A venue that watches the inputs sees them only once journaled. The gateway answers through
+ * the inbound ring like a real venue. (Journal "out" had a thread of its own; see {@link GatewayAgent}
+ * for why it moved.)
  */
 public final class Pipeline
 {
@@ -50,7 +49,7 @@ public final class Pipeline
     private final GatewayAgent gateway;
     private final Gateway venueGateway;
     private LogicStage logicHandler;
-    private JournaledLogicStage journaledLogic;
+    private Sequence journalInSequence;
     private BatchEventProcessor<FrameEvent> logicProcessor;
     private int logicCpu = LogicAffinity.NONE;
     private LogicAffinity logicAffinity;
@@ -109,9 +108,10 @@ public final class Pipeline
         logic = logicFactory.apply(sink);
 
         logicHandler = new LogicStage(logic, sink, latencies, afterInput);
-        journaledLogic = new JournaledLogicStage(inbound, new JournalStage(inputJournal, latencies, config.maxBatch()),
-            logicHandler);
-        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, journaledLogic);
+        final BatchEventProcessor<FrameEvent> journalIn = stage("journal-in", inbound,
+            new JournalStage(inputJournal, latencies, config.maxBatch()));
+        journalInSequence = journalIn.getSequence();
+        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, logicHandler, journalIn.getSequence());
         inbound.addGatingSequences(logicStage.getSequence());
         logicProcessor = logicStage;
 
@@ -119,7 +119,7 @@ public final class Pipeline
             new RingClaimer(inbound, config.waitMode().idleStrategy(), failure), config.marketDataReserve(), true);
         final Gateway venue = gatewayFactory.apply(gatewayPublisher);
         venueGateway = venue;
-        final EventPoller<FrameEvent> inputs = venue.observesInputs() ? inbound.newPoller(journaledLogic.journaledSequence()) : null;
+        final EventPoller<FrameEvent> inputs = venue.observesInputs() ? inbound.newPoller(journalInSequence) : null;
         if (inputs != null)
         {
             inbound.addGatingSequences(inputs.getSequence());
@@ -291,7 +291,7 @@ public final class Pipeline
 
     public long inboundJournaled()
     {
-        return journaledLogic.journaledSequence().get();
+        return journalInSequence.get();
     }
 
     public long inboundProcessed()
