@@ -67,6 +67,8 @@ public final class Engine implements AutoCloseable
     private volatile boolean shutdownByCommand;
     private volatile ShutdownRequest shutdown;
     private volatile boolean running;
+    /** A shutdown came while no run was in progress: it stops the engine, and a later {@link #run} does nothing. */
+    private boolean stoppedBeforeRun;
     private SimulatedVenue venue;
     private Path finalSnapshot;
     private boolean started;
@@ -294,6 +296,19 @@ public final class Engine implements AutoCloseable
      */
     public RunSummary run(final MarketDataSource source)
     {
+        synchronized (lifecycle)
+        {
+            if (stoppedBeforeRun)
+            {
+                // A graceful shutdown came before the run and stopped what was started: nothing to run.
+                return RunSummary.of(source.describe(), null, pipeline.logic().counters(),
+                    config.logic().initialCash(), pipeline.logic().portfolio(), 0,
+                    latencyLog.total(LatencyStage.TICK_TO_ORDER).copy(), pipeline.failure().message());
+            }
+            // From here a shutdown leaves the stopping to this run: were it to stop the pipeline itself while
+            // the run starts, the run would wait forever on the halted logic (seen in torture).
+            running = true;
+        }
         start();
         final TimerProducer timers = config.clockMode() == ClockMode.WALL && config.timerIntervalNs() > 0 ?
             new TimerProducer(pipeline.newPublisher(), config.timerIntervalNs()) : null;
@@ -307,7 +322,6 @@ public final class Engine implements AutoCloseable
         final MarketDataFeed feed = new MarketDataFeed(pipeline, config, resumeMarketData, resumeTimeNs,
             () -> intakeStopped);
         SourceStats stats = null;
-        running = true;
         try
         {
             stats = source.run(feed);
@@ -369,15 +383,18 @@ public final class Engine implements AutoCloseable
      */
     public boolean shutdown(final String reason, final boolean cancelOpenOrders)
     {
+        final boolean runInProgress;
         synchronized (lifecycle)
         {
             if (shutdown == null)
             {
                 shutdown = new ShutdownRequest(reason, cancelOpenOrders);
             }
+            runInProgress = running;
+            stoppedBeforeRun |= !running;
         }
         intakeStopped = true;
-        if (!running)
+        if (!runInProgress)
         {
             if (started && runFinished.getCount() == 1)
             {

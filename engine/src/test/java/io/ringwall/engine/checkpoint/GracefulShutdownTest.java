@@ -78,6 +78,34 @@ class GracefulShutdownTest
         assertThat(CheckpointSessions.fromScratch(dir).report().stateDigest()).isEqualTo(digestOfFinalRun());
     }
 
+    @Test
+    void aShutdownBetweenStartAndRunStopsTheEngineAndTheRunThenReturnsAtOnce() throws Exception
+    {
+        // The window SIGTERM can hit in `ringwall run`: the pipeline is started, the run not yet entered. The
+        // shutdown used to stop the pipeline while the run then waited forever on the halted logic.
+        try (Engine engine = new Engine(CheckpointSessions.config(dir), CheckpointSessions.EVERY_2000, false))
+        {
+            engine.start();
+            final Thread signal = new Thread(() -> engine.shutdown("test: SIGTERM before the run", true));
+            signal.start();
+            signal.join(30_000);
+            assertThat(signal.isAlive()).as("shutdown returned").isFalse();
+
+            final java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try
+            {
+                final RunSummary summary = runner.submit(() -> engine.run(CheckpointSessions.trades(1_000)))
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(summary.failure()).isNull();
+                assertThat(summary.counters().marketDataInputs).as("nothing ran after the shutdown").isZero();
+            }
+            finally
+            {
+                runner.shutdownNow();
+            }
+        }
+    }
+
     private String digestOfFinalRun() throws Exception
     {
         final SnapshotStore.Entry newest = new SnapshotStore(dir, 3).newestFirst().get(0);
