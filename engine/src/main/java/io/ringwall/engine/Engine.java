@@ -301,9 +301,7 @@ public final class Engine implements AutoCloseable
             if (stoppedBeforeRun)
             {
                 // A graceful shutdown came before the run and stopped what was started: nothing to run.
-                return RunSummary.of(source.describe(), null, pipeline.logic().counters(),
-                    config.logic().initialCash(), pipeline.logic().portfolio(), 0,
-                    latencyLog.total(LatencyStage.TICK_TO_ORDER).copy(), pipeline.failure().message());
+                return summary(source, null, 0);
             }
             // From here a shutdown leaves the stopping to this run: were it to stop the pipeline itself while
             // the run starts, the run would wait forever on the halted logic (seen in torture).
@@ -358,17 +356,21 @@ public final class Engine implements AutoCloseable
                 awaitVenueCancels();
             }
             stopAndSnapshot();
-            final long elapsedNs = System.nanoTime() - startNanos;
-            final BusinessLogic logic = pipeline.logic();
-            return RunSummary.of(source.describe(), stats, logic.counters(), config.logic().initialCash(),
-                logic.portfolio(), elapsedNs, latencyLog.total(LatencyStage.TICK_TO_ORDER).copy(),
-                pipeline.failure().message());
+            return summary(source, stats, System.nanoTime() - startNanos);
         }
         finally
         {
             running = false;
             runFinished.countDown();
         }
+    }
+
+    private RunSummary summary(final MarketDataSource source, final SourceStats stats, final long elapsedNs)
+    {
+        final BusinessLogic logic = pipeline.logic();
+        return RunSummary.of(source.describe(), stats, logic.counters(), config.logic().initialCash(),
+            logic.portfolio(), elapsedNs, latencyLog.total(LatencyStage.TICK_TO_ORDER).copy(),
+            pipeline.failure().message());
     }
 
     /**

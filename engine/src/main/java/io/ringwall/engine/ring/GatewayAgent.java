@@ -92,10 +92,7 @@ final class GatewayAgent implements Runnable
                     idle.reset();
                 }
             }
-            stage = "journal-out";
-            outputJournal.commit();
-            stage = "gateway";
-            gateway.onShutdown();
+            gateway.onShutdown(); // journal "out" holds nothing staged: each pass commits what it appends
         }
         catch (final EngineHaltedException ex)
         {
@@ -188,6 +185,10 @@ final class GatewayAgent implements Runnable
     private int deliverOutputs(final long last) throws Exception
     {
         final long first = delivered.get() + 1;
+        if (last < first)
+        {
+            return 0;
+        }
         for (long position = first; position <= last; position++)
         {
             final FrameEvent event = outbound.get(position);

@@ -49,7 +49,7 @@ public final class Pipeline
     private final GatewayAgent gateway;
     private final Gateway venueGateway;
     private LogicStage logicHandler;
-    private Sequence journalInSequence;
+    private final Sequence journalInSequence;
     private BatchEventProcessor<FrameEvent> logicProcessor;
     private int logicCpu = LogicAffinity.NONE;
     private LogicAffinity logicAffinity;
