@@ -153,7 +153,7 @@ public final class PipelineThroughput
     private double rawDisruptor()
     {
         final RingBuffer<LongEvent> ring = RingBuffer.createSingleProducer(LongEvent::new,
-            RingConfig.DEFAULT_RING_SIZE, options.waitMode.waitStrategy());
+            options.ringSize, options.waitMode.waitStrategy());
         final SummingHandler handler = new SummingHandler();
         final BatchEventProcessor<LongEvent> consumer = new BatchEventProcessorBuilder()
             .build(ring, ring.newBarrier(), handler);
@@ -277,7 +277,8 @@ public final class PipelineThroughput
         final LogicConfig logicConfig = BenchmarkConfigs.allChecksOn(List.of(options.strategy));
         final StageLatencies latencies = new StageLatencies();
         // Wired like Engine: logic on the outbound ring's sink, the simulated venue as the gateway.
-        final Pipeline pipeline = new Pipeline(RingConfig.defaults(options.waitMode), inputJournal, outputJournal,
+        final Pipeline pipeline = new Pipeline(new RingConfig(options.ringSize, options.ringSize,
+            RingConfig.DEFAULT_MAX_BATCH, options.waitMode), inputJournal, outputJournal,
             latencies, sink -> BusinessLogic.create(logicConfig, sink),
             publisher -> new SimulatedVenue(publisher, logicConfig, ClockMode.DATA, latencies));
         pipeline.start();

@@ -3,6 +3,7 @@ package io.ringwall.perf;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
+import io.ringwall.engine.ring.RingConfig;
 import io.ringwall.engine.ring.WaitMode;
 
 /**
@@ -18,7 +19,8 @@ final class ThroughputOptions
         "  --runs R        measured runs; the median is reported too (default 3)",
         "  --warmup W      unreported warm-up runs first, for the JIT (default 1)",
         "  --wait MODE     busy-spin | yielding | backoff | blocking (default yielding; busy-spin needs",
-        "                  a core per spinning thread: the pipeline has 5 threads)",
+        "                  a core per spinning thread: the pipeline has 4, producer included)",
+        "  --ring-size N   slots per ring, a power of two (default " + RingConfig.DEFAULT_RING_SIZE + ", as run)",
         "  --strategy SPEC the pipeline's strategy (default " + DEFAULT_STRATEGY + ")",
         "  --dir DIR       where the throw-away journals go (default perf/target/scratch)",
         "  --json FILE     also write the results as JSON to FILE",
@@ -28,6 +30,7 @@ final class ThroughputOptions
     int runs = 3;
     int warmupRuns = 1;
     WaitMode waitMode = WaitMode.YIELDING;
+    int ringSize = RingConfig.DEFAULT_RING_SIZE;
     String strategy = DEFAULT_STRATEGY;
     Path scratchRoot = ScratchDirectories.defaultRoot();
     Path jsonFile;
@@ -48,6 +51,7 @@ final class ThroughputOptions
             case "--runs" -> runs = (int)HarnessCli.number(name, value, 1, Integer.MAX_VALUE);
             case "--warmup" -> warmupRuns = (int)HarnessCli.number(name, value, 0, Integer.MAX_VALUE);
             case "--wait" -> waitMode = WaitMode.parse(value);
+            case "--ring-size" -> ringSize = (int)HarnessCli.number(name, value, 64, 1 << 24);
             case "--strategy" -> strategy = value;
             case "--dir" -> scratchRoot = Paths.get(value);
             case "--json" -> jsonFile = Paths.get(value);

@@ -215,8 +215,7 @@ public final class InboundPublisher implements VenueAnswers
         final int length)
     {
         final FrameEvent event = ring.get(slot);
-        event.buffer.putBytes(0, frame, offset, length);
-        event.length = length;
+        event.copyFrame(frame, offset, length);
         event.timeNs = timeNs;
         event.ingressNanos = System.nanoTime();
         ring.publish(slot);

@@ -14,6 +14,12 @@ final class RingClaimer
     private final RingBuffer<FrameEvent> ring;
     private final IdleStrategy idle;
     private final EngineFailure failure;
+    /**
+     * The slowest consumer's position when last read. Consumers only move forward, so the ring has at
+     * least the room this promises: the gating sequences (written by other cores) are read again only
+     * when it promises too little, not on every claim.
+     */
+    private long consumedCache = -1;
 
     RingClaimer(final RingBuffer<FrameEvent> ring, final IdleStrategy idle, final EngineFailure failure)
     {
@@ -50,7 +56,7 @@ final class RingClaimer
     long tryClaim(final int keepFree)
     {
         failure.check();
-        if (keepFree != 0 && ring.remainingCapacity() <= keepFree)
+        if (keepFree != 0 && !hasRoomKeeping(keepFree))
         {
             return NO_SLOT;
         }
@@ -62,5 +68,18 @@ final class RingClaimer
         {
             return NO_SLOT; // a preallocated singleton: no allocation
         }
+    }
+
+    /** Whether one more slot can be claimed and still leave {@code keepFree} free. */
+    private boolean hasRoomKeeping(final int keepFree)
+    {
+        final long mostInUse = ring.getBufferSize() - keepFree;
+        final long cursor = ring.getCursor();
+        if (cursor - consumedCache < mostInUse)
+        {
+            return true;
+        }
+        consumedCache = ring.getMinimumGatingSequence();
+        return cursor - consumedCache < mostInUse;
     }
 }

@@ -118,7 +118,7 @@ public final class SimulatedVenue implements Gateway
     @Override
     public void onJournaledInput(final FrameEvent event)
     {
-        roundTrips.now(System.nanoTime());
+        roundTrips.clockMoved();
         frames.onInput(event.buffer, 0, clock.stamp(event.timeNs));
     }
 
@@ -127,7 +127,7 @@ public final class SimulatedVenue implements Gateway
     {
         if (clock == ClockMode.WALL)
         {
-            roundTrips.now(System.nanoTime());
+            roundTrips.clockMoved();
             frames.venue().advanceTo(clock.stamp(0));
         }
     }

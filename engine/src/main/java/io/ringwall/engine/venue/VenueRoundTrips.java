@@ -22,7 +22,7 @@ final class VenueRoundTrips implements VenueAnswers
     private final VenueAnswers delegate;
     private final StageLatencies latencies;
     private final Long2LongHashMap sentNanos;
-    private long nowNanos;
+    private long nowNanos = NONE;
 
     /**
      * @param capacity most orders in flight at once (the venue's capacity); more only grow the table.
@@ -51,6 +51,25 @@ final class VenueRoundTrips implements VenueAnswers
         nowNanos = nanos;
     }
 
+    /**
+     * The host's time has moved: the next answer that is timed reads the clock once, and the answers
+     * after it in the same call share that read. Most inputs (trades far from any order) cause no
+     * answer, so they cost no clock read (about a trade's worth of venue work on this machine).
+     */
+    void clockMoved()
+    {
+        nowNanos = NONE;
+    }
+
+    private long nowNanos()
+    {
+        if (nowNanos == NONE)
+        {
+            nowNanos = System.nanoTime();
+        }
+        return nowNanos;
+    }
+
     /** @return orders sent whose last answer has not been seen. */
     int inFlight()
     {
@@ -63,7 +82,7 @@ final class VenueRoundTrips implements VenueAnswers
         final long sent = sentNanos.get(clOrdId);
         if (sent != NONE)
         {
-            latencies.recordVenueAck(sent, nowNanos);
+            latencies.recordVenueAck(sent, nowNanos());
         }
         delegate.orderAccepted(timeNs, clOrdId, venueOrderId, instrumentId);
     }
@@ -76,7 +95,7 @@ final class VenueRoundTrips implements VenueAnswers
         final long sent = leavesQuantity > 0 ? sentNanos.get(clOrdId) : sentNanos.remove(clOrdId);
         if (sent != NONE)
         {
-            latencies.recordVenueFill(sent, nowNanos);
+            latencies.recordVenueFill(sent, nowNanos());
         }
         delegate.orderFilled(timeNs, clOrdId, venueOrderId, execId, instrumentId, side, lastPrice, lastQuantity,
             leavesQuantity, cumQuantity, fee);

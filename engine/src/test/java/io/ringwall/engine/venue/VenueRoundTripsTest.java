@@ -24,6 +24,28 @@ class VenueRoundTripsTest
     private final VenueRoundTrips roundTrips = new VenueRoundTrips(new Recording(), latencies, 16);
 
     @Test
+    void afterTheClockMovedTheNextTimedAnswerReadsTheHostClockOnceAndTheAnswersAfterItShareThatRead()
+    {
+        final long sentNanos = System.nanoTime();
+        roundTrips.sent(7, sentNanos);
+        roundTrips.now(sentNanos + 10_000_000_000L); // another input's stamp, 10 s off: must not be used
+        roundTrips.clockMoved(); // a new input
+        roundTrips.orderAccepted(0, 7, 1, 0);
+        roundTrips.orderFilled(0, 7, 1, 1, 0, Side.BUY, 100, 1, 0, 1, 0);
+        final long elapsedNanos = System.nanoTime() - sentNanos;
+
+        latencies.flushGatewayThread();
+        final Histogram acks = latencies.intervalHistogram(LatencyStage.VENUE_ACK, null);
+        final Histogram fills = latencies.intervalHistogram(LatencyStage.VENUE_FILL, null);
+        assertThat(acks.getTotalCount()).isEqualTo(1);
+        assertThat(fills.getTotalCount()).isEqualTo(1);
+        assertThat(acks.getMaxValue()).as("a fresh read, not the stale stamp")
+            .isLessThanOrEqualTo(acks.highestEquivalentValue(elapsedNanos));
+        assertThat(fills.valuesAreEquivalent(fills.getMaxValue(), acks.getMaxValue()))
+            .as("one clock read for both answers of the input").isTrue();
+    }
+
+    @Test
     void ackAndEachFillAreTimedFromTheSendStampUntilTheLastFill()
     {
         roundTrips.sent(7, 1_000);
