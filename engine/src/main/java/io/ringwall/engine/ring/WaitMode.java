@@ -44,7 +44,10 @@ public enum WaitMode
             case BUSY_SPIN -> new BusySpinIdleStrategy();
             case YIELDING -> new YieldingIdleStrategy();
             // Producers never park on a lock: a blocked consumer wakes by signal, a producer by polling.
-            case BACKOFF, BLOCKING -> new BackoffIdleStrategy();
+            // Parks are capped at 50 us (Agrona's default is 1 ms): a producer waiting for ring room
+            // must not sleep long after the consumers drained it, or the cores sit idle (vmstat showed
+            // ~30 % idle in `ringwall throughput --wait backoff` with the 1 ms cap).
+            case BACKOFF, BLOCKING -> new BackoffIdleStrategy(10, 20, 1_000, 50_000);
         };
     }
 
