@@ -53,6 +53,9 @@ public final class Pipeline
     private BatchEventProcessor<FrameEvent> logicProcessor;
     private int logicCpu = LogicAffinity.NONE;
     private LogicAffinity logicAffinity;
+    /** Guarded by this: {@link #stop()} has run, and its outcome. */
+    private boolean stopped;
+    private boolean allThreadsStopped;
 
     /**
      * @param logicFactory   builds the logic on the outbound ring's sink.
@@ -225,10 +228,25 @@ public final class Pipeline
 
     /**
      * Drains what is in flight (unless a stage failed), then stops every stage and waits for its thread.
+     * Once stopped it stays stopped: a later call (a graceful shutdown, then the engine's close) returns
+     * the first call's outcome at once, and a concurrent one waits for it. Draining again would wait
+     * forever for halted stages if anything was published meanwhile (the control plane's start-up check
+     * did so when SIGTERM came just after start; torture caught it).
      *
      * @return false when a stage thread is still alive after the wait: its journal must not be closed.
      */
-    public boolean stop()
+    public synchronized boolean stop()
+    {
+        if (stopped)
+        {
+            return allThreadsStopped;
+        }
+        stopped = true;
+        allThreadsStopped = drainAndHalt();
+        return allThreadsStopped;
+    }
+
+    private boolean drainAndHalt()
     {
         if (!failure.isSet())
         {
@@ -243,7 +261,7 @@ public final class Pipeline
         }
         processors.forEach(BatchEventProcessor::halt);
         gateway.stop();
-        boolean stopped = true;
+        boolean allStopped = true;
         for (final Thread thread : threads)
         {
             try
@@ -254,9 +272,9 @@ public final class Pipeline
             {
                 Thread.currentThread().interrupt();
             }
-            stopped &= !thread.isAlive();
+            allStopped &= !thread.isAlive();
         }
-        return stopped;
+        return allStopped;
     }
 
     public EngineFailure failure()

@@ -106,6 +106,35 @@ class GracefulShutdownTest
         }
     }
 
+    @Test
+    void anInputPublishedAfterAShutdownBeforeTheRunDoesNotHangTheEngineClose() throws Exception
+    {
+        // `ringwall run` with a control plane: SIGTERM right after start stops the pipeline, then the control
+        // plane's start-up check still publishes its command. Closing the engine drained the pipeline a second
+        // time and waited forever for the halted logic to take that command (torture's last SIGTERM found it).
+        final Engine engine = new Engine(CheckpointSessions.config(dir), CheckpointSessions.EVERY_2000, false);
+        final java.util.concurrent.ExecutorService runner = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try
+        {
+            engine.start();
+            assertThat(engine.shutdown("test: SIGTERM before the run", false)).isTrue();
+            engine.newPublisher().timerTick(0, 1); // what the control plane's check does next: publish an input
+
+            final RunSummary summary = runner.submit(() -> engine.run(CheckpointSessions.trades(1_000)))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(summary.counters().marketDataInputs).as("nothing ran after the shutdown").isZero();
+            runner.submit(() ->
+            {
+                engine.close();
+                return null;
+            }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        finally
+        {
+            runner.shutdownNow();
+        }
+    }
+
     private String digestOfFinalRun() throws Exception
     {
         final SnapshotStore.Entry newest = new SnapshotStore(dir, 3).newestFirst().get(0);
