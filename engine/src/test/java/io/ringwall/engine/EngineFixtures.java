@@ -37,6 +37,6 @@ public final class EngineFixtures
     {
         return new EngineConfig(dir,
             LogicConfig.unrestricted(List.of("BTCUSD"), List.of(strategies), LogicConfig.DEFAULT_INITIAL_CASH, 1024),
-            new RingConfig(1 << 12, 1 << 12, RingConfig.DEFAULT_MAX_BATCH, WaitMode.YIELDING), clock, lockStep, 60_000_000_000L, 0);
+            RingConfig.ofSize(1 << 12, WaitMode.YIELDING), clock, lockStep, 60_000_000_000L, 0);
     }
 }

@@ -277,9 +277,8 @@ public final class PipelineThroughput
         final LogicConfig logicConfig = BenchmarkConfigs.allChecksOn(List.of(options.strategy));
         final StageLatencies latencies = new StageLatencies();
         // Wired like Engine: logic on the outbound ring's sink, the simulated venue as the gateway.
-        final Pipeline pipeline = new Pipeline(new RingConfig(options.ringSize, options.ringSize,
-            RingConfig.DEFAULT_MAX_BATCH, options.waitMode), inputJournal, outputJournal,
-            latencies, sink -> BusinessLogic.create(logicConfig, sink),
+        final Pipeline pipeline = new Pipeline(RingConfig.ofSize(options.ringSize, options.waitMode), inputJournal,
+            outputJournal, latencies, sink -> BusinessLogic.create(logicConfig, sink),
             publisher -> new SimulatedVenue(publisher, logicConfig, ClockMode.DATA, latencies));
         pipeline.start();
         final long elapsedNs;

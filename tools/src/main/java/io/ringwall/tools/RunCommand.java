@@ -448,7 +448,7 @@ class RunCommand implements Callable<Integer>
         final EngineConfig config = new EngineConfig(journalDir,
             new LogicConfig(limits.instruments(), specs, cashUnits, LogicConfig.DEFAULT_MAX_WORKING_ORDERS,
                 limits.risk(), limits.breakers(), market(limits.market())),
-            new RingConfig(ringSize, ringSize, RingConfig.DEFAULT_MAX_BATCH, WaitMode.parse(waitMode)),
+            RingConfig.ofSize(ringSize, WaitMode.parse(waitMode)),
             clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, timerMs * 1_000_000L, rate);
 
         final MalformedLineReporter reporter = new MalformedLineReporter(spec.commandLine().getErr()::println, 20);

@@ -164,7 +164,7 @@ class RiskEndToEndTest
                 64, limits.risk(), limits.breakers(),
                 // The figures below are worked out for fills of the whole order at the last trade, 10 bp fee.
                 MarketModel.frictionless().withCosts(CostModel.commissionBps(10))),
-            new RingConfig(1 << 12, 1 << 12, RingConfig.DEFAULT_MAX_BATCH, WaitMode.YIELDING), ClockMode.DATA, true,
+            RingConfig.ofSize(1 << 12, WaitMode.YIELDING), ClockMode.DATA, true,
             0, 0);
         final RunSummary summary;
         try (Engine engine = new Engine(config))

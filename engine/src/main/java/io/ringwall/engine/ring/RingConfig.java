@@ -32,7 +32,15 @@ public record RingConfig(int inboundSize, int outboundSize, int maxBatch, WaitMo
 
     public static RingConfig defaults(final WaitMode waitMode)
     {
-        return new RingConfig(DEFAULT_RING_SIZE, DEFAULT_RING_SIZE, DEFAULT_MAX_BATCH, waitMode);
+        return ofSize(DEFAULT_RING_SIZE, waitMode);
+    }
+
+    /**
+     * @return both rings of {@code size} slots, the default batch limit.
+     */
+    public static RingConfig ofSize(final int size, final WaitMode waitMode)
+    {
+        return new RingConfig(size, size, DEFAULT_MAX_BATCH, waitMode);
     }
 
     /**

@@ -32,7 +32,7 @@ final class CheckpointSessions
     {
         return new EngineConfig(dir,
             LogicConfig.unrestricted(List.of("BTCUSD"), List.of(MA, RESTING), LogicConfig.DEFAULT_INITIAL_CASH, 1024),
-            new RingConfig(1 << 12, 1 << 12, RingConfig.DEFAULT_MAX_BATCH, WaitMode.YIELDING), ClockMode.DATA, true,
+            RingConfig.ofSize(1 << 12, WaitMode.YIELDING), ClockMode.DATA, true,
             60_000_000_000L, 0);
     }
 

@@ -122,7 +122,7 @@ class ControlPlaneEndToEndTest
         final EngineConfig config = new EngineConfig(journal,
             LogicConfig.unrestricted(List.of("BTCUSD"), List.of(ControlProbe.class.getName() + ":warm=5,bids=3,qty=0.5"),
                 LogicConfig.DEFAULT_INITIAL_CASH, 1024),
-            new RingConfig(1 << 12, 1 << 12, RingConfig.DEFAULT_MAX_BATCH, WaitMode.BACKOFF), ClockMode.WALL, false,
+            RingConfig.ofSize(1 << 12, WaitMode.BACKOFF), ClockMode.WALL, false,
             0, 0);
         CtlCommand.Base.environment = Map.of(AdminToken.ENVIRONMENT_VARIABLE, TOKEN);
         final AdminToken token = AdminToken.fromEnvironment(Map.of(AdminToken.ENVIRONMENT_VARIABLE, TOKEN));
