@@ -6,6 +6,7 @@ import java.util.List;
 import io.ringwall.engine.marketdata.DataFiles;
 import io.ringwall.engine.marketdata.MalformedLineReporter;
 import io.ringwall.engine.marketdata.TradeCsvSource;
+import io.ringwall.engine.ring.StageThreading;
 import io.ringwall.engine.strategy.Strategy;
 import io.ringwall.engine.strategy.StrategyContext;
 import io.ringwall.engine.strategy.StrategyParameters;
@@ -41,6 +42,21 @@ class EngineDeterminismTest
         assertThat(JournalDump.inputs(dir.resolve("second"))).isEqualTo(JournalDump.inputs(dir.resolve("first")));
         assertThat(second.realizedPnl()).isEqualTo(first.realizedPnl());
         assertThat(second.equity()).isEqualTo(first.equity());
+    }
+
+    /** Threading decides who runs the stages, never what they write. */
+    @Test
+    void dedicatedAndSharedStageThreadsWriteByteIdenticalJournals()
+    {
+        final RunSummary dedicated = run(dir.resolve("dedicated"), StageThreading.DEDICATED,
+            EngineFixtures.MA, EngineFixtures.MEAN_REVERSION);
+        final RunSummary shared = run(dir.resolve("shared"), StageThreading.SHARED,
+            EngineFixtures.MA, EngineFixtures.MEAN_REVERSION);
+        assertThat(shared.failure()).isNull();
+        assertThat(shared.counters().ordersSent).isGreaterThan(100);
+        assertThat(JournalDump.inputs(dir.resolve("shared"))).isEqualTo(JournalDump.inputs(dir.resolve("dedicated")));
+        assertThat(JournalDump.outputs(dir.resolve("shared"))).isEqualTo(JournalDump.outputs(dir.resolve("dedicated")));
+        assertThat(shared.equity()).isEqualTo(dedicated.equity());
     }
 
     /** Flips between long and flat on every timer tick: orders caused by timers, not trades. */
@@ -87,7 +103,12 @@ class EngineDeterminismTest
 
     private static RunSummary run(final Path journal, final String... strategies)
     {
-        try (Engine engine = new Engine(EngineFixtures.recorded(journal, strategies)))
+        return run(journal, StageThreading.DEDICATED, strategies);
+    }
+
+    private static RunSummary run(final Path journal, final StageThreading threading, final String... strategies)
+    {
+        try (Engine engine = new Engine(EngineFixtures.recorded(journal, threading, strategies)))
         {
             return engine.run(new TradeCsvSource(DataFiles.BITSTAMP_TRADES, 0, new MalformedLineReporter(line -> { }, 0)));
         }

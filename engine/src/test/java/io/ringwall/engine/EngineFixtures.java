@@ -6,6 +6,7 @@ import java.util.List;
 import io.ringwall.engine.logic.LogicConfig;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.RingConfig;
+import io.ringwall.engine.ring.StageThreading;
 import io.ringwall.engine.ring.WaitMode;
 
 /**
@@ -23,20 +24,31 @@ public final class EngineFixtures
     /** Backtest-style: time from the data, lock-step venue answers. */
     public static EngineConfig recorded(final Path dir, final String... strategies)
     {
-        return config(dir, ClockMode.DATA, true, strategies);
+        return recorded(dir, StageThreading.DEDICATED, strategies);
+    }
+
+    public static EngineConfig recorded(final Path dir, final StageThreading threading, final String... strategies)
+    {
+        return config(dir, ClockMode.DATA, true, threading, strategies);
     }
 
     /** Live-style: wall clock, everything free-running. */
     public static EngineConfig freeRunning(final Path dir, final String... strategies)
     {
-        return config(dir, ClockMode.WALL, false, strategies);
+        return freeRunning(dir, StageThreading.DEDICATED, strategies);
+    }
+
+    public static EngineConfig freeRunning(final Path dir, final StageThreading threading, final String... strategies)
+    {
+        return config(dir, ClockMode.WALL, false, threading, strategies);
     }
 
     private static EngineConfig config(final Path dir, final ClockMode clock, final boolean lockStep,
-        final String... strategies)
+        final StageThreading threading, final String... strategies)
     {
         return new EngineConfig(dir,
             LogicConfig.unrestricted(List.of("BTCUSD"), List.of(strategies), LogicConfig.DEFAULT_INITIAL_CASH, 1024),
-            RingConfig.ofSize(1 << 12, WaitMode.YIELDING), clock, lockStep, 60_000_000_000L, 0);
+            RingConfig.ofSize(1 << 12, WaitMode.YIELDING).withThreading(threading), clock, lockStep,
+            60_000_000_000L, 0);
     }
 }

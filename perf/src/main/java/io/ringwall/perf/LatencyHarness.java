@@ -109,8 +109,9 @@ public final class LatencyHarness
     private void run()
     {
         System.out.printf(Locale.ROOT, "Ringwall tick-to-order latency: %,d trades/s offered for %d s per run, " +
-            "%d run(s) after %d s of warm-up; wait %s; Java %s; %d CPU(s)%n", options.rate, options.seconds,
-            options.runs, options.warmupSeconds, options.waitMode.cliName(), System.getProperty("java.version"),
+            "%d run(s) after %d s of warm-up; wait %s; %s stage threads; Java %s; %d CPU(s)%n",
+            options.rate, options.seconds, options.runs, options.warmupSeconds, options.waitMode.cliName(),
+            options.threading.cliName(), System.getProperty("java.version"),
             Runtime.getRuntime().availableProcessors());
         System.out.println("latency = arrival - PLANNED send time (coordinated-omission corrected); engine: trade " +
             "-> journal in -> logic -> journal out -> gateway; raw: Disruptor hop + Chronicle append");
@@ -214,8 +215,8 @@ public final class LatencyHarness
         final Histogram fromPlanned = new Histogram(HIGHEST_NS, 3);
         final Histogram fromSent = new Histogram(HIGHEST_NS, 3);
         final LatencyGateway[] gateway = new LatencyGateway[1];
-        final Pipeline pipeline = new Pipeline(RingConfig.defaults(options.waitMode), inputJournal, outputJournal,
-            sink -> BusinessLogic.create(logicConfig, sink),
+        final Pipeline pipeline = new Pipeline(RingConfig.defaults(options.waitMode).withThreading(options.threading),
+            inputJournal, outputJournal, sink -> BusinessLogic.create(logicConfig, sink),
             venue -> gateway[0] = new LatencyGateway(venue, anchorNanos, EPOCH_BASE_NS, fromPlanned, fromSent));
         pipeline.start();
         final long maxLagNs;

@@ -3,6 +3,7 @@ package io.ringwall.perf;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
+import io.ringwall.engine.ring.StageThreading;
 import io.ringwall.engine.ring.WaitMode;
 
 /**
@@ -18,6 +19,8 @@ final class LatencyOptions
         "  --runs K        measured runs; the median of each figure is reported too (default 3)",
         "  --wait MODE     yielding | backoff | blocking | busy-spin (default yielding; busy-spin needs a",
         "                  core per spinning thread: the pipeline has 4 stage threads and the producer)",
+        "  --threads MODE  dedicated (a thread per stage) | shared (one thread runs journal-in, the logic",
+        "                  and the gateway in turn) (default dedicated)",
         "  --dir DIR       where the throw-away journals go (default perf/target/scratch)",
         "  --json FILE     also write the results as JSON to FILE",
         "  --help          this text");
@@ -27,6 +30,7 @@ final class LatencyOptions
     long warmupSeconds = 2;
     int runs = 3;
     WaitMode waitMode = WaitMode.YIELDING;
+    StageThreading threading = StageThreading.DEDICATED;
     Path scratchRoot = ScratchDirectories.defaultRoot();
     Path jsonFile;
     boolean help;
@@ -52,6 +56,7 @@ final class LatencyOptions
             case "--warmup" -> warmupSeconds = HarnessCli.number(name, value, 0, 3600);
             case "--runs" -> runs = (int)HarnessCli.number(name, value, 1, 1000);
             case "--wait" -> waitMode = WaitMode.parse(value);
+            case "--threads" -> threading = StageThreading.parse(value);
             case "--dir" -> scratchRoot = Paths.get(value);
             case "--json" -> jsonFile = Paths.get(value);
             default -> throw new IllegalArgumentException("unknown option " + name);

@@ -277,7 +277,7 @@ public final class PipelineThroughput
         final LogicConfig logicConfig = BenchmarkConfigs.allChecksOn(List.of(options.strategy));
         final StageLatencies latencies = new StageLatencies();
         // Wired like Engine: logic on the outbound ring's sink, the simulated venue as the gateway.
-        final Pipeline pipeline = new Pipeline(RingConfig.ofSize(options.ringSize, options.waitMode), inputJournal,
+        final Pipeline pipeline = new Pipeline(RingConfig.ofSize(options.ringSize, options.waitMode).withThreading(options.threading), inputJournal,
             outputJournal, latencies, sink -> BusinessLogic.create(logicConfig, sink),
             publisher -> new SimulatedVenue(publisher, logicConfig, ClockMode.DATA, latencies));
         pipeline.start();
@@ -346,8 +346,9 @@ public final class PipelineThroughput
 
     private void printHeader()
     {
-        System.out.printf(Locale.ROOT, "Ringwall throughput: %,d events per measurement, wait %s, %d run(s) after %d " +
-            "warm-up run(s)%n", options.events, options.waitMode.cliName(), options.runs, options.warmupRuns);
+        System.out.printf(Locale.ROOT, "Ringwall throughput: %,d events per measurement, wait %s, %s stage threads, %d run(s) " +
+            "after %d warm-up run(s)%n", options.events, options.waitMode.cliName(), options.threading.cliName(),
+            options.runs, options.warmupRuns);
         System.out.printf(Locale.ROOT, "strategy %s; Java %s; %d CPU(s)%n", options.strategy,
             System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "journals under %s (deleted after each measurement)%n",

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import io.ringwall.engine.ring.RingConfig;
+import io.ringwall.engine.ring.StageThreading;
 import io.ringwall.engine.ring.WaitMode;
 
 /**
@@ -20,6 +21,8 @@ final class ThroughputOptions
         "  --warmup W      unreported warm-up runs first, for the JIT (default 1)",
         "  --wait MODE     busy-spin | yielding | backoff | blocking (default yielding; busy-spin needs",
         "                  a core per spinning thread: the pipeline has 4, producer included)",
+        "  --threads MODE  dedicated (a thread per stage) | shared (one thread runs journal-in, the logic",
+        "                  and the gateway in turn: for fewer cores than threads) (default dedicated)",
         "  --ring-size N   slots per ring, a power of two (default " + RingConfig.DEFAULT_RING_SIZE + ", as run)",
         "  --strategy SPEC the pipeline's strategy (default " + DEFAULT_STRATEGY + ")",
         "  --dir DIR       where the throw-away journals go (default perf/target/scratch)",
@@ -30,6 +33,7 @@ final class ThroughputOptions
     int runs = 3;
     int warmupRuns = 1;
     WaitMode waitMode = WaitMode.YIELDING;
+    StageThreading threading = StageThreading.DEDICATED;
     int ringSize = RingConfig.DEFAULT_RING_SIZE;
     String strategy = DEFAULT_STRATEGY;
     Path scratchRoot = ScratchDirectories.defaultRoot();
@@ -51,6 +55,7 @@ final class ThroughputOptions
             case "--runs" -> runs = (int)HarnessCli.number(name, value, 1, Integer.MAX_VALUE);
             case "--warmup" -> warmupRuns = (int)HarnessCli.number(name, value, 0, Integer.MAX_VALUE);
             case "--wait" -> waitMode = WaitMode.parse(value);
+            case "--threads" -> threading = StageThreading.parse(value);
             case "--ring-size" -> ringSize = (int)HarnessCli.number(name, value, 64, 1 << 24);
             case "--strategy" -> strategy = value;
             case "--dir" -> scratchRoot = Paths.get(value);

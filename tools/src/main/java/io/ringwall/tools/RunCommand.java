@@ -41,6 +41,7 @@ import io.ringwall.engine.metrics.LatencyIntervalLogger;
 import io.ringwall.engine.metrics.EngineMonitoring;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.RingConfig;
+import io.ringwall.engine.ring.StageThreading;
 import io.ringwall.engine.ring.WaitMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -117,6 +118,11 @@ class RunCommand implements Callable<Integer>
     @Option(names = "--wait", description = "busy-spin (pinned cores only), yielding, backoff, blocking. " +
         "Default: ${DEFAULT-VALUE}.")
     private String waitMode = "yielding";
+
+    @Option(names = "--threads", description = "dedicated: a thread each for journal-in, the logic and the gateway " +
+        "(a machine with a core per stage); shared: one thread runs the three in turn (fewer cores than that). " +
+        "Default: ${DEFAULT-VALUE}.")
+    private String threads = "dedicated";
 
     @Option(names = "--rate", paramLabel = "EVENTS_PER_S", description = "Pace market data; 0 = as fast as possible " +
         "(default).")
@@ -448,7 +454,7 @@ class RunCommand implements Callable<Integer>
         final EngineConfig config = new EngineConfig(journalDir,
             new LogicConfig(limits.instruments(), specs, cashUnits, LogicConfig.DEFAULT_MAX_WORKING_ORDERS,
                 limits.risk(), limits.breakers(), market(limits.market())),
-            RingConfig.ofSize(ringSize, WaitMode.parse(waitMode)),
+            RingConfig.ofSize(ringSize, WaitMode.parse(waitMode)).withThreading(StageThreading.parse(threads)),
             clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, timerMs * 1_000_000L, rate);
 
         final MalformedLineReporter reporter = new MalformedLineReporter(spec.commandLine().getErr()::println, 20);

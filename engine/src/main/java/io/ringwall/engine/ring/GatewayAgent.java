@@ -44,6 +44,8 @@ final class GatewayAgent implements Runnable
     /** Outbound ring position handed to the gateway; the ring's gating sequence. */
     private final Sequence delivered = new Sequence();
     private volatile boolean running = true;
+    /** The part of the duty cycle running now, named in a failure. */
+    private String stage = "gateway";
 
     /**
      * @param outbound      the outbound ring; its only producer is the logic.
@@ -69,21 +71,12 @@ final class GatewayAgent implements Runnable
     @Override
     public void run()
     {
-        String stage = "gateway";
         try
         {
-            gateway.onStart();
+            onStart();
             while (running)
             {
-                final int polled = pollInputs();
-                stage = "journal-out";
-                final long last = journalOutputs();
-                stage = "gateway";
-                final int delivered = deliverOutputs(last);
-                gateway.onIdle();
-                final int work = publisher.flush() + polled + delivered;
-                latencies.flushGatewayThread();
-                if (work == 0)
+                if (doWork() == 0)
                 {
                     idle.idle();
                 }
@@ -92,7 +85,7 @@ final class GatewayAgent implements Runnable
                     idle.reset();
                 }
             }
-            gateway.onShutdown(); // journal "out" holds nothing staged: each pass commits what it appends
+            onShutdown();
         }
         catch (final EngineHaltedException ex)
         {
@@ -102,6 +95,67 @@ final class GatewayAgent implements Runnable
         {
             failure.record(stage, ex);
         }
+    }
+
+    /** Starts the gateway; on the thread that then runs {@link #doWork()}. */
+    void onStart() throws Exception
+    {
+        stage = "gateway";
+        gateway.onStart();
+    }
+
+    /**
+     * One duty cycle: the journaled inputs the gateway watches, a batch of outputs journaled on journal
+     * "out" then delivered, the gateway's idle work, and its queued answers onto the inbound ring.
+     *
+     * @return how much was done; 0 when there was nothing to do.
+     */
+    int doWork() throws Exception
+    {
+        stage = "gateway";
+        final int polled = pollInputs();
+        stage = "journal-out";
+        final long last = journalOutputs();
+        stage = "gateway";
+        final int delivered = deliverOutputs(last);
+        gateway.onIdle();
+        final int work = publisher.flush() + polled + delivered;
+        latencies.flushGatewayThread();
+        return work;
+    }
+
+    /**
+     * {@link #doWork()} for a stage that must drain the outbound ring while it waits for room on it (the
+     * logic, when it shares this thread): a failure is recorded and halts, as on the gateway's own thread.
+     */
+    int doWorkOrHalt()
+    {
+        try
+        {
+            return doWork();
+        }
+        catch (final EngineHaltedException ex)
+        {
+            throw ex;
+        }
+        catch (final Throwable ex)
+        {
+            failure.record(stage, ex);
+            throw new EngineHaltedException(failure.message(), ex);
+        }
+    }
+
+    /** The stage a failure of the last call came from: "gateway" or "journal-out". */
+    String stage()
+    {
+        return stage;
+    }
+
+    /** Shuts the gateway down; journal "out" holds nothing staged: each duty cycle commits what it appends. */
+    void onShutdown() throws Exception
+    {
+        stage = "gateway";
+        gateway.onShutdown();
     }
 
     /** @return how far the gateway has taken the outbound ring (its gating sequence). */

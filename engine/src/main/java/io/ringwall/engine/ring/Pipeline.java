@@ -27,8 +27,9 @@ import org.agrona.concurrent.IdleStrategy;
  *        └──────────── venue answers (queued by the gateway when the ring is full) ◄───────┘
  * </pre>
  *
- * Three threads besides the producers: journal-in, the logic, and the gateway's. The logic is gated on
- * journal-in, so it only sees journaled inputs; the gateway thread commits each batch of outputs to
+ * Three threads besides the producers: journal-in, the logic, and the gateway's; or, with
+ * {@link StageThreading#SHARED}, one that runs the three in turn ({@link SharedStagesAgent}). The logic is
+ * gated on journal-in, so it only sees journaled inputs; the gateway thread commits each batch of outputs to
  * journal "out" before it hands any of them to the gateway, so no order reaches the venue before it is
  * journaled. A venue that watches the inputs sees them only once journaled. The gateway answers through
  * the inbound ring like a real venue. (Journal "out" had a thread of its own; see {@link GatewayAgent}
@@ -48,9 +49,12 @@ public final class Pipeline
     private final Sequence gatewaySequence;
     private final GatewayAgent gateway;
     private final Gateway venueGateway;
-    private LogicStage logicHandler;
+    private final LogicStage logicHandler;
     private final Sequence journalInSequence;
+    /** The logic's thread in dedicated threading; null when shared. */
     private BatchEventProcessor<FrameEvent> logicProcessor;
+    /** Every stage on one thread; null in dedicated threading. */
+    private final SharedStagesAgent sharedStages;
     private int logicCpu = LogicAffinity.NONE;
     private LogicAffinity logicAffinity;
     /** Guarded by this: {@link #stop()} has run, and its outcome. */
@@ -102,21 +106,36 @@ public final class Pipeline
         final Function<InboundPublisher, Gateway> gatewayFactory, final AfterInputHook afterInput)
     {
         this.config = config;
+        final boolean shared = config.threading() == StageThreading.SHARED;
         inbound = RingBuffer.create(ProducerType.MULTI, FrameEvent::new, config.inboundSize(),
             config.waitMode().waitStrategy());
         outbound = RingBuffer.create(ProducerType.SINGLE, FrameEvent::new, config.outboundSize(),
             config.waitMode().waitStrategy());
-        final RingOutputSink sink = new RingOutputSink(outbound,
-            new RingClaimer(outbound, config.waitMode().idleStrategy(), failure), latencies);
+        // Sharing its thread with the gateway, the logic drains the outbound ring itself while it waits for room.
+        final SharedStagesAgent.DrainingIdle drainingIdle =
+            shared ? new SharedStagesAgent.DrainingIdle(config.waitMode().idleStrategy()) : null;
+        final RingOutputSink sink = new RingOutputSink(outbound, new RingClaimer(outbound,
+            shared ? drainingIdle : config.waitMode().idleStrategy(), failure), latencies);
         logic = logicFactory.apply(sink);
 
         logicHandler = new LogicStage(logic, sink, latencies, afterInput);
-        final BatchEventProcessor<FrameEvent> journalIn = stage("journal-in", inbound,
-            new JournalStage(inputJournal, latencies, config.maxBatch()));
-        journalInSequence = journalIn.getSequence();
-        final BatchEventProcessor<FrameEvent> logicStage = stage("logic", inbound, logicHandler, journalIn.getSequence());
-        inbound.addGatingSequences(logicStage.getSequence());
-        logicProcessor = logicStage;
+        final JournalStage journalStage = new JournalStage(inputJournal, latencies, config.maxBatch());
+        final EventPoller<FrameEvent> sharedJournalInputs;
+        if (shared)
+        {
+            sharedJournalInputs = inbound.newPoller();
+            journalInSequence = sharedJournalInputs.getSequence();
+            logicSequence = new Sequence();
+        }
+        else
+        {
+            sharedJournalInputs = null;
+            final BatchEventProcessor<FrameEvent> journalIn = stage("journal-in", inbound, journalStage);
+            journalInSequence = journalIn.getSequence();
+            logicProcessor = stage("logic", inbound, logicHandler, journalInSequence);
+            logicSequence = logicProcessor.getSequence();
+        }
+        inbound.addGatingSequences(logicSequence);
 
         final InboundPublisher gatewayPublisher = new InboundPublisher(inbound,
             new RingClaimer(inbound, config.waitMode().idleStrategy(), failure), config.marketDataReserve(), true);
@@ -130,9 +149,18 @@ public final class Pipeline
         gateway = new GatewayAgent(outbound, outputJournal, inputs, venue,
             gatewayPublisher, config.waitMode().idleStrategy(), failure, config.maxBatch(), latencies);
         outbound.addGatingSequences(gateway.sequence());
-
-        logicSequence = logicStage.getSequence();
         gatewaySequence = gateway.sequence();
+
+        if (shared)
+        {
+            drainingIdle.drain(gateway);
+            sharedStages = new SharedStagesAgent(inbound, sharedJournalInputs, journalStage, logicHandler,
+                logicSequence, gateway, config.waitMode().idleStrategy(), failure, config.maxBatch());
+        }
+        else
+        {
+            sharedStages = null;
+        }
     }
 
     /**
@@ -146,13 +174,17 @@ public final class Pipeline
 
     public void start()
     {
+        if (sharedStages != null)
+        {
+            startLogicThread(sharedStages, "ringwall-logic"); // the logic's thread, which also runs the others
+            return;
+        }
         for (int i = 0; i < processors.size(); i++)
         {
             final Runnable processor = processors.get(i);
-            if (processor == logicProcessor && logicCpu != LogicAffinity.NONE)
+            if (processor == logicProcessor)
             {
-                logicAffinity = new LogicAffinity(logicCpu, processor);
-                startThread(logicAffinity, "ringwall-" + names.get(i));
+                startLogicThread(processor, "ringwall-" + names.get(i));
             }
             else
             {
@@ -160,6 +192,19 @@ public final class Pipeline
             }
         }
         startThread(gateway, "ringwall-gateway");
+    }
+
+    private void startLogicThread(final Runnable logicLoop, final String name)
+    {
+        if (logicCpu != LogicAffinity.NONE)
+        {
+            logicAffinity = new LogicAffinity(logicCpu, logicLoop);
+            startThread(logicAffinity, name);
+        }
+        else
+        {
+            startThread(logicLoop, name);
+        }
     }
 
     /**
@@ -261,6 +306,10 @@ public final class Pipeline
         }
         processors.forEach(BatchEventProcessor::halt);
         gateway.stop();
+        if (sharedStages != null)
+        {
+            sharedStages.stop();
+        }
         boolean allStopped = true;
         for (final Thread thread : threads)
         {

@@ -1,14 +1,15 @@
 package io.ringwall.engine.ring;
 
 /**
- * Sizes and waiting of the rings.
+ * Sizes and waiting of the rings, and the threads that run their stages.
  *
  * @param inboundSize  slots of the inbound ring (power of two).
  * @param outboundSize slots of the outbound ring (power of two).
  * @param maxBatch     most frames one stage takes per batch: bounds a journal document's size.
  * @param waitMode     how idle stages and producers wait.
+ * @param threading    a thread per stage, or one for all of them.
  */
-public record RingConfig(int inboundSize, int outboundSize, int maxBatch, WaitMode waitMode)
+public record RingConfig(int inboundSize, int outboundSize, int maxBatch, WaitMode waitMode, StageThreading threading)
 {
     public static final int DEFAULT_RING_SIZE = 1 << 16;
     /**
@@ -20,8 +21,18 @@ public record RingConfig(int inboundSize, int outboundSize, int maxBatch, WaitMo
     public static final int DEFAULT_MAX_BATCH = 4096;
     public static final int MAX_BATCH_LIMIT = 1 << 16;
 
+    /** Dedicated stage threads. */
+    public RingConfig(final int inboundSize, final int outboundSize, final int maxBatch, final WaitMode waitMode)
+    {
+        this(inboundSize, outboundSize, maxBatch, waitMode, StageThreading.DEDICATED);
+    }
+
     public RingConfig
     {
+        if (waitMode == null || threading == null)
+        {
+            throw new IllegalArgumentException("wait mode and stage threading are required");
+        }
         requirePowerOfTwo("inbound ring size", inboundSize);
         requirePowerOfTwo("outbound ring size", outboundSize);
         if (maxBatch < 1 || maxBatch > MAX_BATCH_LIMIT)
@@ -41,6 +52,14 @@ public record RingConfig(int inboundSize, int outboundSize, int maxBatch, WaitMo
     public static RingConfig ofSize(final int size, final WaitMode waitMode)
     {
         return new RingConfig(size, size, DEFAULT_MAX_BATCH, waitMode);
+    }
+
+    /**
+     * @return this configuration with its stages run as {@code threading} says.
+     */
+    public RingConfig withThreading(final StageThreading threading)
+    {
+        return new RingConfig(inboundSize, outboundSize, maxBatch, waitMode, threading);
     }
 
     /**

@@ -9,7 +9,8 @@ import io.ringwall.engine.marketdata.SyntheticTradeSource;
 import io.ringwall.engine.strategy.Strategy;
 import io.ringwall.engine.strategy.StrategyParameters;
 import io.ringwall.engine.strategy.TradeEvent;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,11 +43,12 @@ class FailClosedTest
     @TempDir
     Path dir;
 
-    @Test
-    void aStrategyExceptionHaltsTheEngineWithAnOperatorMessage()
+    @ParameterizedTest
+    @EnumSource(StageThreading.class)
+    void aStrategyExceptionHaltsTheEngineWithAnOperatorMessage(final StageThreading threading)
     {
         final RunSummary summary;
-        try (Engine engine = new Engine(EngineFixtures.freeRunning(dir, BrokenStrategy.class.getName())))
+        try (Engine engine = new Engine(EngineFixtures.freeRunning(dir, threading, BrokenStrategy.class.getName())))
         {
             summary = engine.run(new SyntheticTradeSource(0, 200_000, 1, 1_700_000_000_000_000_000L, 1_000_000));
         }

@@ -6,7 +6,8 @@ import io.ringwall.engine.Engine;
 import io.ringwall.engine.EngineFixtures;
 import io.ringwall.engine.RunSummary;
 import io.ringwall.engine.marketdata.SyntheticTradeSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,14 +21,15 @@ class GatingTest
     @TempDir
     Path dir;
 
-    @Test
-    void everyTradeTheLogicSeesIsAlreadyJournaled()
+    @ParameterizedTest
+    @EnumSource(StageThreading.class)
+    void everyTradeTheLogicSeesIsAlreadyJournaled(final StageThreading threading)
     {
         GatingProbe.CHECKS.set(0);
         GatingProbe.VIOLATIONS.set(0);
         final long trades = 50_000;
         final RunSummary summary;
-        try (Engine engine = new Engine(EngineFixtures.freeRunning(dir,
+        try (Engine engine = new Engine(EngineFixtures.freeRunning(dir, threading,
             GatingProbe.class.getName() + ":dir=" + dir, EngineFixtures.MA)))
         {
             summary = engine.run(new SyntheticTradeSource(0, trades, 1, 1_700_000_000_000_000_000L, 1_000_000));

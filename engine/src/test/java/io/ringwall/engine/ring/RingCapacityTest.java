@@ -14,7 +14,8 @@ import io.ringwall.engine.strategy.Strategy;
 import io.ringwall.engine.strategy.StrategyContext;
 import io.ringwall.engine.strategy.StrategyParameters;
 import io.ringwall.engine.strategy.TradeEvent;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,14 +56,19 @@ class RingCapacityTest
     @TempDir
     Path dir;
 
-    @Test
-    void aBurstOfOrdersLargerThanBothRingsCannotDeadlockTheLogicAndTheVenue()
+    /**
+     * Shared: the logic, waiting for outbound room, must run the gateway itself (nobody else will).
+     */
+    @ParameterizedTest
+    @EnumSource(StageThreading.class)
+    void aBurstOfOrdersLargerThanBothRingsCannotDeadlockTheLogicAndTheVenue(final StageThreading threading)
     {
         final long trades = 3_000;
         final EngineConfig config = new EngineConfig(dir,
             LogicConfig.unrestricted(List.of("BTCUSD"), List.of(Flood.class.getName()), LogicConfig.DEFAULT_INITIAL_CASH,
                 LogicConfig.MAX_WORKING_ORDERS_LIMIT),
-            new RingConfig(256, 64, RingConfig.DEFAULT_MAX_BATCH, WaitMode.YIELDING), ClockMode.WALL, false, 0, 0);
+            new RingConfig(256, 64, RingConfig.DEFAULT_MAX_BATCH, WaitMode.YIELDING, threading), ClockMode.WALL, false,
+            0, 0);
         final RunSummary summary = assertTimeoutPreemptively(Duration.ofSeconds(120), () ->
         {
             try (Engine engine = new Engine(config))
