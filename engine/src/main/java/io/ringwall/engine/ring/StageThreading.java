@@ -19,7 +19,7 @@ public enum StageThreading
      * "out" and the gateway, in turn. For a machine with fewer cores than stage threads plus producers
      * (a 2-core VM, a laptop, CI), where dedicated stage threads would take turns on the cores anyway and
      * each hand-over between them waits for a wake-up: on 2 cores it cut tick-to-order at 100 k trades/s
-     * from a median of about 4.6 us to 1.8 us, and the 90th percentile from 11-21 us to 2-4 us
+     * from a median of 4.4-4.9 us to 1.7-1.9 us, and the 90th percentile from 6-24 us to 2.4-7 us
      * ({@code ringwall latency --threads}). The price is peak throughput: one thread does all the stages'
      * work, about 10-20 % fewer trades per second than dedicated threads on the same 2 cores
      * ({@code ringwall throughput --threads}). The logic still sees only committed inputs: it runs after
