@@ -124,7 +124,7 @@ public final class Pipeline
         if (shared)
         {
             sharedJournalInputs = inbound.newPoller();
-            journalInSequence = sharedJournalInputs.getSequence();
+            journalInSequence = new Sequence();
             logicSequence = new Sequence();
         }
         else
@@ -154,8 +154,8 @@ public final class Pipeline
         if (shared)
         {
             drainingIdle.drain(gateway);
-            sharedStages = new SharedStagesAgent(inbound, sharedJournalInputs, journalStage, logicHandler,
-                logicSequence, gateway, config.waitMode().idleStrategy(), failure, config.maxBatch());
+            sharedStages = new SharedStagesAgent(inbound, sharedJournalInputs, journalInSequence, journalStage,
+                logicHandler, logicSequence, gateway, config.waitMode().idleStrategy(), failure, config.maxBatch());
         }
         else
         {

@@ -23,6 +23,7 @@ final class SharedStagesAgent implements Runnable
 {
     private final RingBuffer<FrameEvent> inbound;
     private final EventPoller<FrameEvent> journalInputs;
+    private final Sequence journaledSequence;
     private final JournalStage journal;
     private final LogicStage logic;
     private final Sequence logicSequence;
@@ -39,16 +40,19 @@ final class SharedStagesAgent implements Runnable
     private volatile boolean running = true;
 
     /**
-     * @param journalInputs a poller of the inbound ring gated on its cursor only; its sequence is journal
-     *                      "in"'s (the logic's gate).
-     * @param logicSequence the logic's position: the inbound ring's gating sequence.
+     * @param journalInputs     a poller of the inbound ring gated on its cursor only.
+     * @param journaledSequence how far journal "in" has committed (what the gateway's input poller is
+     *                          gated on); set only after a batch's commit returned. The poller's own
+     *                          sequence moves past a batch that failed half way, so it is not the gate.
+     * @param logicSequence     the logic's position: the inbound ring's gating sequence.
      */
     SharedStagesAgent(final RingBuffer<FrameEvent> inbound, final EventPoller<FrameEvent> journalInputs,
-        final JournalStage journal, final LogicStage logic, final Sequence logicSequence, final GatewayAgent gateway,
+        final Sequence journaledSequence, final JournalStage journal, final LogicStage logic, final Sequence logicSequence, final GatewayAgent gateway,
         final IdleStrategy idle, final EngineFailure failure, final int maxBatch)
     {
         this.inbound = inbound;
         this.journalInputs = journalInputs;
+        this.journaledSequence = journaledSequence;
         this.journal = journal;
         this.logic = logic;
         this.logicSequence = logicSequence;
@@ -152,11 +156,12 @@ final class SharedStagesAgent implements Runnable
      */
     int doWork() throws Exception
     {
-        final long journaledBefore = journalInputs.getSequence().get();
+        final long journaledBefore = journaledSequence.get();
         stage = "journal-in";
         journalBatchEnd = journaledBefore + maxBatch;
         journalInputs.poll(onJournal);
         final long journaled = journalInputs.getSequence().get();
+        journaledSequence.set(journaled);
 
         stage = "logic";
         for (long next = journaledBefore + 1; next <= journaled; next++)
