@@ -134,6 +134,7 @@ final class SharedStagesAgent implements Runnable
             }
             stage = "journal-in";
             journal.onShutdown();
+            stage = "gateway";
             gateway.onShutdown();
         }
         catch (final EngineHaltedException ex)
