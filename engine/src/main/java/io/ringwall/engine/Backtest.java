@@ -66,7 +66,7 @@ public final class Backtest implements AutoCloseable
      */
     public Backtest(final Path journalDir, final LogicConfig config, final long timerIntervalNs)
     {
-        this.journals = JournalDirectory.open(journalDir);
+        this.journals = JournalDirectory.open(journalDir, "backtest");
         this.inputJournal = journals.inputWriter();
         this.outputJournal = journals.outputWriter();
         if (inputJournal.lastSequence() != 0 || outputJournal.lastSequence() != 0)

@@ -153,7 +153,7 @@ public final class Engine implements AutoCloseable
     {
         this.config = config;
         this.checkpoints = checkpoints;
-        this.journals = JournalDirectory.open(config.journalDir());
+        this.journals = JournalDirectory.open(config.journalDir(), resume ? "run --resume" : "run");
         final long existingInputs;
         final long existingOutputs;
         try (JournalWriter in = journals.inputWriter(); JournalWriter out = journals.outputWriter())

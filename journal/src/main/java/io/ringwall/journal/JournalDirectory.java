@@ -24,7 +24,11 @@ import net.openhft.chronicle.wire.DocumentContext;
  *   DIR/in/                 journal "in": every input, before the logic sees it (Chronicle Queue, daily roll)
  *   DIR/out/                journal "out": every output of the logic
  *   DIR/manifest.properties how the session was configured, so a replay builds the same logic
+ *   DIR/session.lock        held by the one process writing the session ({@link SessionLock})
  * </pre>
+ *
+ * <p>{@link #open} is for the session's writer and takes the directory's lock; {@link #openExisting} is for
+ * readers (replay, the journal printer, reports), which may run beside a live engine and take no lock.
  */
 public final class JournalDirectory implements AutoCloseable
 {
@@ -33,19 +37,35 @@ public final class JournalDirectory implements AutoCloseable
     private final Path root;
     private final ChronicleQueue in;
     private final ChronicleQueue out;
+    private final SessionLock lock;
 
-    private JournalDirectory(final Path root)
+    private JournalDirectory(final Path root, final SessionLock lock)
     {
         ChronicleSettings.apply();
         this.root = root;
-        this.in = queue(root.resolve("in"));
-        this.out = queue(root.resolve("out"));
+        this.lock = lock;
+        try
+        {
+            this.in = queue(root.resolve("in"));
+            this.out = queue(root.resolve("out"));
+        }
+        catch (final RuntimeException ex)
+        {
+            if (lock != null)
+            {
+                lock.close();
+            }
+            throw ex;
+        }
     }
 
     /**
-     * Opens (creating if needed) the journals under {@code root}.
+     * Opens (creating if needed) the journals under {@code root} for writing, holding its lock until {@link #close}.
+     *
+     * @param purpose what the writer does, for a refusal's text ("run", "backtest", "journal repair").
+     * @throws SessionLockedException naming the holder's pid when another writer has the directory open.
      */
-    public static JournalDirectory open(final Path root)
+    public static JournalDirectory open(final Path root, final String purpose)
     {
         try
         {
@@ -55,7 +75,13 @@ public final class JournalDirectory implements AutoCloseable
         {
             throw new UncheckedIOException("cannot create journal directory " + root, ex);
         }
-        return new JournalDirectory(root);
+        return new JournalDirectory(root, SessionLock.acquire(root, purpose));
+    }
+
+    /** {@link #open(Path, String)} for a writer that needs no purpose in its refusal. */
+    public static JournalDirectory open(final Path root)
+    {
+        return open(root, "opening the journals for writing");
     }
 
     /**
@@ -70,7 +96,7 @@ public final class JournalDirectory implements AutoCloseable
             throw new IllegalArgumentException("no Ringwall journal in " + root.toAbsolutePath() +
                 " (expected in/, out/ and " + MANIFEST_FILE + "; run 'ringwall run --journal DIR' to make one)");
         }
-        return new JournalDirectory(root);
+        return new JournalDirectory(root, null);
     }
 
     public Path root()
@@ -81,13 +107,15 @@ public final class JournalDirectory implements AutoCloseable
     /** Writer of journal "in"; continues after its last record. */
     public JournalWriter inputWriter()
     {
-        return new JournalWriter(in, "in", lastSequence(in));
+        final long[] last = lastRecord(in);
+        return new JournalWriter(in, "in", last[0], (int)last[1]);
     }
 
     /** Writer of journal "out"; continues after its last record. */
     public JournalWriter outputWriter()
     {
-        return new JournalWriter(out, "out", lastSequence(out));
+        final long[] last = lastRecord(out);
+        return new JournalWriter(out, "out", last[0], (int)last[1]);
     }
 
     public JournalReader inputReader()
@@ -160,6 +188,10 @@ public final class JournalDirectory implements AutoCloseable
     {
         in.close();
         out.close();
+        if (lock != null)
+        {
+            lock.close();
+        }
     }
 
     private static ChronicleQueue queue(final Path path)
@@ -167,44 +199,50 @@ public final class JournalDirectory implements AutoCloseable
         return SingleChronicleQueueBuilder.binary(path).rollCycle(RollCycles.FAST_DAILY).build();
     }
 
-    private static long lastSequence(final ChronicleQueue queue)
+    /** @return the last complete record's sequence and checksum (0 for version 1), {0, 0} for an empty journal. */
+    private static long[] lastRecord(final ChronicleQueue queue)
     {
         try (ExcerptTailer tailer = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd())
         {
             // Backwards over documents: one that holds only a partial record (see
             // JournalReader#tolerateTornRecords) never happened, so the one before it counts.
+            final long[] last = new long[2];
             while (true)
             {
                 try (DocumentContext dc = tailer.readingDocument())
                 {
                     if (!dc.isPresent())
                     {
-                        return 0;
+                        return last;
                     }
-                    final long sequence = lastCompleteRecord(dc.wire().bytes());
-                    if (sequence != 0)
+                    if (lastCompleteRecord(dc.wire().bytes(), last))
                     {
-                        return sequence;
+                        return last;
                     }
                 }
             }
         }
     }
 
-    private static long lastCompleteRecord(final Bytes<?> bytes)
+    /** @return whether the document holds a complete record; the last one's sequence and checksum go to {@code last}. */
+    private static boolean lastCompleteRecord(final Bytes<?> bytes, final long[] last)
     {
-        long sequence = 0;
+        boolean found = false;
         while (bytes.readRemaining() >= JournalRecord.HEADER_LENGTH)
         {
-            final int length = bytes.readInt();
-            final long recordSequence = bytes.readLong();
-            if (length <= 0 || 8L + length > bytes.readRemaining())
+            final long at = bytes.readPosition();
+            final int firstWord = bytes.readInt(at);
+            if (JournalRecord.frameLength(firstWord) < 0 || JournalRecord.recordLength(firstWord) > bytes.readRemaining())
             {
                 break;
             }
-            sequence = recordSequence;
-            bytes.readSkip(8 + length);
+            final int recordLength = JournalRecord.recordLength(firstWord);
+            last[0] = bytes.readLong(at + 4);
+            last[1] = (firstWord & JournalRecord.CHECKSUMMED) != 0 ?
+                bytes.readInt(at + recordLength - JournalRecord.TRAILER_LENGTH) : 0;
+            found = true;
+            bytes.readSkip(recordLength);
         }
-        return sequence;
+        return found;
     }
 }

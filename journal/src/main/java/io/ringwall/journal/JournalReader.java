@@ -1,5 +1,8 @@
 package io.ringwall.journal;
 
+import java.io.File;
+import java.util.zip.CRC32C;
+
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -7,15 +10,19 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * Iterates a journal's records in order, from a chosen sequence, checking the layout and that
- * sequences are gap-free. Meant for one thread; the tailer is made on first use.
+ * Iterates a journal's records in order, from a chosen sequence, checking the layout, that sequences are
+ * gap-free and every version 2 record's chained checksum ({@link JournalRecord}): records before the chosen
+ * sequence are checked too, so whoever reads a journal to its end has verified all of it. Meant for one
+ * thread; the tailer is made on first use.
  */
 public final class JournalReader implements AutoCloseable
 {
     private final ChronicleQueue queue;
     private final String name;
-    private final byte[] frameBytes = new byte[JournalRecord.MAX_FRAME_LENGTH];
-    private final UnsafeBuffer frame = new UnsafeBuffer(frameBytes);
+    /** The previous record's checksum, then the record being read (the layout its checksum covers). */
+    private final byte[] recordBytes = new byte[JournalRecord.TRAILER_LENGTH + JournalRecord.MAX_RECORD_LENGTH];
+    private final UnsafeBuffer record = new UnsafeBuffer(recordBytes);
+    private final CRC32C crc = new CRC32C();
     private ExcerptTailer tailer;
     private long fromSequence = 1;
     private long lastSequence;
@@ -135,8 +142,8 @@ public final class JournalReader implements AutoCloseable
         final long remaining = bytes.readRemaining();
         if (remaining >= JournalRecord.HEADER_LENGTH)
         {
-            final int length = bytes.readInt(bytes.readPosition());
-            if (length <= 0 || length > JournalRecord.MAX_FRAME_LENGTH || length <= remaining - JournalRecord.HEADER_LENGTH)
+            final int firstWord = bytes.readInt(bytes.readPosition());
+            if (JournalRecord.frameLength(firstWord) < 0 || JournalRecord.recordLength(firstWord) <= remaining)
             {
                 return false;
             }
@@ -149,17 +156,35 @@ public final class JournalReader implements AutoCloseable
 
     private void readRecord(final Bytes<?> bytes, final RecordHandler handler, final long index)
     {
-        if (bytes.readRemaining() < JournalRecord.HEADER_LENGTH)
+        final long remaining = bytes.readRemaining();
+        if (remaining < JournalRecord.HEADER_LENGTH)
         {
-            throw corrupt(index, "a record header is cut short (" + bytes.readRemaining() + " bytes left)");
+            throw corrupt(index, "a record header is cut short (" + remaining + " bytes left) after record " + lastSequence);
         }
-        final int length = bytes.readInt();
-        final long sequence = bytes.readLong();
-        final long timeNs = bytes.readLong();
-        if (length <= 0 || length > JournalRecord.MAX_FRAME_LENGTH || length > bytes.readRemaining())
+        final int firstWord = bytes.readInt(bytes.readPosition());
+        final int length = JournalRecord.frameLength(firstWord);
+        if (length < 0 || JournalRecord.recordLength(firstWord) > remaining)
         {
-            throw corrupt(index, "record " + sequence + " claims a frame of " + length + " bytes, " +
-                bytes.readRemaining() + " remain");
+            throw corrupt(index, "the record after " + lastSequence + " claims a frame of " + (firstWord & ~JournalRecord.CHECKSUMMED) +
+                " bytes, " + (remaining - JournalRecord.HEADER_LENGTH) + " remain");
+        }
+        final int at = JournalRecord.TRAILER_LENGTH;
+        bytes.read(recordBytes, at, JournalRecord.recordLength(firstWord));
+        final long sequence = record.getLong(at + 4);
+        final long timeNs = record.getLong(at + 12);
+        if ((firstWord & JournalRecord.CHECKSUMMED) != 0)
+        {
+            final int stored = record.getInt(at + JournalRecord.HEADER_LENGTH + length);
+            if (JournalRecord.checksum(crc, recordBytes, at, length) != stored)
+            {
+                throw corrupt(index, "record " + sequence + " (the one after " + lastSequence + ") fails its checksum: " +
+                    "its bytes, or the chain of records before it, were altered");
+            }
+            record.putInt(0, stored);
+        }
+        else
+        {
+            record.putInt(0, 0); // a version 1 record: the next checksum starts a new chain
         }
         if (sequence != lastSequence + 1)
         {
@@ -169,19 +194,14 @@ public final class JournalReader implements AutoCloseable
         lastSequence = sequence;
         if (sequence >= fromSequence)
         {
-            bytes.read(frameBytes, 0, length);
-            handler.onRecord(sequence, timeNs, frame, 0, length);
-        }
-        else
-        {
-            // checked for order above, not delivered: no need to copy it (recovery skips millions this way)
-            bytes.readSkip(length);
+            handler.onRecord(sequence, timeNs, record, at + JournalRecord.HEADER_LENGTH, length);
         }
     }
 
     private JournalCorruptException corrupt(final long index, final String why)
     {
-        return new JournalCorruptException(name + " journal at " + queue.fileAbsolutePath() +
+        final File file = tailer == null ? null : tailer.currentFile();
+        return new JournalCorruptException(name + " journal, file " + (file == null ? queue.fileAbsolutePath() : file.getAbsolutePath()) +
             ", excerpt index 0x" + Long.toHexString(index) + ": " + why +
             ". Stop trading; keep the files for the post-mortem and recover from the last good snapshot.");
     }

@@ -1,5 +1,7 @@
 package io.ringwall.journal;
 
+import java.util.zip.CRC32C;
+
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -17,6 +19,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * When the staging buffer fills, the records staged so far are written as a document of their own, so a
  * batch larger than the buffer makes several documents: readers see records, not documents.
  *
+ * <p>Every record is written in {@link JournalRecord}'s version 2 layout, its CRC32C chained to the record
+ * before it. The staging buffer keeps the previous record's checksum in its first four bytes, so each
+ * checksum is one pass over contiguous bytes (CRC32C is a CPU instruction on x86 and ARM: a few ns a record).
+ *
  * <p>One writer per journal, used from one thread: the appender is made on first use so that it belongs
  * to the writing thread. Nothing here allocates per record.
  */
@@ -29,15 +35,20 @@ public final class JournalWriter implements AutoCloseable
     private final String name;
     private final byte[] stagingBytes = new byte[STAGING_CAPACITY];
     private final UnsafeBuffer staging = new UnsafeBuffer(stagingBytes);
-    private int stagedLength;
+    private final CRC32C crc = new CRC32C();
+    /** End of the staged records, which start after the previous checksum at {@link #FIRST_RECORD}. */
+    private int stagedEnd = FIRST_RECORD;
     private ExcerptAppender appender;
     private long lastSequence;
 
-    JournalWriter(final ChronicleQueue queue, final String name, final long lastSequence)
+    private static final int FIRST_RECORD = JournalRecord.TRAILER_LENGTH;
+
+    JournalWriter(final ChronicleQueue queue, final String name, final long lastSequence, final int lastChecksum)
     {
         this.queue = queue;
         this.name = name;
         this.lastSequence = lastSequence;
+        staging.putInt(0, lastChecksum);
     }
 
     /**
@@ -55,18 +66,20 @@ public final class JournalWriter implements AutoCloseable
         {
             throw new IllegalArgumentException(name + " journal: frame length " + length + " at " + sequence);
         }
-        if (stagedLength + JournalRecord.HEADER_LENGTH + length > STAGING_CAPACITY)
+        final int recordLength = JournalRecord.HEADER_LENGTH + length + JournalRecord.TRAILER_LENGTH;
+        if (stagedEnd + recordLength > STAGING_CAPACITY)
         {
             commit();
         }
 
         final UnsafeBuffer buffer = staging;
-        final int at = stagedLength;
-        buffer.putInt(at, length);
+        final int at = stagedEnd;
+        buffer.putInt(at, length | JournalRecord.CHECKSUMMED);
         buffer.putLong(at + 4, sequence);
         buffer.putLong(at + 12, timeNs);
         buffer.putBytes(at + JournalRecord.HEADER_LENGTH, frame, offset, length);
-        stagedLength = at + JournalRecord.HEADER_LENGTH + length;
+        buffer.putInt(at + JournalRecord.HEADER_LENGTH + length, JournalRecord.checksum(crc, stagingBytes, at, length));
+        stagedEnd = at + recordLength;
         lastSequence = sequence;
     }
 
@@ -75,7 +88,8 @@ public final class JournalWriter implements AutoCloseable
      */
     public void commit()
     {
-        if (stagedLength == 0)
+        final int end = stagedEnd;
+        if (end == FIRST_RECORD)
         {
             return;
         }
@@ -85,9 +99,11 @@ public final class JournalWriter implements AutoCloseable
         }
         try (DocumentContext document = appender.writingDocument())
         {
-            document.wire().bytes().write(stagingBytes, 0, stagedLength);
+            document.wire().bytes().write(stagingBytes, FIRST_RECORD, end - FIRST_RECORD);
         }
-        stagedLength = 0;
+        // the last record's checksum seeds the next document's first record
+        staging.putInt(0, staging.getInt(end - JournalRecord.TRAILER_LENGTH));
+        stagedEnd = FIRST_RECORD;
     }
 
     /**

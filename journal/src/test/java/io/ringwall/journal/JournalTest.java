@@ -1,10 +1,18 @@
 package io.ringwall.journal;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +64,7 @@ class JournalTest
     {
         final int frameLength = JournalRecord.MAX_FRAME_LENGTH;
         final int records = 3 * JournalWriter.STAGING_CAPACITY / (JournalRecord.HEADER_LENGTH + frameLength) + 5;
+        // (each record also carries a 4-byte checksum: a few more documents, same test)
         final UnsafeBuffer big = new UnsafeBuffer(new byte[frameLength]);
         try (JournalDirectory journals = JournalDirectory.open(dir); JournalWriter writer = journals.inputWriter())
         {
@@ -99,6 +108,131 @@ class JournalTest
         assertThatThrownBy(() -> JournalDirectory.openExisting(dir.resolve("nothing")))
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no Ringwall journal in");
     }
+
+    @Test
+    void aFlippedByteAnywhereInTheJournalHaltsEveryReaderNamingJournalSequenceAndFile() throws IOException
+    {
+        writeMarkedRecords(dir, 200);
+        final Path cycleFile = flipByteOfRecord(dir.resolve("in"), 120);
+
+        for (final long from : new long[] {1, 150})
+        {
+            try (JournalDirectory journals = JournalDirectory.openExisting(dir); JournalReader reader = journals.inputReader())
+            {
+                final List<Long> delivered = new ArrayList<>();
+                assertThatThrownBy(() -> reader.from(from).readAll((sequence, timeNs, frame, offset, length) -> delivered.add(sequence)))
+                    .as("reading from %d: a record before the first delivered one is still checked", from)
+                    .isInstanceOf(JournalCorruptException.class)
+                    .hasMessageContaining("in journal")
+                    .hasMessageContaining("record 120")
+                    .hasMessageContaining("fails its checksum")
+                    .hasMessageContaining(cycleFile.getFileName().toString());
+                assertThat(delivered).as("nothing at or after the altered record is delivered").allMatch(sequence -> sequence < 120);
+            }
+        }
+        try (JournalDirectory journals = JournalDirectory.openExisting(dir); JournalReader reader = journals.inputReader().tolerateTornRecords())
+        {
+            assertThatThrownBy(() -> reader.readAll((sequence, timeNs, frame, offset, length) -> { }))
+                .as("recovery's torn-tail tolerance never covers a checksum failure")
+                .isInstanceOf(JournalCorruptException.class).hasMessageContaining("record 120");
+        }
+    }
+
+    @Test
+    void aSessionWrittenBeforeChecksumsIsReadAndResumedWithChecksummedRecordsAfterIt() throws IOException
+    {
+        // Exactly what the version 1 writer put in a document: int32 length | int64 sequence | int64 time | frame.
+        try (ChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir.resolve("in")).rollCycle(RollCycles.FAST_DAILY).build();
+            ExcerptAppender appender = queue.createAppender())
+        {
+            for (int document = 0; document < 10; document++)
+            {
+                try (DocumentContext dc = appender.writingDocument())
+                {
+                    for (int i = 1; i <= 10; i++)
+                    {
+                        final long sequence = document * 10L + i;
+                        dc.wire().bytes().writeInt(16).writeLong(sequence).writeLong(sequence * 10).writeLong(sequence).writeLong(-sequence);
+                    }
+                }
+            }
+        }
+        Files.writeString(dir.resolve(JournalDirectory.MANIFEST_FILE), "mode=test\n");
+
+        try (JournalDirectory journals = JournalDirectory.open(dir); JournalWriter writer = journals.inputWriter())
+        {
+            assertThat(writer.lastSequence()).isEqualTo(100);
+            for (long sequence = 101; sequence <= 150; sequence++)
+            {
+                final UnsafeBuffer frame = new UnsafeBuffer(new byte[16]);
+                frame.putLong(0, sequence);
+                frame.putLong(8, -sequence);
+                writer.append(sequence, sequence * 10, frame, 0, 16);
+            }
+        }
+        final List<Long> checked = new ArrayList<>();
+        try (JournalDirectory journals = JournalDirectory.openExisting(dir); JournalReader reader = journals.inputReader())
+        {
+            reader.readAll((sequence, timeNs, frame, offset, length) ->
+            {
+                assertThat(length).isEqualTo(16);
+                assertThat(timeNs).isEqualTo(sequence * 10);
+                assertThat(frame.getLong(offset)).isEqualTo(sequence);
+                assertThat(frame.getLong(offset + 8)).isEqualTo(-sequence);
+                checked.add(sequence);
+            });
+        }
+        assertThat(checked).hasSize(150);
+        assertThat(checked.get(149)).isEqualTo(150);
+    }
+
+    /** Writes {@code count} records whose frames carry a findable marker and their sequence. */
+    static void writeMarkedRecords(final Path dir, final int count)
+    {
+        try (JournalDirectory journals = JournalDirectory.open(dir); JournalWriter writer = journals.inputWriter())
+        {
+            for (int i = 1; i <= count; i++)
+            {
+                final UnsafeBuffer frame = new UnsafeBuffer(new byte[24]);
+                frame.putLong(0, MARKER);
+                frame.putLong(8, i);
+                frame.putLong(16, i * 3L);
+                writer.append(i, i * 10L, frame, 0, 24);
+                if (i % 16 == 0)
+                {
+                    writer.commit();
+                }
+            }
+            journals.writeManifest(Map.of("mode", "test"));
+        }
+    }
+
+    /** Flips one bit in the frame of record {@code sequence} of a {@link #writeMarkedRecords} journal. @return the file. */
+    static Path flipByteOfRecord(final Path queueDir, final long sequence) throws IOException
+    {
+        final Path file;
+        try (var files = Files.list(queueDir))
+        {
+            file = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        final byte[] bytes = Files.readAllBytes(file);
+        final UnsafeBuffer view = new UnsafeBuffer(bytes);
+        for (int at = 0; at + 16 <= bytes.length; at++)
+        {
+            if (view.getLong(at) == MARKER && view.getLong(at + 8) == sequence)
+            {
+                try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw"))
+                {
+                    raf.seek(at + 16);
+                    raf.write(bytes[at + 16] ^ 0x04);
+                }
+                return file;
+            }
+        }
+        throw new AssertionError("record " + sequence + " not found in " + file);
+    }
+
+    private static final long MARKER = 0x5EC0_4D5A_11AB_E1EDL;
 
     private static long readableRecords(final JournalDirectory journals)
     {
