@@ -170,6 +170,13 @@ public final class Engine implements AutoCloseable
                 "another --journal directory or move that one away");
         }
         this.snapshots = new SnapshotStore(config.journalDir(), checkpoints.retain());
+        if (!existing && !snapshots.newestFirst().isEmpty())
+        {
+            journals.close();
+            throw new IllegalStateException("journal directory " + config.journalDir().toAbsolutePath() + " holds " +
+                "snapshots but journals \"in\" and \"out\" hold no record: the journals were deleted. Refusing to start " +
+                "a session over them; restore the journals, or move the directory away and start in a new one");
+        }
         final BusinessLogic logic;
         if (existing)
         {
@@ -205,10 +212,11 @@ public final class Engine implements AutoCloseable
             this.resumeTimeNs = Long.MIN_VALUE;
         }
         this.checkpointsOff = logic.checkpointsUnsupported();
-        this.snapshotWriter = checkpointsOff == null ?
-            new SnapshotWriter(snapshots, logic.maxSnapshotLength(), 2) : null;
         this.inputJournal = journals.inputWriter();
         this.outputJournal = journals.outputWriter();
+        final JournalWriter outputs = outputJournal;
+        this.snapshotWriter = checkpointsOff == null ?
+            new SnapshotWriter(snapshots, logic.maxSnapshotLength(), 2, outputs::committedSequence) : null;
         this.latencyLog = new LatencyIntervalLogger(latencies,
             config.journalDir().resolve(LatencyIntervalLogger.FILE_NAME), latencyIntervalMs);
         final Checkpointer checkpointer = new Checkpointer(checkpoints, snapshotWriter, this::onShutdownCommand);

@@ -1,5 +1,6 @@
 package io.ringwall.journal;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -40,6 +41,11 @@ public final class JournalWriter implements AutoCloseable
     private int stagedEnd = FIRST_RECORD;
     private ExcerptAppender appender;
     private long lastSequence;
+    /**
+     * The last sequence written out, for other threads (the snapshot writer waits for journal "out" to hold
+     * what a snapshot covers). One release store per document, not per record: no fence on x86.
+     */
+    private final AtomicLong committedSequence = new AtomicLong();
 
     private static final int FIRST_RECORD = JournalRecord.TRAILER_LENGTH;
 
@@ -48,6 +54,7 @@ public final class JournalWriter implements AutoCloseable
         this.queue = queue;
         this.name = name;
         this.lastSequence = lastSequence;
+        this.committedSequence.set(lastSequence);
         staging.putInt(0, lastChecksum);
     }
 
@@ -104,6 +111,13 @@ public final class JournalWriter implements AutoCloseable
         // the last record's checksum seeds the next document's first record
         staging.putInt(0, staging.getInt(end - JournalRecord.TRAILER_LENGTH));
         stagedEnd = FIRST_RECORD;
+        committedSequence.lazySet(lastSequence);
+    }
+
+    /** @return the last sequence written out as a document; safe to read from any thread. */
+    public long committedSequence()
+    {
+        return committedSequence.get();
     }
 
     /**

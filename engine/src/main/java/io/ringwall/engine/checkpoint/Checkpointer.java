@@ -67,7 +67,7 @@ public final class Checkpointer implements AfterInputHook
             return;
         }
         final int length = logic.captureState(slot.buffer(), 0);
-        writer.publish(slot, logic.lastInputSequence(), length);
+        writer.publish(slot, logic.lastInputSequence(), logic.outputSequence(), length);
         inputsSinceCapture = 0;
         lastCaptureTimeNs = timeNs;
         captures++;

@@ -71,9 +71,11 @@ public final class Recovery
     {
         final long startNs = System.nanoTime();
         final long journaledInputs;
-        try (JournalWriter probe = journals.inputWriter())
+        final long journaledOutputs;
+        try (JournalWriter inProbe = journals.inputWriter(); JournalWriter outProbe = journals.outputWriter())
         {
-            journaledInputs = probe.lastSequence();
+            journaledInputs = inProbe.lastSequence();
+            journaledOutputs = outProbe.lastSequence();
         }
         final Checker checker = new Checker();
         final SwitchableSink sink = new SwitchableSink(checker);
@@ -85,8 +87,8 @@ public final class Recovery
             final String name = entry.file().getFileName().toString();
             if (entry.inputSequence() > journaledInputs)
             {
-                rejected.add(name + ": after journal \"in\"'s last input " + journaledInputs);
-                continue;
+                // the logic saw only journaled inputs, so the journal held this input when the snapshot was taken
+                throw lostRecords("in", journaledInputs, name, entry.inputSequence());
             }
             try
             {
@@ -94,9 +96,18 @@ public final class Recovery
                 final int offset = SnapshotFile.validate(file, entry.inputSequence());
                 final BusinessLogic candidate = logicFactory.apply(sink);
                 candidate.restoreState(new UnsafeBuffer(file), offset, file.length - offset);
+                if (candidate.outputSequence() > journaledOutputs)
+                {
+                    // snapshots are written only once journal "out" holds their outputs (SnapshotWriter)
+                    throw lostRecords("out", journaledOutputs, name, candidate.outputSequence());
+                }
                 logic = candidate;
                 chosen = entry;
                 break;
+            }
+            catch (final RecoveryException ex)
+            {
+                throw ex;
             }
             catch (final IOException | RuntimeException ex)
             {
@@ -150,6 +161,15 @@ public final class Recovery
             snapshotSequence, rejected, replayed[0], checker.verified, checker.completed.size(), torn, tornWhere,
             logic.lastInputSequence(), digest, System.nanoTime() - startNs, 0);
         return new Result(logic, sink, report);
+    }
+
+    private RecoveryException lostRecords(final String journal, final long journaled, final String snapshot, final long covered)
+    {
+        return new RecoveryException("journal \"" + journal + "\" of " + journals.root().toAbsolutePath() + " ends at record " +
+            journaled + ", but snapshot " + snapshot + " covers record " + covered + ": journal \"" + journal + "\" lost " +
+            "records after they were written (truncated, deleted or restored from an old copy). Refusing to go live: " +
+            "keep the directory for the post-mortem, and run 'ringwall journal repair --journal DIR --to NEWDIR' to " +
+            "copy its longest verified prefix into a new session, then reconcile that session with the venue.");
     }
 
     /** @return CRC32C (hex) of the logic's state encoded as a snapshot: equal states, equal digests. */

@@ -2,6 +2,7 @@ package io.ringwall.engine.checkpoint;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.function.LongSupplier;
 
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -20,6 +21,7 @@ public final class SnapshotWriter implements AutoCloseable
     {
         final UnsafeBuffer buffer;
         long inputSequence;
+        long outputSequence;
         int length;
 
         Slot(final int capacity)
@@ -33,7 +35,10 @@ public final class SnapshotWriter implements AutoCloseable
         }
     }
 
+    private static final long OUTPUTS_TIMEOUT_NS = 10_000_000_000L;
+
     private final SnapshotStore store;
+    private final LongSupplier outputsJournaled;
     private final OneToOneConcurrentArrayQueue<Slot> free;
     private final OneToOneConcurrentArrayQueue<Slot> full;
     private final Thread thread;
@@ -45,9 +50,15 @@ public final class SnapshotWriter implements AutoCloseable
     private volatile long pending;
     private long skipped;
 
-    public SnapshotWriter(final SnapshotStore store, final int capacity, final int slots)
+    /**
+     * @param outputsJournaled journal "out"'s last written sequence (any thread): a snapshot goes to disk only
+     *                         once journal "out" holds every output it covers, so that recovery can treat a
+     *                         journal "out" shorter than a snapshot as lost records, never as a normal crash.
+     */
+    public SnapshotWriter(final SnapshotStore store, final int capacity, final int slots, final LongSupplier outputsJournaled)
     {
         this.store = store;
+        this.outputsJournaled = outputsJournaled;
         this.free = new OneToOneConcurrentArrayQueue<>(slots);
         this.full = new OneToOneConcurrentArrayQueue<>(slots);
         for (int i = 0; i < slots; i++)
@@ -73,9 +84,10 @@ public final class SnapshotWriter implements AutoCloseable
     }
 
     /** Logic thread: hands an encoded slot to the writer. */
-    public void publish(final Slot slot, final long inputSequence, final int length)
+    public void publish(final Slot slot, final long inputSequence, final long outputSequence, final int length)
     {
         slot.inputSequence = inputSequence;
+        slot.outputSequence = outputSequence;
         slot.length = length;
         pending++;
         full.offer(slot);
@@ -151,9 +163,14 @@ public final class SnapshotWriter implements AutoCloseable
             }
             try
             {
+                awaitOutputsJournaled(slot);
                 store.write(slot.inputSequence, slot.buffer, 0, slot.length);
                 lastWrittenSequence = slot.inputSequence;
                 written++;
+            }
+            catch (final InterruptedException ex)
+            {
+                return;
             }
             catch (final IOException | RuntimeException ex)
             {
@@ -161,6 +178,20 @@ public final class SnapshotWriter implements AutoCloseable
                 failed++;
             }
             free.offer(slot);
+        }
+    }
+
+    private void awaitOutputsJournaled(final Slot slot) throws InterruptedException
+    {
+        final long deadlineNs = System.nanoTime() + OUTPUTS_TIMEOUT_NS;
+        while (outputsJournaled.getAsLong() < slot.outputSequence)
+        {
+            if (System.nanoTime() > deadlineNs)
+            {
+                throw new IllegalStateException("journal \"out\" did not reach output " + slot.outputSequence +
+                    " within 10 s (it holds " + outputsJournaled.getAsLong() + "); snapshot not written");
+            }
+            Thread.sleep(1);
         }
     }
 }

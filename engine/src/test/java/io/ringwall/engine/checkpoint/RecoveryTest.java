@@ -184,6 +184,104 @@ class RecoveryTest
         }
     }
 
+    @Test
+    void aDeletedJournalOutRefusesToGoLiveInsteadOfSendingEveryOutputAgain() throws Exception
+    {
+        firstSession();
+        deleteTree(dir.resolve("out"));
+        assertThatThrownBy(() -> CheckpointSessions.run(dir, TRADES, true, null))
+            .isInstanceOf(RecoveryException.class)
+            .hasMessageContaining("journal \"out\"").hasMessageContaining("ends at record 0")
+            .hasMessageContaining("lost records").hasMessageContaining("ringwall journal repair");
+    }
+
+    @Test
+    void aJournalOutTruncatedInTheMiddleRefusesToGoLive() throws Exception
+    {
+        firstSession();
+        final long kept = keepFirstOutputs(dir, 50);
+        assertThat(kept).isEqualTo(50);
+        assertThatThrownBy(() -> CheckpointSessions.run(dir, TRADES, true, null))
+            .isInstanceOf(RecoveryException.class)
+            .hasMessageContaining("journal \"out\"").hasMessageContaining("ends at record 50").hasMessageContaining("lost records");
+    }
+
+    @Test
+    void aDeletedJournalInRefusesToGoLive() throws Exception
+    {
+        firstSession();
+        deleteTree(dir.resolve("in"));
+        assertThatThrownBy(() -> CheckpointSessions.run(dir, TRADES, true, null))
+            .isInstanceOf(RecoveryException.class)
+            .hasMessageContaining("journal \"in\"").hasMessageContaining("ends at record 0").hasMessageContaining("lost records");
+    }
+
+    @Test
+    void bothJournalsDeletedBesideTheirSnapshotsIsNotANewSession() throws Exception
+    {
+        firstSession();
+        deleteTree(dir.resolve("in"));
+        deleteTree(dir.resolve("out"));
+        assertThatThrownBy(() -> CheckpointSessions.run(dir, TRADES, true, null))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("holds snapshots but journals").hasMessageContaining("were deleted");
+    }
+
+    @Test
+    void aFlippedByteInJournalInRefusesToGoLiveNamingTheRecord() throws Exception
+    {
+        firstSession();
+        final Path file = JournalFiles.flipFrameByte(dir.resolve("in"), 1_234);
+        assertThatThrownBy(() -> CheckpointSessions.run(dir, TRADES, true, null))
+            .isInstanceOf(io.ringwall.journal.JournalCorruptException.class)
+            .hasMessageContaining("in journal").hasMessageContaining("record 1234").hasMessageContaining("fails its checksum")
+            .hasMessageContaining(file.getFileName().toString());
+    }
+
+    @Test
+    void aFlippedByteInJournalOutRefusesToGoLiveNamingTheRecord() throws Exception
+    {
+        firstSession();
+        JournalFiles.flipFrameByte(dir.resolve("out"), 7);
+        assertThatThrownBy(() -> CheckpointSessions.run(dir, TRADES, true, null))
+            .isInstanceOf(io.ringwall.journal.JournalCorruptException.class)
+            .hasMessageContaining("out journal").hasMessageContaining("record 7").hasMessageContaining("fails its checksum");
+    }
+
+    /** Rewrites journal "out" with only its first {@code count} records, as a file cut in the middle leaves it. */
+    private static long keepFirstOutputs(final Path session, final long count) throws Exception
+    {
+        final Path copy = session.resolveSibling(session.getFileName() + "-cut");
+        try (io.ringwall.journal.JournalDirectory source = io.ringwall.journal.JournalDirectory.openExisting(session);
+            io.ringwall.journal.JournalReader outputs = source.outputReader();
+            io.ringwall.journal.JournalDirectory target = io.ringwall.journal.JournalDirectory.open(copy);
+            io.ringwall.journal.JournalWriter writer = target.outputWriter())
+        {
+            outputs.readAll((sequence, timeNs, frame, offset, length) ->
+            {
+                if (sequence <= count)
+                {
+                    writer.append(sequence, timeNs, frame, offset, length);
+                }
+            });
+        }
+        deleteTree(session.resolve("out"));
+        Files.move(copy.resolve("out"), session.resolve("out"));
+        deleteTree(copy);
+        return count;
+    }
+
+    static void deleteTree(final Path root) throws java.io.IOException
+    {
+        try (var paths = Files.walk(root))
+        {
+            for (final Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList())
+            {
+                Files.delete(path);
+            }
+        }
+    }
+
     private long firstSession()
     {
         final RunSummary first = CheckpointSessions.run(dir, TRADES, false, null);
