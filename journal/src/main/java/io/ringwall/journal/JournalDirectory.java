@@ -118,6 +118,18 @@ public final class JournalDirectory implements AutoCloseable
         return new JournalWriter(out, "out", last[0], (int)last[1]);
     }
 
+    /** @return the sequence of journal "in"'s last complete record, found from its end (0 when empty). */
+    public long lastInputSequence()
+    {
+        return lastRecord(in)[0];
+    }
+
+    /** @return the sequence of journal "out"'s last complete record, found from its end (0 when empty). */
+    public long lastOutputSequence()
+    {
+        return lastRecord(out)[0];
+    }
+
     public JournalReader inputReader()
     {
         return new JournalReader(in, "in");

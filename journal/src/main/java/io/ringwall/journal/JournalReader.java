@@ -203,6 +203,7 @@ public final class JournalReader implements AutoCloseable
         final File file = tailer == null ? null : tailer.currentFile();
         return new JournalCorruptException(name + " journal, file " + (file == null ? queue.fileAbsolutePath() : file.getAbsolutePath()) +
             ", excerpt index 0x" + Long.toHexString(index) + ": " + why +
-            ". Stop trading; keep the files for the post-mortem and recover from the last good snapshot.");
+            ". Stop trading; keep the files for the post-mortem, and run 'ringwall journal repair --journal DIR --to NEWDIR' " +
+            "to copy the verified prefix into a new session, then reconcile it with the venue.");
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code ringwall journal}: a journal's frames as text, one line each.
  */
-@Command(name = "journal", mixinStandardHelpOptions = true,
+@Command(name = "journal", mixinStandardHelpOptions = true, subcommands = JournalRepairCommand.class,
     description = {"Print a session's journal frames as text, one line each: journal, sequence, engine time, " +
         "frame type, fields. Prices carry 4 implied decimals, quantities 8."})
 final class JournalCommand implements Callable<Integer>
@@ -31,7 +31,8 @@ final class JournalCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--journal", paramLabel = "DIR", required = true, description = "The session's journal directory.")
+    // not required here: "journal repair" takes its own --journal
+    @Option(names = "--journal", paramLabel = "DIR", description = "The session's journal directory (required).")
     private Path journal;
 
     @Option(names = "--which", description = "in, out or both (default: ${DEFAULT-VALUE}).")
@@ -53,6 +54,10 @@ final class JournalCommand implements Callable<Integer>
     @Override
     public Integer call()
     {
+        if (journal == null)
+        {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--journal=DIR'");
+        }
         final FrameCatalog catalog = new FrameCatalog();
         final Set<Integer> templates = new HashSet<>();
         for (final String type : types)

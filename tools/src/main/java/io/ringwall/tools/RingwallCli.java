@@ -1,6 +1,7 @@
 package io.ringwall.tools;
 
 import io.ringwall.journal.ChronicleSettings;
+import io.ringwall.journal.SessionLockedException;
 import io.ringwall.tools.ctl.CtlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +18,8 @@ public final class RingwallCli
 {
     /** Exit status when trading halted on a failure or the input was unusable. */
     public static final int EXIT_FAILURE = 2;
+    /** Exit status when the session directory is held by another process (nothing was touched). */
+    public static final int EXIT_SESSION_LOCKED = 4;
 
     private RingwallCli()
     {
@@ -41,8 +44,21 @@ public final class RingwallCli
         commandLine.setExecutionExceptionHandler((ex, cmd, parsed) ->
         {
             cmd.getErr().println("ringwall " + cmd.getCommandName() + ": " + ex.getMessage());
-            return EXIT_FAILURE;
+            return exitCodeOf(ex);
         });
         return commandLine.execute(args);
+    }
+
+    /** The documented exit status of a command that ended on {@code failure}. */
+    static int exitCodeOf(final Throwable failure)
+    {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause())
+        {
+            if (cause instanceof SessionLockedException)
+            {
+                return EXIT_SESSION_LOCKED;
+            }
+        }
+        return EXIT_FAILURE;
     }
 }

@@ -9,7 +9,7 @@ import io.ringwall.journal.JournalRecord;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /** Damage done to journal files on disk, the way a bad disk or a careless operator would. */
-final class JournalFiles
+public final class JournalFiles
 {
     private JournalFiles()
     {
@@ -20,7 +20,7 @@ final class JournalFiles
      *
      * @return the file changed.
      */
-    static Path flipFrameByte(final Path queueDir, final long sequence) throws IOException
+    public static Path flipFrameByte(final Path queueDir, final long sequence) throws IOException
     {
         try (var files = Files.list(queueDir))
         {
