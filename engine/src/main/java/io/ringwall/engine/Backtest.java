@@ -120,7 +120,7 @@ public final class Backtest implements AutoCloseable
         // there are no rings or hand-offs to time; wall-clock figures would only measure this CPU, and the
         // venue's round trips in event time are the configured ack/fill latencies by construction.
         return RunSummary.of(source.describe(), stats, logic.counters(), initialCash, logic.portfolio(),
-            System.nanoTime() - startNanos, new Histogram(3), failure);
+            System.nanoTime() - startNanos, new Histogram(3), failure, false);
     }
 
     public BusinessLogic logic()

@@ -32,6 +32,8 @@ import io.ringwall.engine.ring.InboundPublisher;
 import io.ringwall.engine.ring.Pipeline;
 import io.ringwall.engine.venue.SimulatedVenue;
 import io.ringwall.engine.config.ReferenceData;
+import io.ringwall.journal.DiskFullException;
+import io.ringwall.journal.DiskSpaceGuard;
 import io.ringwall.journal.JournalDirectory;
 import io.ringwall.journal.JournalReader;
 import io.ringwall.journal.JournalWriter;
@@ -154,6 +156,16 @@ public final class Engine implements AutoCloseable
         this.config = config;
         this.checkpoints = checkpoints;
         this.journals = JournalDirectory.open(config.journalDir(), resume ? "run --resume" : "run");
+        try
+        {
+            // refused before anything is written: a session that cannot journal must not start
+            journals.keepFreeSpace(checkpoints.minFreeBytes());
+        }
+        catch (final RuntimeException ex)
+        {
+            journals.close();
+            throw ex;
+        }
         final long existingInputs;
         final long existingOutputs;
         try (JournalWriter in = journals.inputWriter(); JournalWriter out = journals.outputWriter())
@@ -215,8 +227,9 @@ public final class Engine implements AutoCloseable
         this.inputJournal = journals.inputWriter();
         this.outputJournal = journals.outputWriter();
         final JournalWriter outputs = outputJournal;
-        this.snapshotWriter = checkpointsOff == null ?
-            new SnapshotWriter(snapshots, logic.maxSnapshotLength(), 2, outputs::committedSequence) : null;
+        this.snapshotWriter = checkpointsOff == null ? new SnapshotWriter(snapshots, logic.maxSnapshotLength(), 2,
+            outputs::committedSequence, DiskSpaceGuard.of(config.journalDir(), checkpoints.minFreeBytes()),
+            this::haltOnDiskFull) : null;
         this.latencyLog = new LatencyIntervalLogger(latencies,
             config.journalDir().resolve(LatencyIntervalLogger.FILE_NAME), latencyIntervalMs);
         final Checkpointer checkpointer = new Checkpointer(checkpoints, snapshotWriter, this::onShutdownCommand);
@@ -378,7 +391,7 @@ public final class Engine implements AutoCloseable
         final BusinessLogic logic = pipeline.logic();
         return RunSummary.of(source.describe(), stats, logic.counters(), config.logic().initialCash(),
             logic.portfolio(), elapsedNs, latencyLog.total(LatencyStage.TICK_TO_ORDER).copy(),
-            pipeline.failure().message());
+            pipeline.failure().message(), pipeline.failure().isDiskFull());
     }
 
     /**
@@ -689,6 +702,12 @@ public final class Engine implements AutoCloseable
     public static java.nio.file.Path referenceDataFile(final java.nio.file.Path journalDir)
     {
         return journalDir.resolve("reference-data.cm3");
+    }
+
+    /** The snapshot writer's thread: a full disk stops the journals too, so trading halts now. */
+    private void haltOnDiskFull(final DiskFullException ex)
+    {
+        pipeline.failure().record("snapshot writer", ex);
     }
 
     /** A resumed session must be built exactly as it was, or the replay would differ: refuse with the keys. */

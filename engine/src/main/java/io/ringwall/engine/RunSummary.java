@@ -8,18 +8,20 @@ import org.HdrHistogram.Histogram;
 /**
  * What an engine run did, for the operator: counts, PnL, throughput and tick-to-order latency.
  *
- * @param failure the operator message when the run halted on a failure, else null.
+ * @param failure  the operator message when the run halted on a failure, else null.
+ * @param diskFull the failure is a full disk: free space, then resume.
  */
 public record RunSummary(String source, SourceStats sourceStats, EngineCounters counters, long initialCash,
     long cash, long realizedPnl, long unrealizedPnl, long fees, long equity, long elapsedNs,
-    Histogram tickToOrderNs, String failure)
+    Histogram tickToOrderNs, String failure, boolean diskFull)
 {
     static RunSummary of(final String source, final SourceStats stats, final EngineCounters counters,
         final long initialCash, final Portfolio portfolio, final long elapsedNs, final Histogram tickToOrderNs,
-        final String failure)
+        final String failure, final boolean diskFull)
     {
         return new RunSummary(source, stats, counters, initialCash, portfolio.cash(), portfolio.realizedPnl(),
-            portfolio.unrealizedPnl(), portfolio.feesPaid(), portfolio.equity(), elapsedNs, tickToOrderNs, failure);
+            portfolio.unrealizedPnl(), portfolio.feesPaid(), portfolio.equity(), elapsedNs, tickToOrderNs, failure,
+            diskFull);
     }
 
     public double eventsPerSecond()

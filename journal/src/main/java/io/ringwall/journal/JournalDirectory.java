@@ -38,6 +38,7 @@ public final class JournalDirectory implements AutoCloseable
     private final ChronicleQueue in;
     private final ChronicleQueue out;
     private final SessionLock lock;
+    private DiskSpaceGuard space = DiskSpaceGuard.NONE;
 
     private JournalDirectory(final Path root, final SessionLock lock)
     {
@@ -104,18 +105,36 @@ public final class JournalDirectory implements AutoCloseable
         return root;
     }
 
+    /**
+     * Writers made from now on stop before the disk under this directory has less than {@code minFreeBytes}
+     * free ({@link DiskSpaceGuard}); checked once now.
+     *
+     * @throws DiskFullException when it already has less.
+     */
+    public void keepFreeSpace(final long minFreeBytes)
+    {
+        space = DiskSpaceGuard.of(root, minFreeBytes);
+        space.checkNow();
+    }
+
+    /** Tests: writers made from now on use {@code guard}. */
+    void keepFreeSpace(final DiskSpaceGuard guard)
+    {
+        space = guard;
+    }
+
     /** Writer of journal "in"; continues after its last record. */
     public JournalWriter inputWriter()
     {
         final long[] last = lastRecord(in);
-        return new JournalWriter(in, "in", last[0], (int)last[1]);
+        return new JournalWriter(in, "in", last[0], (int)last[1], space.copy(), false);
     }
 
     /** Writer of journal "out"; continues after its last record. */
     public JournalWriter outputWriter()
     {
         final long[] last = lastRecord(out);
-        return new JournalWriter(out, "out", last[0], (int)last[1]);
+        return new JournalWriter(out, "out", last[0], (int)last[1], space.copy(), true);
     }
 
     /** @return the sequence of journal "in"'s last complete record, found from its end (0 when empty). */

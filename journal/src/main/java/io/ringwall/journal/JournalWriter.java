@@ -24,6 +24,11 @@ import org.agrona.concurrent.UnsafeBuffer;
  * before it. The staging buffer keeps the previous record's checksum in its first four bytes, so each
  * checksum is one pass over contiguous bytes (CRC32C is a CPU instruction on x86 and ARM: a few ns a record).
  *
+ * <p>A {@link DiskSpaceGuard} stops the writer before the disk is full. Journal "in" checks after a document
+ * is written: its inputs are journaled (so never lost), then the engine halts before the logic sees them, and
+ * a resume replays them. Journal "out" checks before: outputs it refuses are not journaled, so never sent,
+ * and a resume regenerates and sends them. Once refused, the writer refuses every later commit.
+ *
  * <p>One writer per journal, used from one thread: the appender is made on first use so that it belongs
  * to the writing thread. Nothing here allocates per record.
  */
@@ -49,10 +54,22 @@ public final class JournalWriter implements AutoCloseable
 
     private static final int FIRST_RECORD = JournalRecord.TRAILER_LENGTH;
 
+    private final DiskSpaceGuard space;
+    private final boolean checkBeforeWrite;
+    private DiskFullException refused;
+
     JournalWriter(final ChronicleQueue queue, final String name, final long lastSequence, final int lastChecksum)
+    {
+        this(queue, name, lastSequence, lastChecksum, DiskSpaceGuard.NONE, false);
+    }
+
+    JournalWriter(final ChronicleQueue queue, final String name, final long lastSequence, final int lastChecksum,
+        final DiskSpaceGuard space, final boolean checkBeforeWrite)
     {
         this.queue = queue;
         this.name = name;
+        this.space = space;
+        this.checkBeforeWrite = checkBeforeWrite;
         this.lastSequence = lastSequence;
         this.committedSequence.set(lastSequence);
         staging.putInt(0, lastChecksum);
@@ -92,6 +109,9 @@ public final class JournalWriter implements AutoCloseable
 
     /**
      * Writes the staged records as one document, publishing them. Does nothing when no record is pending.
+     *
+     * @throws DiskFullException when the disk is below its reserve (see the class comment for which records
+     * that leaves written).
      */
     public void commit()
     {
@@ -99,6 +119,14 @@ public final class JournalWriter implements AutoCloseable
         if (end == FIRST_RECORD)
         {
             return;
+        }
+        if (refused != null)
+        {
+            throw refused;
+        }
+        if (checkBeforeWrite)
+        {
+            checkSpace(end - FIRST_RECORD);
         }
         if (appender == null)
         {
@@ -112,6 +140,23 @@ public final class JournalWriter implements AutoCloseable
         staging.putInt(0, staging.getInt(end - JournalRecord.TRAILER_LENGTH));
         stagedEnd = FIRST_RECORD;
         committedSequence.lazySet(lastSequence);
+        if (!checkBeforeWrite)
+        {
+            checkSpace(end - FIRST_RECORD);
+        }
+    }
+
+    private void checkSpace(final int bytes)
+    {
+        try
+        {
+            space.written(bytes);
+        }
+        catch (final DiskFullException ex)
+        {
+            refused = ex;
+            throw ex;
+        }
     }
 
     /** @return the last sequence written out as a document; safe to read from any thread. */
@@ -131,7 +176,10 @@ public final class JournalWriter implements AutoCloseable
     @Override
     public void close()
     {
-        commit();
+        if (refused == null)
+        {
+            commit();
+        }
         if (appender != null)
         {
             appender.close();

@@ -1,6 +1,7 @@
 package io.ringwall.tools;
 
 import io.ringwall.journal.ChronicleSettings;
+import io.ringwall.journal.DiskFullException;
 import io.ringwall.journal.SessionLockedException;
 import io.ringwall.tools.ctl.CtlCommand;
 import picocli.CommandLine;
@@ -20,6 +21,8 @@ public final class RingwallCli
     public static final int EXIT_FAILURE = 2;
     /** Exit status when the session directory is held by another process (nothing was touched). */
     public static final int EXIT_SESSION_LOCKED = 4;
+    /** Exit status when the disk under the session is full: free space, then resume. */
+    public static final int EXIT_DISK_FULL = 5;
 
     private RingwallCli()
     {
@@ -57,6 +60,10 @@ public final class RingwallCli
             if (cause instanceof SessionLockedException)
             {
                 return EXIT_SESSION_LOCKED;
+            }
+            if (cause instanceof DiskFullException)
+            {
+                return EXIT_DISK_FULL;
             }
         }
         return EXIT_FAILURE;

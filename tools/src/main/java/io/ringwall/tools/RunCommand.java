@@ -396,7 +396,7 @@ class RunCommand implements Callable<Integer>
     {
         return checkpointEvery == null ? configured : new CheckpointSettings(checkpointEvery,
             configured.everyEventTimeNs(), configured.retain(), configured.cancelOnShutdown(),
-            configured.shutdownTimeoutNs());
+            configured.shutdownTimeoutNs(), configured.minFreeBytes());
     }
 
     /** Prints the summary. @return the exit code. */
@@ -413,7 +413,11 @@ class RunCommand implements Callable<Integer>
             out.println("latency       " + latencyLog + "  (ringwall latency-report --journal " + session.journalDir() + ")");
         }
         out.flush();
-        return summary.failure() == null ? 0 : RingwallCli.EXIT_FAILURE;
+        if (summary.failure() == null)
+        {
+            return 0;
+        }
+        return summary.diskFull() ? RingwallCli.EXIT_DISK_FULL : RingwallCli.EXIT_FAILURE;
     }
 
     final CommandSpec spec()

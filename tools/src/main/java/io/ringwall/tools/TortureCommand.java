@@ -217,7 +217,7 @@ public final class TortureCommand implements Callable<Integer>
                 logOf(work, next - 1));
             return;
         }
-        checkJournals(journal);
+        checkJournals(journal, tally);
     }
 
     private Process start(final Path work, final Path journal, final int run) throws IOException
@@ -336,7 +336,7 @@ public final class TortureCommand implements Callable<Integer>
     }
 
     /** Journal-wide: each order sent once, each known to the venue, none left open after the graceful stop. */
-    private void checkJournals(final Path journal)
+    static void checkJournals(final Path journal, final Tally tally)
     {
         final Set<Long> sent = new HashSet<>();
         final Map<Long, Integer> answers = new HashMap<>();

@@ -65,6 +65,12 @@ public final class SnapshotStore
      *
      * @return the file written.
      */
+    /** @return the session directory the snapshots are in. */
+    public Path directory()
+    {
+        return dir;
+    }
+
     public Path write(final long inputSequence, final DirectBuffer payload, final int offset, final int length)
         throws IOException
     {

@@ -1,5 +1,10 @@
 package io.ringwall.engine.checkpoint;
 
+import java.util.function.Consumer;
+
+import io.ringwall.journal.DiskFullException;
+import io.ringwall.journal.DiskSpaceGuard;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.function.LongSupplier;
@@ -12,7 +17,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * ({@link #claim}), encodes into it and hands it back ({@link #publish}); this writer's thread writes it
  * through the {@link SnapshotStore} (fsync, atomic rename, prune) and frees the slot. With every slot busy
  * the capture is skipped and counted: the logic never waits for the disk. A write that fails is counted and
- * its error kept for the report; the journals stay the source of truth, so trading goes on.
+ * its error kept for the report; the journals stay the source of truth, so trading goes on, except when the
+ * disk is full: then the journals cannot go on either, and the writer halts trading ({@code onDiskFull}).
  */
 public final class SnapshotWriter implements AutoCloseable
 {
@@ -38,6 +44,8 @@ public final class SnapshotWriter implements AutoCloseable
     private static final long OUTPUTS_TIMEOUT_NS = 10_000_000_000L;
 
     private final SnapshotStore store;
+    private final DiskSpaceGuard space;
+    private final Consumer<DiskFullException> onDiskFull;
     private final LongSupplier outputsJournaled;
     private final OneToOneConcurrentArrayQueue<Slot> free;
     private final OneToOneConcurrentArrayQueue<Slot> full;
@@ -57,6 +65,18 @@ public final class SnapshotWriter implements AutoCloseable
      */
     public SnapshotWriter(final SnapshotStore store, final int capacity, final int slots, final LongSupplier outputsJournaled)
     {
+        this(store, capacity, slots, outputsJournaled, DiskSpaceGuard.NONE, ex -> { });
+    }
+
+    /**
+     * @param space      checked before each snapshot is written.
+     * @param onDiskFull told (on the writer's thread) when a snapshot is refused for a full disk.
+     */
+    public SnapshotWriter(final SnapshotStore store, final int capacity, final int slots, final LongSupplier outputsJournaled,
+        final DiskSpaceGuard space, final Consumer<DiskFullException> onDiskFull)
+    {
+        this.space = space;
+        this.onDiskFull = onDiskFull;
         this.store = store;
         this.outputsJournaled = outputsJournaled;
         this.free = new OneToOneConcurrentArrayQueue<>(slots);
@@ -164,6 +184,7 @@ public final class SnapshotWriter implements AutoCloseable
             try
             {
                 awaitOutputsJournaled(slot);
+                space.checkNow();
                 store.write(slot.inputSequence, slot.buffer, 0, slot.length);
                 lastWrittenSequence = slot.inputSequence;
                 written++;
@@ -176,6 +197,10 @@ public final class SnapshotWriter implements AutoCloseable
             {
                 lastError = "snapshot " + slot.inputSequence + ": " + ex;
                 failed++;
+                if (DiskFullException.isDiskFull(ex))
+                {
+                    onDiskFull.accept(ex instanceof DiskFullException full ? full : new DiskFullException(store.directory(), ex));
+                }
             }
             free.offer(slot);
         }

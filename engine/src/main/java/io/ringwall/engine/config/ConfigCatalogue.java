@@ -120,6 +120,8 @@ final class ConfigCatalogue
         1);
     static final ConfigKey SHUTDOWN_TIMEOUT = lifecycleKey("shutdown.timeout", DURATION, "duration", 1_000_000_000L,
         DAY_NS / 24);
+    static final ConfigKey JOURNAL_MIN_FREE_SPACE = lifecycleKey("journal.min-free-space", INTEGER,
+        "MiB kept free on the session's file system (0 = no check)", 0, 1L << 30);
     /** The lifecycle keys; their indices follow the catalogue's in {@link ConfigValues}. */
     static final List<ConfigKey> LIFECYCLE_KEYS = List.copyOf(LIFECYCLE_REGISTERED);
     private static final List<ConfigKey> ALL_KEYS = concat(KEYS, LIFECYCLE_KEYS);

@@ -92,7 +92,8 @@ final class ConfigValues
                 orDefault(CHECKPOINT_EVERY, defaults.everyEventTimeNs()),
                 (int)orDefault(CHECKPOINT_RETAIN, defaults.retain()),
                 orDefault(SHUTDOWN_CANCEL, defaults.cancelOnShutdown() ? 1 : 0) != 0,
-                orDefault(SHUTDOWN_TIMEOUT, defaults.shutdownTimeoutNs()));
+                orDefault(SHUTDOWN_TIMEOUT, defaults.shutdownTimeoutNs()),
+                orDefault(JOURNAL_MIN_FREE_SPACE, defaults.minFreeBytes() >> 20) << 20);
         }
         catch (final IllegalArgumentException ex)
         {

@@ -1,5 +1,7 @@
 package io.ringwall.engine.ring;
 
+import io.ringwall.journal.DiskFullException;
+
 /**
  * The first unexpected error of any pipeline stage. Once set, trading is halted: the stage that failed
  * has stopped, producers stop publishing, and the engine reports the error with what to do.
@@ -21,6 +23,12 @@ public final class EngineFailure
         }
     }
 
+    /** @return whether the failure is a full disk (the engine's exit status says so). */
+    public boolean isDiskFull()
+    {
+        return DiskFullException.isDiskFull(error);
+    }
+
     public boolean isSet()
     {
         return error != null;
@@ -40,6 +48,11 @@ public final class EngineFailure
         if (failure == null)
         {
             return null;
+        }
+        final String diskFull = DiskFullException.messageOf(failure);
+        if (diskFull != null)
+        {
+            return "TRADING HALTED: " + diskFull;
         }
         return "TRADING HALTED: the " + stage + " stage failed: " + failure + ". The journals hold every input " +
             "up to the failure; inspect them with 'ringwall journal', fix the cause, then restart (recovery " +

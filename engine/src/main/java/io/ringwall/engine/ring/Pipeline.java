@@ -1,5 +1,7 @@
 package io.ringwall.engine.ring;
 
+import io.ringwall.journal.DiskFullException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -234,6 +236,16 @@ public final class Pipeline
     {
         final Thread thread = new Thread(stage, name);
         thread.setDaemon(true);
+        // A full disk ends a stage's thread with EngineHaltedException once the failure is recorded: the run's
+        // summary says it in one line, and a stack trace would bury it. A bug's trace still prints.
+        thread.setUncaughtExceptionHandler((dead, ex) ->
+        {
+            if (!(ex instanceof EngineHaltedException && DiskFullException.isDiskFull(ex)))
+            {
+                System.err.print("Exception in thread \"" + dead.getName() + "\" ");
+                ex.printStackTrace();
+            }
+        });
         threads.add(thread);
         thread.start();
     }
