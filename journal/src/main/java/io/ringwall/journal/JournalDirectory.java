@@ -39,6 +39,7 @@ public final class JournalDirectory implements AutoCloseable
     private final ChronicleQueue out;
     private final SessionLock lock;
     private DiskSpaceGuard space = DiskSpaceGuard.NONE;
+    private boolean checksums = true;
 
     private JournalDirectory(final Path root, final SessionLock lock)
     {
@@ -117,6 +118,15 @@ public final class JournalDirectory implements AutoCloseable
         space.checkNow();
     }
 
+    /**
+     * Benchmarks only: writers made from now on write version 1 records (no checksum), to measure what the
+     * checksums cost. Readers read both versions; a session written so is not protected against bit rot.
+     */
+    public void writeWithoutChecksums()
+    {
+        checksums = false;
+    }
+
     /** Tests: writers made from now on use {@code guard}. */
     void keepFreeSpace(final DiskSpaceGuard guard)
     {
@@ -127,14 +137,14 @@ public final class JournalDirectory implements AutoCloseable
     public JournalWriter inputWriter()
     {
         final long[] last = lastRecord(in);
-        return new JournalWriter(in, "in", last[0], (int)last[1], space.copy(), false);
+        return new JournalWriter(in, "in", last[0], (int)last[1], space.copy(), false, checksums);
     }
 
     /** Writer of journal "out"; continues after its last record. */
     public JournalWriter outputWriter()
     {
         final long[] last = lastRecord(out);
-        return new JournalWriter(out, "out", last[0], (int)last[1], space.copy(), true);
+        return new JournalWriter(out, "out", last[0], (int)last[1], space.copy(), true, checksums);
     }
 
     /** @return the sequence of journal "in"'s last complete record, found from its end (0 when empty). */

@@ -55,17 +55,20 @@ public final class JournalWriter implements AutoCloseable
     private static final int FIRST_RECORD = JournalRecord.TRAILER_LENGTH;
 
     private final DiskSpaceGuard space;
+    /** False only to measure their cost ({@link JournalDirectory#writeWithoutChecksums()}): version 1 records. */
+    private final boolean checksums;
     private final boolean checkBeforeWrite;
     private DiskFullException refused;
 
     JournalWriter(final ChronicleQueue queue, final String name, final long lastSequence, final int lastChecksum)
     {
-        this(queue, name, lastSequence, lastChecksum, DiskSpaceGuard.NONE, false);
+        this(queue, name, lastSequence, lastChecksum, DiskSpaceGuard.NONE, false, true);
     }
 
     JournalWriter(final ChronicleQueue queue, final String name, final long lastSequence, final int lastChecksum,
-        final DiskSpaceGuard space, final boolean checkBeforeWrite)
+        final DiskSpaceGuard space, final boolean checkBeforeWrite, final boolean checksums)
     {
+        this.checksums = checksums;
         this.queue = queue;
         this.name = name;
         this.space = space;
@@ -90,7 +93,7 @@ public final class JournalWriter implements AutoCloseable
         {
             throw new IllegalArgumentException(name + " journal: frame length " + length + " at " + sequence);
         }
-        final int recordLength = JournalRecord.HEADER_LENGTH + length + JournalRecord.TRAILER_LENGTH;
+        final int recordLength = JournalRecord.HEADER_LENGTH + length + (checksums ? JournalRecord.TRAILER_LENGTH : 0);
         if (stagedEnd + recordLength > STAGING_CAPACITY)
         {
             commit();
@@ -98,11 +101,14 @@ public final class JournalWriter implements AutoCloseable
 
         final UnsafeBuffer buffer = staging;
         final int at = stagedEnd;
-        buffer.putInt(at, length | JournalRecord.CHECKSUMMED);
+        buffer.putInt(at, checksums ? length | JournalRecord.CHECKSUMMED : length);
         buffer.putLong(at + 4, sequence);
         buffer.putLong(at + 12, timeNs);
         buffer.putBytes(at + JournalRecord.HEADER_LENGTH, frame, offset, length);
-        buffer.putInt(at + JournalRecord.HEADER_LENGTH + length, JournalRecord.checksum(crc, stagingBytes, at, length));
+        if (checksums)
+        {
+            buffer.putInt(at + JournalRecord.HEADER_LENGTH + length, JournalRecord.checksum(crc, stagingBytes, at, length));
+        }
         stagedEnd = at + recordLength;
         lastSequence = sequence;
     }

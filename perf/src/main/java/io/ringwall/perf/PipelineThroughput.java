@@ -79,6 +79,7 @@ public final class PipelineThroughput
     private static final long SEED = 42;
 
     private final ThroughputOptions options;
+    private final List<Double> checksumRatios = new ArrayList<>();
 
     private PipelineThroughput(final ThroughputOptions options)
     {
@@ -112,6 +113,10 @@ public final class PipelineThroughput
         final RunResult median = RunResult.median(results);
         System.out.println(median.row());
         System.out.println();
+        if (options.compareChecksums)
+        {
+            System.out.println(checksumCostReport());
+        }
         System.out.println(allocationReport(results, median));
         System.out.println(tradingReport(results));
 
@@ -126,7 +131,42 @@ public final class PipelineThroughput
     {
         final double disruptor = rawDisruptor();
         final double chronicle = rawChronicle();
-        return pipeline(run, disruptor, chronicle);
+        if (!options.compareChecksums || run == 0)
+        {
+            return pipeline(run, disruptor, chronicle, true);
+        }
+        // alternate which goes first, so that neither always gets the warmer (or the more starved) moment
+        final RunResult unchecked;
+        final RunResult checked;
+        if (run % 2 == 1)
+        {
+            checked = pipeline(run, disruptor, chronicle, true);
+            unchecked = pipeline(run, disruptor, chronicle, false);
+        }
+        else
+        {
+            unchecked = pipeline(run, disruptor, chronicle, false);
+            checked = pipeline(run, disruptor, chronicle, true);
+        }
+        checksumRatios.add(checked.pipeline / unchecked.pipeline);
+        System.out.printf(Locale.ROOT, "run %d: pipeline with checksums %s, without %s events/s%n", run,
+            RunResult.rate(checked.pipeline), RunResult.rate(unchecked.pipeline));
+        return checked;
+    }
+
+    /** Pipeline with checksums over without, per run and the median: 1.00 costs nothing, 0.95 is 5 % slower. */
+    private String checksumCostReport()
+    {
+        final double[] sorted = checksumRatios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        final double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2] :
+            (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+        final StringBuilder text = new StringBuilder("checksum cost: pipeline throughput with record checksums / without, per run:");
+        for (final double ratio : checksumRatios)
+        {
+            text.append(String.format(Locale.ROOT, " %.3f", ratio));
+        }
+        return text.append(String.format(Locale.ROOT, "; median %.3f (%.1f %% %s)", median, Math.abs(1 - median) * 100,
+            median <= 1 ? "slower" : "faster")).toString();
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -248,11 +288,16 @@ public final class PipelineThroughput
     // ------------------------------------------------------------------------------------------------
     // (c) the pipeline: journal-in, logic, journal-out, simulated venue
 
-    private RunResult pipeline(final int run, final double rawDisruptor, final double rawChronicle)
+    private RunResult pipeline(final int run, final double rawDisruptor, final double rawChronicle,
+        final boolean checksums)
     {
         final Path directory = ScratchDirectories.create(options.scratchRoot, "pipeline-");
         try (JournalDirectory journals = JournalDirectory.open(directory))
         {
+            if (!checksums)
+            {
+                journals.writeWithoutChecksums();
+            }
             final JournalWriter inputJournal = journals.inputWriter();
             final JournalWriter outputJournal = journals.outputWriter();
             try
@@ -546,7 +591,7 @@ public final class PipelineThroughput
                 tickToOrderP50Ns, tickToOrderP99Ns);
         }
 
-        private static String rate(final double perSecond)
+        static String rate(final double perSecond)
         {
             return String.format(Locale.ROOT, "%.2f M", perSecond / 1e6);
         }

@@ -25,6 +25,8 @@ final class ThroughputOptions
         "                  and the gateway in turn: for fewer cores than threads) (default dedicated)",
         "  --ring-size N   slots per ring, a power of two (default " + RingConfig.DEFAULT_RING_SIZE + ", as run)",
         "  --strategy SPEC the pipeline's strategy (default " + DEFAULT_STRATEGY + ")",
+        "  --checksums on|compare  compare: each run also measures the pipeline with its journals written",
+        "                  without record checksums (version 1 records), and the cost is reported (default on)",
         "  --dir DIR       where the throw-away journals go (default perf/target/scratch)",
         "  --json FILE     also write the results as JSON to FILE",
         "  --help          this text");
@@ -38,6 +40,7 @@ final class ThroughputOptions
     String strategy = DEFAULT_STRATEGY;
     Path scratchRoot = ScratchDirectories.defaultRoot();
     Path jsonFile;
+    boolean compareChecksums;
     boolean help;
 
     static ThroughputOptions parse(final String[] args)
@@ -60,6 +63,12 @@ final class ThroughputOptions
             case "--strategy" -> strategy = value;
             case "--dir" -> scratchRoot = Paths.get(value);
             case "--json" -> jsonFile = Paths.get(value);
+            case "--checksums" -> compareChecksums = switch (value)
+            {
+                case "on" -> false;
+                case "compare" -> true;
+                default -> throw new IllegalArgumentException("--checksums " + value + " is not on or compare");
+            };
             default -> throw new IllegalArgumentException("unknown option " + name);
         }
     }
