@@ -136,7 +136,7 @@ final class FixVenueCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--symbol " + instrument + " is not in the reference data");
         }
-        final MalformedLineReporter reporter = new MalformedLineReporter(line -> { }, 0);
+        final MalformedLineReporter reporter = new MalformedLineReporter();
         return format == RunCommand.Format.bars ? new BarCsvSource(data, instrumentId, reporter) :
             new TradeCsvSource(data, instrumentId, reporter);
     }

@@ -34,7 +34,9 @@ import io.ringwall.engine.market.MarketModel;
 import io.ringwall.engine.marketdata.BarCsvSource;
 import io.ringwall.engine.marketdata.DataFiles;
 import io.ringwall.engine.marketdata.MalformedLineReporter;
+import io.ringwall.engine.marketdata.MarketDataSink;
 import io.ringwall.engine.marketdata.MarketDataSource;
+import io.ringwall.engine.marketdata.SourceStats;
 import io.ringwall.engine.marketdata.SyntheticTradeSource;
 import io.ringwall.engine.marketdata.TradeCsvSource;
 import io.ringwall.engine.metrics.LatencyIntervalLogger;
@@ -79,6 +81,12 @@ class RunCommand implements Callable<Integer>
 
     @Option(names = "--seed", description = "Seed of --synthetic (default: ${DEFAULT-VALUE}).")
     private long seed = 42;
+
+    @Option(names = "--max-malformed-fraction", paramLabel = "FRACTION", description = "Refuse a --data file whose " +
+        "malformed lines are more than this share of its data lines, before trading (default: " +
+        "market-data.max-malformed-fraction of the configuration, 0.01; same as --set " +
+        "market-data.max-malformed-fraction=F).")
+    private String maxMalformedFraction;
 
     @Option(names = "--symbol", description = "Instrument the data is for, one of the reference data's " +
         "(default: BTCUSD for trades, AAPL for bars, SYN for --synthetic).")
@@ -240,8 +248,14 @@ class RunCommand implements Callable<Integer>
             costs.slippagePpm(), costs.chargeHalfSpread(), costs.impactCoefficientPpm()));
     }
 
-    /** A run's inputs, resolved from the options. */
-    record Session(LoadedConfig limits, EngineConfig engine, MarketDataSource source)
+    /**
+     * A run's inputs, resolved from the options.
+     *
+     * @param malformed the trading read's malformed lines (null for --synthetic).
+     * @param dataLines the data file's data lines, from the check before trading.
+     */
+    record Session(LoadedConfig limits, EngineConfig engine, MarketDataSource source, MalformedLineReporter malformed,
+        long dataLines)
     {
         Path journalDir()
         {
@@ -457,6 +471,11 @@ class RunCommand implements Callable<Integer>
         final java.io.PrintWriter out = spec.commandLine().getOut();
         out.println("config        " + session.limits().environment() + ": " + String.join(", ", session.limits().sources()));
         out.print(summary.format());
+        final String malformed = session.malformed() == null ? null : session.malformed().summary(session.dataLines());
+        if (malformed != null)
+        {
+            out.println("malformed     " + malformed);
+        }
         out.println("journal       " + session.journalDir() + "  (verify: ringwall replay --journal " +
             session.journalDir() + " --verify)");
         final Path latencyLog = session.journalDir().resolve(LatencyIntervalLogger.FILE_NAME);
@@ -503,18 +522,37 @@ class RunCommand implements Callable<Integer>
             case "wall" -> ClockMode.WALL;
             default -> throw new IllegalArgumentException("--clock " + clock + " is not data or wall");
         };
+        MalformedLineReporter malformed = null;
+        long dataLines = 0;
+        if (synthetic == null)
+        {
+            // The whole file once, delivering nothing, before any session exists: a file over the limit is
+            // refused having traded nothing (see MalformedLineReporter for the rule).
+            final MalformedLineReporter check = new MalformedLineReporter();
+            final SourceStats checked = csvSource(instrumentId, check).run(MarketDataSink.DISCARD);
+            dataLines = checked.events() + checked.malformed();
+            final String refusal = check.overLimit(data, dataLines, limits.maxMalformedPpm());
+            if (refusal != null)
+            {
+                throw new IllegalArgumentException(refusal);
+            }
+            malformed = new MalformedLineReporter(MalformedLineReporter.budget(dataLines, limits.maxMalformedPpm()));
+        }
         final Path journalDir = journal != null ? journal : newSessionDir();
         final EngineConfig config = new EngineConfig(journalDir,
             new LogicConfig(limits.instruments(), specs, cashUnits, LogicConfig.DEFAULT_MAX_WORKING_ORDERS,
                 limits.risk(), limits.breakers(), market(limits.market())),
             RingConfig.ofSize(ringSize, WaitMode.parse(waitMode)).withThreading(StageThreading.parse(threads)),
             clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, timerMs * 1_000_000L, rate);
-
-        final MalformedLineReporter reporter = new MalformedLineReporter(spec.commandLine().getErr()::println, 20);
         final MarketDataSource source = synthetic != null ? syntheticSource(instrumentId, synthetic, seed) :
-            format == Format.bars ? new BarCsvSource(data, instrumentId, reporter) :
-                new TradeCsvSource(data, instrumentId, reporter);
-        return new Session(limits, config, source);
+            csvSource(instrumentId, malformed);
+        return new Session(limits, config, source, malformed, dataLines);
+    }
+
+    private MarketDataSource csvSource(final int instrumentId, final MalformedLineReporter reporter)
+    {
+        return format == Format.bars ? new BarCsvSource(data, instrumentId, reporter) :
+            new TradeCsvSource(data, instrumentId, reporter);
     }
 
     /**
@@ -552,6 +590,10 @@ class RunCommand implements Callable<Integer>
                 throw new IllegalArgumentException("--set " + override + " is not KEY=VALUE");
             }
             variables.put(ConfigLoader.variableName(override.substring(0, equals)), override.substring(equals + 1));
+        }
+        if (maxMalformedFraction != null)
+        {
+            variables.put(ConfigLoader.variableName("market-data.max-malformed-fraction"), maxMalformedFraction);
         }
         return ConfigLoader.load(config, env, variables);
     }

@@ -120,6 +120,9 @@ final class ConfigCatalogue
         1);
     static final ConfigKey SHUTDOWN_TIMEOUT = lifecycleKey("shutdown.timeout", DURATION, "duration", 1_000_000_000L,
         DAY_NS / 24);
+    // Issue 17: how much of a market-data file may be malformed before it is refused (the feed, not the logic).
+    static final ConfigKey MAX_MALFORMED = lifecycleKey("market-data.max-malformed-fraction", FRACTION,
+        "fraction of a file's data lines", 0, PPM);
     /** The lifecycle keys; their indices follow the catalogue's in {@link ConfigValues}. */
     static final List<ConfigKey> LIFECYCLE_KEYS = List.copyOf(LIFECYCLE_REGISTERED);
     private static final List<ConfigKey> ALL_KEYS = concat(KEYS, LIFECYCLE_KEYS);
