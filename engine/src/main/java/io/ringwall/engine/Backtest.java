@@ -111,7 +111,8 @@ public final class Backtest implements AutoCloseable
         }
         catch (final RuntimeException ex)
         {
-            failure = "backtest halted at input " + inputSequence + ": " + ex;
+            failure = "backtest halted at input " + inputSequence + ": " +
+                (ex instanceof io.ringwall.engine.marketdata.MarketDataRefusedException ? ex.getMessage() : ex);
         }
         inputJournal.commit();
         outputJournal.commit();

@@ -17,6 +17,7 @@ import io.ringwall.engine.checkpoint.SnapshotStore;
 import io.ringwall.engine.checkpoint.SnapshotWriter;
 import io.ringwall.engine.checkpoint.SwitchableSink;
 import io.ringwall.engine.logic.BusinessLogic;
+import io.ringwall.engine.marketdata.MarketDataRefusedException;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SourceStats;
 import io.ringwall.engine.metrics.EngineStateSnapshot;
@@ -69,6 +70,8 @@ public final class Engine implements AutoCloseable
     private volatile boolean shutdownByCommand;
     private volatile ShutdownRequest shutdown;
     private volatile boolean running;
+    /** Why the last run's market data was refused, or null. */
+    private volatile String dataRefusal;
     /** A shutdown came while no run was in progress: it stops the engine, and a later {@link #run} does nothing. */
     private boolean stoppedBeforeRun;
     private SimulatedVenue venue;
@@ -349,6 +352,13 @@ public final class Engine implements AutoCloseable
         {
             // a halt: the pipeline's failure carries the message; a stop: shut down below
         }
+        catch (final MarketDataRefusedException ex)
+        {
+            // The feed's own failure (too many malformed lines): what was published is journaled and handled
+            // like any input, so stop as at the end of the data (drain, final snapshot, journals flushed); the
+            // session stays valid and replays, and the summary carries the refusal.
+            dataRefusal = ex.getMessage();
+        }
         finally
         {
             if (timers != null)
@@ -389,9 +399,10 @@ public final class Engine implements AutoCloseable
     private RunSummary summary(final MarketDataSource source, final SourceStats stats, final long elapsedNs)
     {
         final BusinessLogic logic = pipeline.logic();
+        final String failure = pipeline.failure().isSet() ? pipeline.failure().message() : dataRefusal;
         return RunSummary.of(source.describe(), stats, logic.counters(), config.logic().initialCash(),
-            logic.portfolio(), elapsedNs, latencyLog.total(LatencyStage.TICK_TO_ORDER).copy(),
-            pipeline.failure().message(), pipeline.failure().isDiskFull());
+            logic.portfolio(), elapsedNs, latencyLog.total(LatencyStage.TICK_TO_ORDER).copy(), failure,
+            pipeline.failure().isDiskFull());
     }
 
     /**
@@ -606,7 +617,7 @@ public final class Engine implements AutoCloseable
         {
             statePublisher.publishNow();
         }
-        stateView.finish(pipeline.failure().isSet() ? "FAILED" : "STOPPED");
+        stateView.finish(pipeline.failure().isSet() || dataRefusal != null ? "FAILED" : "STOPPED");
     }
 
     /**

@@ -110,7 +110,7 @@ class EngineDeterminismTest
     {
         try (Engine engine = new Engine(EngineFixtures.recorded(journal, threading, strategies)))
         {
-            return engine.run(new TradeCsvSource(DataFiles.BITSTAMP_TRADES, 0, new MalformedLineReporter(line -> { }, 0)));
+            return engine.run(new TradeCsvSource(DataFiles.BITSTAMP_TRADES, 0, new MalformedLineReporter()));
         }
     }
 }

@@ -48,8 +48,9 @@ final class FixVenueCommand implements Callable<Integer>
     private String data;
 
     @Option(names = "--synthetic", paramLabel = "N", description = "Instead of --data, the N random-walk trades " +
-        "'ringwall run --synthetic N' generates (same --seed), in event time (run the engine with --clock data).")
-    private long synthetic;
+        "'ringwall run --synthetic N' generates (same --seed), in event time (run the engine with --clock data); N at " +
+        "least 1.")
+    private Long synthetic;
 
     @Option(names = "--seed", description = "Seed of --synthetic (default: ${DEFAULT-VALUE}).")
     private long seed = 42;
@@ -85,13 +86,14 @@ final class FixVenueCommand implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException
     {
+        RunCommand.requirePositive("--synthetic", synthetic);
         final LoadedConfig limits = ConfigLoader.load(config, environment, new HashMap<>(System.getenv()));
         final long cashUnits = Fixed.parse(cash, 0, cash.length(), Fixed.PRICE_DECIMALS);
         if (cashUnits == Long.MIN_VALUE || cashUnits < 0)
         {
             throw new IllegalArgumentException("--cash " + cash + " is not a non-negative amount");
         }
-        final MarketDataSource prints = synthetic > 0 ? synthetic(limits) : data == null ? null : source(limits);
+        final MarketDataSource prints = synthetic != null ? synthetic(limits) : data == null ? null : source(limits);
         final FixVenue venue = new FixVenue(new FixVenue.Config("127.0.0.1", port, sender, target, store,
             limits.market(), limits.instruments(), cashUnits, prints,
             System.getenv("RINGWALL_FIX_USERNAME"), System.getenv("RINGWALL_FIX_PASSWORD")));
@@ -107,7 +109,7 @@ final class FixVenueCommand implements Callable<Integer>
             stopped.countDown();
         }, "fix-venue-shutdown"));
         spec.commandLine().getOut().println("fix-venue accepting FIX 4.4 " + target + "->" + sender + " on 127.0.0.1:" +
-            port + (synthetic > 0 ? " with " + synthetic + " synthetic prints (seed " + seed + ")" : data == null ?
+            port + (synthetic != null ? " with " + synthetic + " synthetic prints (seed " + seed + ")" : data == null ?
             " (wall clock, no prints: market orders are rejected NO_MARKET)" : " with prints of " + data));
         spec.commandLine().getOut().flush();
         stopped.await();
@@ -134,7 +136,7 @@ final class FixVenueCommand implements Callable<Integer>
         {
             throw new IllegalArgumentException("--symbol " + instrument + " is not in the reference data");
         }
-        final MalformedLineReporter reporter = new MalformedLineReporter(line -> { }, 0);
+        final MalformedLineReporter reporter = new MalformedLineReporter();
         return format == RunCommand.Format.bars ? new BarCsvSource(data, instrumentId, reporter) :
             new TradeCsvSource(data, instrumentId, reporter);
     }

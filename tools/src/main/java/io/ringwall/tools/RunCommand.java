@@ -34,7 +34,9 @@ import io.ringwall.engine.market.MarketModel;
 import io.ringwall.engine.marketdata.BarCsvSource;
 import io.ringwall.engine.marketdata.DataFiles;
 import io.ringwall.engine.marketdata.MalformedLineReporter;
+import io.ringwall.engine.marketdata.MarketDataSink;
 import io.ringwall.engine.marketdata.MarketDataSource;
+import io.ringwall.engine.marketdata.SourceStats;
 import io.ringwall.engine.marketdata.SyntheticTradeSource;
 import io.ringwall.engine.marketdata.TradeCsvSource;
 import io.ringwall.engine.metrics.LatencyIntervalLogger;
@@ -73,11 +75,18 @@ class RunCommand implements Callable<Integer>
         "(date,open,high,low,close,volume); default: ${DEFAULT-VALUE}.")
     private Format format = Format.trades;
 
-    @Option(names = "--synthetic", paramLabel = "N", description = "Instead of --data, generate N random-walk trades.")
-    private long synthetic;
+    @Option(names = "--synthetic", paramLabel = "N", description = "Instead of --data, generate N random-walk trades " +
+        "(N at least 1).")
+    private Long synthetic;
 
     @Option(names = "--seed", description = "Seed of --synthetic (default: ${DEFAULT-VALUE}).")
     private long seed = 42;
+
+    @Option(names = "--max-malformed-fraction", paramLabel = "FRACTION", description = "Refuse a --data file whose " +
+        "malformed lines are more than this share of its data lines, before trading (default: " +
+        "market-data.max-malformed-fraction of the configuration, 0.01; same as --set " +
+        "market-data.max-malformed-fraction=F).")
+    private String maxMalformedFraction;
 
     @Option(names = "--symbol", description = "Instrument the data is for, one of the reference data's " +
         "(default: BTCUSD for trades, AAPL for bars, SYN for --synthetic).")
@@ -153,8 +162,13 @@ class RunCommand implements Callable<Integer>
         "(0: any free port); off by default. Needs the token in $RINGWALL_ADMIN_TOKEN; see ringwall ctl.")
     private Integer adminPort;
 
-    @Option(names = "--admin-host", description = "Interface of the admin endpoint (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--admin-host", description = "Interface of the admin endpoint (default: ${DEFAULT-VALUE}). An " +
+        "address other hosts can reach (anything but loopback, e.g. 0.0.0.0) is refused without --admin-allow-remote.")
     private String adminHost = "127.0.0.1";
+
+    @Option(names = "--admin-allow-remote", description = "Let --admin-host be an address other hosts can reach " +
+        "(a warning is printed): whoever reaches it with the token can halt, flatten or shut down the engine.")
+    private boolean adminAllowRemote;
 
     @Option(names = "--pre-market-checks", negatable = true, description = "Run the pre-market checks at start " +
         "and hold trading back until they pass. Default: on with --clock wall or --admin-port.")
@@ -234,8 +248,14 @@ class RunCommand implements Callable<Integer>
             costs.slippagePpm(), costs.chargeHalfSpread(), costs.impactCoefficientPpm()));
     }
 
-    /** A run's inputs, resolved from the options. */
-    record Session(LoadedConfig limits, EngineConfig engine, MarketDataSource source)
+    /**
+     * A run's inputs, resolved from the options.
+     *
+     * @param malformed the trading read's malformed lines (null for --synthetic).
+     * @param dataLines the data file's data lines, from the check before trading.
+     */
+    record Session(LoadedConfig limits, EngineConfig engine, MarketDataSource source, MalformedLineReporter malformed,
+        long dataLines)
     {
         Path journalDir()
         {
@@ -256,12 +276,16 @@ class RunCommand implements Callable<Integer>
         "with a spare core per stage (scripts/ringwall-pinned does both). Default: no pinning.")
     private Integer pinCpu;
 
+    /** The process environment (the admin token); tests replace it. */
+    static Map<String, String> processEnvironment = System.getenv();
+
     @Override
     public Integer call() throws IOException
     {
+        checkEndpointHosts(spec.commandLine().getErr());
         final Session session = prepare();
         final CheckpointSettings lifecycle = checkpointSettings(session.limits().lifecycle());
-        final ControlPlane.Settings configured = controlSettings(session.engine(), System.getenv());
+        final ControlPlane.Settings configured = controlSettings(session.engine(), processEnvironment);
         final ControlPlane.Settings control = configured == null ? null : new ControlPlane.Settings(
             configured.adminHost(), configured.adminPort(), configured.token(), configured.preMarketGate(),
             configured.timeoutMillis(), lifecycle.cancelOnShutdown());
@@ -346,6 +370,48 @@ class RunCommand implements Callable<Integer>
         return status;
     }
 
+    /**
+     * Before anything starts: an admin endpoint other hosts can reach (a non-loopback {@code --admin-host}) is
+     * refused unless {@code --admin-allow-remote} says it is meant, and then warned about; a metrics endpoint
+     * other hosts can reach is warned about only (it is read-only, and Prometheus usually scrapes from another
+     * host, but positions, PnL and health are readable there without authentication).
+     *
+     * @throws IllegalArgumentException (exit 2, one line) for a remote admin host without the flag.
+     */
+    final void checkEndpointHosts(final java.io.PrintWriter err)
+    {
+        if (adminPort != null && !isLoopback("--admin-host", adminHost))
+        {
+            if (!adminAllowRemote)
+            {
+                throw new IllegalArgumentException("--admin-host " + adminHost + " can be reached from other hosts, " +
+                    "and the admin endpoint can halt, flatten and shut down this engine: refused without " +
+                    "--admin-allow-remote (or bind 127.0.0.1)");
+            }
+            err.println("ringwall: warning: the admin endpoint on " + adminHost + " is reachable from other hosts " +
+                "(--admin-allow-remote): anyone there with the token can halt, flatten or shut down this engine");
+        }
+        if (metricsPort > 0 && !isLoopback("--metrics-host", metricsHost))
+        {
+            err.println("ringwall: warning: the metrics endpoint on " + metricsHost + " is reachable from other hosts: " +
+                "positions, PnL and health are readable there without authentication");
+        }
+        err.flush();
+    }
+
+    /** @return whether the address a server would bind for {@code host} is a loopback one. */
+    static boolean isLoopback(final String option, final String host)
+    {
+        try
+        {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        }
+        catch (final java.net.UnknownHostException ex)
+        {
+            throw new IllegalArgumentException(option + " " + host + " is not a known host or address");
+        }
+    }
+
     /** /health/ready is not ready while the pre-market gate holds trading back; each failing check says why. */
     static void preMarketReasons(final PreMarketStatus status, final List<String> reasons)
     {
@@ -405,6 +471,11 @@ class RunCommand implements Callable<Integer>
         final java.io.PrintWriter out = spec.commandLine().getOut();
         out.println("config        " + session.limits().environment() + ": " + String.join(", ", session.limits().sources()));
         out.print(summary.format());
+        final String malformed = session.malformed() == null ? null : session.malformed().summary(session.dataLines());
+        if (malformed != null)
+        {
+            out.println("malformed     " + malformed);
+        }
         out.println("journal       " + session.journalDir() + "  (verify: ringwall replay --journal " +
             session.journalDir() + " --verify)");
         final Path latencyLog = session.journalDir().resolve(LatencyIntervalLogger.FILE_NAME);
@@ -427,8 +498,9 @@ class RunCommand implements Callable<Integer>
 
     final Session prepare() throws IOException
     {
+        requirePositive("--synthetic", synthetic);
         LogEnvironment.apply(environment());
-        final String instrument = symbol != null ? symbol : synthetic > 0 ? "SYN" : format == Format.bars ? "AAPL" : "BTCUSD";
+        final String instrument = symbol != null ? symbol : synthetic != null ? "SYN" : format == Format.bars ? "AAPL" : "BTCUSD";
         final LoadedConfig limits = loadConfig();
         final int instrumentId = limits.instruments().stream().map(InstrumentSpec::symbol).toList().indexOf(instrument);
         if (instrumentId < 0)
@@ -454,18 +526,51 @@ class RunCommand implements Callable<Integer>
             case "wall" -> ClockMode.WALL;
             default -> throw new IllegalArgumentException("--clock " + clock + " is not data or wall");
         };
+        MalformedLineReporter malformed = null;
+        long dataLines = 0;
+        if (synthetic == null)
+        {
+            // The whole file once, delivering nothing, before any session exists: a file over the limit is
+            // refused having traded nothing (see MalformedLineReporter for the rule).
+            final MalformedLineReporter check = new MalformedLineReporter();
+            final SourceStats checked = csvSource(instrumentId, check).run(MarketDataSink.DISCARD);
+            dataLines = checked.events() + checked.malformed();
+            final String refusal = check.overLimit(data, dataLines, limits.maxMalformedPpm());
+            if (refusal != null)
+            {
+                throw new IllegalArgumentException(refusal);
+            }
+            malformed = new MalformedLineReporter(MalformedLineReporter.budget(dataLines, limits.maxMalformedPpm()));
+        }
         final Path journalDir = journal != null ? journal : newSessionDir();
         final EngineConfig config = new EngineConfig(journalDir,
             new LogicConfig(limits.instruments(), specs, cashUnits, LogicConfig.DEFAULT_MAX_WORKING_ORDERS,
                 limits.risk(), limits.breakers(), market(limits.market())),
             RingConfig.ofSize(ringSize, WaitMode.parse(waitMode)).withThreading(StageThreading.parse(threads)),
             clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, timerMs * 1_000_000L, rate);
+        final MarketDataSource source = synthetic != null ? syntheticSource(instrumentId, synthetic, seed) :
+            csvSource(instrumentId, malformed);
+        return new Session(limits, config, source, malformed, dataLines);
+    }
 
-        final MalformedLineReporter reporter = new MalformedLineReporter(spec.commandLine().getErr()::println, 20);
-        final MarketDataSource source = synthetic > 0 ? syntheticSource(instrumentId, synthetic, seed) :
-            format == Format.bars ? new BarCsvSource(data, instrumentId, reporter) :
-                new TradeCsvSource(data, instrumentId, reporter);
-        return new Session(limits, config, source);
+    private MarketDataSource csvSource(final int instrumentId, final MalformedLineReporter reporter)
+    {
+        return format == Format.bars ? new BarCsvSource(data, instrumentId, reporter) :
+            new TradeCsvSource(data, instrumentId, reporter);
+    }
+
+    /**
+     * {@code --synthetic 0} or a negative count used to fall through to the bundled data file: refused instead.
+     *
+     * @throws IllegalArgumentException (exit 2, one line) for a count given and below 1.
+     */
+    static void requirePositive(final String option, final Long count)
+    {
+        if (count != null && count < 1)
+        {
+            throw new IllegalArgumentException(option + " " + count + " is not a number of trades: give at least 1 " +
+                "(or leave " + option + " out to trade --data)");
+        }
     }
 
     /** {@code --synthetic N}: N random-walk trades, one per millisecond of event time (fix-venue plays the same). */
@@ -489,6 +594,10 @@ class RunCommand implements Callable<Integer>
                 throw new IllegalArgumentException("--set " + override + " is not KEY=VALUE");
             }
             variables.put(ConfigLoader.variableName(override.substring(0, equals)), override.substring(equals + 1));
+        }
+        if (maxMalformedFraction != null)
+        {
+            variables.put(ConfigLoader.variableName("market-data.max-malformed-fraction"), maxMalformedFraction);
         }
         return ConfigLoader.load(config, env, variables);
     }

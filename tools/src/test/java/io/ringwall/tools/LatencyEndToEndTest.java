@@ -33,7 +33,7 @@ class LatencyEndToEndTest
         final RunSummary summary;
         try (Engine engine = new Engine(EngineFixtures.recorded(session, EngineFixtures.MA), 200))
         {
-            summary = engine.run(new TradeCsvSource(DataFiles.BITSTAMP_TRADES, 0, new MalformedLineReporter(l -> { }, 0)));
+            summary = engine.run(new TradeCsvSource(DataFiles.BITSTAMP_TRADES, 0, new MalformedLineReporter()));
             assertThat(engine.latencyLog().total(LatencyStage.LOGIC).getTotalCount()).isEqualTo(summary.counters().inputs);
         }
         assertThat(summary.failure()).isNull();

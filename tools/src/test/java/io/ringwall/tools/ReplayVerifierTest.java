@@ -34,7 +34,7 @@ class ReplayVerifierTest
         session = dir.resolve("session");
         try (Engine engine = new Engine(EngineFixtures.recorded(session, EngineFixtures.MA)))
         {
-            summary = engine.run(new TradeCsvSource(DataFiles.BITSTAMP_TRADES, 0, new MalformedLineReporter(l -> { }, 0)));
+            summary = engine.run(new TradeCsvSource(DataFiles.BITSTAMP_TRADES, 0, new MalformedLineReporter()));
         }
         assertThat(summary.failure()).isNull();
         assertThat(summary.counters().ordersSent).isGreaterThan(10);

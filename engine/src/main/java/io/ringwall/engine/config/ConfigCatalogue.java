@@ -122,6 +122,9 @@ final class ConfigCatalogue
         DAY_NS / 24);
     static final ConfigKey JOURNAL_MIN_FREE_SPACE = lifecycleKey("journal.min-free-space", INTEGER,
         "MiB kept free on the session's file system (0 = no check)", 0, 1L << 30);
+    // Issue 17: how much of a market-data file may be malformed before it is refused (the feed, not the logic).
+    static final ConfigKey MAX_MALFORMED = lifecycleKey("market-data.max-malformed-fraction", FRACTION,
+        "fraction of a file's data lines", 0, PPM);
     /** The lifecycle keys; their indices follow the catalogue's in {@link ConfigValues}. */
     static final List<ConfigKey> LIFECYCLE_KEYS = List.copyOf(LIFECYCLE_REGISTERED);
     private static final List<ConfigKey> ALL_KEYS = concat(KEYS, LIFECYCLE_KEYS);

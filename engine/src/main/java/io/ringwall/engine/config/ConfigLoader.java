@@ -35,7 +35,8 @@ public final class ConfigLoader
     public static final String BASE_FILE = "ringwall.yaml";
     public static final String INSTRUMENTS_FILE = "instruments.yaml";
     private static final List<String> OVERRIDE_PREFIXES = List.of("RINGWALL_RISK_", "RINGWALL_BREAKERS_",
-        "RINGWALL_CHECKPOINT_", "RINGWALL_SHUTDOWN_", "RINGWALL_JOURNAL_");
+        "RINGWALL_CHECKPOINT_", "RINGWALL_SHUTDOWN_", "RINGWALL_JOURNAL_",
+        "RINGWALL_MARKET_DATA_");
 
     private ConfigLoader()
     {
@@ -61,7 +62,7 @@ public final class ConfigLoader
      * @param environment          development, staging or production: picks the overlay.
      * @param environmentVariables the process environment ({@code System.getenv()}); only {@code RINGWALL_RISK_*},
      *                             {@code RINGWALL_BREAKERS_*}, {@code RINGWALL_CHECKPOINT_*} and
-     *                             {@code RINGWALL_SHUTDOWN_*} and {@code RINGWALL_JOURNAL_*} are read.
+     *                             {@code RINGWALL_SHUTDOWN_*}, {@code RINGWALL_JOURNAL_*} and {@code RINGWALL_MARKET_DATA_*} are read.
      * @throws ConfigException naming the file or variable, the key, the value and what is allowed.
      */
     public static LoadedConfig load(final String location, final String environment,
@@ -95,7 +96,7 @@ public final class ConfigLoader
 
         final String base = files.describe(BASE_FILE);
         return new LoadedConfig(values.risk(base), values.breakers(base), instruments, market, environment, sources,
-            values.lifecycle(base));
+            values.lifecycle(base), values.maxMalformedPpm());
     }
 
     private static void applyFile(final ConfigLocation files, final String fileName, final ConfigValues values,

@@ -101,6 +101,12 @@ final class ConfigValues
         }
     }
 
+    /** @return market-data.max-malformed-fraction in parts per million; its default when no layer set it. */
+    long maxMalformedPpm()
+    {
+        return orDefault(MAX_MALFORMED, LoadedConfig.DEFAULT_MAX_MALFORMED_PPM);
+    }
+
     private long orDefault(final ConfigKey key, final long defaultValue)
     {
         return sources[key.index] == null ? defaultValue : values[key.index];

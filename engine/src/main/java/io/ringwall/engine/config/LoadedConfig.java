@@ -14,11 +14,16 @@ import io.ringwall.engine.market.MarketModel;
  * @param environment development, staging or production; "manifest" when rebuilt from a session manifest.
  * @param sources     what was applied, in order: each file's location, then each override as
  *                    {@code NAME=value} (limits are not secrets), so a log shows where every value came from.
+ * @param maxMalformedPpm market-data.max-malformed-fraction, parts per million: a market-data file with more
+ *                    malformed lines than this share of its data lines is refused.
  */
 public record LoadedConfig(RiskLimits risk, BreakerLimits breakers, List<InstrumentSpec> instruments,
     MarketModel market, String environment, List<String> sources,
-    io.ringwall.engine.checkpoint.CheckpointSettings lifecycle)
+    io.ringwall.engine.checkpoint.CheckpointSettings lifecycle, long maxMalformedPpm)
 {
+    /** 1 %: the bundled Bitstamp file has 0.018 %; a file of another format, or not CSV at all, is near 100 %. */
+    public static final long DEFAULT_MAX_MALFORMED_PPM = 10_000;
+
     public LoadedConfig
     {
         instruments = List.copyOf(instruments);

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code admin-audit.jsonl} in the journal directory and forced to disk, with counters of both. A line has
  * the wall time, the remote address, the method and path, the command, the outcome, the HTTP status, the
  * operator and reason given, and the input sequence and logic result of an accepted command. Never the
- * token: a value that contains it is recorded as "[redacted]". Written from the control thread only.
+ * token: a value that contains it is recorded as "[redacted]". Written from the control thread, and from the
+ * endpoint's I/O thread for a request refused before it was whole (one line at a time).
  */
 public final class AdminAudit implements AutoCloseable
 {
@@ -46,7 +47,7 @@ public final class AdminAudit implements AutoCloseable
      *
      * @param accepted true for a command that was journaled.
      */
-    public void record(final boolean accepted, final Map<String, ?> fields)
+    public synchronized void record(final boolean accepted, final Map<String, ?> fields)
     {
         (accepted ? this.accepted : this.refused).incrementAndGet();
         final Map<String, Object> safe = new LinkedHashMap<>();

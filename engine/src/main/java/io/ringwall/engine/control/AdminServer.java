@@ -1,8 +1,6 @@
 package io.ringwall.engine.control;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,15 +11,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.CommandResult;
+import io.ringwall.engine.http.BoundedHttpServer;
+import io.ringwall.engine.http.BoundedHttpServer.Request;
+import io.ringwall.engine.http.BoundedHttpServer.Response;
 import io.ringwall.engine.logic.PreMarketCheck;
 import io.ringwall.engine.ring.EngineHaltedException;
 
 /**
- * The admin endpoint (JDK HTTP server, handled on the control thread so commands are serialised):
+ * The admin endpoint. Connections are read by a {@link BoundedHttpServer}: a client that connects and sends
+ * nothing, or stalls mid-request, costs no thread and is closed after the read timeout, so it never holds up
+ * another's request; only complete requests (at most a few at a time) are handled, on the control thread, so
+ * commands are serialised:
  *
  * <ul>
  *   <li>{@code POST /commands/NAME} with a JSON body {@code {"operator": "...", "reason": "...",
@@ -33,36 +35,48 @@ import io.ringwall.engine.ring.EngineHaltedException;
  * Every request needs {@code Authorization: Bearer TOKEN} ({@link AdminToken}). An accepted command is a
  * journaled OperatorCommand input; the answer (200) carries its input sequence and the logic's
  * OperatorCommandResult, found in journal "out" (202 when the result did not appear in time). A refusal
- * is a JSON error with a 4xx status (401 token, 404 unknown command, 405 method, 400 arguments, 413 body too
- * large), 503 when the engine has halted and 504 when the command was not journaled in time. Every request
- * is recorded in the {@link AdminAudit}.
+ * is a JSON error with a 4xx status (401 token, 404 unknown command, 405 method, 400 arguments or a malformed
+ * request, 411 chunked body, 413 body too large, 431 headers too large), 503 when the engine has halted or
+ * too many requests are waiting, and 504 when the command was not journaled in time. Every request that
+ * arrives whole, or far enough to be refused, is recorded in the {@link AdminAudit}.
  */
 public final class AdminServer implements AutoCloseable
 {
     private static final int MAX_BODY_BYTES = 16 * 1024;
     private static final Set<String> FIELDS = Set.of("operator", "reason", "breaker", "value");
 
-    private final HttpServer server;
+    private final BoundedHttpServer server;
     private final AdminToken token;
     private final AdminAudit audit;
     private final ControlPlane control;
 
     AdminServer(final String host, final int port, final AdminToken token, final AdminAudit audit,
-        final ControlPlane control, final Executor controlThread) throws IOException
+        final ControlPlane control, final Executor controlThread, final long readTimeoutMillis) throws IOException
     {
         this.token = token;
         this.audit = audit;
         this.control = control;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 16);
-        server.createContext("/", this::handle);
-        server.setExecutor(controlThread);
-        server.start();
+        this.server = BoundedHttpServer.start("admin", new InetSocketAddress(host, port),
+            BoundedHttpServer.Limits.of(readTimeoutMillis, MAX_BODY_BYTES), new BoundedHttpServer.Handler()
+            {
+                @Override
+                public Response handle(final Request request)
+                {
+                    return AdminServer.this.handle(request);
+                }
+
+                @Override
+                public Response refused(final Request partial, final int status, final String message)
+                {
+                    return refuse(record(partial), status, message);
+                }
+            }, controlThread);
     }
 
     /** @return the bound port (useful with port 0). */
     public int port()
     {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     public AdminAudit audit()
@@ -73,7 +87,7 @@ public final class AdminServer implements AutoCloseable
     @Override
     public void close()
     {
-        server.stop(0);
+        server.close();
     }
 
     /** A refusal: status and message. */
@@ -89,54 +103,57 @@ public final class AdminServer implements AutoCloseable
         }
     }
 
-    private void handle(final HttpExchange exchange) throws IOException
+    private static Map<String, Object> record(final Request request)
     {
         final Map<String, Object> record = new LinkedHashMap<>();
         record.put("time", Instant.now().toString());
-        record.put("remote", String.valueOf(exchange.getRemoteAddress()));
-        record.put("method", exchange.getRequestMethod());
-        record.put("path", exchange.getRequestURI().getRawPath());
-        try (exchange)
+        record.put("remote", String.valueOf(request.remote()));
+        record.put("method", request.method());
+        record.put("path", request.uri() == null ? null : request.uri().getRawPath());
+        return record;
+    }
+
+    /** On the control thread. */
+    private Response handle(final Request request)
+    {
+        final Map<String, Object> record = record(request);
+        try
         {
-            try
+            if (!token.matches(bearer(request)))
             {
-                if (!token.matches(bearer(exchange)))
-                {
-                    throw new Refusal(401, "missing or wrong bearer token (send Authorization: Bearer $" +
-                        AdminToken.ENVIRONMENT_VARIABLE + ")");
-                }
-                final Map<String, Object> answer = route(exchange, record);
-                final int status = answer.get("result") == null && answer.containsKey("result") ? 202 : 200;
-                record.put("outcome", "accepted");
-                record.put("status", status);
-                audit.record(true, record);
-                respond(exchange, status, answer);
+                throw new Refusal(401, "missing or wrong bearer token (send Authorization: Bearer $" +
+                    AdminToken.ENVIRONMENT_VARIABLE + ")");
             }
-            catch (final Refusal refusal)
-            {
-                refuse(exchange, record, refusal.status, refusal.getMessage());
-            }
-            catch (final EngineHaltedException ex)
-            {
-                refuse(exchange, record, 503, "the engine is not trading: " + ex.getMessage());
-            }
-            catch (final RuntimeException ex)
-            {
-                refuse(exchange, record, 500, "the admin endpoint failed: " + ex);
-            }
+            final Map<String, Object> answer = route(request, record);
+            final int status = answer.get("result") == null && answer.containsKey("result") ? 202 : 200;
+            record.put("outcome", "accepted");
+            record.put("status", status);
+            audit.record(true, record);
+            return respond(status, answer);
+        }
+        catch (final Refusal refusal)
+        {
+            return refuse(record, refusal.status, refusal.getMessage());
+        }
+        catch (final EngineHaltedException ex)
+        {
+            return refuse(record, 503, "the engine is not trading: " + ex.getMessage());
+        }
+        catch (final RuntimeException ex)
+        {
+            return refuse(record, 500, "the admin endpoint failed: " + ex);
         }
     }
 
-    private Map<String, Object> route(final HttpExchange exchange, final Map<String, Object> record)
-        throws IOException, Refusal
+    private Map<String, Object> route(final Request request, final Map<String, Object> record) throws Refusal
     {
-        final String path = exchange.getRequestURI().getPath();
-        final String method = exchange.getRequestMethod();
+        final String path = request.uri().getPath();
+        final String method = request.method();
         if (path.equals("/checks"))
         {
             record.put("command", "checks");
             requireMethod(method, "GET");
-            final String operator = text(query(exchange).get("operator"), "operator", "?operator=NAME");
+            final String operator = text(query(request).get("operator"), "operator", "?operator=NAME");
             record.put("operator", operator);
             return checks(control.runChecks(operator), record);
         }
@@ -153,7 +170,7 @@ public final class AdminServer implements AutoCloseable
             throw new Refusal(404, "unknown command \"" + name + "\": one of " + AdminCommand.names());
         }
         requireMethod(method, "POST");
-        final Map<String, Object> body = body(exchange);
+        final Map<String, Object> body = body(request);
         final String operator = text(body.get("operator"), "operator", "\"operator\"");
         record.put("operator", operator);
         final String reason = text(body.get("reason"), "reason", "\"reason\" (why, for the journal)");
@@ -236,8 +253,7 @@ public final class AdminServer implements AutoCloseable
         return out;
     }
 
-    private void refuse(final HttpExchange exchange, final Map<String, Object> record, final int status,
-        final String message) throws IOException
+    private Response refuse(final Map<String, Object> record, final int status, final String message)
     {
         record.put("outcome", "refused");
         record.put("status", status);
@@ -246,24 +262,17 @@ public final class AdminServer implements AutoCloseable
         final Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", "refused");
         answer.put("error", token.containedIn(message) ? "[redacted]" : message);
-        respond(exchange, status, answer);
+        return respond(status, answer);
     }
 
-    private static void respond(final HttpExchange exchange, final int status, final Map<String, ?> answer)
-        throws IOException
+    private static Response respond(final int status, final Map<String, ?> answer)
     {
-        final byte[] bytes = (Json.write(answer) + "\n").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody())
-        {
-            out.write(bytes);
-        }
+        return Response.of(status, "application/json; charset=utf-8", Json.write(answer) + "\n");
     }
 
-    private static String bearer(final HttpExchange exchange)
+    private static String bearer(final Request request)
     {
-        final String header = exchange.getRequestHeaders().getFirst("Authorization");
+        final String header = request.header("Authorization");
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
     }
 
@@ -275,17 +284,10 @@ public final class AdminServer implements AutoCloseable
         }
     }
 
-    private Map<String, Object> body(final HttpExchange exchange) throws IOException, Refusal
+    /** The body is at most {@link #MAX_BODY_BYTES}: the server refused a larger one with 413. */
+    private Map<String, Object> body(final Request request) throws Refusal
     {
-        final byte[] bytes;
-        try (InputStream in = exchange.getRequestBody())
-        {
-            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-        }
-        if (bytes.length > MAX_BODY_BYTES)
-        {
-            throw new Refusal(413, "the body is larger than " + MAX_BODY_BYTES + " bytes");
-        }
+        final byte[] bytes = request.body();
         final Map<String, Object> body;
         try
         {
@@ -333,10 +335,10 @@ public final class AdminServer implements AutoCloseable
         return value == null ? null : value.toString();
     }
 
-    private static Map<String, String> query(final HttpExchange exchange)
+    private static Map<String, String> query(final Request request)
     {
         final Map<String, String> query = new LinkedHashMap<>();
-        final String raw = exchange.getRequestURI().getRawQuery();
+        final String raw = request.uri().getRawQuery();
         if (raw != null)
         {
             for (final String pair : raw.split("&"))

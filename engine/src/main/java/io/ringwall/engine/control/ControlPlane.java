@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.CommandResult;
 import io.ringwall.codecs.OperatorCommandType;
+import io.ringwall.engine.http.BoundedHttpServer;
 import io.ringwall.engine.logic.PreMarketCheck;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.EngineHaltedException;
@@ -24,8 +25,9 @@ import io.ringwall.journal.JournalReader;
 
 /**
  * The operator control plane of one engine run: the pre-market checks (at start, and on command) and the
- * optional admin endpoint. Everything runs on one "ringwall-control" thread: HTTP requests, the start-up
- * check and the watch on the pre-market gate, so commands reach the ring one at a time. Commands enter as
+ * optional admin endpoint. Everything runs on one "ringwall-control" thread: complete HTTP requests (the
+ * endpoint's own I/O thread reads them, so a slow client holds up nothing), the start-up check and the watch on
+ * the pre-market gate, so commands reach the ring one at a time. Commands enter as
  * journaled OperatorCommand inputs like any other; nothing here touches business state.
  *
  * <p>Build it after {@code Engine.start()} and before market data flows, so the start-up check is the
@@ -44,10 +46,20 @@ public final class ControlPlane implements PreMarketStatus, AutoCloseable
      * @param timeoutMillis how long to wait for a command to be journaled, and again for its result.
      * @param cancelOnShutdown an operator's SHUTDOWN is journaled with value 1: the logic cancels every working
      *                      order at that input (shutdown.cancel-open-orders).
+     * @param readTimeoutMillis an admin connection's time to send its whole request (and again to take the
+     *                      answer); one that does not is closed, without holding up any other.
      */
     public record Settings(String adminHost, int adminPort, AdminToken token, boolean preMarketGate,
-        long timeoutMillis, boolean cancelOnShutdown)
+        long timeoutMillis, boolean cancelOnShutdown, long readTimeoutMillis)
     {
+        /** Settings with the default read timeout. */
+        public Settings(final String adminHost, final int adminPort, final AdminToken token,
+            final boolean preMarketGate, final long timeoutMillis, final boolean cancelOnShutdown)
+        {
+            this(adminHost, adminPort, token, preMarketGate, timeoutMillis, cancelOnShutdown,
+                BoundedHttpServer.Limits.DEFAULT_READ_TIMEOUT_MS);
+        }
+
         /** Settings whose SHUTDOWN leaves working orders alone. */
         public Settings(final String adminHost, final int adminPort, final AdminToken token,
             final boolean preMarketGate, final long timeoutMillis)
@@ -62,10 +74,10 @@ public final class ControlPlane implements PreMarketStatus, AutoCloseable
                 throw new IllegalArgumentException("the admin endpoint needs a token (" +
                     AdminToken.ENVIRONMENT_VARIABLE + ")");
             }
-            if (adminPort > 65_535 || timeoutMillis <= 0)
+            if (adminPort > 65_535 || timeoutMillis <= 0 || readTimeoutMillis <= 0)
             {
-                throw new IllegalArgumentException("admin port " + adminPort + " or timeout " + timeoutMillis +
-                    " ms out of range");
+                throw new IllegalArgumentException("admin port " + adminPort + ", timeout " + timeoutMillis +
+                    " ms or read timeout " + readTimeoutMillis + " ms out of range");
             }
         }
     }
@@ -120,7 +132,7 @@ public final class ControlPlane implements PreMarketStatus, AutoCloseable
             thread.scheduleWithFixedDelay(this::watchGate, 200, 200, TimeUnit.MILLISECONDS);
         }
         this.server = settings.adminPort() < 0 ? null : new AdminServer(settings.adminHost(), settings.adminPort(),
-            settings.token(), new AdminAudit(journalDir, settings.token()), this, thread);
+            settings.token(), new AdminAudit(journalDir, settings.token()), this, thread, settings.readTimeoutMillis());
         if (server != null)
         {
             out.accept("admin endpoint  http://" + settings.adminHost() + ":" + server.port() +

@@ -7,7 +7,8 @@ import java.io.UncheckedIOException;
 /**
  * Reads a CSV file line by line for the adapters: skips the header and blank lines, splits on commas
  * into reusable field bounds, and hands each data line to a parser that either accepts it or says why
- * not; refusals go to the {@link MalformedLineReporter} and the reading goes on.
+ * not; refusals go to the {@link MalformedLineReporter} and the reading goes on (unless the reporter's budget
+ * is spent: then its {@link MarketDataRefusedException} ends the read).
  */
 final class CsvLines
 {

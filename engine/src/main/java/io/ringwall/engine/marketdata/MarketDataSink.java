@@ -6,6 +6,22 @@ package io.ringwall.engine.marketdata;
  */
 public interface MarketDataSink
 {
+    /** Takes everything and delivers nothing: a read that only checks a file. */
+    MarketDataSink DISCARD = new MarketDataSink()
+    {
+        @Override
+        public void trade(final int instrumentId, final long tradeId, final long price, final long quantity,
+            final long exchangeTimeNs)
+        {
+        }
+
+        @Override
+        public void bar(final int instrumentId, final long open, final long high, final long low, final long close,
+            final long volume, final long startTimeNs, final long durationNs)
+        {
+        }
+    };
+
     void trade(int instrumentId, long tradeId, long price, long quantity, long exchangeTimeNs);
 
     void bar(int instrumentId, long open, long high, long low, long close, long volume, long startTimeNs, long durationNs);

@@ -47,7 +47,7 @@ class LogicSnapshotTest
         final RunSummary summary;
         try (Engine run = new Engine(engine))
         {
-            summary = run.run(new TradeCsvSource(DataFiles.BITSTAMP_TRADES, 0, new MalformedLineReporter(l -> { }, 0)));
+            summary = run.run(new TradeCsvSource(DataFiles.BITSTAMP_TRADES, 0, new MalformedLineReporter()));
         }
         assertThat(summary.counters().fills).isGreaterThan(100);
         inputs = JournalDump.inputs(dir.resolve("s"));

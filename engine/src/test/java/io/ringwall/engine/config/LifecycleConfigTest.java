@@ -49,4 +49,19 @@ class LifecycleConfigTest
         assertThat(ConfigManifest.toProperties(config.risk(), config.breakers(), config.instruments()).keySet())
             .noneMatch(key -> key.startsWith("checkpoint.") || key.startsWith("shutdown."));
     }
+
+    @Test
+    void theMalformedShareOfMarketDataIsAProcessKeyToo()
+    {
+        assertThat(ConfigLoader.load(ConfigLoader.DEFAULT_LOCATION, "development", Map.of()).maxMalformedPpm())
+            .isEqualTo(LoadedConfig.DEFAULT_MAX_MALFORMED_PPM).isEqualTo(10_000);
+        assertThat(ConfigLoader.load(ConfigLoader.DEFAULT_LOCATION, "production",
+            Map.of("RINGWALL_MARKET_DATA_MAX_MALFORMED_FRACTION", "0.05")).maxMalformedPpm()).isEqualTo(50_000);
+        assertThatThrownBy(() -> ConfigLoader.load(ConfigLoader.DEFAULT_LOCATION, "development",
+            Map.of("RINGWALL_MARKET_DATA_MAX_MALFORMED_FRACTION", "1.5")))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("market-data.max-malformed-fraction");
+        final LoadedConfig config = ConfigLoader.load(ConfigLoader.DEFAULT_LOCATION, "development", Map.of());
+        assertThat(ConfigManifest.toProperties(config.risk(), config.breakers(), config.instruments()).keySet())
+            .noneMatch(key -> key.startsWith("market-data."));
+    }
 }

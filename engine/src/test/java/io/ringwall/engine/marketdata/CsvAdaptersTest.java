@@ -36,8 +36,7 @@ class CsvAdaptersTest
     @TempDir
     Path dir;
 
-    private final List<String> reports = new ArrayList<>();
-    private final MalformedLineReporter reporter = new MalformedLineReporter(reports::add, 100);
+    private final MalformedLineReporter reporter = new MalformedLineReporter();
 
     @Test
     void malformedTradeLinesAreReportedWithFileLineAndReasonCountedAndSkipped() throws IOException
@@ -63,13 +62,15 @@ class CsvAdaptersTest
             "T 0 2 8022500 150000000 1385337606000000000");
         assertThat(stats.malformed()).isEqualTo(6).isEqualTo(reporter.count());
         assertThat(stats.lines()).isEqualTo(10);
-        assertThat(reports).hasSize(6);
-        assertThat(reports.get(0)).startsWith("malformed line: " + file + ":3: price 'abc'");
-        assertThat(reports.get(1)).contains(":4: expected 3 fields");
-        assertThat(reports.get(2)).contains(":6: price '-1'");
-        assertThat(reports.get(3)).contains(":7: price '800.123456'");
-        assertThat(reports.get(4)).contains(":8: time goes backwards");
-        assertThat(reports.get(5)).contains(":9: amount '0.000000000000'");
+        assertThat(reporter.firstLine()).isEqualTo(3);
+        // one line: the count of the 8 data lines, then the first three with line number and why
+        assertThat(reporter.summary(stats.events() + stats.malformed()))
+            .startsWith("6 of 8 data lines of " + file + " malformed (75.000 %), counted and skipped: line 3: price 'abc'")
+            .contains("; line 4: expected 3 fields")
+            .contains("; line 6: price '-1'")
+            .doesNotContain("line 7")
+            .endsWith("; (the first 3)")
+            .doesNotContain("\n");
     }
 
     @Test
@@ -91,9 +92,10 @@ class CsvAdaptersTest
             "B 5538200 5550000 5416300 5490300 2001850000000000 " + 15_707L * 86_400_000_000_000L,
             "B 5220000 5293000 5152000 5239000 1729130000000000 " + 15_712L * 86_400_000_000_000L);
         assertThat(stats.malformed()).isEqualTo(3);
-        assertThat(reports.get(0)).contains(":3: low/high do not bound");
-        assertThat(reports.get(1)).contains(":4: date '2013-13-04'");
-        assertThat(reports.get(2)).contains(":5: date does not increase");
+        assertThat(reporter.summary(5)).contains("line 3: low/high do not bound")
+            .contains("; line 4: date '2013-13-04'")
+            .contains("; line 5: date does not increase")
+            .doesNotContain("the first");
     }
 
     @Test

@@ -173,6 +173,37 @@ class MetricsEndpointTest
     }
 
     @Test
+    void fiftyStalledClientsHoldUpNeitherAScrapeNorAHealthCheck() throws Exception
+    {
+        start(StageLatencySource.NONE);
+        final List<java.net.Socket> stalled = new java.util.ArrayList<>();
+        try
+        {
+            for (int i = 0; i < 50; i++)
+            {
+                final java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port());
+                if (i % 2 == 1)
+                {
+                    socket.getOutputStream().write("GET /metr".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
+                stalled.add(socket);
+            }
+            final long startNs = System.nanoTime();
+            assertThat(get("/health/live").statusCode()).isEqualTo(200);
+            assertThat(scrape()).containsKey("ringwall_inputs_total");
+            assertThat(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNs))
+                .as("ms for a health check and a scrape with 50 stalled clients").isLessThan(1_000);
+        }
+        finally
+        {
+            for (final java.net.Socket socket : stalled)
+            {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
     void bindsToLoopbackByDefault()
     {
         start(StageLatencySource.NONE);

@@ -40,7 +40,7 @@ class BacktestOnRealTradesTest
         session = dir.resolve("session");
         try (Engine engine = new Engine(EngineFixtures.recorded(session, EngineFixtures.MA)))
         {
-            summary = engine.run(new TradeCsvSource(DataFiles.BITSTAMP_TRADES, 0, new MalformedLineReporter(l -> { }, 0)));
+            summary = engine.run(new TradeCsvSource(DataFiles.BITSTAMP_TRADES, 0, new MalformedLineReporter()));
         }
         assertThat(summary.failure()).isNull();
         analysis = new BacktestAnalyzer().analyze(session, ProgressListener.NONE);
