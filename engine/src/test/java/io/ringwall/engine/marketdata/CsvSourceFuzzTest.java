@@ -127,13 +127,14 @@ class CsvSourceFuzzTest
         assertThat(stats.events()).isEqualTo(bars.size());
         assertThat(stats.malformed()).isEqualTo(reporter.count()).isEqualTo(reports.size());
         assertThat(stats.events() + stats.malformed() + skipped(lines, BarCsvSource.HEADER)).isEqualTo(lines.size());
-        // A bar's stamp is its date's UTC midnight: the date must be one that some line of the file wrote.
+        // A bar's stamp is its date's UTC midnight: the date must be one that some line of the file wrote (fields
+        // are trimmed of every character up to ' ', as String.trim does).
         final Set<LocalDate> dates = new HashSet<>();
         for (final String line : lines)
         {
             try
             {
-                dates.add(LocalDate.parse(line.split(",", -1)[0].strip()));
+                dates.add(LocalDate.parse(line.split(",", -1)[0].trim()));
             }
             catch (final DateTimeParseException ignored)
             {
