@@ -8,6 +8,10 @@ import java.util.Optional;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -48,7 +52,9 @@ final class YamlFile
         final Optional<Node> root;
         try
         {
-            root = new Compose(LoadSettings.builder().setLabel(source).build()).composeString(text);
+            final LoadSettings settings = LoadSettings.builder().setLabel(source).build();
+            requireShallow(source, settings, text);
+            root = new Compose(settings).composeString(text);
         }
         catch (final MarkedYamlEngineException ex)
         {
@@ -71,6 +77,28 @@ final class YamlFile
         @SuppressWarnings("unchecked")
         final Map<String, Object> tree = (Map<String, Object>)convert(source, "", root.get(), 0);
         return tree;
+    }
+
+    /**
+     * The library composes nodes recursively with no depth limit, so {@code [[[[...} thousands deep would end the
+     * start in a StackOverflowError. Its event stream is read without recursion: the nesting is checked there first.
+     */
+    private static void requireShallow(final String source, final LoadSettings settings, final String text)
+    {
+        int depth = 0;
+        for (final Event event : new Parse(settings).parseString(text))
+        {
+            // The top-level map is depth 0 in convert below, so the same files pass both checks.
+            if (event instanceof CollectionStartEvent && ++depth > MAX_DEPTH + 1)
+            {
+                throw new ConfigException(source + ": the document is nested too deeply (more than " + MAX_DEPTH +
+                    " levels)" + at(event.getStartMark()));
+            }
+            if (event instanceof CollectionEndEvent)
+            {
+                depth--;
+            }
+        }
     }
 
     private static Object convert(final String source, final String path, final Node node, final int depth)

@@ -9,8 +9,10 @@ import io.ringwall.codecs.Side;
 import io.ringwall.codecs.TimeInForce;
 import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.Fixed;
+import quickfix.FieldException;
 import quickfix.FieldMap;
 import quickfix.FieldNotFound;
+import quickfix.field.SessionRejectReason;
 import quickfix.field.OrdRejReason;
 
 /**
@@ -49,13 +51,18 @@ public final class FixCodec
         return message.isSetField(tag) ? parse(message.getString(tag), Fixed.QUANTITY_DECIMALS, tag) : 0;
     }
 
+    /**
+     * @throws FieldException (incorrect data format) when the text is not such a decimal: QuickFIX/J answers it with
+     *                        a session-level Reject naming the tag, as for any malformed field. Any other exception
+     *                        out of an application callback makes it drop the message without a word to the peer.
+     */
     private static long parse(final String text, final int decimals, final int tag)
     {
         final long value = Fixed.parse(text, 0, text.length(), decimals);
         if (value == Long.MIN_VALUE)
         {
-            throw new IllegalArgumentException("tag " + tag + " = '" + text + "' is not a decimal with at most " +
-                decimals + " places");
+            throw new FieldException(SessionRejectReason.INCORRECT_DATA_FORMAT_FOR_VALUE, "tag " + tag + " = '" +
+                text + "' is not a decimal with at most " + decimals + " places", tag);
         }
         return value;
     }

@@ -5,10 +5,12 @@ import java.time.format.DateTimeFormatter;
 import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.fix.FixGateway.Answer;
 import org.agrona.collections.Object2IntHashMap;
+import quickfix.FieldException;
 import quickfix.FieldMap;
 import quickfix.FieldNotFound;
 import quickfix.Group;
 import quickfix.Message;
+import quickfix.field.SessionRejectReason;
 import quickfix.field.MsgType;
 
 /**
@@ -112,6 +114,14 @@ final class FixMessages
             instruments.getValue(m.getString(quickfix.field.Symbol.FIELD)) : -1;
         a.side = m.isSetField(quickfix.field.Side.FIELD) ? FixCodec.side(m.getChar(quickfix.field.Side.FIELD)) :
             a.side;
+        if (a.kind == Answer.Kind.FILLED && a.side == io.ringwall.codecs.Side.NULL_VAL)
+        {
+            // A fill is booked by its side; without one (absent, or one the engine does not trade) it cannot be,
+            // and booking it either way would be a guess. QuickFIX/J rejects it naming Side (54).
+            throw new FieldException(m.isSetField(quickfix.field.Side.FIELD) ?
+                SessionRejectReason.VALUE_IS_INCORRECT : SessionRejectReason.REQUIRED_TAG_MISSING,
+                "a fill needs Side (54) BUY or SELL", quickfix.field.Side.FIELD);
+        }
         a.price = FixCodec.price(m, quickfix.field.LastPx.FIELD);
         a.leaves = FixCodec.quantity(m, quickfix.field.LeavesQty.FIELD);
         a.cumulative = FixCodec.quantity(m, quickfix.field.CumQty.FIELD);

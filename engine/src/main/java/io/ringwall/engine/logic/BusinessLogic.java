@@ -138,8 +138,10 @@ public final class BusinessLogic
         breakers.onClock(timeNs);
         portfolio.onSession(sessions.sessionDay(timeNs));
 
-        header.wrap(buffer, offset);
-        if (header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
+        // A frame of another schema, or one its header misdescribes (InputFrames), is counted and has no effect.
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH ||
+            header.wrap(buffer, offset).schemaId() != MessageHeaderDecoder.SCHEMA_ID ||
+            !InputFrames.readable(header, buffer, offset, length))
         {
             counters.unknownFrames++;
             return;

@@ -14,6 +14,7 @@ public final class EngineCounters
     public long venueInputs;
     public long operatorInputs;
     public long timerInputs;
+    /** Inputs the logic could not use: another schema or template, an unknown instrument, or a malformed frame. */
     public long unknownFrames;
     public long ordersSent;
     public long cancelsSent;

@@ -8,13 +8,16 @@ import io.ringwall.engine.Fixed;
 /**
  * Replays daily bars in the format {@code date,open,high,low,close,volume} (ISO date, decimals). A bar
  * is stamped at its close (the end of its UTC day): that is when it is known. A line is refused when a
- * field does not parse, the prices are not positive or low/high do not bound open and close, or the
- * dates do not increase.
+ * field does not parse, the date is outside the nanosecond timestamps' range (1677 to 2262), the prices are not
+ * positive or low/high do not bound open and close, or the dates do not increase.
  */
 public final class BarCsvSource implements MarketDataSource
 {
     public static final String HEADER = "date,open,high,low,close,volume";
     private static final long DAY_NS = 86_400_000_000_000L;
+    /** The first and last UTC days whose start and close fit in int64 nanoseconds since the epoch. */
+    private static final LocalDate FIRST_DAY = LocalDate.ofEpochDay(Math.floorDiv(Long.MIN_VALUE, DAY_NS) + 1);
+    private static final LocalDate LAST_DAY = LocalDate.ofEpochDay(Long.MAX_VALUE / DAY_NS - 1);
 
     private final String location;
     private final int instrumentId;
@@ -37,11 +40,19 @@ public final class BarCsvSource implements MarketDataSource
             final long startNs;
             try
             {
-                startNs = LocalDate.parse(line.field(0)).toEpochDay() * DAY_NS;
+                // Its start and its close (start + a day) must both fit in int64 nanoseconds.
+                final long day = LocalDate.parse(line.field(0)).toEpochDay();
+                startNs = Math.multiplyExact(day, DAY_NS);
+                Math.addExact(startNs, DAY_NS);
             }
             catch (final DateTimeParseException ex)
             {
                 return "date '" + line.field(0) + "' is not yyyy-mm-dd";
+            }
+            catch (final ArithmeticException ex)
+            {
+                return "date '" + line.field(0) + "' is outside what nanosecond timestamps hold (" + FIRST_DAY +
+                    " to " + LAST_DAY + ")";
             }
             for (int i = 0; i < 4; i++)
             {

@@ -25,6 +25,10 @@ public final class DataFiles
     }
 
     /**
+     * Bytes that are not UTF-8 are read as U+FFFD, for a file as for the bundled data: no field of either
+     * format accepts that character, so such a line is refused and reported like any malformed line, and the
+     * reading goes on (a strict decoder would end the whole replay at the first bad byte).
+     *
      * @throws IllegalArgumentException naming the location when it does not exist.
      */
     public static BufferedReader open(final String location)
@@ -46,7 +50,7 @@ public final class DataFiles
             {
                 throw new IllegalArgumentException("no data file at " + path.toAbsolutePath());
             }
-            return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+            return new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), 1 << 16);
         }
         catch (final IOException ex)
         {

@@ -310,6 +310,18 @@ class ConfigLoaderTest
     }
 
     @Test
+    void yamlNestedThousandsDeepIsAConfigErrorNotAStackOverflow() throws IOException
+    {
+        writeShippedFiles();
+        write("ringwall-development.yaml", "risk: " + "[".repeat(20_000) + "]".repeat(20_000) + "\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(dir.toString(), "development", NO_VARIABLES))
+            .isInstanceOf(ConfigException.class)
+            .hasMessageStartingWith(dir.resolve("ringwall-development.yaml") +
+                ": the document is nested too deeply (more than 8 levels) at line 1, column ");
+    }
+
+    @Test
     void malformedYamlGivesTheFileLineAndColumn() throws IOException
     {
         writeShippedFiles();

@@ -99,6 +99,41 @@ class CsvAdaptersTest
     }
 
     @Test
+    void aLineThatIsNotUtf8IsRefusedAndTheReadingGoesOn() throws IOException
+    {
+        final Path file = dir.resolve("trades.csv");
+        Files.write(file, "timestamp,price,amount\n1385337600,80\u00ff0,0.1\n1385337601,801,0.5\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        final Recording sink = new Recording();
+
+        final SourceStats stats = new TradeCsvSource(file.toString(), 0, reporter).run(sink);
+
+        assertThat(sink.events).containsExactly("T 0 1 8010000 50000000 1385337601000000000");
+        assertThat(stats.malformed()).isEqualTo(1);
+        assertThat(reporter.summary(2)).contains("line 2: price '80\ufffd0'");
+    }
+
+    @Test
+    void aBarDateBeyondNanosecondTimestampsIsRefusedNotWrapped() throws IOException
+    {
+        final Path file = dir.resolve("bars.csv");
+        Files.writeString(file, String.join("\n",
+            "date,open,high,low,close,volume",
+            "2262-04-10,1,1,1,1,1",
+            "2262-04-11,1,1,1,1,1",
+            "4026-01-03,1,1,1,1,1"));
+        final Recording sink = new Recording();
+
+        final SourceStats stats = new BarCsvSource(file.toString(), 0, reporter).run(sink);
+
+        assertThat(sink.events).containsExactly("B 10000 10000 10000 10000 100000000 " + 106_750L * 86_400_000_000_000L);
+        assertThat(stats.malformed()).isEqualTo(2);
+        assertThat(reporter.summary(3)).contains("line 3: date '2262-04-11' is outside what nanosecond timestamps hold " +
+            "(1677-09-22 to 2262-04-10)");
+        assertThat(reporter.summary(3)).contains("line 4: date '4026-01-03' is outside");
+    }
+
+    @Test
     void theBundledRealDataReads()
     {
         final Recording trades = new Recording();

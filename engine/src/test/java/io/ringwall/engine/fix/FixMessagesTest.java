@@ -1,0 +1,85 @@
+package io.ringwall.engine.fix;
+
+import io.ringwall.codecs.Side;
+import org.agrona.collections.Object2IntHashMap;
+import org.junit.jupiter.api.Test;
+import quickfix.FieldException;
+import quickfix.field.SessionRejectReason;
+import quickfix.fix44.ExecutionReport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What a malformed ExecutionReport becomes: a {@link FieldException}, which QuickFIX/J answers with a session-level
+ * Reject naming the tag (any other exception out of fromApp drops the message without a word to the venue).
+ */
+class FixMessagesTest
+{
+    private final Object2IntHashMap<String> instruments = new Object2IntHashMap<>(-1);
+
+    FixMessagesTest()
+    {
+        instruments.put("BTCUSD", 0);
+    }
+
+    private static ExecutionReport fill()
+    {
+        final ExecutionReport report = new ExecutionReport();
+        report.setString(quickfix.field.ClOrdID.FIELD, "65536");
+        report.setString(quickfix.field.ExecID.FIELD, "7");
+        report.setChar(quickfix.field.ExecType.FIELD, quickfix.field.ExecType.TRADE);
+        report.setString(quickfix.field.Symbol.FIELD, "BTCUSD");
+        report.setChar(quickfix.field.Side.FIELD, quickfix.field.Side.BUY);
+        report.setString(quickfix.field.LastQty.FIELD, "0.5");
+        report.setString(quickfix.field.LastPx.FIELD, "100.25");
+        report.setString(quickfix.field.LeavesQty.FIELD, "0");
+        report.setString(quickfix.field.CumQty.FIELD, "0.5");
+        return report;
+    }
+
+    @Test
+    void aFillDecodes() throws Exception
+    {
+        final FixGateway.Answer answer = FixMessages.decode(fill(), instruments, 1);
+
+        assertThat(answer.kind).isEqualTo(FixGateway.Answer.Kind.FILLED);
+        assertThat(answer.side).isEqualTo(Side.BUY);
+        assertThat(answer.quantity).isEqualTo(50_000_000L);
+        assertThat(answer.price).isEqualTo(1_002_500L);
+    }
+
+    @Test
+    void aQuantityThatIsNotAPlainDecimalIsRejectedNamingTheTag()
+    {
+        final ExecutionReport report = fill();
+        report.setString(quickfix.field.LastQty.FIELD, "1e3");
+
+        assertThatThrownBy(() -> FixMessages.decode(report, instruments, 1))
+            .isInstanceOfSatisfying(FieldException.class, ex ->
+            {
+                assertThat(ex.getField()).isEqualTo(quickfix.field.LastQty.FIELD);
+                assertThat(ex.getSessionRejectReason()).isEqualTo(SessionRejectReason.INCORRECT_DATA_FORMAT_FOR_VALUE);
+            })
+            .hasMessageContaining("tag 32 = '1e3'");
+    }
+
+    @Test
+    void aFillWithoutAUsableSideIsRejectedNotBookedAsASell()
+    {
+        final ExecutionReport missing = fill();
+        missing.removeField(quickfix.field.Side.FIELD);
+        final ExecutionReport cross = fill();
+        cross.setChar(quickfix.field.Side.FIELD, quickfix.field.Side.CROSS);
+
+        assertThatThrownBy(() -> FixMessages.decode(missing, instruments, 1))
+            .isInstanceOfSatisfying(FieldException.class, ex ->
+            {
+                assertThat(ex.getField()).isEqualTo(quickfix.field.Side.FIELD);
+                assertThat(ex.getSessionRejectReason()).isEqualTo(SessionRejectReason.REQUIRED_TAG_MISSING);
+            });
+        assertThatThrownBy(() -> FixMessages.decode(cross, instruments, 1))
+            .isInstanceOfSatisfying(FieldException.class, ex ->
+                assertThat(ex.getSessionRejectReason()).isEqualTo(SessionRejectReason.VALUE_IS_INCORRECT));
+    }
+}
