@@ -162,6 +162,17 @@ class BoundedHttpServerTest
     }
 
     @Test
+    void anEmptyRequestIsRefused400AndTheEndpointGoesOnServing() throws Exception
+    {
+        // Found by AdminRequestFuzzTest: "\r\n\r\n" split to no line, and the exception stopped the endpoint.
+        start(BoundedHttpServer.Limits.of(30_000, 64));
+        assertThat(exchange("\r\n\r\n")).startsWith("HTTP/1.1 400 ").contains("malformed request line");
+        assertThat(exchange("\r\n\r\n\u00c6")).startsWith("HTTP/1.1 400 ");
+        assertThat(get("/after").statusCode()).isEqualTo(200);
+        assertThat(server.failed()).isZero();
+    }
+
+    @Test
     void aBodyReachesTheHandlerWholeEvenAfterExpectContinue() throws Exception
     {
         start(BoundedHttpServer.Limits.of(30_000, 64));
