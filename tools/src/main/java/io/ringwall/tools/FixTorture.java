@@ -22,8 +22,10 @@ import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.MessageHeaderDecoder;
 import io.ringwall.codecs.NewOrderDecoder;
 import io.ringwall.codecs.OrderFilledDecoder;
+import io.ringwall.codecs.OrderRejectedDecoder;
 import io.ringwall.codecs.ReconciliationReportDecoder;
 import io.ringwall.codecs.ReconciliationVerdict;
+import io.ringwall.engine.Fixed;
 import io.ringwall.engine.checkpoint.Recovery;
 import io.ringwall.engine.checkpoint.RecoveryException;
 import io.ringwall.engine.logic.BusinessLogic;
@@ -39,8 +41,11 @@ import io.ringwall.journal.JournalReader;
  * journal replayed from scratch, and the engine must log on again and reconcile with every row MATCHED and no
  * RECONCILIATION trip. At the end the engine stops gracefully (cancelling its orders and waiting for the venue's
  * answers) and the journals are audited against what the venue recorded: every order journal "out" holds reached the
- * venue exactly once and no ClOrdID was sent twice; every execution the venue made is in journal "in" exactly once
- * (lost and duplicated count the rest); the engine's positions equal the venue's.
+ * venue exactly once and no ClOrdID was sent twice; no order was filled beyond its quantity at the venue (filled
+ * twice); every execution the venue made is in journal "in" exactly once (lost and duplicated count the rest); the
+ * engine's positions equal the venue's. With {@code wipeVenueStoreEvery} N, every Nth restart of the session finds
+ * the venue's store wiped ({@code fix-venue --wipe-store-on-restart N}): it asks for every message from 1 and
+ * would fill a resent order again.
  */
 final class FixTorture
 {
@@ -58,6 +63,7 @@ final class FixTorture
     private final double earlyKillShare;
     private final long prints;
     private final int port;
+    private final int wipeVenueStoreEvery;
     private final Tally tally = new Tally();
     private Process venue;
     private Process engine;
@@ -73,6 +79,11 @@ final class FixTorture
         int divergences;
         long lost;
         long duplicated;
+        long filledTwice;
+        long venueStoreWipes;
+        long rejects;
+        long journaledFills;
+        String positions = "";
         long ordersSent;
         long ordersAtVenue;
         long venueFills;
@@ -84,14 +95,15 @@ final class FixTorture
 
         boolean failed()
         {
-            return lost > 0 || duplicated > 0 || divergences > 0 || reconciliationsMatched < reconciliationsChecked ||
-                !problems.isEmpty();
+            return lost > 0 || duplicated > 0 || filledTwice > 0 || divergences > 0 ||
+                reconciliationsMatched < reconciliationsChecked || !problems.isEmpty();
         }
     }
 
     FixTorture(final PrintWriter out, final Path work, final int kills, final long rate, final long minMs,
-        final long maxMs, final long seed, final double earlyKillShare) throws IOException
+        final long maxMs, final long seed, final double earlyKillShare, final int wipeVenueStoreEvery) throws IOException
     {
+        this.wipeVenueStoreEvery = wipeVenueStoreEvery;
         this.out = out;
         this.work = work;
         this.journal = work.resolve("session");
@@ -121,7 +133,9 @@ final class FixTorture
     {
         Files.createDirectories(work.resolve("logs"));
         out.printf("torture: %d kills of 'ringwall run --venue fix --resume' against 'ringwall fix-venue' on port %d " +
-            "in %s (rate %d/s, life %d-%d ms)%n", kills, port, work, rate, minMs, maxMs);
+            "in %s (rate %d/s, life %d-%d ms%s)%n", kills, port, work, rate, minMs, maxMs, wipeVenueStoreEvery == 0 ? "" :
+            ", the venue's store wiped at " + (wipeVenueStoreEvery == 1 ? "every restart" : "one restart in " +
+            wipeVenueStoreEvery) + " of the session");
         out.flush();
         try
         {
@@ -230,6 +244,10 @@ final class FixTorture
         command.addAll(List.of("fix-venue", "--port", Integer.toString(port), "--synthetic", Long.toString(prints),
             "--seed", "42", "--store", work.resolve("venue-store").toString(), "--events", events.toString(),
             "--idle-advance-ms", "300"));
+        if (wipeVenueStoreEvery > 0)
+        {
+            command.add("--wipe-store-on-restart=" + wipeVenueStoreEvery);
+        }
         venue = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(venueLog().toFile()).start();
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && venue.isAlive())
@@ -447,6 +465,8 @@ final class FixTorture
     private void audit() throws IOException
     {
         final Set<Long> venueOrders = new HashSet<>();
+        final Map<Long, Long> orderQuantities = new HashMap<>();
+        final Map<Long, Long> filledQuantities = new TreeMap<>();
         final Map<Long, Integer> venueFills = new HashMap<>();
         final Map<Integer, Long> venuePositions = new TreeMap<>();
         for (final String line : Files.readAllLines(events, StandardCharsets.UTF_8))
@@ -461,7 +481,12 @@ final class FixTorture
                         tally.duplicated++;
                         tally.problems.add("the venue took order " + fields[1] + " twice");
                     }
+                    if (fields.length > 2)
+                    {
+                        orderQuantities.putIfAbsent(Long.parseLong(fields[1]), Long.parseLong(fields[2]));
+                    }
                 }
+                case "wipe" -> tally.venueStoreWipes++;
                 case "duplicate" ->
                 {
                     // a ClOrdID that reached the venue a second time: the engine sent it twice
@@ -471,6 +496,7 @@ final class FixTorture
                 case "fill" ->
                 {
                     venueFills.merge(Long.parseLong(fields[1]), 1, Integer::sum);
+                    filledQuantities.merge(Long.parseLong(fields[2]), Math.abs(Long.parseLong(fields[4])), Long::sum);
                     venuePositions.merge(Integer.parseInt(fields[3]), Long.parseLong(fields[4]), Long::sum);
                     tally.fillsWhileDown += "down".equals(fields[5]) ? 1 : 0;
                 }
@@ -481,11 +507,23 @@ final class FixTorture
         }
         tally.ordersAtVenue = venueOrders.size();
         tally.venueFills = venueFills.size();
+        for (final Map.Entry<Long, Long> filled : filledQuantities.entrySet())
+        {
+            final Long quantity = orderQuantities.get(filled.getKey());
+            if (quantity == null || filled.getValue() > quantity)
+            {
+                // the venue filled more than was ever ordered under this ClOrdID: it took a resend as a new order
+                tally.filledTwice++;
+                problem("order " + filled.getKey() + " filled " + filled.getValue() + " at the venue, ordered " +
+                    (quantity == null ? "never" : quantity));
+            }
+        }
         final Set<Long> sent = new HashSet<>();
         final Map<Long, Integer> journaledFills = new HashMap<>();
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
         final NewOrderDecoder newOrder = new NewOrderDecoder();
         final OrderFilledDecoder filled = new OrderFilledDecoder();
+        final long[] rejects = {0};
         try (JournalDirectory journals = JournalDirectory.openExisting(journal);
             JournalReader outputs = journals.outputReader();
             JournalReader inputs = journals.inputReader().tolerateTornRecords())
@@ -507,8 +545,11 @@ final class FixTorture
                 {
                     journaledFills.merge(filled.wrapAndApplyHeader(frame, offset, header).execId(), 1, Integer::sum);
                 }
+                rejects[0] += header.templateId() == OrderRejectedDecoder.TEMPLATE_ID ? 1 : 0;
             });
             tally.ordersSent = sent.size();
+            tally.rejects = rejects[0];
+            tally.journaledFills = journaledFills.values().stream().mapToLong(Integer::longValue).sum();
             for (final long clOrdId : sent)
             {
                 if (!venueOrders.contains(clOrdId))
@@ -548,16 +589,24 @@ final class FixTorture
             final LogicConfig config = LogicConfig.fromManifest(journals.readManifest());
             final Recovery.Result scratch = Recovery.replayFromScratch(journals,
                 sink -> BusinessLogic.create(config, sink), Long.MAX_VALUE);
+            final StringBuilder positions = new StringBuilder();
             for (int i = 0; i < config.instruments().size(); i++)
             {
                 final long engine = scratch.logic().portfolio().position(i);
                 final long atVenue = venuePositions.getOrDefault(i, 0L);
+                if (engine != 0 || venuePositions.containsKey(i))
+                {
+                    positions.append(positions.length() == 0 ? "" : ", ").append(config.instruments().get(i).symbol())
+                        .append(" engine ").append(Fixed.format(engine, Fixed.QUANTITY_DECIMALS)).append(" venue ")
+                        .append(Fixed.format(atVenue, Fixed.QUANTITY_DECIMALS));
+                }
                 if (engine != atVenue)
                 {
                     problem("instrument " + config.instruments().get(i).symbol() + ": the journals leave a position of " +
                         engine + ", the venue " + atVenue);
                 }
             }
+            tally.positions = positions.length() == 0 ? "none traded" : positions.toString();
         }
         catch (final RecoveryException ex)
         {
@@ -580,6 +629,9 @@ final class FixTorture
             "engine was down; orders journaled but unsent at a crash, sent after the restart %d; recoveries from a " +
             "snapshot %d, slowest recovery %d ms%n", tally.ordersSent, tally.ordersAtVenue, tally.venueFills,
             tally.fillsWhileDown, tally.resentAfterRestart, tally.snapshotsUsed, tally.maxRecoveryMs);
+        out.printf("orders %d, fills %d (journal \"in\" %d), rejects %d; positions %s; lost %d, filled twice %d; " +
+            "venue store wiped at %d restart(s)%n", tally.ordersSent, tally.venueFills, tally.journaledFills,
+            tally.rejects, tally.positions, tally.lost, tally.filledTwice, tally.venueStoreWipes);
         for (final String problem : tally.problems.subList(0, Math.min(20, tally.problems.size())))
         {
             out.println("PROBLEM " + problem);

@@ -56,14 +56,22 @@ final class FixVenueCommand implements Callable<Integer>
     private long seed = 42;
 
     @Option(names = "--events", paramLabel = "FILE", description = "Append every order received, fill made and " +
-        "answer sent to FILE, one line each (order ID, duplicate ID, fill EXECID ID INSTRUMENT QTY up|down, answer " +
-        "TYPE up|down), for an audit from another process (the FIX torture).")
+        "answer sent to FILE, one line each (order ID QTY, duplicate ID, fill EXECID ID INSTRUMENT QTY up|down, " +
+        "answer TYPE up|down, wipe N), for an audit from another process (the FIX torture).")
     private Path events;
 
     @Option(names = "--idle-advance-ms", paramLabel = "MS", description = "With --data or --synthetic: when no " +
         "message came for MS, the venue's event time follows the wall clock and its prints play on, so resting " +
         "orders fill while the engine is away (0, the default: event time moves only with the engine's messages).")
     private long idleAdvanceMs;
+
+    @Option(names = "--wipe-store-on-restart", arity = "0..1", fallbackValue = "1", paramLabel = "N",
+        description = "Every Nth restart of the FIX session (a logon after the first; N 1 when omitted) finds the " +
+            "venue's store wiped, as a counterparty that lost its message store: it expects the engine's messages " +
+            "from 1 again, so it asks for all of them (ResendRequest 1 to infinity), and it has forgotten the " +
+            "ClOrdIDs it took, so an order resent to it is filled again. Its book, positions and its own sent " +
+            "messages survive. Logged as 'wipe N' in --events.")
+    private int wipeStoreEvery;
 
     @Option(names = "--format", description = "trades or bars (default: ${DEFAULT-VALUE}).")
     private RunCommand.Format format = RunCommand.Format.trades;
@@ -102,6 +110,7 @@ final class FixVenueCommand implements Callable<Integer>
             venue.recordEventsTo(events);
         }
         venue.advanceWhileIdle(idleAdvanceMs);
+        venue.wipeStoreOnRestart(wipeStoreEvery);
         final CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() ->
         {

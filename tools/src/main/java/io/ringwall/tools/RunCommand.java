@@ -362,9 +362,10 @@ class RunCommand implements Callable<Integer>
         if (gateway[0] != null)
         {
             final org.HdrHistogram.Histogram rtt = gateway[0].roundTripNs();
-            spec.commandLine().getOut().printf("fix           %d orders sent, send->ack p50 %.1f us, p99 %.1f us (n=%d)%n",
+            spec.commandLine().getOut().printf("fix           %d orders sent, send->ack p50 %.1f us, p99 %.1f us (n=%d); " +
+                "%d resent orders/cancels gap-filled (never resent), %d sent again after the venue's status%n",
                 gateway[0].ordersSent(), rtt.getValueAtPercentile(50) / 1e3, rtt.getValueAtPercentile(99) / 1e3,
-                rtt.getTotalCount());
+                rtt.getTotalCount(), gateway[0].suppressedResends(), gateway[0].sentAgain());
             spec.commandLine().getOut().flush();
         }
         return status;

@@ -84,6 +84,12 @@ public final class TortureCommand implements Callable<Integer>
         "of after it (default: ${DEFAULT-VALUE}).")
     private double earlyKillShare = 0.15;
 
+    @Option(names = "--wipe-venue-store-every", paramLabel = "N", description = "With --venue fix: every Nth " +
+        "restart of the engine's FIX session finds the venue's store wiped ('fix-venue --wipe-store-on-restart N'), " +
+        "so the venue asks for every message from 1 and would fill a resent order again; 2 wipes it at half the " +
+        "restarts (default: ${DEFAULT-VALUE}, never).")
+    private int wipeVenueStoreEvery;
+
     private PrintWriter out;
     private final Tally tally = new Tally();
 
@@ -117,10 +123,15 @@ public final class TortureCommand implements Callable<Integer>
         out = spec.commandLine().getOut();
         final Path work = dir != null ? dir : Path.of("var", "torture",
             ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (wipeVenueStoreEvery < 0 || wipeVenueStoreEvery > 0 && !"fix".equals(venue))
+        {
+            throw new IllegalArgumentException("--wipe-venue-store-every " + wipeVenueStoreEvery + " needs --venue fix " +
+                "and N at least 1");
+        }
         if ("fix".equals(venue))
         {
-            return new FixTorture(out, work, kills, rate != null ? rate : 1_000, minMs, maxMs, seed, earlyKillShare)
-                .run() ? 0 :
+            return new FixTorture(out, work, kills, rate != null ? rate : 1_000, minMs, maxMs, seed, earlyKillShare,
+                wipeVenueStoreEvery).run() ? 0 :
                 RingwallCli.EXIT_FAILURE;
         }
         if (!"paper".equals(venue))

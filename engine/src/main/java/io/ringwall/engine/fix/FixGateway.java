@@ -36,11 +36,13 @@ import io.ringwall.journal.JournalDirectory;
 import io.ringwall.journal.JournalReader;
 import org.HdrHistogram.Histogram;
 import org.agrona.collections.Long2LongHashMap;
+import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongHashSet;
 import org.agrona.collections.Object2IntHashMap;
 import quickfix.Application;
 import quickfix.ConfigError;
 import quickfix.DefaultMessageFactory;
+import quickfix.DoNotSend;
 import quickfix.FieldNotFound;
 import quickfix.FileStoreFactory;
 import quickfix.Initiator;
@@ -72,10 +74,17 @@ import quickfix.field.PossDupFlag;
  * up to the oldest execution answer not yet seen in journal "in", so a crash at any instant leaves every venue
  * message either journaled or still owed by the venue, which resends it after the next logon (from its own store).
  * Answers that were journaled but not yet counted on disk come back too: a resumed gateway knows every venue answer
- * journal "in" holds and drops those. Outbound, a message QuickFIX/J numbered is in its store and is delivered by
- * the FIX resend if the venue missed it, so the gateway never sends it again; on a resumed session
- * ({@link #resume}) the orders and cancels journal "out" holds that never reached the store are sent once logged
- * on.
+ * journal "in" holds and drops those. On a resumed session ({@link #resume}) the orders and cancels journal "out"
+ * holds that never reached the store are sent once logged on.
+ *
+ * <p>No blind resend. When the venue asks for a resend (a gap, or a venue that lost its store and asks from 1),
+ * orders, cancels and amends (D, F, G) are gap-filled, never resent: a venue that took an order and forgot it would
+ * fill it again. The gateway learns such an order's fate instead: one it knows is finished or acknowledged needs
+ * nothing; for one still waiting it asks the venue (OrderStatusRequest, H) and sends it again as a new message only
+ * if the venue answers it does not know it (and a cancel again only if the order is still working there). The venue
+ * handles messages in sequence order, so its answer covers everything sent before. A question not answered within
+ * the reconciliation timeout fails closed (NO_ANSWER: the RECONCILIATION breaker halts trading). Orders in the store
+ * still waiting at a resume are asked about at logon, since a previous life may have gap-filled them.
  */
 public final class FixGateway implements Gateway, Application
 {
@@ -106,6 +115,15 @@ public final class FixGateway implements Gateway, Application
     private final ConcurrentLinkedQueue<Answer> unjournaled = new ConcurrentLinkedQueue<>();
     private final AtomicLong resentAnswers = new AtomicLong();
     private final AtomicLong droppedDuplicates = new AtomicLong();
+    /** Orders, cancels and amends QuickFIX/J was asked to resend and gap-filled instead (its thread to this one). */
+    private final ConcurrentLinkedQueue<Message> suppressed = new ConcurrentLinkedQueue<>();
+    private final AtomicLong suppressedResends = new AtomicLong();
+    /** Open orders whose fate at the venue is being asked, by ClOrdID: gateway thread. */
+    private final Long2ObjectHashMap<Doubt> doubts = new Long2ObjectHashMap<>();
+    /** Open orders the venue acknowledged: gateway thread. */
+    private final LongHashSet acknowledged = new LongHashSet();
+    private long doubtDeadlineNs = Long.MAX_VALUE;
+    private long sentAgain;
     private TokenBucket throttle;
     private volatile boolean loggedOn;
     private long lastInputTimeNs;
@@ -285,7 +303,16 @@ public final class FixGateway implements Gateway, Application
         {
             cancelOrder.wrapAndApplyHeader(event.buffer, 0, header);
             cancelTarget.put(cancelOrder.clOrdId(), cancelOrder.origClOrdId());
-            outgoing.add(cancelRequest(cancelOrder, event.timeNs));
+            final Doubt doubt = doubts.get(cancelOrder.origClOrdId());
+            if (doubt != null)
+            {
+                // the order may have to be sent again first: its cancel follows the venue's answer
+                doubt.cancel = cancelRequest(cancelOrder, event.timeNs);
+            }
+            else
+            {
+                outgoing.add(cancelRequest(cancelOrder, event.timeNs));
+            }
         }
         send();
     }
@@ -293,8 +320,11 @@ public final class FixGateway implements Gateway, Application
     @Override
     public void onIdle()
     {
+        final long nowNs = System.nanoTime();
         drainAnswers();
-        reconcileWhenDue(System.nanoTime());
+        drainSuppressed();
+        reconcileWhenDue(nowNs);
+        failClosedOnUnansweredDoubts(nowNs);
         send();
     }
 
@@ -383,9 +413,16 @@ public final class FixGateway implements Gateway, Application
                 // Reconcile at every logon: the venue is the truth after any gap. A running check keeps its
                 // deadline, so a session that keeps dropping still fails closed.
                 nextReconcileNs = System.nanoTime();
+                // A question asked before the drop may have no answer: ask again (the deadline stays).
+                doubts.values().forEach(doubt -> doubt.requestId = "");
+                askAboutDoubts(timeNs);
             }
             case ACCEPTED ->
             {
+                if (openAtVenue.contains(a.clOrdId))
+                {
+                    acknowledged.add(a.clOrdId);
+                }
                 final long sent = sentNanos.remove(a.clOrdId);
                 if (sent >= 0)
                 {
@@ -414,6 +451,7 @@ public final class FixGateway implements Gateway, Application
             case POSITION -> reconciliation.onPosition(a, timeNs);
             case OPEN_ORDER -> reconciliation.onOpenOrder(a, timeNs);
             case RECONCILIATION_REFUSED -> reconciliation.refused(a, timeNs);
+            case ORDER_STATUS -> onOrderStatus(a, timeNs);
             default ->
             {
             }
@@ -433,6 +471,144 @@ public final class FixGateway implements Gateway, Application
         if (openAtVenue.remove(clOrdId))
         {
             openOrders.set(openAtVenue.size());
+        }
+        acknowledged.remove(clOrdId);
+    }
+
+    // ------------------------------------------------------------------ resends gap-filled, and what they leave in doubt
+
+    /**
+     * The orders, cancels and amends QuickFIX/J gap-filled instead of resending. An order finished or acknowledged
+     * reached the venue: nothing is in doubt. One still waiting may or may not have (a gap means it did not, a venue
+     * that lost its store asks for what it had), and so may a cancel of an order still open: the venue is asked.
+     * An amend is never sent by this gateway; one would be counted and left to the reconciliation.
+     */
+    private void drainSuppressed()
+    {
+        Message message;
+        boolean drained = false;
+        while ((message = suppressed.poll()) != null)
+        {
+            drained = true;
+            final String type = msgType(message);
+            if (MsgType.NEW_ORDER_SINGLE.equals(type))
+            {
+                final long clOrdId = clOrdIdOf(message);
+                if (openAtVenue.contains(clOrdId) && !acknowledged.contains(clOrdId))
+                {
+                    doubt(clOrdId).order = message;
+                }
+            }
+            else if (MsgType.ORDER_CANCEL_REQUEST.equals(type))
+            {
+                final long orderId = longField(message, quickfix.field.OrigClOrdID.FIELD);
+                if (openAtVenue.contains(orderId))
+                {
+                    final Doubt doubt = doubt(orderId);
+                    // client order ids grow with the input sequence: the latest cancel counts
+                    if (doubt.cancel == null || clOrdIdOf(doubt.cancel) < clOrdIdOf(message))
+                    {
+                        doubt.cancel = message;
+                    }
+                }
+            }
+        }
+        if (drained)
+        {
+            askAboutDoubts(clock.stamp(lastInputTimeNs));
+        }
+    }
+
+    private Doubt doubt(final long clOrdId)
+    {
+        Doubt doubt = doubts.get(clOrdId);
+        if (doubt == null)
+        {
+            doubt = new Doubt(clOrdId);
+            doubts.put(clOrdId, doubt);
+        }
+        return doubt;
+    }
+
+    /** One OrderStatusRequest per doubt not yet asked about; they go out in order once logged on. */
+    private void askAboutDoubts(final long timeNs)
+    {
+        for (final Doubt doubt : doubts.values())
+        {
+            if (!doubt.requestId.isEmpty())
+            {
+                continue;
+            }
+            doubt.requestId = "S" + (++reconciliationIds);
+            final Message about = doubt.order != null ? doubt.order : doubt.cancel;
+            outgoing.add(FixMessages.orderStatusRequest(doubt.requestId, doubt.clOrdId,
+                symbol((int)orderInstrument.get(doubt.clOrdId)), charField(about, quickfix.field.Side.FIELD), timeNs));
+        }
+        if (doubtDeadlineNs == Long.MAX_VALUE && !doubts.isEmpty())
+        {
+            doubtDeadlineNs = System.nanoTime() + config.reconcileTimeoutNs();
+        }
+    }
+
+    /**
+     * The venue's answer about an order in doubt. Not known there: it never arrived, so it is sent now, once, as a
+     * new message (and its cancel after it). Working there: the order arrived; a cancel in doubt is sent again only
+     * now, since the order would not be working had the cancel arrived. Finished there: nothing to send.
+     */
+    private void onOrderStatus(final Answer a, final long timeNs)
+    {
+        final Doubt doubt = doubts.get(a.clOrdId);
+        if (doubt == null || !doubt.requestId.equals(a.requestId))
+        {
+            // an answer to a question asked before a drop and asked again since, or resent: the newest one counts
+            return;
+        }
+        doubts.remove(a.clOrdId);
+        if (doubts.isEmpty())
+        {
+            doubtDeadlineNs = Long.MAX_VALUE;
+        }
+        if (a.unknownAtVenue)
+        {
+            if (doubt.order == null)
+            {
+                // an order this gateway handed over and cannot send again: the venue and the engine disagree
+                publisher.reconciliationEnd(timeNs, ++reconciliationIds, ReconciliationOutcome.INCOMPLETE, 0, 0,
+                    config.tolerancePpm());
+                return;
+            }
+            sendAgain(doubt.order);
+            if (doubt.cancel != null)
+            {
+                sendAgain(doubt.cancel);
+            }
+        }
+        else if (a.workingAtVenue && doubt.cancel != null)
+        {
+            sendAgain(doubt.cancel);
+        }
+    }
+
+    private void sendAgain(final Message message)
+    {
+        // QuickFIX/J takes PossDupFlag and OrigSendingTime off and numbers it anew: a new message, not a resend.
+        outgoing.add(message);
+        sentAgain++;
+    }
+
+    /** A question about an order's fate not answered in time leaves it unknown: fail closed, as a reconciliation. */
+    private void failClosedOnUnansweredDoubts(final long nowNs)
+    {
+        if (doubts.isEmpty())
+        {
+            doubtDeadlineNs = Long.MAX_VALUE;
+        }
+        else if (doubtDeadlineNs != Long.MAX_VALUE && nowNs - doubtDeadlineNs >= 0)
+        {
+            // again after each timeout while the venue leaves it unanswered
+            doubtDeadlineNs = nowNs + config.reconcileTimeoutNs();
+            publisher.reconciliationEnd(clock.stamp(lastInputTimeNs), ++reconciliationIds,
+                ReconciliationOutcome.NO_ANSWER, 0, 0, config.tolerancePpm());
         }
     }
 
@@ -503,18 +679,35 @@ public final class FixGateway implements Gateway, Application
 
     private static boolean isNewOrder(final Message message)
     {
-        return message instanceof quickfix.fix44.NewOrderSingle;
+        return message instanceof quickfix.fix44.NewOrderSingle || MsgType.NEW_ORDER_SINGLE.equals(msgType(message));
     }
 
     private static long clOrdIdOf(final Message message)
     {
+        return longField(message, quickfix.field.ClOrdID.FIELD);
+    }
+
+    private static long longField(final Message message, final int tag)
+    {
         try
         {
-            return Long.parseLong(message.getString(quickfix.field.ClOrdID.FIELD));
+            return Long.parseLong(message.getString(tag));
+        }
+        catch (final FieldNotFound | NumberFormatException ex)
+        {
+            return -1;
+        }
+    }
+
+    private static char charField(final Message message, final int tag)
+    {
+        try
+        {
+            return message != null && message.isSetField(tag) ? message.getChar(tag) : quickfix.field.Side.BUY;
         }
         catch (final FieldNotFound ex)
         {
-            return -1;
+            return quickfix.field.Side.BUY;
         }
     }
 
@@ -550,6 +743,18 @@ public final class FixGateway implements Gateway, Application
     public long droppedDuplicates()
     {
         return droppedDuplicates.get();
+    }
+
+    /** @return orders, cancels and amends a ResendRequest asked for that were gap-filled, not resent (any thread). */
+    public long suppressedResends()
+    {
+        return suppressedResends.get();
+    }
+
+    /** @return orders and cancels sent again as new messages after the venue's status showed it lacked them. */
+    public long sentAgain()
+    {
+        return sentAgain;
     }
 
     // ------------------------------------------------------------------ QuickFIX/J threads
@@ -594,9 +799,50 @@ public final class FixGateway implements Gateway, Application
     {
     }
 
+    /**
+     * QuickFIX/J calls this for every application message it sends, and for each one a ResendRequest asks for again
+     * (with PossDupFlag set): an order, cancel or amend is then not resent but gap-filled (DoNotSend), and its fate
+     * is learned from the venue instead (see the class comment).
+     */
     @Override
-    public void toApp(final Message message, final SessionID id)
+    public void toApp(final Message message, final SessionID id) throws DoNotSend
     {
+        if (isPossDup(message) && isOrderEntry(msgType(message)))
+        {
+            suppressedResends.incrementAndGet();
+            suppressed.add(message);
+            throw new DoNotSend();
+        }
+    }
+
+    private static boolean isPossDup(final Message message)
+    {
+        try
+        {
+            return message.getHeader().isSetField(PossDupFlag.FIELD) && message.getHeader().getBoolean(PossDupFlag.FIELD);
+        }
+        catch (final FieldNotFound ex)
+        {
+            return false;
+        }
+    }
+
+    private static boolean isOrderEntry(final String msgType)
+    {
+        return MsgType.NEW_ORDER_SINGLE.equals(msgType) || MsgType.ORDER_CANCEL_REQUEST.equals(msgType) ||
+            MsgType.ORDER_CANCEL_REPLACE_REQUEST.equals(msgType);
+    }
+
+    private static String msgType(final Message message)
+    {
+        try
+        {
+            return message.getHeader().getString(MsgType.FIELD);
+        }
+        catch (final FieldNotFound ex)
+        {
+            return "";
+        }
     }
 
     @Override
@@ -682,6 +928,10 @@ public final class FixGateway implements Gateway, Application
             {
                 pendingNew.add(clOrdId);
             }
+            else
+            {
+                this.acknowledged.add(clOrdId);
+            }
             if (cancelPending)
             {
                 pendingCancel.add(clOrdId);
@@ -711,6 +961,11 @@ public final class FixGateway implements Gateway, Application
                         {
                             unsent.put(order.clOrdId(), newOrderSingle(order, timeNs));
                         }
+                        else if (pendingNew.contains(order.clOrdId()))
+                        {
+                            // handed over in a life before: a resend of it may have been gap-filled then
+                            doubt(order.clOrdId()).order = newOrderSingle(order, timeNs);
+                        }
                     }
                     else if (frameHeader.templateId() == CancelOrderDecoder.TEMPLATE_ID)
                     {
@@ -719,9 +974,14 @@ public final class FixGateway implements Gateway, Application
                         {
                             final Long key = -cancel.origClOrdId() - 1;
                             unsent.remove(key);
-                            if (!stored.contains(cancel.clOrdId()))
+                            cancelTarget.put(cancel.clOrdId(), cancel.origClOrdId());
+                            if (stored.contains(cancel.clOrdId()) || doubts.containsKey(cancel.origClOrdId()))
                             {
-                                cancelTarget.put(cancel.clOrdId(), cancel.origClOrdId());
+                                // in doubt, or cancelling an order in doubt: sent once the venue's answer says
+                                doubt(cancel.origClOrdId()).cancel = cancelRequest(cancel, timeNs);
+                            }
+                            else
+                            {
                                 unsent.put(key, cancelRequest(cancel, timeNs));
                             }
                         }
@@ -737,7 +997,8 @@ public final class FixGateway implements Gateway, Application
         }
         resumeDescription = "fix: " + openAtVenue.size() + " open order(s) left to the venue's book and the " +
             "reconciliation at logon; " + (toSend.size() - cancels[0]) + " order(s) and " + cancels[0] + " cancel(s) " +
-            "journaled but never handed to the FIX session, sent once logged on";
+            "journaled but never handed to the FIX session, sent once logged on; " + doubts.size() + " order(s) " +
+            "handed over before whose fate is asked of the venue at logon";
         return toSend.size();
     }
 
@@ -946,13 +1207,30 @@ public final class FixGateway implements Gateway, Application
         }
     }
 
+    /** An open order whose fate at the venue is being asked, with what to send again if the venue lacks it. */
+    private static final class Doubt
+    {
+        final long clOrdId;
+        /** The NewOrderSingle, or null when only a cancel of it is in doubt. */
+        Message order;
+        /** The latest OrderCancelRequest of it in doubt, or null. */
+        Message cancel;
+        /** OrdStatusReqID (790) of the question outstanding, empty before it is asked. */
+        String requestId = "";
+
+        Doubt(final long clOrdId)
+        {
+            this.clOrdId = clOrdId;
+        }
+    }
+
     /** What arrived, decoded on a QuickFIX/J thread, for the gateway thread to publish. */
     static final class Answer
     {
         enum Kind
         {
             LOGON, ACCEPTED, FILLED, REJECTED, CANCELLED, EXPIRED, CANCEL_REJECTED, BUSINESS_REJECT, POSITION,
-            OPEN_ORDER, RECONCILIATION_REFUSED
+            OPEN_ORDER, RECONCILIATION_REFUSED, ORDER_STATUS
         }
 
         final Kind kind;
@@ -971,6 +1249,10 @@ public final class FixGateway implements Gateway, Application
         String requestId = "";
         int total;
         boolean last;
+        /** ORDER_STATUS: the venue does not know the order (OrdStatus rejected, OrdRejReason unknown order). */
+        boolean unknownAtVenue;
+        /** ORDER_STATUS: the order is working there (new, partially filled or pending new). */
+        boolean workingAtVenue;
         long receivedNanos;
         /** Execution answers: the FIX MsgSeqNum it came with. */
         int msgSeqNum;

@@ -32,6 +32,7 @@ final class FixMessages
     static final int MASS_STATUS_REQ_ID = 584;
     static final int TOT_NUM_REPORTS = 911;
     static final int LAST_RPT_REQUESTED = 912;
+    static final int ORD_STATUS_REQ_ID = 790;
     /** PosAmtType (707) of the venue account's cash. */
     static final String CASH = "CASH";
 
@@ -59,6 +60,19 @@ final class FixMessages
         message.setString(MASS_STATUS_REQ_ID, requestId);
         message.setInt(quickfix.field.MassStatusReqType.FIELD,
             quickfix.field.MassStatusReqType.STATUS_FOR_ALL_ORDERS);
+        message.setUtcTimeStamp(quickfix.field.TransactTime.FIELD, FixCodec.utc(timeNs), true);
+        return message;
+    }
+
+    /** An order's status (H), asked when a resend of it was gap-filled: does the venue have it, is it working. */
+    static Message orderStatusRequest(final String requestId, final long clOrdId, final String symbol, final char side,
+        final long timeNs)
+    {
+        final quickfix.fix44.OrderStatusRequest message = new quickfix.fix44.OrderStatusRequest();
+        message.setString(quickfix.field.ClOrdID.FIELD, Long.toString(clOrdId));
+        message.setString(ORD_STATUS_REQ_ID, requestId);
+        message.setString(quickfix.field.Symbol.FIELD, symbol);
+        message.setChar(quickfix.field.Side.FIELD, side);
         message.setUtcTimeStamp(quickfix.field.TransactTime.FIELD, FixCodec.utc(timeNs), true);
         return message;
     }
@@ -97,7 +111,9 @@ final class FixMessages
             case quickfix.field.ExecType.CANCELED -> Answer.Kind.CANCELLED;
             case quickfix.field.ExecType.REJECTED -> Answer.Kind.REJECTED;
             case quickfix.field.ExecType.EXPIRED -> Answer.Kind.EXPIRED;
-            case quickfix.field.ExecType.ORDER_STATUS -> Answer.Kind.OPEN_ORDER;
+            // one order's status names the request (790); a mass status report, its own (584)
+            case quickfix.field.ExecType.ORDER_STATUS -> m.isSetField(ORD_STATUS_REQ_ID) ? Answer.Kind.ORDER_STATUS :
+                Answer.Kind.OPEN_ORDER;
             default -> Answer.Kind.LOGON;
         });
         if (a.kind == Answer.Kind.LOGON)
@@ -136,6 +152,16 @@ final class FixMessages
         if (a.kind == Answer.Kind.REJECTED)
         {
             a.reason = FixCodec.rejectReason(intOf(m, quickfix.field.OrdRejReason.FIELD), text(m), false);
+        }
+        if (a.kind == Answer.Kind.ORDER_STATUS)
+        {
+            a.requestId = m.getString(ORD_STATUS_REQ_ID);
+            final char status = m.isSetField(quickfix.field.OrdStatus.FIELD) ? m.getChar(quickfix.field.OrdStatus.FIELD) :
+                quickfix.field.OrdStatus.REJECTED;
+            a.unknownAtVenue = status == quickfix.field.OrdStatus.REJECTED &&
+                intOf(m, quickfix.field.OrdRejReason.FIELD) == quickfix.field.OrdRejReason.UNKNOWN_ORDER;
+            a.workingAtVenue = status == quickfix.field.OrdStatus.NEW ||
+                status == quickfix.field.OrdStatus.PARTIALLY_FILLED || status == quickfix.field.OrdStatus.PENDING_NEW;
         }
         if (a.kind == Answer.Kind.OPEN_ORDER)
         {

@@ -20,6 +20,7 @@ import io.ringwall.engine.venue.PaperVenue;
 import org.agrona.collections.IntArrayList;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongArrayList;
+import org.agrona.collections.LongHashSet;
 import org.agrona.collections.Object2IntHashMap;
 import quickfix.Application;
 import quickfix.ConfigError;
@@ -81,6 +82,8 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     private final String[] symbols;
     private final Object2IntHashMap<String> instrumentIds = new Object2IntHashMap<>(-1);
     private final Long2ObjectHashMap<OrderInfo> orders = new Long2ObjectHashMap<>();
+    /** ClOrdIDs taken since the store was last wiped: the duplicate check. */
+    private final LongHashSet seen = new LongHashSet();
     private final long[] positions;
     private final long[] positionOffsets;
     private final long[] printTimes;
@@ -92,6 +95,8 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     private final Thread clockThread;
     private volatile boolean running = true;
     private boolean holding;
+    private int ordersToLose;
+    private long ordersLost;
     private int printCursor;
     private long nowNs;
     private long received;
@@ -99,6 +104,9 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     private long cancels;
     private long sentWhileDown;
     private long idleAdvanceNs;
+    private int wipeStoreEvery;
+    private int logons;
+    private long storeWipes;
     private long lastMessageNanos;
     private long lastStepNanos;
     private java.io.Writer events;
@@ -165,6 +173,22 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         idleAdvanceNs = TimeUnit.MILLISECONDS.toNanos(idleMs);
         lastMessageNanos = System.nanoTime();
         clockThread.start();
+    }
+
+    /**
+     * Every {@code every}-th restart of the FIX session (a Logon after the first) finds the venue's store wiped, as
+     * a counterparty that lost its message store: it expects the engine's messages from sequence number 1 again, so
+     * it asks for all of them (ResendRequest 1 to infinity), and it has forgotten the ClOrdIDs it took, so an order
+     * resent to it is taken as new (one that finished fills again). Its book, positions and cash survive, and so do
+     * its own sent messages and their numbers, so its executions are still resent. 0 (the default) never wipes.
+     */
+    public synchronized void wipeStoreOnRestart(final int every)
+    {
+        if (every < 0)
+        {
+            throw new IllegalArgumentException("--wipe-store-on-restart " + every + " must not be negative");
+        }
+        wipeStoreEvery = every;
     }
 
     /** Wall-clock mode: acknowledgements, latencies and expiries follow real time. */
@@ -238,6 +262,21 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         }
     }
 
+    /**
+     * The next {@code count} NewOrderSingles are lost between the venue's FIX layer and its book: counted as received
+     * by the session, never acted on (to stage an order that only a resend from 1, or its status, can tell was lost).
+     */
+    public synchronized void loseNextOrders(final int count)
+    {
+        ordersToLose = count;
+    }
+
+    /** @return NewOrderSingles lost by {@link #loseNextOrders}. */
+    public synchronized long ordersLost()
+    {
+        return ordersLost;
+    }
+
     /** Adds {@code quantity} to what the venue reports for {@code symbol}: a deliberate position break. */
     public synchronized void injectPositionOffset(final String symbol, final long quantity)
     {
@@ -288,6 +327,12 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         return cancels;
     }
 
+    /** @return how many restarts of the session found the store wiped ({@link #wipeStoreOnRestart}). */
+    public synchronized long storeWipes()
+    {
+        return storeWipes;
+    }
+
     /** @return answers numbered and stored while the engine's session was down (resent after its next logon). */
     public synchronized long sentWhileDown()
     {
@@ -296,9 +341,9 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
 
     /**
      * Appends one line per event to {@code file}, flushed at once, for another process to audit (the FIX torture):
-     * {@code order ID}, {@code duplicate ID} (a ClOrdID seen before: not acted on), {@code fill EXECID ID INSTRUMENT
-     * SIGNED_QTY up|down}, {@code answer MSGTYPE up|down} (up: the engine's session was logged on when it was sent;
-     * down: stored for the resend).
+     * {@code order ID QTY}, {@code duplicate ID} (a ClOrdID seen before: not acted on), {@code fill EXECID ID
+     * INSTRUMENT SIGNED_QTY up|down}, {@code answer MSGTYPE up|down} (up: the engine's session was logged on when it
+     * was sent; down: stored for the resend), {@code wipe N} (the Nth restart that found the store wiped).
      */
     public synchronized void recordEventsTo(final Path file)
     {
@@ -402,6 +447,34 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
                 throw new RejectLogon("bad credentials");
             }
         }
+        if (MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD)))
+        {
+            loggingOn();
+        }
+    }
+
+    /**
+     * Before QuickFIX/J compares the Logon's sequence number with the one it expects: a wiped store expects 1, so
+     * the Logon is too high and QuickFIX/J asks for everything from 1.
+     */
+    private synchronized void loggingOn()
+    {
+        logons++;
+        if (wipeStoreEvery == 0 || logons == 1 || (logons - 1) % wipeStoreEvery != 0)
+        {
+            return;
+        }
+        storeWipes++;
+        seen.clear();
+        try
+        {
+            Session.lookupSession(sessionId).setNextTargetMsgSeqNum(1);
+        }
+        catch (final java.io.IOException ex)
+        {
+            throw new java.io.UncheckedIOException("FIX venue store: " + ex.getMessage(), ex);
+        }
+        event("wipe " + storeWipes);
     }
 
     @Override
@@ -431,6 +504,7 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
             }
             case MsgType.REQUEST_FOR_POSITIONS -> onPositionRequest(message);
             case MsgType.ORDER_MASS_STATUS_REQUEST -> onMassStatus(message);
+            case MsgType.ORDER_STATUS_REQUEST -> onOrderStatus(message);
             default -> businessReject(message, "unsupported message type");
         }
     }
@@ -438,7 +512,13 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     private void onNewOrder(final Message m) throws FieldNotFound
     {
         final long clOrdId = Long.parseLong(m.getString(quickfix.field.ClOrdID.FIELD));
-        if (orders.containsKey(clOrdId))
+        if (ordersToLose > 0)
+        {
+            ordersToLose--;
+            ordersLost++;
+            return;
+        }
+        if (seen.contains(clOrdId))
         {
             // A resend of an order already taken: acting on it again would duplicate it.
             duplicates++;
@@ -446,10 +526,11 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
             return;
         }
         received++;
-        event("order " + clOrdId);
+        seen.add(clOrdId);
         final String symbol = m.getString(quickfix.field.Symbol.FIELD);
         final OrderInfo info = new OrderInfo(symbol, m.getChar(quickfix.field.Side.FIELD),
             FixCodec.quantity(m, quickfix.field.OrderQty.FIELD));
+        event("order " + clOrdId + " " + info.quantity);
         orders.put(clOrdId, info);
         final char tif = m.isSetField(quickfix.field.TimeInForce.FIELD) ? m.getChar(quickfix.field.TimeInForce.FIELD) :
             quickfix.field.TimeInForce.DAY;
@@ -529,6 +610,57 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
             FixCodec.setQuantity(report, quickfix.field.CumQty.FIELD, info.cumulative);
             send(report);
         }
+    }
+
+    /**
+     * One order's status (H), answered ExecType ORDER_STATUS with the request's OrdStatusReqID; an order never
+     * received is OrdStatus REJECTED with OrdRejReason UNKNOWN_ORDER; one received and not yet acknowledged,
+     * PENDING_NEW. (Rejected, cancelled and expired orders all answer CANCELED: the simulator keeps only whether an
+     * order works and how much filled.)
+     */
+    private void onOrderStatus(final Message request) throws FieldNotFound
+    {
+        final String clOrdId = request.getString(quickfix.field.ClOrdID.FIELD);
+        OrderInfo info = null;
+        try
+        {
+            info = orders.get(Long.parseLong(clOrdId));
+        }
+        catch (final NumberFormatException ignore)
+        {
+            // not one of ours: unknown
+        }
+        final quickfix.fix44.ExecutionReport report = new quickfix.fix44.ExecutionReport();
+        report.setString(quickfix.field.ExecID.FIELD, "H" + clOrdId);
+        report.setChar(quickfix.field.ExecType.FIELD, quickfix.field.ExecType.ORDER_STATUS);
+        report.setString(FixMessages.ORD_STATUS_REQ_ID, request.getString(FixMessages.ORD_STATUS_REQ_ID));
+        report.setString(quickfix.field.ClOrdID.FIELD, clOrdId);
+        report.setString(quickfix.field.Symbol.FIELD, request.isSetField(quickfix.field.Symbol.FIELD) ?
+            request.getString(quickfix.field.Symbol.FIELD) : "NONE");
+        report.setString(quickfix.field.AvgPx.FIELD, "0");
+        if (info == null)
+        {
+            report.setString(quickfix.field.OrderID.FIELD, "NONE");
+            report.setChar(quickfix.field.Side.FIELD, request.isSetField(quickfix.field.Side.FIELD) ?
+                request.getChar(quickfix.field.Side.FIELD) : quickfix.field.Side.BUY);
+            report.setChar(quickfix.field.OrdStatus.FIELD, quickfix.field.OrdStatus.REJECTED);
+            report.setInt(quickfix.field.OrdRejReason.FIELD, quickfix.field.OrdRejReason.UNKNOWN_ORDER);
+            FixCodec.setQuantity(report, quickfix.field.LeavesQty.FIELD, 0);
+            FixCodec.setQuantity(report, quickfix.field.CumQty.FIELD, 0);
+            send(report);
+            return;
+        }
+        report.setString(quickfix.field.OrderID.FIELD, Long.toString(info.venueOrderId));
+        report.setChar(quickfix.field.Side.FIELD, info.side);
+        final boolean working = venue.isWorking(Long.parseLong(clOrdId));
+        report.setChar(quickfix.field.OrdStatus.FIELD, !working ? info.cumulative >= info.quantity ?
+            quickfix.field.OrdStatus.FILLED : quickfix.field.OrdStatus.CANCELED : !info.open ?
+            quickfix.field.OrdStatus.PENDING_NEW : info.cumulative > 0 ? quickfix.field.OrdStatus.PARTIALLY_FILLED :
+            quickfix.field.OrdStatus.NEW);
+        FixCodec.setQuantity(report, quickfix.field.OrderQty.FIELD, info.quantity);
+        FixCodec.setQuantity(report, quickfix.field.LeavesQty.FIELD, working ? info.quantity - info.cumulative : 0);
+        FixCodec.setQuantity(report, quickfix.field.CumQty.FIELD, info.cumulative);
+        send(report);
     }
 
     private quickfix.fix44.ExecutionReport statusReport(final String requestId, final int total, final boolean last)

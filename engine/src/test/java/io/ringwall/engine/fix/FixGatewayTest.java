@@ -19,18 +19,26 @@ import io.ringwall.codecs.ReconciliationReportDecoder;
 import io.ringwall.codecs.ReconciliationVerdict;
 import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.JournalDump;
+import io.ringwall.engine.ring.ClockMode;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import quickfix.DoNotSend;
+import quickfix.Message;
+import quickfix.SessionID;
+import quickfix.field.PossDupFlag;
 
 import static io.ringwall.engine.fix.FixHarness.SYMBOL;
 import static io.ringwall.engine.fix.FixScript.quantity;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The FIX gateway against the venue simulator, an independent QuickFIX/J acceptor on 127.0.0.1: every order type,
- * partial fills, a venue reject, a cancel and a cancel reject, a session drop mid-flow, and a position break that
- * halts trading. Positions are checked on both sides and in the journals.
+ * partial fills, a venue reject, a cancel and a cancel reject, a session drop mid-flow, a venue that lost its store
+ * and asks for everything again, an order lost on the way in, and a position break that halts trading. Positions are
+ * checked on both sides and in the journals.
  */
 class FixGatewayTest
 {
@@ -140,6 +148,116 @@ class FixGatewayTest
             assertThat(fix.engine.logic().breakerState(BreakerType.RECONCILIATION)).isEqualTo(BreakerState.ACTIVE);
             assertThat(verdicts(fix.outputs())).doesNotContain(ReconciliationVerdict.BREACH, ReconciliationVerdict.NO_ANSWER,
                 ReconciliationVerdict.MISSING);
+        }
+    }
+
+    @Test
+    void aResendOfAnOrderACancelOrAnAmendIsGapFilledAndCountedAndNothingElseIs() throws Exception
+    {
+        final FixGateway gateway = new FixGateway(FixGatewayConfig.local("127.0.0.1", FixHarness.freePort(),
+            dir.resolve("store")), List.of(), null, ClockMode.WALL);
+        final SessionID id = new SessionID("FIX.4.4", "RINGWALL", "VENUE");
+        for (final Message entry : List.of(new quickfix.fix44.NewOrderSingle(), new quickfix.fix44.OrderCancelRequest(),
+            new quickfix.fix44.OrderCancelReplaceRequest()))
+        {
+            assertThatCode(() -> gateway.toApp(entry, id)).as("sent the first time").doesNotThrowAnyException();
+            entry.getHeader().setBoolean(PossDupFlag.FIELD, true);
+            assertThatThrownBy(() -> gateway.toApp(entry, id)).as("resent").isInstanceOf(DoNotSend.class);
+        }
+        final Message request = new quickfix.fix44.RequestForPositions();
+        request.getHeader().setBoolean(PossDupFlag.FIELD, true);
+        assertThatCode(() -> gateway.toApp(request, id)).doesNotThrowAnyException();
+        assertThat(gateway.suppressedResends()).isEqualTo(3);
+    }
+
+    /**
+     * The reported break: a counterparty that lost its message store asks for everything from 1 and takes what is
+     * resent as new, so a resent NewOrderSingle filled a second time. Every order and cancel is gap-filled instead.
+     */
+    @Test
+    void aVenueThatLostItsStoreAndAsksForEverythingAgainGetsGapFillsAndFillsNoOrderTwice() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            fix.venue.wipeStoreOnRestart(1);
+            FixHarness.await(() -> fix.gateway.isLoggedOn(), "logon");
+            fix.venue.trade(SYMBOL, FixScript.price("100"), quantity("10"));
+            fix.signal(0, "100");
+            for (int i = 1; i <= 3; i++)
+            {
+                final int n = i;
+                fix.signal(FixScript.MARKET_BUY, "100");
+                FixHarness.await(() -> fix.venue.ordersReceived() == n, "market order " + n + " at the venue");
+                fix.printUntil("100", "10", () -> fix.venue.position(SYMBOL) == n * quantity("0.1"), "fill " + n);
+            }
+            fix.signal(FixScript.RESTING_LIMIT_BUY, "100");
+            FixHarness.await(() -> fix.venue.ordersReceived() == 4 && fix.venue.openOrders() == 1, "resting order");
+            fix.signal(FixScript.CANCEL_LAST, "100");
+            FixHarness.await(() -> fix.venue.openOrders() == 0 && fix.venue.cancelsReceived() == 1, "cancel");
+            fix.signal(FixScript.RESTING_LIMIT_BUY, "100");
+            FixHarness.await(() -> fix.venue.ordersReceived() == 5 && fix.venue.openOrders() == 1, "order left open");
+            FixHarness.await(() -> fix.count(fix.inputs(), OrderAcceptedDecoder.TEMPLATE_ID) == 5 &&
+                fix.count(fix.inputs(), OrderCancelledDecoder.TEMPLATE_ID) == 1, "every answer journaled");
+
+            // The venue restarts without its store: it expects sequence number 1 and asks for everything again.
+            fix.venue.dropSession();
+            FixHarness.await(() -> fix.gateway.logons() >= 2 && fix.venue.storeWipes() == 1, "logon to a wiped venue");
+            FixHarness.await(() -> fix.gateway.suppressedResends() >= 6, "5 orders and 1 cancel gap-filled");
+            FixHarness.await(() -> completeReconciliations(fix.inputs()) >= 2, "reconciliation after the reconnect");
+            // prints that would fill any market order the venue had taken again
+            for (int i = 0; i < 5; i++)
+            {
+                fix.venue.trade(SYMBOL, FixScript.price("100"), quantity("10"));
+            }
+            fix.stopEngine();
+
+            assertThat(fix.venue.ordersReceived()).as("each order reached the venue once").isEqualTo(5);
+            assertThat(fix.venue.duplicateOrders()).isZero();
+            assertThat(fix.venue.openOrders()).as("the cancelled order did not come back").isEqualTo(1);
+            assertThat(fix.venue.position(SYMBOL)).as("no order filled twice").isEqualTo(quantity("0.3"))
+                .isEqualTo(fix.engine.logic().portfolio().position(0));
+            assertThat(fix.engine.logic().portfolio().cash()).isEqualTo(fix.venue.cash());
+            assertThat(fix.gateway.sentAgain()).as("the venue knew every order").isZero();
+            assertThat(fix.count(fix.outputs(), NewOrderDecoder.TEMPLATE_ID)).isEqualTo(5);
+            assertThat(fix.engine.logic().breakerState(BreakerType.RECONCILIATION)).isEqualTo(BreakerState.ACTIVE);
+        }
+    }
+
+    /**
+     * An order the venue's session counted but its book never saw: gap-filled on the resend like any other, its
+     * status comes back unknown, and it is sent once more as a new message, so it reaches the book exactly once.
+     */
+    @Test
+    void anOrderTheVenueNeverGotIsSentOnceMoreWhenItsStatusComesBackUnknown() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            fix.venue.wipeStoreOnRestart(1);
+            FixHarness.await(() -> fix.gateway.isLoggedOn(), "logon");
+            fix.venue.trade(SYMBOL, FixScript.price("100"), quantity("10"));
+            fix.signal(0, "100");
+            fix.signal(FixScript.MARKET_BUY, "100");
+            fix.printUntil("100", "10", () -> fix.venue.position(SYMBOL) == quantity("0.1"), "first fill");
+            FixHarness.await(() -> fix.count(fix.inputs(), OrderFilledDecoder.TEMPLATE_ID) == 1, "fill journaled");
+
+            fix.venue.loseNextOrders(1);
+            fix.signal(FixScript.MARKET_BUY, "100");
+            FixHarness.await(() -> fix.venue.ordersLost() == 1, "the second order lost on the way in");
+            fix.venue.dropSession();
+            FixHarness.await(() -> fix.gateway.logons() >= 2 && fix.venue.storeWipes() == 1, "logon to a wiped venue");
+            FixHarness.await(() -> fix.gateway.sentAgain() == 1, "the lost order sent again after its status");
+            fix.printUntil("100", "10", () -> fix.venue.position(SYMBOL) == quantity("0.2"), "the lost order filled");
+            FixHarness.await(() -> fix.count(fix.inputs(), OrderFilledDecoder.TEMPLATE_ID) == 2, "its fill journaled");
+            fix.stopEngine();
+
+            assertThat(fix.gateway.suppressedResends()).isGreaterThanOrEqualTo(2);
+            assertThat(fix.venue.ordersReceived()).isEqualTo(2);
+            assertThat(fix.venue.duplicateOrders()).isZero();
+            assertThat(fix.gateway.sentAgain()).isEqualTo(1);
+            assertThat(fix.count(fix.outputs(), NewOrderDecoder.TEMPLATE_ID)).isEqualTo(2);
+            assertThat(fix.engine.logic().portfolio().position(0)).isEqualTo(fix.venue.position(SYMBOL));
+            assertThat(fix.engine.logic().portfolio().cash()).isEqualTo(fix.venue.cash());
+            assertThat(fix.engine.logic().breakerState(BreakerType.RECONCILIATION)).isEqualTo(BreakerState.ACTIVE);
         }
     }
 
