@@ -91,10 +91,22 @@ final class FixVenueCommand implements Callable<Integer>
     @Option(names = "--store", paramLabel = "DIR", description = "FIX sequence-number store (default: ${DEFAULT-VALUE}).")
     private Path store = Path.of("var", "fix-venue-store");
 
+    @Option(names = "--no-new-ack", description = "Misbehave: work orders without ever acknowledging them with " +
+        "ExecType=NEW, so an order's first report is its fill (as some venues do).")
+    private boolean noNewAck;
+
+    @Option(names = "--session-reject-every", paramLabel = "N", description = "Misbehave: refuse every Nth new " +
+        "NewOrderSingle with a session-level Reject (35=3) naming its MsgSeqNum, and never work it (default: 0, none).")
+    private int sessionRejectEvery;
+
     @Override
     public Integer call() throws InterruptedException
     {
         RunCommand.requirePositive("--synthetic", synthetic);
+        if (sessionRejectEvery < 0)
+        {
+            throw new IllegalArgumentException("--session-reject-every " + sessionRejectEvery + " is negative");
+        }
         final LoadedConfig limits = ConfigLoader.load(config, environment, new HashMap<>(System.getenv()));
         final long cashUnits = Fixed.parse(cash, 0, cash.length(), Fixed.PRICE_DECIMALS);
         if (cashUnits == Long.MIN_VALUE || cashUnits < 0)
@@ -109,6 +121,8 @@ final class FixVenueCommand implements Callable<Integer>
         {
             venue.recordEventsTo(events);
         }
+        venue.noNewAck(noNewAck);
+        venue.sessionRejectEvery(sessionRejectEvery);
         venue.advanceWhileIdle(idleAdvanceMs);
         venue.wipeStoreOnRestart(wipeStoreEvery);
         final CountDownLatch stopped = new CountDownLatch(1);

@@ -4,32 +4,51 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import io.ringwall.codecs.BreakerState;
 import io.ringwall.codecs.BreakerStateChangeDecoder;
 import io.ringwall.codecs.BreakerType;
+import io.ringwall.codecs.CancelOrderDecoder;
+import io.ringwall.codecs.CancelRejectedDecoder;
+import io.ringwall.codecs.InvalidTransitionDecoder;
 import io.ringwall.codecs.MessageHeaderDecoder;
+import io.ringwall.codecs.NewOrderDecoder;
 import io.ringwall.codecs.OperatorCommandDecoder;
 import io.ringwall.codecs.OperatorCommandResultDecoder;
 import io.ringwall.codecs.OperatorCommandType;
+import io.ringwall.codecs.OrderRejectedDecoder;
 import io.ringwall.codecs.RiskRejectDecoder;
+import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.logic.PreMarketCheck;
 import io.ringwall.journal.JournalReader;
 import org.agrona.DirectBuffer;
 
 /**
- * The risk side of a session as text: every RiskReject, BreakerStateChange and OperatorCommandResult of
- * journal "out" becomes one line saying when, which output and input, and why (figures in their unit, see
- * {@link RiskFigures}); operator-caused changes name the operator and the reason given. Counts the events
- * per reason, breaker and command for a closing summary.
+ * The risk side of a session as text: every RiskReject, BreakerStateChange, OperatorCommandResult and
+ * InvalidTransition of journal "out" becomes one line saying when, which output and input, and why (figures in
+ * their unit, see {@link RiskFigures}); operator-caused changes name the operator and the reason given. The venue's
+ * rejects are inputs (journal "in"): every OrderRejected, and every CancelRejected that refused the cancel as a
+ * message (a session-level or business reject), as the engine counts venue rejects. Counts the events per reason,
+ * breaker and command for a closing summary.
  */
 final class RiskEventLog
 {
     /** Who gave an operator command and why, as journaled with it. */
     record OperatorNote(String operatorName, String reason)
+    {
+    }
+
+    /**
+     * A venue reject of journal "in".
+     *
+     * @param origClOrdId the order a refused cancel was for; -1 for a refused order.
+     */
+    record VenueReject(long sequence, long timeNs, long clOrdId, long origClOrdId, int instrumentId,
+        VenueRejectReason reason)
     {
     }
 
@@ -43,6 +62,9 @@ final class RiskEventLog
     private final io.ringwall.codecs.ReconciliationReportDecoder reconciliation =
         new io.ringwall.codecs.ReconciliationReportDecoder();
     private final OperatorCommandResultDecoder result = new OperatorCommandResultDecoder();
+    private final InvalidTransitionDecoder invalid = new InvalidTransitionDecoder();
+    private final NewOrderDecoder newOrder = new NewOrderDecoder();
+    private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
     private final Map<String, Long> counts = new TreeMap<>();
     private final SessionSymbols symbols;
     private final Map<Long, OperatorNote> operatorCommands;
@@ -62,20 +84,108 @@ final class RiskEventLog
      */
     static Map<Long, OperatorNote> operatorCommands(final JournalReader in)
     {
+        return operatorCommands(in, new java.util.ArrayList<>());
+    }
+
+    /**
+     * @param venueRejects receives the venue rejects of the same journal "in", in input order (one pass).
+     * @return the operator commands of a journal "in" by sequence.
+     */
+    static Map<Long, OperatorNote> operatorCommands(final JournalReader in, final List<VenueReject> venueRejects)
+    {
         final Map<Long, OperatorNote> commands = new HashMap<>();
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
         final OperatorCommandDecoder command = new OperatorCommandDecoder();
+        final OrderRejectedDecoder rejected = new OrderRejectedDecoder();
+        final CancelRejectedDecoder cancelRejected = new CancelRejectedDecoder();
         in.readAll((sequence, timeNs, frame, offset, length) ->
         {
-            if (isOurs(header.wrap(frame, offset)) && header.templateId() == OperatorCommandDecoder.TEMPLATE_ID)
+            if (!isOurs(header.wrap(frame, offset)))
             {
-                command.wrap(frame, offset + MessageHeaderDecoder.ENCODED_LENGTH, header.blockLength(), header.version());
-                // Variable-length fields decode in schema order: the name before the reason.
-                final String operatorName = command.operatorName();
-                commands.put(sequence, new OperatorNote(operatorName, command.reason()));
+                return;
+            }
+            final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+            try
+            {
+                switch (header.templateId())
+                {
+                    case OperatorCommandDecoder.TEMPLATE_ID ->
+                    {
+                        command.wrap(frame, body, header.blockLength(), header.version());
+                        // Variable-length fields decode in schema order: the name before the reason.
+                        final String operatorName = command.operatorName();
+                        commands.put(sequence, new OperatorNote(operatorName, command.reason()));
+                    }
+                    case OrderRejectedDecoder.TEMPLATE_ID ->
+                    {
+                        rejected.wrap(frame, body, header.blockLength(), header.version());
+                        venueRejects.add(new VenueReject(sequence, timeNs, rejected.clOrdId(), -1,
+                            rejected.instrumentId(), rejected.reason()));
+                    }
+                    case CancelRejectedDecoder.TEMPLATE_ID ->
+                    {
+                        cancelRejected.wrap(frame, body, header.blockLength(), header.version());
+                        final VenueRejectReason reason = cancelRejected.reason();
+                        // A cancel refused as too late is business as usual; one refused as a message is a reject.
+                        if (reason == VenueRejectReason.SESSION_REJECT || reason == VenueRejectReason.BUSINESS_REJECT)
+                        {
+                            venueRejects.add(new VenueReject(sequence, timeNs, cancelRejected.clOrdId(),
+                                cancelRejected.origClOrdId(), -1, reason));
+                        }
+                    }
+                    default ->
+                    {
+                    }
+                }
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new IllegalArgumentException("journal \"in\" record " + sequence + " (template " +
+                    header.templateId() + ") holds a value this schema does not name: " + ex.getMessage(), ex);
             }
         });
         return commands;
+    }
+
+    /**
+     * @return the journal "in" sequence of the input that caused an output record, or -1 for a frame of no known
+     *         output template.
+     */
+    long causeSequence(final DirectBuffer frame, final int offset)
+    {
+        if (!isOurs(header.wrap(frame, offset)))
+        {
+            return -1;
+        }
+        final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
+        final int blockLength = header.blockLength();
+        final int version = header.version();
+        return switch (header.templateId())
+        {
+            case NewOrderDecoder.TEMPLATE_ID -> newOrder.wrap(frame, body, blockLength, version).causeSequence();
+            case CancelOrderDecoder.TEMPLATE_ID -> cancelOrder.wrap(frame, body, blockLength, version).causeSequence();
+            case RiskRejectDecoder.TEMPLATE_ID -> reject.wrap(frame, body, blockLength, version).causeSequence();
+            case BreakerStateChangeDecoder.TEMPLATE_ID ->
+                breaker.wrap(frame, body, blockLength, version).causeSequence();
+            case OperatorCommandResultDecoder.TEMPLATE_ID ->
+                result.wrap(frame, body, blockLength, version).causeSequence();
+            case InvalidTransitionDecoder.TEMPLATE_ID ->
+                invalid.wrap(frame, body, blockLength, version).causeSequence();
+            case io.ringwall.codecs.ReconciliationReportDecoder.TEMPLATE_ID ->
+                reconciliation.wrap(frame, body, blockLength, version).causeSequence();
+            default -> -1;
+        };
+    }
+
+    /** @return the line of a venue reject: "TIME in SEQ OrderRejected clOrdId=N SYMBOL: REASON". */
+    String venueReject(final VenueReject reject)
+    {
+        count("venue-reject " + reject.reason());
+        final boolean cancel = reject.origClOrdId() >= 0;
+        return TIME.format(Instant.ofEpochSecond(0, reject.timeNs())) + " in " + reject.sequence() + " " +
+            catalog.name(cancel ? CancelRejectedDecoder.TEMPLATE_ID : OrderRejectedDecoder.TEMPLATE_ID) +
+            " clOrdId=" + reject.clOrdId() + (cancel ? " origClOrdId=" + reject.origClOrdId() :
+            " " + symbols.name(reject.instrumentId())) + ": " + reject.reason();
     }
 
     /**
@@ -102,6 +212,9 @@ final class RiskEventLog
                     commandResult(sequence, time, result.wrap(frame, body, header.blockLength(), header.version()));
                 case io.ringwall.codecs.ReconciliationReportDecoder.TEMPLATE_ID -> reconciliation(sequence, time,
                     reconciliation.wrap(frame, body, header.blockLength(), header.version()));
+                case InvalidTransitionDecoder.TEMPLATE_ID ->
+                    invalidTransition(sequence, time, invalid.wrap(frame, body, header.blockLength(),
+                        header.version()));
                 default -> null;
             };
         }
@@ -153,6 +266,14 @@ final class RiskEventLog
         return line(sequence, time, change.causeSequence(), BreakerStateChangeDecoder.TEMPLATE_ID,
             type + instrument + ": " + change.fromState() + " -> " + change.toState() +
             (figures.isEmpty() ? "" : ", " + figures) + operator(change.causeSequence(), byOperator));
+    }
+
+    /** A venue event that does not fit the order's state; an execution that does not (OVERFILL) also halts. */
+    private String invalidTransition(final long sequence, final String time, final InvalidTransitionDecoder invalid)
+    {
+        count("invalid-transition " + invalid.lifecycleEvent());
+        return line(sequence, time, invalid.causeSequence(), InvalidTransitionDecoder.TEMPLATE_ID,
+            "clOrdId=" + invalid.clOrdId() + ": " + invalid.lifecycleEvent() + " on " + invalid.fromState());
     }
 
     private String commandResult(final long sequence, final String time, final OperatorCommandResultDecoder result)

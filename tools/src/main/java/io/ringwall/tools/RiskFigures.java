@@ -80,6 +80,7 @@ final class RiskFigures
             case DAILY_LOSS -> Unit.MONEY;
             case ORDER_RATE, VENUE_REJECT_RATE -> Unit.COUNT;
             case STALE_DATA -> Unit.DURATION_NS;
+            case OVERFILL -> Unit.QUANTITY;
             case KILL_SWITCH, RECONCILIATION, PRE_MARKET, NULL_VAL -> Unit.NONE;
         };
     }

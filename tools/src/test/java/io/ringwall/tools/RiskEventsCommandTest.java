@@ -10,15 +10,19 @@ import io.ringwall.codecs.BreakerState;
 import io.ringwall.codecs.BreakerStateChangeEncoder;
 import io.ringwall.codecs.BreakerType;
 import io.ringwall.codecs.CommandResult;
+import io.ringwall.codecs.InvalidTransitionEncoder;
+import io.ringwall.codecs.LifecycleEvent;
 import io.ringwall.codecs.MessageHeaderEncoder;
 import io.ringwall.codecs.NewOrderEncoder;
 import io.ringwall.codecs.OperatorCommandResultEncoder;
 import io.ringwall.codecs.OperatorCommandType;
 import io.ringwall.codecs.OrdType;
+import io.ringwall.codecs.OrderState;
 import io.ringwall.codecs.RiskRejectEncoder;
 import io.ringwall.codecs.RiskRejectReason;
 import io.ringwall.codecs.Side;
 import io.ringwall.codecs.TimeInForce;
+import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.frames.InputEncoder;
 import io.ringwall.journal.JournalDirectory;
 import io.ringwall.journal.JournalWriter;
@@ -77,6 +81,46 @@ class RiskEventsCommandTest
             "total 11 events: breaker DRAWDOWN 2, breaker MARKET_MOVE 1, command RESET_BREAKER 1, " +
                 "reject DUPLICATE_ORDER 1, reject LOT_SIZE 1, reject MAX_ORDER_NOTIONAL 1, reject NO_MARKET_PRICE 1, " +
                 "reject PRICE_COLLAR 1, reject TRADING_HALTED 1, reject UNKNOWN_INSTRUMENT 1");
+    }
+
+    @Test
+    void venueRejectsComeInTheirInputsPlaceAndAnOverfillShowsItsInvalidTransitionAndBreaker()
+    {
+        final Path session = dir.resolve("venue");
+        final InputEncoder inputs = new InputEncoder();
+        final long t = T0;
+        try (JournalDirectory journals = JournalDirectory.open(session);
+            JournalWriter in = journals.inputWriter();
+            JournalWriter out = journals.outputWriter())
+        {
+            journals.writeManifest(Map.of("logic.symbols", "BTCUSD,ETHUSD"));
+            append(in, 1, t, inputs.trade(frame, 0, 0, 1, 300_000_000, 10_000_000, t));
+            append(in, 2, t + 1, inputs.orderRejected(frame, 0, 65_536, 1, VenueRejectReason.SESSION_REJECT, t));
+            // refused as too late: business as usual, not a venue reject
+            append(in, 3, t + 2, inputs.cancelRejected(frame, 0, 65_537, 512, VenueRejectReason.TOO_LATE_TO_CANCEL, t));
+            append(in, 4, t + 3, inputs.cancelRejected(frame, 0, 65_538, 512, VenueRejectReason.BUSINESS_REJECT, t));
+            append(in, 5, t + 4, inputs.orderFilled(frame, 0, 512, 9, 77, 0, Side.BUY, 300_000_000, 50_000_000, 0,
+                150_000_000, 0, t));
+
+            append(out, 1, t, newOrder(1));
+            append(out, 2, t + 1, breaker(2, BreakerType.VENUE_REJECT_RATE, BreakerState.ACTIVE, BreakerState.HALTED,
+                1, 1, -1));
+            append(out, 3, t + 4, invalidTransition(5, 512));
+            append(out, 4, t + 4, breaker(5, BreakerType.OVERFILL, BreakerState.ACTIVE, BreakerState.HALTED,
+                150_000_000, 100_000_000, 0));
+        }
+
+        assertThat(execute("risk-events", "--journal", session.toString())).as(text(err)).isZero();
+
+        final String at = "2023-11-14T22:13:20.12345679";
+        assertThat(text(out).split("\n")).containsExactly(
+            at + "0Z in 2 OrderRejected clOrdId=65536 ETHUSD: SESSION_REJECT",
+            at + "0Z out 2 cause in 2 BreakerStateChange VENUE_REJECT_RATE: ACTIVE -> HALTED, observed 1 threshold 1",
+            at + "2Z in 4 CancelRejected clOrdId=65538 origClOrdId=512: BUSINESS_REJECT",
+            at + "3Z out 3 cause in 5 InvalidTransition clOrdId=512: FILL on UNKNOWN",
+            at + "3Z out 4 cause in 5 BreakerStateChange OVERFILL on BTCUSD: ACTIVE -> HALTED, observed 1.5 threshold 1",
+            "total 5 events: breaker OVERFILL 1, breaker VENUE_REJECT_RATE 1, invalid-transition FILL 1, " +
+                "venue-reject BUSINESS_REJECT 1, venue-reject SESSION_REJECT 1");
     }
 
     @Test
@@ -180,6 +224,13 @@ class RiskEventsCommandTest
         final BreakerStateChangeEncoder encoder = new BreakerStateChangeEncoder().wrapAndApplyHeader(frame, 0, header)
             .breakerType(type).fromState(from).toState(to).observedValue(observed).thresholdValue(threshold)
             .causeSequence(cause).instrumentId(instrumentId);
+        return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
+    }
+
+    private int invalidTransition(final long cause, final long clOrdId)
+    {
+        final InvalidTransitionEncoder encoder = new InvalidTransitionEncoder().wrapAndApplyHeader(frame, 0, header)
+            .clOrdId(clOrdId).fromState(OrderState.UNKNOWN).lifecycleEvent(LifecycleEvent.FILL).causeSequence(cause);
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }
 

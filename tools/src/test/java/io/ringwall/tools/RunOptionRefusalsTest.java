@@ -58,6 +58,14 @@ class RunOptionRefusalsTest
     }
 
     @Test
+    void aNegativeSessionRejectEveryIsRefusedBeforeTheVenueStarts()
+    {
+        assertThat(execute("fix-venue", "--port", "1", "--session-reject-every", "-1"))
+            .isEqualTo(RingwallCli.EXIT_FAILURE);
+        assertThat(text(err)).contains("ringwall fix-venue: --session-reject-every -1 is negative");
+    }
+
+    @Test
     void aRemoteAdminHostIsRefusedWithoutAdminAllowRemote()
     {
         final Path journal = dir.resolve("remote");

@@ -64,9 +64,10 @@ import quickfix.field.PossDupFlag;
  * broker's rate allows (a token bucket on the gateway thread: queued, never dropped).
  *
  * <p>QuickFIX/J's threads only decode what arrives into {@link Answer}s; the gateway thread publishes them to the
- * inbound ring in arrival order, so ExecutionReports, OrderCancelRejects and BusinessMessageRejects are journaled
- * like any venue event. Logon, heartbeats, sequence recovery (file store) and reconnect (ReconnectInterval) are
- * QuickFIX/J's. At every logon and every reconciliation interval the gateway asks for positions (AN) and open
+ * inbound ring in arrival order, so ExecutionReports, OrderCancelRejects, and the session-level Rejects and
+ * BusinessMessageRejects that refuse an order or a cancel (matched to it by ClOrdID or by the MsgSeqNum it went out
+ * with) are journaled like any venue event. Logon, heartbeats, sequence recovery (file store) and reconnect
+ * (ReconnectInterval) are QuickFIX/J's. At every logon and every reconciliation interval the gateway asks for positions (AN) and open
  * orders (AF) and carries the answer into the ring; an answer not complete in time is journaled as NO_ANSWER and
  * the logic halts (fail closed).
  *
@@ -88,6 +89,11 @@ import quickfix.field.PossDupFlag;
  */
 public final class FixGateway implements Gateway, Application
 {
+    /** Sends remembered by MsgSeqNum for matching session-level Rejects; a power of two. */
+    static final int SENT_INDEX_CAPACITY = 1 << 16;
+    /** Fills remembered by (ClOrdID, ExecID) for dropping repeats. */
+    static final int RECENT_FILLS = 1 << 16;
+
     private final FixGatewayConfig config;
     private final InboundPublisher publisher;
     private final ClockMode clock;
@@ -124,6 +130,26 @@ public final class FixGateway implements Gateway, Application
     private final LongHashSet acknowledged = new LongHashSet();
     private long doubtDeadlineNs = Long.MAX_VALUE;
     private long sentAgain;
+    private final AtomicLong unmatchedRejects = new AtomicLong();
+    /**
+     * The outbound MsgSeqNum of each NewOrderSingle and OrderCancelRequest sent, to its ClOrdID: a session-level
+     * Reject (3) names the message it refuses only by that number (RefSeqNum 45). The last
+     * {@link #SENT_INDEX_CAPACITY} sends; gateway thread.
+     */
+    private final Long2LongHashMap clOrdIdBySeqNum = new Long2LongHashMap(-1);
+    private final long[] sentSeqNums = new long[SENT_INDEX_CAPACITY];
+    private int sentSeqCursor;
+    /**
+     * Repeated ExecIDs (17) are dropped here, before journaling, keyed by (order, ExecID), rather than in the logic:
+     * ExecID is the venue's text, FIX-specific (the paper venue never repeats one), and the gateway must drop
+     * repeats anyway for the answers a resend brings again after a crash ({@link #journaledAnswers}); journal "in"
+     * then holds each execution once, the logic books what it is given with no per-order set to bound or to carry
+     * in its snapshots, and replay stays byte-exact. The set holds the last {@link #RECENT_FILLS} fills of any
+     * order, not one set per open order, because a repeat of an order's last fill comes after the order closed.
+     * What gets past it (a restart without journal "in") meets the logic's own guards: a report whose CumQty adds
+     * nothing is not booked twice, one beyond the order's quantity halts (OVERFILL).
+     */
+    private final RecentFills recentFills = new RecentFills(RECENT_FILLS);
     private TokenBucket throttle;
     private volatile boolean loggedOn;
     private long lastInputTimeNs;
@@ -338,8 +364,10 @@ public final class FixGateway implements Gateway, Application
         while (!outgoing.isEmpty() && throttle.tryAcquire(nowNs))
         {
             final Message message = outgoing.peek();
-            final long clOrdId = isNewOrder(message) ? clOrdIdOf(message) : -1;
-            if (clOrdId >= 0)
+            final boolean order = isNewOrder(message);
+            final long clOrdId = order || message instanceof quickfix.fix44.OrderCancelRequest ?
+                clOrdIdOf(message) : -1;
+            if (order && clOrdId >= 0)
             {
                 sentNanos.put(clOrdId, System.nanoTime());
             }
@@ -347,7 +375,13 @@ public final class FixGateway implements Gateway, Application
             // the venue's ResendRequest after the next logon delivers it. Sending it again would send it twice.
             sendToTarget(message);
             outgoing.poll();
-            ordersSent += clOrdId >= 0 ? 1 : 0;
+            // QuickFIX/J numbered it in the message's header; a resend keeps the number.
+            final long seqNum = seqNumOf(message);
+            if (clOrdId >= 0 && seqNum > 0)
+            {
+                rememberSent(seqNum, clOrdId);
+            }
+            ordersSent += order && clOrdId >= 0 ? 1 : 0;
         }
     }
 
@@ -375,22 +409,23 @@ public final class FixGateway implements Gateway, Application
     private void publish(final Answer a)
     {
         final long timeNs = clock.stamp(lastInputTimeNs);
+        if (a.kind == Answer.Kind.MESSAGE_REJECT && !matchReject(a))
+        {
+            // Not a reject of an order or cancel this gateway sent (or one too old to be remembered): nothing to
+            // journal, and it must not hold back the count of received messages either.
+            unmatchedRejects.incrementAndGet();
+            drop(a);
+            return;
+        }
         if (a.msgSeqNum > 0)
         {
-            if (!journaledAnswers.isEmpty() && journaledAnswers.contains(AnswerKey.of(a, cancelTarget)))
+            if (!journaledAnswers.isEmpty() && journaledAnswers.contains(AnswerKey.of(a)) ||
+                a.kind == Answer.Kind.FILLED && a.execId != 0 && !recentFills.add(a.clOrdId, a.execId))
             {
-                // Journaled before the crash, resent because the FIX store had not counted it yet: once is enough.
+                // Journaled before the crash, resent because the FIX store had not counted it yet; or an ExecID
+                // this order already had: once is enough.
                 droppedDuplicates.incrementAndGet();
-                a.framePublished = false;
-                if (awaitingJournal.isEmpty())
-                {
-                    a.journaled = true;
-                    advanceDurable();
-                }
-                else
-                {
-                    awaitingJournal.add(a);
-                }
+                drop(a);
                 return;
             }
             a.framePublished = true;
@@ -400,8 +435,7 @@ public final class FixGateway implements Gateway, Application
                 resentAnswers.incrementAndGet();
             }
             if (a.kind == Answer.Kind.FILLED && a.leaves == 0 || a.kind == Answer.Kind.REJECTED ||
-                a.kind == Answer.Kind.CANCELLED || a.kind == Answer.Kind.EXPIRED ||
-                a.kind == Answer.Kind.BUSINESS_REJECT && !cancelTarget.containsKey(a.clOrdId))
+                a.kind == Answer.Kind.CANCELLED || a.kind == Answer.Kind.EXPIRED)
             {
                 closed(a.clOrdId);
             }
@@ -423,31 +457,32 @@ public final class FixGateway implements Gateway, Application
                 {
                     acknowledged.add(a.clOrdId);
                 }
-                final long sent = sentNanos.remove(a.clOrdId);
-                if (sent >= 0)
-                {
-                    roundTripNs.recordValue(Math.min(a.receivedNanos - sent, roundTripNs.getHighestTrackableValue()));
-                }
+                firstReport(a);
                 publisher.orderAccepted(timeNs, a.clOrdId, a.venueOrderId, a.instrumentId);
             }
-            case FILLED -> publisher.orderFilled(timeNs, a.clOrdId, a.venueOrderId, a.execId, a.instrumentId, a.side,
-                a.price, a.quantity, a.leaves, a.cumulative, a.fee);
-            case REJECTED -> publisher.orderRejected(timeNs, a.clOrdId, instrumentOf(a), a.reason);
-            case CANCELLED -> publisher.orderCancelled(timeNs, a.clOrdId, a.venueOrderId, a.instrumentId, a.quantity);
-            case EXPIRED -> publisher.orderExpired(timeNs, a.clOrdId, a.venueOrderId, a.instrumentId, a.quantity);
+            case FILLED ->
+            {
+                firstReport(a);
+                publisher.orderFilled(timeNs, a.clOrdId, a.venueOrderId, a.execId, a.instrumentId, a.side, a.price,
+                    a.quantity, a.leaves, a.cumulative, a.fee);
+            }
+            case REJECTED ->
+            {
+                firstReport(a);
+                publisher.orderRejected(timeNs, a.clOrdId, instrumentOf(a), a.reason);
+            }
+            case CANCELLED ->
+            {
+                firstReport(a);
+                publisher.orderCancelled(timeNs, a.clOrdId, a.venueOrderId, a.instrumentId, a.quantity);
+            }
+            case EXPIRED ->
+            {
+                firstReport(a);
+                publisher.orderExpired(timeNs, a.clOrdId, a.venueOrderId, a.instrumentId, a.quantity);
+            }
             case CANCEL_REJECTED -> publisher.cancelRejected(timeNs, a.clOrdId,
                 a.origClOrdId >= 0 ? a.origClOrdId : cancelTarget.get(a.clOrdId), a.reason);
-            case BUSINESS_REJECT ->
-            {
-                if (cancelTarget.containsKey(a.clOrdId))
-                {
-                    publisher.cancelRejected(timeNs, a.clOrdId, cancelTarget.get(a.clOrdId), a.reason);
-                }
-                else
-                {
-                    publisher.orderRejected(timeNs, a.clOrdId, instrumentOf(a), a.reason);
-                }
-            }
             case POSITION -> reconciliation.onPosition(a, timeNs);
             case OPEN_ORDER -> reconciliation.onOpenOrder(a, timeNs);
             case RECONCILIATION_REFUSED -> reconciliation.refused(a, timeNs);
@@ -456,6 +491,90 @@ public final class FixGateway implements Gateway, Application
             {
             }
         }
+    }
+
+    /** An answer that becomes no frame leaves the queue of unjournaled answers in its turn. */
+    private void drop(final Answer a)
+    {
+        a.framePublished = false;
+        if (awaitingJournal.isEmpty())
+        {
+            a.journaled = true;
+            advanceDurable();
+        }
+        else
+        {
+            awaitingJournal.add(a);
+        }
+    }
+
+    /**
+     * The first execution report of an order, of any ExecType, is its acknowledgement: a venue may fill, cancel or
+     * reject an order without an ExecType=NEW first, and the send-to-ack round trip ends there. A message-level
+     * reject ends the wait without being timed (it is not the venue's answer to the order).
+     */
+    private void firstReport(final Answer a)
+    {
+        final long sent = sentNanos.remove(a.clOrdId);
+        if (sent >= 0 && !a.messageReject)
+        {
+            roundTripNs.recordValue(Math.min(Math.max(0, a.receivedNanos - sent),
+                roundTripNs.getHighestTrackableValue()));
+        }
+    }
+
+    /**
+     * Matches a session-level Reject (3) or a BusinessMessageReject (j) to what it refuses: by BusinessRejectRefID
+     * (379) when that is the ClOrdID of an order or cancel this gateway sent, else by RefSeqNum (45), the MsgSeqNum
+     * the NewOrderSingle or OrderCancelRequest went out with. A refused order becomes its OrderRejected, a refused
+     * cancel its CancelRejected (the order works on), with the reason SESSION_REJECT or BUSINESS_REJECT.
+     *
+     * @return false when it answers nothing known, or its RefMsgType (372) says another kind of message.
+     */
+    private boolean matchReject(final Answer a)
+    {
+        long clOrdId = -1;
+        if (a.refId >= 0 && (orderInstrument.containsKey(a.refId) || cancelTarget.containsKey(a.refId)))
+        {
+            clOrdId = a.refId;
+        }
+        else if (a.refSeqNum > 0)
+        {
+            clOrdId = clOrdIdBySeqNum.get(a.refSeqNum);
+        }
+        if (clOrdId < 0)
+        {
+            return false;
+        }
+        final boolean cancel = cancelTarget.containsKey(clOrdId);
+        if (!a.refMsgType.isEmpty() && MsgType.ORDER_CANCEL_REQUEST.equals(a.refMsgType) != cancel)
+        {
+            return false;
+        }
+        a.messageReject = true;
+        a.clOrdId = clOrdId;
+        if (cancel)
+        {
+            a.kind = Answer.Kind.CANCEL_REJECTED;
+            a.origClOrdId = cancelTarget.get(clOrdId);
+        }
+        else
+        {
+            a.kind = Answer.Kind.REJECTED;
+        }
+        return true;
+    }
+
+    /** Remembers the MsgSeqNum a NewOrderSingle or OrderCancelRequest went out with, forgetting the oldest. */
+    private void rememberSent(final long seqNum, final long clOrdId)
+    {
+        final int slot = sentSeqCursor++ & (SENT_INDEX_CAPACITY - 1);
+        if (sentSeqNums[slot] > 0)
+        {
+            clOrdIdBySeqNum.remove(sentSeqNums[slot]);
+        }
+        sentSeqNums[slot] = seqNum;
+        clOrdIdBySeqNum.put(seqNum, clOrdId);
     }
 
     private void opened(final long clOrdId)
@@ -663,11 +782,31 @@ public final class FixGateway implements Gateway, Application
 
     private Message cancelRequest(final CancelOrderDecoder cancel, final long timeNs)
     {
+        return cancelRequest(cancel, timeNs, Side.NULL_VAL, CancelOrderDecoder.orderQuantityNullValue());
+    }
+
+    /**
+     * An OrderCancelRequest names the order as a broker checks it: OrigClOrdID (41), and the order's Side (54) and
+     * OrderQty (38), which the CancelOrder frame carries since schema version 4.
+     *
+     * @param orderSide     the side to use when the frame is older and has none (resume), else NULL_VAL.
+     * @param orderQuantity likewise the order's quantity, or the frame's null value.
+     */
+    private Message cancelRequest(final CancelOrderDecoder cancel, final long timeNs, final Side orderSide,
+        final long orderQuantity)
+    {
+        final Side side = cancel.side() != Side.NULL_VAL ? cancel.side() : orderSide;
+        final long quantity = cancel.orderQuantity() != CancelOrderDecoder.orderQuantityNullValue() ?
+            cancel.orderQuantity() : orderQuantity;
         final quickfix.fix44.OrderCancelRequest message = new quickfix.fix44.OrderCancelRequest();
         message.setString(quickfix.field.ClOrdID.FIELD, Long.toString(cancel.clOrdId()));
         message.setString(quickfix.field.OrigClOrdID.FIELD, Long.toString(cancel.origClOrdId()));
         message.setString(quickfix.field.Symbol.FIELD, symbol(cancel.instrumentId()));
-        message.setChar(quickfix.field.Side.FIELD, quickfix.field.Side.BUY);
+        message.setChar(quickfix.field.Side.FIELD, FixCodec.side(side));
+        if (quantity != CancelOrderDecoder.orderQuantityNullValue())
+        {
+            FixCodec.setQuantity(message, quickfix.field.OrderQty.FIELD, quantity);
+        }
         message.setUtcTimeStamp(quickfix.field.TransactTime.FIELD, FixCodec.utc(timeNs), true);
         return message;
     }
@@ -680,6 +819,19 @@ public final class FixGateway implements Gateway, Application
     private static boolean isNewOrder(final Message message)
     {
         return message instanceof quickfix.fix44.NewOrderSingle || MsgType.NEW_ORDER_SINGLE.equals(msgType(message));
+    }
+
+    private static long seqNumOf(final Message message)
+    {
+        try
+        {
+            return message.getHeader().isSetField(quickfix.field.MsgSeqNum.FIELD) ?
+                message.getHeader().getInt(quickfix.field.MsgSeqNum.FIELD) : -1;
+        }
+        catch (final FieldNotFound ex)
+        {
+            return -1;
+        }
     }
 
     private static long clOrdIdOf(final Message message)
@@ -739,7 +891,7 @@ public final class FixGateway implements Gateway, Application
         return resentAnswers.get();
     }
 
-    /** @return resent answers dropped because journal "in" already held them. */
+    /** @return answers dropped because journal "in" already held them, or a fill repeated an ExecID. */
     public long droppedDuplicates()
     {
         return droppedDuplicates.get();
@@ -755,6 +907,12 @@ public final class FixGateway implements Gateway, Application
     public long sentAgain()
     {
         return sentAgain;
+    }
+
+    /** @return session-level and business rejects that answered no order or cancel the gateway knows. */
+    public long unmatchedRejects()
+    {
+        return unmatchedRejects.get();
     }
 
     // ------------------------------------------------------------------ QuickFIX/J threads
@@ -794,9 +952,18 @@ public final class FixGateway implements Gateway, Application
         }
     }
 
+    /** A session-level Reject (3) of an order or cancel is an execution answer like any other. */
     @Override
-    public void fromAdmin(final Message message, final SessionID id) throws RejectLogon
+    public void fromAdmin(final Message message, final SessionID id) throws FieldNotFound, RejectLogon
     {
+        if (MsgType.REJECT.equals(message.getHeader().getString(MsgType.FIELD)))
+        {
+            final Answer answer = FixMessages.decode(message, instrumentIds, System.nanoTime());
+            if (answer != null)
+            {
+                execution(answer, message);
+            }
+        }
     }
 
     /**
@@ -859,6 +1026,11 @@ public final class FixGateway implements Gateway, Application
             answers.add(answer);
             return;
         }
+        execution(answer, message);
+    }
+
+    private void execution(final Answer answer, final Message message) throws FieldNotFound
+    {
         answer.possDup = message.getHeader().isSetField(PossDupFlag.FIELD) &&
             message.getHeader().getBoolean(PossDupFlag.FIELD);
         answer.msgSeqNum = message.getHeader().getInt(quickfix.field.MsgSeqNum.FIELD);
@@ -885,7 +1057,7 @@ public final class FixGateway implements Gateway, Application
      */
     record AnswerKey(int templateId, long clOrdId, long execId)
     {
-        static AnswerKey of(final Answer a, final Long2LongHashMap cancelTargets)
+        static AnswerKey of(final Answer a)
         {
             final int template = switch (a.kind)
             {
@@ -895,8 +1067,6 @@ public final class FixGateway implements Gateway, Application
                 case CANCELLED -> OrderCancelledDecoder.TEMPLATE_ID;
                 case EXPIRED -> OrderExpiredDecoder.TEMPLATE_ID;
                 case CANCEL_REJECTED -> CancelRejectedDecoder.TEMPLATE_ID;
-                case BUSINESS_REJECT -> cancelTargets.containsKey(a.clOrdId) ? CancelRejectedDecoder.TEMPLATE_ID :
-                    OrderRejectedDecoder.TEMPLATE_ID;
                 default -> -1;
             };
             return new AnswerKey(template, a.clOrdId, template == OrderFilledDecoder.TEMPLATE_ID ? a.execId : 0);
@@ -919,10 +1089,15 @@ public final class FixGateway implements Gateway, Application
     {
         final LongHashSet pendingNew = new LongHashSet();
         final LongHashSet pendingCancel = new LongHashSet();
+        // for cancels journaled before frames carried the order's side and quantity
+        final Map<Long, Side> sides = new java.util.HashMap<>();
+        final Long2LongHashMap quantities = new Long2LongHashMap(CancelOrderDecoder.orderQuantityNullValue());
         logic.forEachRestingOrder((clOrdId, instrumentId, side, ordType, timeInForce, quantity, filled, limitPrice,
             stopPrice, venueOrderId, acknowledged, cancelPending) ->
         {
             orderInstrument.put(clOrdId, instrumentId);
+            sides.put(clOrdId, side);
+            quantities.put(clOrdId, quantity);
             opened(clOrdId);
             if (!acknowledged)
             {
@@ -974,15 +1149,18 @@ public final class FixGateway implements Gateway, Application
                         {
                             final Long key = -cancel.origClOrdId() - 1;
                             unsent.remove(key);
+                            // sent or not, its answer (a reject too) must be known as a cancel's
                             cancelTarget.put(cancel.clOrdId(), cancel.origClOrdId());
+                            final Message request = cancelRequest(cancel, timeNs, sides.getOrDefault(
+                                cancel.origClOrdId(), Side.NULL_VAL), quantities.get(cancel.origClOrdId()));
                             if (stored.contains(cancel.clOrdId()) || doubts.containsKey(cancel.origClOrdId()))
                             {
                                 // in doubt, or cancelling an order in doubt: sent once the venue's answer says
-                                doubt(cancel.origClOrdId()).cancel = cancelRequest(cancel, timeNs);
+                                doubt(cancel.origClOrdId()).cancel = request;
                             }
                             else
                             {
-                                unsent.put(key, cancelRequest(cancel, timeNs));
+                                unsent.put(key, request);
                             }
                         }
                     }
@@ -1080,6 +1258,12 @@ public final class FixGateway implements Gateway, Application
                             if (id >= 0)
                             {
                                 ids.add(id);
+                                // a Reject of it after the restart names it by this number
+                                final long seqNum = tag(message, "\u000134=");
+                                if (seqNum > 0)
+                                {
+                                    rememberSent(seqNum, id);
+                                }
                             }
                         }
                     }
@@ -1224,16 +1408,49 @@ public final class FixGateway implements Gateway, Application
         }
     }
 
+    /** The last fills published, by (ClOrdID, ExecID key), oldest forgotten first: gateway thread. */
+    static final class RecentFills
+    {
+        private final java.util.Set<AnswerKey> keys = new java.util.HashSet<>();
+        private final AnswerKey[] ring;
+        private int next;
+
+        RecentFills(final int capacity)
+        {
+            ring = new AnswerKey[capacity];
+        }
+
+        /** @return false when this order already had a fill with this ExecID. */
+        boolean add(final long clOrdId, final long execId)
+        {
+            final AnswerKey key = new AnswerKey(OrderFilledDecoder.TEMPLATE_ID, clOrdId, execId);
+            if (!keys.add(key))
+            {
+                return false;
+            }
+            if (ring[next] != null)
+            {
+                keys.remove(ring[next]);
+            }
+            ring[next] = key;
+            next = (next + 1) % ring.length;
+            return true;
+        }
+    }
+
     /** What arrived, decoded on a QuickFIX/J thread, for the gateway thread to publish. */
     static final class Answer
     {
         enum Kind
         {
-            LOGON, ACCEPTED, FILLED, REJECTED, CANCELLED, EXPIRED, CANCEL_REJECTED, BUSINESS_REJECT, POSITION,
-            OPEN_ORDER, RECONCILIATION_REFUSED, ORDER_STATUS
+            LOGON, ACCEPTED, FILLED, REJECTED, CANCELLED, EXPIRED, CANCEL_REJECTED,
+            /** A session-level Reject (3) or BusinessMessageReject (j): REJECTED or CANCEL_REJECTED once matched. */
+            MESSAGE_REJECT,
+            POSITION, OPEN_ORDER, RECONCILIATION_REFUSED, ORDER_STATUS
         }
 
-        final Kind kind;
+        /** Set on a QuickFIX/J thread; a MESSAGE_REJECT's is changed once, on the gateway thread, when matched. */
+        Kind kind;
         long clOrdId = -1;
         long origClOrdId = -1;
         long venueOrderId;
@@ -1247,6 +1464,12 @@ public final class FixGateway implements Gateway, Application
         long fee;
         VenueRejectReason reason = VenueRejectReason.OTHER;
         String requestId = "";
+        /** MESSAGE_REJECT: RefSeqNum (45), BusinessRejectRefID (379) as a number, RefMsgType (372); -1 or "". */
+        long refSeqNum = -1;
+        long refId = -1;
+        String refMsgType = "";
+        /** Matched from a MESSAGE_REJECT: it ends the wait for an ack but is not timed as one. */
+        boolean messageReject;
         int total;
         boolean last;
         /** ORDER_STATUS: the venue does not know the order (OrdStatus rejected, OrdRejReason unknown order). */
@@ -1271,7 +1494,7 @@ public final class FixGateway implements Gateway, Application
         {
             return switch (kind)
             {
-                case ACCEPTED, FILLED, REJECTED, CANCELLED, EXPIRED, CANCEL_REJECTED, BUSINESS_REJECT -> true;
+                case ACCEPTED, FILLED, REJECTED, CANCELLED, EXPIRED, CANCEL_REJECTED, MESSAGE_REJECT -> true;
                 default -> false;
             };
         }

@@ -89,6 +89,7 @@ final class FixMessages
             case MsgType.EXECUTION_REPORT -> executionReport(message, instruments);
             case MsgType.ORDER_CANCEL_REJECT -> cancelReject(message);
             case MsgType.BUSINESS_MESSAGE_REJECT -> businessReject(message);
+            case MsgType.REJECT -> sessionReject(message);
             case MsgType.POSITION_REPORT -> positionReport(message, instruments);
             case MsgType.REQUEST_FOR_POSITIONS_ACK -> positionsAck(message);
             default -> null;
@@ -125,7 +126,7 @@ final class FixMessages
         // A cancel's report names the cancel request in ClOrdID and the order in OrigClOrdID.
         a.clOrdId = a.kind == Answer.Kind.CANCELLED && origClOrdId >= 0 ? origClOrdId : clOrdId;
         a.venueOrderId = Math.max(0, longOf(m, quickfix.field.OrderID.FIELD));
-        a.execId = Math.max(0, longOf(m, quickfix.field.ExecID.FIELD));
+        a.execId = m.isSetField(quickfix.field.ExecID.FIELD) ? execKey(m.getString(quickfix.field.ExecID.FIELD)) : 0;
         a.instrumentId = m.isSetField(quickfix.field.Symbol.FIELD) ?
             instruments.getValue(m.getString(quickfix.field.Symbol.FIELD)) : -1;
         a.side = m.isSetField(quickfix.field.Side.FIELD) ? FixCodec.side(m.getChar(quickfix.field.Side.FIELD)) :
@@ -181,17 +182,93 @@ final class FixMessages
         return a;
     }
 
+    /**
+     * A BusinessMessageReject (j) of an order or a cancel: BusinessRejectRefID (379) is then its ClOrdID when the
+     * venue sets it; RefSeqNum (45) is the MsgSeqNum it came with. Which order it answers is the gateway's to match.
+     * Rejects of other messages (RefMsgType 372 AN or AF: the reconciliation's requests) are not decoded here.
+     */
     private static Answer businessReject(final Message m) throws FieldNotFound
     {
-        final Answer a = new Answer(Answer.Kind.BUSINESS_REJECT);
-        a.clOrdId = longOf(m, quickfix.field.BusinessRejectRefID.FIELD);
-        if (a.clOrdId < 0)
+        final String refMsgType = refMsgType(m);
+        if (!refersToOrder(refMsgType))
         {
             return null;
         }
-        final VenueRejectReason named = FixCodec.rejectReason(-1, text(m), false);
-        a.reason = named;
+        final Answer a = new Answer(Answer.Kind.MESSAGE_REJECT);
+        a.refMsgType = refMsgType;
+        a.refId = longOf(m, quickfix.field.BusinessRejectRefID.FIELD);
+        a.refSeqNum = longOf(m, quickfix.field.RefSeqNum.FIELD);
+        if (a.refId < 0 && a.refSeqNum <= 0)
+        {
+            return null;
+        }
+        a.reason = VenueRejectReason.BUSINESS_REJECT;
         return a;
+    }
+
+    /**
+     * A session-level Reject (3): it names the message it refuses only by its MsgSeqNum (RefSeqNum 45), which the
+     * gateway matches to the NewOrderSingle or OrderCancelRequest it sent under that number. Never throws for a
+     * malformed field (a Reject is not answered with a Reject): such a Reject is simply not one of an order.
+     */
+    private static Answer sessionReject(final Message m) throws FieldNotFound
+    {
+        final String refMsgType = refMsgType(m);
+        if (!refersToOrder(refMsgType))
+        {
+            return null;
+        }
+        final Answer a = new Answer(Answer.Kind.MESSAGE_REJECT);
+        a.refMsgType = refMsgType;
+        a.refSeqNum = longOf(m, quickfix.field.RefSeqNum.FIELD);
+        if (a.refSeqNum <= 0)
+        {
+            return null;
+        }
+        a.reason = VenueRejectReason.SESSION_REJECT;
+        return a;
+    }
+
+    /** @return RefMsgType (372), "" when absent. */
+    private static String refMsgType(final Message m) throws FieldNotFound
+    {
+        return m.isSetField(quickfix.field.RefMsgType.FIELD) ? m.getString(quickfix.field.RefMsgType.FIELD) : "";
+    }
+
+    /** @return whether a reject naming {@code refMsgType} may answer an order or a cancel (absent: maybe). */
+    private static boolean refersToOrder(final String refMsgType)
+    {
+        return refMsgType.isEmpty() || MsgType.NEW_ORDER_SINGLE.equals(refMsgType) ||
+            MsgType.ORDER_CANCEL_REQUEST.equals(refMsgType);
+    }
+
+    /**
+     * The int64 an ExecID (17) is journaled as, the key the gateway tells repeated executions apart by: the number
+     * itself when it is a plain decimal (a Ringwall venue's), else a 64-bit hash of the text with the sign bit set,
+     * so a broker's alphanumeric ids stay distinct (two ids of one order meet with odds of about 2^-63) and never
+     * equal a numeric one. Before, any text id became 0, and every fill of an order looked like the same one.
+     */
+    static long execKey(final String execId)
+    {
+        final int length = execId.length();
+        boolean digits = length > 0 && length <= 18;
+        for (int i = 0; digits && i < length; i++)
+        {
+            digits = execId.charAt(i) >= '0' && execId.charAt(i) <= '9';
+        }
+        if (digits)
+        {
+            return Long.parseLong(execId);
+        }
+        long hash = 0xcbf2_9ce4_8422_2325L;
+        for (int i = 0; i < length; i++)
+        {
+            hash = (hash ^ execId.charAt(i)) * 0x0100_0000_01b3L;
+        }
+        hash ^= hash >>> 33;
+        hash *= 0xff51_afd7_ed55_8ccdL;
+        hash ^= hash >>> 33;
+        return hash | Long.MIN_VALUE;
     }
 
     private static Answer positionReport(final Message m, final Object2IntHashMap<String> instruments)

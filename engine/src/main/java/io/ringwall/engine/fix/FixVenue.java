@@ -28,6 +28,7 @@ import quickfix.DefaultMessageFactory;
 import quickfix.FieldNotFound;
 import quickfix.FileStoreFactory;
 import quickfix.Group;
+import quickfix.IncorrectTagValue;
 import quickfix.Message;
 import quickfix.RejectLogon;
 import quickfix.Session;
@@ -110,6 +111,10 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     private long lastMessageNanos;
     private long lastStepNanos;
     private java.io.Writer events;
+    private boolean noNewAck;
+    private int sessionRejectEvery;
+    private long newOrders;
+    private long sessionRejects;
 
     public FixVenue(final Config config)
     {
@@ -275,6 +280,34 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     public synchronized long ordersLost()
     {
         return ordersLost;
+    }
+
+    /**
+     * Misbehaving on purpose ({@code --no-new-ack}): orders are worked but never acknowledged with ExecType=NEW, so
+     * the first report the engine gets of an order is its fill (or cancel, or expiry), as some venues do.
+     */
+    public synchronized void noNewAck(final boolean skip)
+    {
+        noNewAck = skip;
+    }
+
+    /**
+     * Misbehaving on purpose ({@code --session-reject-every N}): every {@code n}-th new NewOrderSingle (0: none) is
+     * refused with a session-level Reject (35=3) naming its MsgSeqNum, and never worked.
+     */
+    public synchronized void sessionRejectEvery(final int n)
+    {
+        if (n < 0)
+        {
+            throw new IllegalArgumentException("session-reject-every " + n + " is negative");
+        }
+        sessionRejectEvery = n;
+    }
+
+    /** @return NewOrderSingles refused with a session-level Reject ({@link #sessionRejectEvery}). */
+    public synchronized long sessionRejects()
+    {
+        return sessionRejects;
     }
 
     /** Adds {@code quantity} to what the venue reports for {@code symbol}: a deliberate position break. */
@@ -483,7 +516,8 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     }
 
     @Override
-    public synchronized void fromApp(final Message message, final SessionID id) throws FieldNotFound
+    public synchronized void fromApp(final Message message, final SessionID id) throws FieldNotFound,
+        IncorrectTagValue
     {
         lastMessageNanos = System.nanoTime();
         if (message.isSetField(quickfix.field.TransactTime.FIELD) && config.prints() != null)
@@ -509,7 +543,7 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         }
     }
 
-    private void onNewOrder(final Message m) throws FieldNotFound
+    private void onNewOrder(final Message m) throws FieldNotFound, IncorrectTagValue
     {
         final long clOrdId = Long.parseLong(m.getString(quickfix.field.ClOrdID.FIELD));
         if (ordersToLose > 0)
@@ -524,6 +558,13 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
             duplicates++;
             event("duplicate " + clOrdId);
             return;
+        }
+        if (sessionRejectEvery > 0 && ++newOrders % sessionRejectEvery == 0)
+        {
+            // QuickFIX/J answers this with a session-level Reject: RefSeqNum (45) = the order's MsgSeqNum, RefTagID
+            // (371), RefMsgType (372) D, SessionRejectReason (373) 5.
+            sessionRejects++;
+            throw new IncorrectTagValue(quickfix.field.OrdType.FIELD);
         }
         received++;
         seen.add(clOrdId);
@@ -696,6 +737,10 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         final OrderInfo info = orders.get(clOrdId);
         info.venueOrderId = venueOrderId;
         info.open = true;
+        if (noNewAck)
+        {
+            return;
+        }
         final quickfix.fix44.ExecutionReport report = report(timeNs, clOrdId, info, quickfix.field.ExecType.NEW,
             quickfix.field.OrdStatus.NEW, "A" + clOrdId);
         send(report);

@@ -70,6 +70,9 @@ final class Breakers
         rules[BreakerType.RECONCILIATION.ordinal()] = BreakerRule.halting();
         // The pre-market gate (PreMarketGate): halts before trading starts, when no order is open to cancel.
         rules[BreakerType.PRE_MARKET.ordinal()] = new BreakerRule(true, BreakerState.HALTED, false);
+        // Tripped by an execution the engine's orders cannot hold (BusinessLogic): the book no longer matches the
+        // venue's, so nothing the engine believes about open quantity is safe to trade on. Always halts.
+        rules[BreakerType.OVERFILL.ordinal()] = BreakerRule.halting();
         orderAttempts = new EventWindow(limits.orderRateCount(), limits.orderRateWindowNs());
         venueRejects = new EventWindow(limits.venueRejectCount(), limits.venueRejectWindowNs());
         priceRange = new PriceRangeWindow(instruments, limits.marketMoveWindowNs());
@@ -223,6 +226,17 @@ final class Breakers
     void onReconciliationFailure(final long observed, final long threshold, final int instrumentId)
     {
         trip(BreakerType.RECONCILIATION, observed, threshold, instrumentId);
+    }
+
+    /**
+     * The venue executed more than an order holds, or for no working order: halts (fail closed).
+     *
+     * @param observed  the filled quantity the order would reach, or the fill's quantity when no order is working.
+     * @param threshold the order's quantity, or 0 when no order is working.
+     */
+    void onOverfill(final long observed, final long threshold, final int instrumentId)
+    {
+        trip(BreakerType.OVERFILL, observed, threshold, instrumentId);
     }
 
     /** The operator's kill switch: halts whatever the reason (halting is always safe). */

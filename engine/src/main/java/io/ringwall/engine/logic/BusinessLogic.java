@@ -15,6 +15,7 @@ import io.ringwall.codecs.OrderCancelledDecoder;
 import io.ringwall.codecs.OrderFilledDecoder;
 import io.ringwall.codecs.OrderExpiredDecoder;
 import io.ringwall.codecs.OrderRejectedDecoder;
+import io.ringwall.codecs.OrderState;
 import io.ringwall.codecs.QuoteDecoder;
 import io.ringwall.codecs.ReconciliationEndDecoder;
 import io.ringwall.codecs.TimerTickDecoder;
@@ -419,15 +420,19 @@ public final class BusinessLogic
         final Order order = orders.find(decoder.clOrdId());
         if (order != null && decoder.cumQuantity() <= order.filledQuantity)
         {
-            // A repeated execution report (e.g. a resend): its quantity is already booked.
+            // A repeated execution report (e.g. a resend): its quantity is already booked. Repeated ExecIDs are
+            // dropped before journaling, in the FIX gateway (which says why); this catches a venue that reports a
+            // fill again under another ExecID, and needs no per-order memory.
             counters.duplicateFills++;
             return;
         }
         counters.fills++;
+        final int instrumentId = decoder.instrumentId();
+        final boolean knownInstrument = instruments.isValid(instrumentId);
         // The venue is the source of truth: an execution is booked even when the order is not known here.
-        if (instruments.isValid(decoder.instrumentId()))
+        if (knownInstrument)
         {
-            portfolio.onFill(decoder.instrumentId(), decoder.side(), decoder.lastQuantity(), decoder.lastPrice(),
+            portfolio.onFill(instrumentId, decoder.side(), decoder.lastQuantity(), decoder.lastPrice(),
                 decoder.fee());
             if (order != null && order.quantity > 0)
             {
@@ -436,18 +441,49 @@ public final class BusinessLogic
             }
             breakers.onEquity(portfolio.equity(), timeNs);
         }
+        final boolean done = decoder.leavesQuantity() == 0;
+        final OrderLifecycle.Event event = done ? OrderLifecycle.Event.FILL : OrderLifecycle.Event.PARTIAL_FILL;
         if (order == null)
         {
             counters.unknownOrderEvents++;
+            // A terminal order is released at once, so a fill for one already filled, cancelled, rejected or expired
+            // finds no order here, as does a fill for an order this engine never sent: either way the venue holds
+            // an execution the engine's book cannot explain.
+            overfill(decoder.clOrdId(), OrderState.UNKNOWN, event, decoder.lastQuantity(), 0,
+                knownInstrument ? instrumentId : Breakers.NONE);
             return;
         }
-        final boolean done = decoder.leavesQuantity() == 0;
-        if (transition(order, done ? OrderLifecycle.Event.FILL : OrderLifecycle.Event.PARTIAL_FILL))
+        final long filledAfter = Math.max(order.filledQuantity + decoder.lastQuantity(), decoder.cumQuantity());
+        if (filledAfter > order.quantity)
         {
+            // More than was ordered: booked (it happened at the venue), but the order is left as it was.
+            overfill(order.clOrdId, order.status.wire(), event, filledAfter, order.quantity, order.instrumentId);
+            return;
+        }
+        if (transition(order, event))
+        {
+            if (order.venueOrderId == 0)
+            {
+                // A venue may fill without acknowledging first: the first report of any kind is the order's ack.
+                order.venueOrderId = decoder.venueOrderId();
+            }
             orders.fill(order, decoder.lastQuantity());
             notifyOwner(order, done ? OrderEvent.Type.FILLED : OrderEvent.Type.PARTIALLY_FILLED,
                 decoder.lastPrice(), decoder.lastQuantity(), decoder.fee(), VenueRejectReason.NULL_VAL);
         }
+    }
+
+    /**
+     * An execution the engine's orders cannot hold is an invalid transition that halts trading: journaled (from
+     * the order's state, or UNKNOWN when no order is working), counted, and the OVERFILL breaker trips, which
+     * cancels the working orders. Only an operator's reset with a reason resumes.
+     */
+    private void overfill(final long clOrdId, final OrderState fromState, final OrderLifecycle.Event event,
+        final long observedQuantity, final long orderQuantity, final int instrumentId)
+    {
+        counters.invalidTransitions++;
+        output.invalidTransition(clOrdId, fromState, event.wire());
+        breakers.onOverfill(observedQuantity, orderQuantity, instrumentId);
     }
 
     private void onRejected(final OrderRejectedDecoder decoder)
@@ -499,6 +535,14 @@ public final class BusinessLogic
     private void onCancelRejected(final CancelRejectedDecoder decoder)
     {
         counters.venueInputs++;
+        final VenueRejectReason reason = decoder.reason();
+        if (reason == VenueRejectReason.SESSION_REJECT || reason == VenueRejectReason.BUSINESS_REJECT)
+        {
+            // The venue refused the cancel request as a message (FIX 35=3 or 35=j), not the cancel as too late
+            // (an OrderCancelReject is business as usual): a venue reject, as for an order.
+            counters.venueRejects++;
+            breakers.onVenueReject(timeNs);
+        }
         final Order order = knownOrder(decoder.origClOrdId());
         if (order == null)
         {
@@ -506,7 +550,7 @@ public final class BusinessLogic
         }
         if (transition(order, OrderLifecycle.Event.CANCEL_REJECT))
         {
-            notifyOwner(order, OrderEvent.Type.CANCEL_REJECTED, 0, 0, 0, decoder.reason());
+            notifyOwner(order, OrderEvent.Type.CANCEL_REJECTED, 0, 0, 0, reason);
         }
     }
 

@@ -195,7 +195,7 @@ final class OrderEntry
         {
             return false;
         }
-        output.cancelOrder(cancelId, order.clOrdId, order.instrumentId);
+        output.cancelOrder(cancelId, order.clOrdId, order.instrumentId, order.side, order.quantity);
         counters.cancelsSent++;
         return true;
     }

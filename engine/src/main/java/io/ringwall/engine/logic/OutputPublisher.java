@@ -79,13 +79,20 @@ final class OutputPublisher
         emit(newOrder.encodedLength());
     }
 
-    void cancelOrder(final long clOrdId, final long origClOrdId, final int instrumentId)
+    /**
+     * @param side          the order's side and {@code orderQuantity} its quantity: a FIX broker checks the
+     *                      OrderCancelRequest's Side (54) and OrderQty (38) against the order it cancels.
+     */
+    void cancelOrder(final long clOrdId, final long origClOrdId, final int instrumentId, final Side side,
+        final long orderQuantity)
     {
         cancelOrder.wrapAndApplyHeader(scratch, 0, header)
             .clOrdId(clOrdId)
             .origClOrdId(origClOrdId)
             .instrumentId(instrumentId)
-            .causeSequence(causeSequence);
+            .causeSequence(causeSequence)
+            .side(side)
+            .orderQuantity(orderQuantity);
         emit(cancelOrder.encodedLength());
     }
 

@@ -125,7 +125,7 @@ class FixInboundFuzzTest
             case ACCEPTED -> encoder.orderAccepted(scratch, 0, a.clOrdId, a.venueOrderId, a.instrumentId, 1);
             case FILLED -> encoder.orderFilled(scratch, 0, a.clOrdId, a.venueOrderId, a.execId, a.instrumentId, a.side,
                 a.price, a.quantity, a.leaves, a.cumulative, a.fee, 1);
-            case REJECTED, BUSINESS_REJECT -> encoder.orderRejected(scratch, 0, a.clOrdId, a.instrumentId, a.reason, 1);
+            case REJECTED, MESSAGE_REJECT -> encoder.orderRejected(scratch, 0, a.clOrdId, a.instrumentId, a.reason, 1);
             case CANCELLED -> encoder.orderCancelled(scratch, 0, a.clOrdId, a.venueOrderId, a.instrumentId, a.quantity, 1);
             case EXPIRED -> encoder.orderExpired(scratch, 0, a.clOrdId, a.venueOrderId, a.instrumentId, a.quantity, 1);
             case CANCEL_REJECTED -> encoder.cancelRejected(scratch, 0, a.clOrdId, a.origClOrdId, a.reason, 1);

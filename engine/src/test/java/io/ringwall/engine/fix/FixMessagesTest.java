@@ -82,4 +82,40 @@ class FixMessagesTest
             .isInstanceOfSatisfying(FieldException.class, ex ->
                 assertThat(ex.getSessionRejectReason()).isEqualTo(SessionRejectReason.VALUE_IS_INCORRECT));
     }
+
+    @Test
+    void anExecIdIsItsNumberOrADistinctNegativeHashOfItsText()
+    {
+        assertThat(FixMessages.execKey("123")).isEqualTo(123);
+        assertThat(FixMessages.execKey("X-1")).isNegative().isEqualTo(FixMessages.execKey("X-1"))
+            .isNotEqualTo(FixMessages.execKey("X-2"));
+        assertThat(FixMessages.execKey("00000000000000000000123")).as("too long for a number").isNegative();
+    }
+
+    @Test
+    void rejectsOfOrdersAndCancelsDecodeAndRejectsOfOtherMessagesDoNot() throws Exception
+    {
+        final quickfix.fix44.Reject session = new quickfix.fix44.Reject();
+        session.setInt(quickfix.field.RefSeqNum.FIELD, 42);
+        session.setString(quickfix.field.RefMsgType.FIELD, "D");
+        final FixGateway.Answer reject = FixMessages.decode(session, instruments, 1);
+        assertThat(reject.kind).isEqualTo(FixGateway.Answer.Kind.MESSAGE_REJECT);
+        assertThat(reject.refSeqNum).isEqualTo(42);
+        assertThat(reject.reason).isEqualTo(io.ringwall.codecs.VenueRejectReason.SESSION_REJECT);
+        session.setString(quickfix.field.RefMsgType.FIELD, "0");
+        assertThat(FixMessages.decode(session, instruments, 1)).as("a refused heartbeat").isNull();
+
+        final quickfix.fix44.BusinessMessageReject business = new quickfix.fix44.BusinessMessageReject();
+        business.setString(quickfix.field.RefMsgType.FIELD, "F");
+        business.setString(quickfix.field.BusinessRejectRefID.FIELD, "65537");
+        business.setInt(quickfix.field.BusinessRejectReason.FIELD, 0);
+        final FixGateway.Answer refused = FixMessages.decode(business, instruments, 1);
+        assertThat(refused.refId).isEqualTo(65_537);
+        assertThat(refused.reason).isEqualTo(io.ringwall.codecs.VenueRejectReason.BUSINESS_REJECT);
+        for (final String reconciliation : new String[] {"AN", "AF"})
+        {
+            business.setString(quickfix.field.RefMsgType.FIELD, reconciliation);
+            assertThat(FixMessages.decode(business, instruments, 1)).as(reconciliation).isNull();
+        }
+    }
 }

@@ -22,6 +22,7 @@ public final class FixScript implements Strategy
     public static final long HUGE_MARKET_BUY = 5;
     public static final long RESTING_LIMIT_BUY = 6;
     public static final long IOC_LIMIT_SELL = 7;
+    public static final long RESTING_LIMIT_SELL = 8;
 
     private StrategyContext context;
     private long lastOrder;
@@ -46,7 +47,10 @@ public final class FixScript implements Strategy
             code == STOP_SELL ? context.submitStop(id, Side.SELL, quantity("0.1"), price("95"), TimeInForce.DAY) :
             code == HUGE_MARKET_BUY ? context.submitMarket(id, Side.BUY, quantity("100000")) :
             code == RESTING_LIMIT_BUY ? context.submitLimit(id, Side.BUY, quantity("0.1"), price("50"), TimeInForce.GTC) :
-            code == IOC_LIMIT_SELL ? context.submitLimit(id, Side.SELL, quantity("0.1"), price("99"), TimeInForce.IOC) : 0;
+            code == IOC_LIMIT_SELL ? context.submitLimit(id, Side.SELL, quantity("0.1"), price("99"), TimeInForce.IOC) :
+            code == RESTING_LIMIT_SELL ?
+                context.submitLimit(id, Side.SELL, quantity("0.1"), price("101"), TimeInForce.GTC) :
+            0;
         if (order > 0)
         {
             lastOrder = order;

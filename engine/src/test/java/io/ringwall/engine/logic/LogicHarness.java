@@ -104,8 +104,13 @@ public final class LogicHarness
 
     public void cancelRejected(final long cancelClOrdId, final long origClOrdId)
     {
-        feed(encoder.cancelRejected(frame, 0, cancelClOrdId, origClOrdId,
-            io.ringwall.codecs.VenueRejectReason.TOO_LATE_TO_CANCEL, timeNs));
+        cancelRejected(cancelClOrdId, origClOrdId, io.ringwall.codecs.VenueRejectReason.TOO_LATE_TO_CANCEL);
+    }
+
+    public void cancelRejected(final long cancelClOrdId, final long origClOrdId,
+        final io.ringwall.codecs.VenueRejectReason reason)
+    {
+        feed(encoder.cancelRejected(frame, 0, cancelClOrdId, origClOrdId, reason, timeNs));
     }
 
     public void command(final OperatorCommandType type, final BreakerType breaker, final String reason)
