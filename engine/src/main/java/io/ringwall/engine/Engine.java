@@ -231,7 +231,7 @@ public final class Engine implements AutoCloseable
         this.outputJournal = journals.outputWriter();
         final JournalWriter outputs = outputJournal;
         this.snapshotWriter = checkpointsOff == null ? new SnapshotWriter(snapshots, logic.maxSnapshotLength(), 2,
-            outputs::committedSequence, DiskSpaceGuard.of(config.journalDir(), checkpoints.minFreeBytes()),
+            inputJournal::committedChain, outputs::committedChain, DiskSpaceGuard.of(config.journalDir(), checkpoints.minFreeBytes()),
             this::haltOnDiskFull) : null;
         this.latencyLog = new LatencyIntervalLogger(latencies,
             config.journalDir().resolve(LatencyIntervalLogger.FILE_NAME), latencyIntervalMs);
@@ -583,7 +583,8 @@ public final class Engine implements AutoCloseable
         final int length = logic.captureState(buffer, 0);
         try
         {
-            return snapshots.write(logic.lastInputSequence(), buffer, 0, length);
+            return snapshots.write(logic.lastInputSequence(), inputJournal.committedChain(),
+                outputJournal.committedChain(), buffer, 0, length);
         }
         catch (final java.io.IOException ex)
         {

@@ -27,6 +27,8 @@ public final class JournalReader implements AutoCloseable
     private long fromSequence = 1;
     private long lastSequence;
     private boolean tolerateTorn;
+    private ChainPoint expected = ChainPoint.NONE;
+    private String expectedBy;
     private long tornRecords;
     private String lastTorn;
 
@@ -58,6 +60,21 @@ public final class JournalReader implements AutoCloseable
     public JournalReader tolerateTornRecords()
     {
         tolerateTorn = true;
+        return this;
+    }
+
+    /**
+     * Record {@code point.sequence()} must carry {@code point.checksum()}, which {@code recordedBy} (a snapshot)
+     * recorded when it was written: another value means this is not the journal the snapshot was taken beside
+     * (replaced by another session's, or rewritten with fresh checksums), and reading it throws. A version 1
+     * record has no checksum to compare. Only records this reader passes are compared.
+     *
+     * @return this reader.
+     */
+    public JournalReader expectChain(final ChainPoint point, final String recordedBy)
+    {
+        expected = point;
+        expectedBy = recordedBy;
         return this;
     }
 
@@ -180,6 +197,10 @@ public final class JournalReader implements AutoCloseable
                 throw corrupt(index, "record " + sequence + " (the one after " + lastSequence + ") fails its checksum: " +
                     "its bytes, or the chain of records before it, were altered");
             }
+            if (sequence == expected.sequence() && stored != expected.checksum())
+            {
+                throw notTheSnapshotsJournal(index, sequence, stored);
+            }
             record.putInt(0, stored);
         }
         else
@@ -196,6 +217,18 @@ public final class JournalReader implements AutoCloseable
         {
             handler.onRecord(sequence, timeNs, record, at + JournalRecord.HEADER_LENGTH, length);
         }
+    }
+
+    private JournalCorruptException notTheSnapshotsJournal(final long index, final long sequence, final int stored)
+    {
+        final File file = tailer.currentFile();
+        return new JournalCorruptException(name + " journal, file " + (file == null ? queue.fileAbsolutePath() : file.getAbsolutePath()) +
+            ", excerpt index 0x" + Long.toHexString(index) + ": record " + sequence + " carries checksum " +
+            Integer.toHexString(stored) + ", but " + expectedBy + " was taken beside a journal whose record " + sequence +
+            " carried " + Integer.toHexString(expected.checksum()) + ": this journal's records are consistent with each " +
+            "other but are not the ones this session wrote (replaced by another session's journal, or rewritten). " +
+            "Stop trading; keep the directory for the post-mortem, put back the session's own journal if you have it, " +
+            "or start a new session and reconcile it with the venue.");
     }
 
     private JournalCorruptException corrupt(final long index, final String why)

@@ -1,5 +1,6 @@
 package io.ringwall.journal;
 
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 
@@ -51,6 +52,13 @@ public final class JournalWriter implements AutoCloseable
      * what a snapshot covers). One release store per document, not per record: no fence on x86.
      */
     private final AtomicLong committedSequence = new AtomicLong();
+    /**
+     * The last written record's sequence and checksum ({@link #committedChain()}), for the snapshot writer's
+     * thread: a seqlock, odd while the two plain fields change. Written once per document.
+     */
+    private final AtomicLong chainVersion = new AtomicLong();
+    private long chainSequence;
+    private int chainChecksum;
 
     private static final int FIRST_RECORD = JournalRecord.TRAILER_LENGTH;
 
@@ -76,6 +84,7 @@ public final class JournalWriter implements AutoCloseable
         this.lastSequence = lastSequence;
         this.committedSequence.set(lastSequence);
         staging.putInt(0, lastChecksum);
+        publishChain(lastSequence, lastChecksum);
     }
 
     /**
@@ -143,8 +152,10 @@ public final class JournalWriter implements AutoCloseable
             document.wire().bytes().write(stagingBytes, FIRST_RECORD, end - FIRST_RECORD);
         }
         // the last record's checksum seeds the next document's first record
-        staging.putInt(0, staging.getInt(end - JournalRecord.TRAILER_LENGTH));
+        final int lastChecksum = checksums ? staging.getInt(end - JournalRecord.TRAILER_LENGTH) : 0;
+        staging.putInt(0, lastChecksum);
         stagedEnd = FIRST_RECORD;
+        publishChain(lastSequence, lastChecksum);
         committedSequence.lazySet(lastSequence);
         if (!checkBeforeWrite)
         {
@@ -162,6 +173,39 @@ public final class JournalWriter implements AutoCloseable
         {
             refused = ex;
             throw ex;
+        }
+    }
+
+    private void publishChain(final long sequence, final int checksum)
+    {
+        final long version = chainVersion.get();
+        chainVersion.lazySet(version + 1);
+        VarHandle.storeStoreFence();
+        chainSequence = sequence;
+        chainChecksum = checksum;
+        chainVersion.lazySet(version + 2);
+    }
+
+    /**
+     * @return the last record written out as a document and its checksum (0 when written without checksums,
+     * which readers do not compare), {@link ChainPoint#NONE} for an empty journal; safe to call from any thread.
+     */
+    public ChainPoint committedChain()
+    {
+        while (true)
+        {
+            final long version = chainVersion.get();
+            if ((version & 1) == 0)
+            {
+                final long sequence = chainSequence;
+                final int checksum = chainChecksum;
+                VarHandle.loadLoadFence();
+                if (chainVersion.get() == version)
+                {
+                    return sequence == 0 ? ChainPoint.NONE : new ChainPoint(sequence, checksum);
+                }
+            }
+            Thread.onSpinWait();
         }
     }
 

@@ -82,6 +82,7 @@ public final class Recovery
         final List<String> rejected = new ArrayList<>();
         BusinessLogic logic = null;
         SnapshotStore.Entry chosen = null;
+        SnapshotFile.Header chosenHeader = null;
         for (final SnapshotStore.Entry entry : store == null ? List.<SnapshotStore.Entry>of() : store.newestFirst())
         {
             final String name = entry.file().getFileName().toString();
@@ -93,16 +94,24 @@ public final class Recovery
             try
             {
                 final byte[] file = Files.readAllBytes(entry.file());
-                final int offset = SnapshotFile.validate(file, entry.inputSequence());
+                final SnapshotFile.Header header = SnapshotFile.read(file, entry.inputSequence());
+                final int offset = header.payloadOffset();
                 final BusinessLogic candidate = logicFactory.apply(sink);
                 candidate.restoreState(new UnsafeBuffer(file), offset, file.length - offset);
-                if (candidate.outputSequence() > journaledOutputs)
+                // snapshots are written only once journal "out" holds their outputs (SnapshotWriter), and each
+                // names the last record either journal held then: a journal shorter than that lost records
+                final long outputsCovered = Math.max(candidate.outputSequence(), header.outputChain().sequence());
+                if (outputsCovered > journaledOutputs)
                 {
-                    // snapshots are written only once journal "out" holds their outputs (SnapshotWriter)
-                    throw lostRecords("out", journaledOutputs, name, candidate.outputSequence());
+                    throw lostRecords("out", journaledOutputs, name, outputsCovered);
+                }
+                if (header.inputChain().sequence() > journaledInputs)
+                {
+                    throw lostRecords("in", journaledInputs, name, header.inputChain().sequence());
                 }
                 logic = candidate;
                 chosen = entry;
+                chosenHeader = header;
                 break;
             }
             catch (final RecoveryException ex)
@@ -126,6 +135,13 @@ public final class Recovery
         try (JournalReader outputs = journals.outputReader().from(logic.outputSequence() + 1);
             JournalReader inputs = journals.inputReader().tolerateTornRecords().from(snapshotSequence + 1))
         {
+            if (chosenHeader != null)
+            {
+                // each journal must be the one the snapshot was taken beside, not a self-consistent stand-in
+                final String by = "snapshot " + chosen.file().getFileName();
+                inputs.expectChain(chosenHeader.inputChain(), by);
+                outputs.expectChain(chosenHeader.outputChain(), by);
+            }
             checker.expected = outputs;
             inputs.readAll((sequence, timeNs, frame, offset, length) ->
             {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
+import io.ringwall.journal.ChainPoint;
 import org.agrona.DirectBuffer;
 
 /**
@@ -71,12 +72,12 @@ public final class SnapshotStore
         return dir;
     }
 
-    public Path write(final long inputSequence, final DirectBuffer payload, final int offset, final int length)
-        throws IOException
+    public Path write(final long inputSequence, final ChainPoint inputChain, final ChainPoint outputChain,
+        final DirectBuffer payload, final int offset, final int length) throws IOException
     {
         final Path target = fileFor(dir, inputSequence);
         final Path temp = target.resolveSibling(target.getFileName() + ".tmp");
-        SnapshotFile.writeHeader(header, inputSequence, payload, offset, length, crc);
+        SnapshotFile.writeHeader(header, inputSequence, inputChain, outputChain, payload, offset, length, crc);
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
             StandardOpenOption.TRUNCATE_EXISTING))
         {

@@ -7,7 +7,9 @@ import io.ringwall.journal.DiskSpaceGuard;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+import io.ringwall.journal.ChainPoint;
 
 import org.agrona.concurrent.OneToOneConcurrentArrayQueue;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -46,7 +48,8 @@ public final class SnapshotWriter implements AutoCloseable
     private final SnapshotStore store;
     private final DiskSpaceGuard space;
     private final Consumer<DiskFullException> onDiskFull;
-    private final LongSupplier outputsJournaled;
+    private final Supplier<ChainPoint> inputsJournaled;
+    private final Supplier<ChainPoint> outputsJournaled;
     private final OneToOneConcurrentArrayQueue<Slot> free;
     private final OneToOneConcurrentArrayQueue<Slot> full;
     private final Thread thread;
@@ -59,22 +62,27 @@ public final class SnapshotWriter implements AutoCloseable
     private long skipped;
 
     /**
-     * @param outputsJournaled journal "out"'s last written sequence (any thread): a snapshot goes to disk only
-     *                         once journal "out" holds every output it covers, so that recovery can treat a
-     *                         journal "out" shorter than a snapshot as lost records, never as a normal crash.
+     * @param inputsJournaled  journal "in"'s last written record and its checksum (any thread), kept in each
+     *                         snapshot so recovery can prove the journal is the one the snapshot was taken beside.
+     * @param outputsJournaled journal "out"'s likewise: a snapshot goes to disk only once journal "out" holds
+     *                         every output it covers, so that recovery can treat a journal "out" shorter than a
+     *                         snapshot as lost records, never as a normal crash.
      */
-    public SnapshotWriter(final SnapshotStore store, final int capacity, final int slots, final LongSupplier outputsJournaled)
+    public SnapshotWriter(final SnapshotStore store, final int capacity, final int slots,
+        final Supplier<ChainPoint> inputsJournaled, final Supplier<ChainPoint> outputsJournaled)
     {
-        this(store, capacity, slots, outputsJournaled, DiskSpaceGuard.NONE, ex -> { });
+        this(store, capacity, slots, inputsJournaled, outputsJournaled, DiskSpaceGuard.NONE, ex -> { });
     }
 
     /**
      * @param space      checked before each snapshot is written.
      * @param onDiskFull told (on the writer's thread) when a snapshot is refused for a full disk.
      */
-    public SnapshotWriter(final SnapshotStore store, final int capacity, final int slots, final LongSupplier outputsJournaled,
+    public SnapshotWriter(final SnapshotStore store, final int capacity, final int slots,
+        final Supplier<ChainPoint> inputsJournaled, final Supplier<ChainPoint> outputsJournaled,
         final DiskSpaceGuard space, final Consumer<DiskFullException> onDiskFull)
     {
+        this.inputsJournaled = inputsJournaled;
         this.space = space;
         this.onDiskFull = onDiskFull;
         this.store = store;
@@ -183,9 +191,9 @@ public final class SnapshotWriter implements AutoCloseable
             }
             try
             {
-                awaitOutputsJournaled(slot);
+                final ChainPoint outputChain = awaitOutputsJournaled(slot);
                 space.checkNow();
-                store.write(slot.inputSequence, slot.buffer, 0, slot.length);
+                store.write(slot.inputSequence, inputsJournaled.get(), outputChain, slot.buffer, 0, slot.length);
                 lastWrittenSequence = slot.inputSequence;
                 written++;
             }
@@ -206,17 +214,21 @@ public final class SnapshotWriter implements AutoCloseable
         }
     }
 
-    private void awaitOutputsJournaled(final Slot slot) throws InterruptedException
+    /** @return journal "out"'s chain point once it holds the slot's outputs. */
+    private ChainPoint awaitOutputsJournaled(final Slot slot) throws InterruptedException
     {
         final long deadlineNs = System.nanoTime() + OUTPUTS_TIMEOUT_NS;
-        while (outputsJournaled.getAsLong() < slot.outputSequence)
+        ChainPoint journaled = outputsJournaled.get();
+        while (journaled.sequence() < slot.outputSequence)
         {
             if (System.nanoTime() > deadlineNs)
             {
                 throw new IllegalStateException("journal \"out\" did not reach output " + slot.outputSequence +
-                    " within 10 s (it holds " + outputsJournaled.getAsLong() + "); snapshot not written");
+                    " within 10 s (it holds " + journaled.sequence() + "); snapshot not written");
             }
             Thread.sleep(1);
+            journaled = outputsJournaled.get();
         }
+        return journaled;
     }
 }

@@ -248,27 +248,101 @@ class RecoveryTest
             .hasMessageContaining("out journal").hasMessageContaining("record 7").hasMessageContaining("fails its checksum");
     }
 
+    @Test
+    void aJournalInRewrittenWithFreshChecksumsRefusesToGoLive() throws Exception
+    {
+        firstSession();
+        // a tool that "fixes" a record and recomputes every checksum after it leaves a self-consistent journal:
+        // only the chain point the snapshot kept can tell it is not the journal the session wrote
+        rewrite(dir, "in", Long.MAX_VALUE, 1_234);
+        assertThatThrownBy(() -> CheckpointSessions.run(dir, TRADES, true, null))
+            .isInstanceOf(io.ringwall.journal.JournalCorruptException.class)
+            .hasMessageContaining("in journal").hasMessageContaining("snapshot snapshot-")
+            .hasMessageContaining("not the ones this session wrote").hasMessageContaining("Stop trading");
+    }
+
+    @Test
+    void aJournalOutReplacedByASelfConsistentCopyRefusesToGoLive() throws Exception
+    {
+        firstSession();
+        rewrite(dir, "out", Long.MAX_VALUE, 7);
+        assertThatThrownBy(() -> CheckpointSessions.run(dir, TRADES, true, null))
+            .isInstanceOf(io.ringwall.journal.JournalCorruptException.class)
+            .hasMessageContaining("out journal").hasMessageContaining("not the ones this session wrote");
+    }
+
+    @Test
+    void aSnapshotOfTheFirstFormatWithoutChainPointsStillResumes() throws Exception
+    {
+        final long last = firstSession();
+        final SnapshotStore.Entry newest = new SnapshotStore(dir, 3).newestFirst().get(0);
+        final byte[] file = Files.readAllBytes(newest.file());
+        final SnapshotFile.Header header = SnapshotFile.read(file, newest.inputSequence());
+        assertThat(header.inputChain().sequence()).as("journal \"in\" held every input when it was written").isEqualTo(last);
+        assertThat(header.outputChain().isSet()).isTrue();
+        Files.write(newest.file(), formatOne(file, header.payloadOffset(), newest.inputSequence()));
+
+        final RecoveryReport report = resume(TRADES);
+        assertThat(report.rejected()).isEmpty();
+        assertThat(report.snapshotSequence()).isEqualTo(last);
+        assertThat(report.stateDigest()).isEqualTo(CheckpointSessions.fromScratch(dir).report().stateDigest());
+    }
+
+    /** The same payload behind format 1's 32-byte header (magic, format, length, sequence, payload CRC, header CRC). */
+    private static byte[] formatOne(final byte[] file, final int payloadOffset, final long inputSequence)
+    {
+        final int length = file.length - payloadOffset;
+        final java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(32 + length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(file, payloadOffset, length);
+        out.put(file, 0, 8).putInt(1).putInt(length).putLong(inputSequence).putInt((int)crc.getValue());
+        crc.reset();
+        crc.update(out.array(), 0, 28);
+        out.putInt((int)crc.getValue()).put(file, payloadOffset, length);
+        return out.array();
+    }
+
     /** Rewrites journal "out" with only its first {@code count} records, as a file cut in the middle leaves it. */
     private static long keepFirstOutputs(final Path session, final long count) throws Exception
     {
-        final Path copy = session.resolveSibling(session.getFileName() + "-cut");
+        rewrite(session, "out", count, 0);
+        return count;
+    }
+
+    /**
+     * Rewrites one journal through a fresh writer (so every checksum is consistent): its first {@code count}
+     * records, with a byte of record {@code altered}'s frame flipped (0: none).
+     */
+    private static void rewrite(final Path session, final String journal, final long count, final long altered)
+        throws Exception
+    {
+        final Path copy = session.resolveSibling(session.getFileName() + "-rewritten");
+        final boolean in = "in".equals(journal);
         try (io.ringwall.journal.JournalDirectory source = io.ringwall.journal.JournalDirectory.openExisting(session);
-            io.ringwall.journal.JournalReader outputs = source.outputReader();
+            io.ringwall.journal.JournalReader records = in ? source.inputReader() : source.outputReader();
             io.ringwall.journal.JournalDirectory target = io.ringwall.journal.JournalDirectory.open(copy);
-            io.ringwall.journal.JournalWriter writer = target.outputWriter())
+            io.ringwall.journal.JournalWriter writer = in ? target.inputWriter() : target.outputWriter())
         {
-            outputs.readAll((sequence, timeNs, frame, offset, length) ->
+            final org.agrona.concurrent.UnsafeBuffer changed = new org.agrona.concurrent.UnsafeBuffer(new byte[4096]);
+            records.readAll((sequence, timeNs, frame, offset, length) ->
             {
-                if (sequence <= count)
+                if (sequence > count)
+                {
+                    return;
+                }
+                if (sequence != altered)
                 {
                     writer.append(sequence, timeNs, frame, offset, length);
+                    return;
                 }
+                changed.putBytes(0, frame, offset, length);
+                changed.putByte(length - 1, (byte)(changed.getByte(length - 1) ^ 0x01));
+                writer.append(sequence, timeNs, changed, 0, length);
             });
         }
-        deleteTree(session.resolve("out"));
-        Files.move(copy.resolve("out"), session.resolve("out"));
+        deleteTree(session.resolve(journal));
+        Files.move(copy.resolve(journal), session.resolve(journal));
         deleteTree(copy);
-        return count;
     }
 
     static void deleteTree(final Path root) throws java.io.IOException

@@ -3,6 +3,7 @@ package io.ringwall.engine.checkpoint;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.ringwall.journal.ChainPoint;
 import io.ringwall.journal.DiskFullException;
 import io.ringwall.journal.DiskSpaceGuard;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class SnapshotWriterDiskFullTest
     {
         final SnapshotStore store = new SnapshotStore(dir, 3);
         final AtomicReference<DiskFullException> halted = new AtomicReference<>();
-        try (SnapshotWriter writer = new SnapshotWriter(store, 64, 1, () -> Long.MAX_VALUE,
+        try (SnapshotWriter writer = new SnapshotWriter(store, 64, 1, () -> ChainPoint.NONE, () -> new ChainPoint(Long.MAX_VALUE, 0),
             DiskSpaceGuard.of(dir, Long.MAX_VALUE), halted::set))
         {
             final SnapshotWriter.Slot slot = writer.claim();
