@@ -64,6 +64,10 @@ public class JournalBenchmark
     {
         directory = ScratchDirectories.create(ScratchDirectories.defaultRoot(), "journal-bench-");
         journals = JournalDirectory.open(directory);
+        if (!checksums())
+        {
+            journals.writeWithoutChecksums();
+        }
         writer = journals.inputWriter();
         sequence = writer.lastSequence();
     }
@@ -74,6 +78,12 @@ public class JournalBenchmark
         writer.close();
         journals.close();
         ScratchDirectories.delete(directory);
+    }
+
+    /** @return whether records carry their chained CRC32C (always here; {@link JournalChecksumBenchmark} varies it). */
+    protected boolean checksums()
+    {
+        return true;
     }
 
     @Benchmark
