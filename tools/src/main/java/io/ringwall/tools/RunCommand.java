@@ -201,8 +201,9 @@ class RunCommand implements Callable<Integer>
         "runs at every logon (default: ${DEFAULT-VALUE}).")
     private long reconcileSeconds = 30;
 
-    @Option(names = "--reconcile-timeout-s", description = "An unanswered reconciliation halts trading after this " +
-        "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reconcile-timeout-s", description = "An unanswered reconciliation halts trading after this; " +
+        "seconds of event time with --clock data, as --reconcile-s (default: ${DEFAULT-VALUE}). What it asks: " +
+        "reconciliation.mode of the configuration.")
     private long reconcileTimeoutSeconds = 10;
 
     @Option(names = "--reconcile-tolerance", description = "Largest position difference accepted, a fraction of " +
@@ -293,8 +294,16 @@ class RunCommand implements Callable<Integer>
         final java.io.PrintWriter out = spec.commandLine().getOut();
         final io.ringwall.engine.fix.FixGateway[] gateway = new io.ringwall.engine.fix.FixGateway[1];
         try (Engine engine = new Engine(session.engine(), venue.equals("fix") ? "fix" : "paper",
-                venue.equals("fix") ? publisher -> gateway[0] = new io.ringwall.engine.fix.FixGateway(fixConfig(),
-                    session.engine().logic().instruments(), publisher, session.engine().clockMode()) : null,
+                venue.equals("fix") ? publisher -> gateway[0] = new io.ringwall.engine.fix.FixGateway(
+                    fixConfig().withMode(session.limits().reconciliationMode()),
+                    session.engine().logic().instruments(), publisher, session.engine().clockMode(), line ->
+                    {
+                        synchronized (out)
+                        {
+                            out.println(line);
+                            out.flush();
+                        }
+                    }) : null,
                 latencyIntervalMs, lifecycle, resume);
              EngineMonitoring monitoring = metricsPort <= 0 ? null : EngineMonitoring.attach(engine,
                  EngineMonitoring.Settings.onPort(metricsHost, metricsPort).withLatencies(engine.latencyLog())))

@@ -125,6 +125,10 @@ final class ConfigCatalogue
     // Issue 17: how much of a market-data file may be malformed before it is refused (the feed, not the logic).
     static final ConfigKey MAX_MALFORMED = lifecycleKey("market-data.max-malformed-fraction", FRACTION,
         "fraction of a file's data lines", 0, PPM);
+    // Issue 18: what the FIX gateway's reconciliation asks the venue (the gateway's, not the logic's: the logic judges
+    // what journal "in" says was asked). off is refused in production (ConfigLoader).
+    static final ConfigKey RECONCILIATION_MODE = lifecycleKey("reconciliation.mode", ValueKind.RECONCILIATION_MODE,
+        ValueKind.RECONCILIATION_MODE.label(), 0, ReconciliationMode.values().length - 1);
     /** The lifecycle keys; their indices follow the catalogue's in {@link ConfigValues}. */
     static final List<ConfigKey> LIFECYCLE_KEYS = List.copyOf(LIFECYCLE_REGISTERED);
     private static final List<ConfigKey> ALL_KEYS = concat(KEYS, LIFECYCLE_KEYS);

@@ -96,7 +96,7 @@ public final class FixGateway implements Gateway, Application
 
     private final FixGatewayConfig config;
     private final InboundPublisher publisher;
-    private final ClockMode clock;
+    private final GatewayTime time;
     private final String[] symbols;
     private final Object2IntHashMap<String> instrumentIds;
     private final SessionID sessionId;
@@ -111,7 +111,7 @@ public final class FixGateway implements Gateway, Application
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
-    private final Reconciliation reconciliation = new Reconciliation();
+    private final VenueReconciliation reconciliation;
     /** Orders sent (or queued) with no final answer journaled yet: gateway thread. */
     private final LongHashSet openAtVenue = new LongHashSet();
     private final AtomicInteger openOrders = new AtomicInteger();
@@ -152,9 +152,6 @@ public final class FixGateway implements Gateway, Application
     private final RecentFills recentFills = new RecentFills(RECENT_FILLS);
     private TokenBucket throttle;
     private volatile boolean loggedOn;
-    private long lastInputTimeNs;
-    private long nextReconcileNs = Long.MAX_VALUE;
-    private long reconciliationIds = System.currentTimeMillis() * 1_000L;
     private long ordersSent;
     /** Every venue answer journal "in" held at resume: one that comes again (a resend) is dropped. */
     private java.util.Set<AnswerKey> journaledAnswers = java.util.Set.of();
@@ -167,9 +164,23 @@ public final class FixGateway implements Gateway, Application
     public FixGateway(final FixGatewayConfig config, final List<InstrumentSpec> instruments,
         final InboundPublisher publisher, final ClockMode clock)
     {
+        this(config, instruments, publisher, clock, line ->
+        {
+            System.out.println(line);
+            System.out.flush();
+        });
+    }
+
+    /**
+     * @param console where the gateway thread prints its one-line notices (each reconciliation's outcome).
+     */
+    public FixGateway(final FixGatewayConfig config, final List<InstrumentSpec> instruments,
+        final InboundPublisher publisher, final ClockMode clock, final java.util.function.Consumer<String> console)
+    {
         this.config = config;
         this.publisher = publisher;
-        this.clock = clock;
+        this.time = new GatewayTime(clock);
+        this.reconciliation = new VenueReconciliation(config, publisher, time, console);
         this.symbols = instruments.stream().map(InstrumentSpec::symbol).toArray(String[]::new);
         this.instrumentIds = new Object2IntHashMap<>(-1);
         for (int i = 0; i < symbols.length; i++)
@@ -230,7 +241,7 @@ public final class FixGateway implements Gateway, Application
     {
         throttle = new TokenBucket(config.messagesPerSecond(), System.nanoTime());
         // Start-up reconciliation: due at once, so a venue that never answers halts the logic after the timeout.
-        nextReconcileNs = System.nanoTime();
+        reconciliation.dueNow();
         try
         {
             initiator.start();
@@ -256,7 +267,7 @@ public final class FixGateway implements Gateway, Application
     @Override
     public void onJournaledInput(final FrameEvent event)
     {
-        lastInputTimeNs = Math.max(lastInputTimeNs, event.timeNs);
+        time.onInput(event.timeNs);
         if (!awaitingJournal.isEmpty() && isVenueAnswer(header.wrap(event.buffer, 0).templateId()))
         {
             // Only this gateway publishes venue answers, in order: the oldest one waiting is the one journaled.
@@ -346,11 +357,10 @@ public final class FixGateway implements Gateway, Application
     @Override
     public void onIdle()
     {
-        final long nowNs = System.nanoTime();
         drainAnswers();
         drainSuppressed();
-        reconcileWhenDue(nowNs);
-        failClosedOnUnansweredDoubts(nowNs);
+        reconciliation.whenDue(loggedOn, outgoing, time.stamp());
+        failClosedOnUnansweredDoubts();
         send();
     }
 
@@ -408,7 +418,7 @@ public final class FixGateway implements Gateway, Application
 
     private void publish(final Answer a)
     {
-        final long timeNs = clock.stamp(lastInputTimeNs);
+        final long timeNs = time.stamp();
         if (a.kind == Answer.Kind.MESSAGE_REJECT && !matchReject(a))
         {
             // Not a reject of an order or cancel this gateway sent (or one too old to be remembered): nothing to
@@ -446,7 +456,7 @@ public final class FixGateway implements Gateway, Application
             {
                 // Reconcile at every logon: the venue is the truth after any gap. A running check keeps its
                 // deadline, so a session that keeps dropping still fails closed.
-                nextReconcileNs = System.nanoTime();
+                reconciliation.dueNow();
                 // A question asked before the drop may have no answer: ask again (the deadline stays).
                 doubts.values().forEach(doubt -> doubt.requestId = "");
                 askAboutDoubts(timeNs);
@@ -634,7 +644,7 @@ public final class FixGateway implements Gateway, Application
         }
         if (drained)
         {
-            askAboutDoubts(clock.stamp(lastInputTimeNs));
+            askAboutDoubts(time.stamp());
         }
     }
 
@@ -658,14 +668,14 @@ public final class FixGateway implements Gateway, Application
             {
                 continue;
             }
-            doubt.requestId = "S" + (++reconciliationIds);
+            doubt.requestId = "S" + reconciliation.nextId();
             final Message about = doubt.order != null ? doubt.order : doubt.cancel;
             outgoing.add(FixMessages.orderStatusRequest(doubt.requestId, doubt.clOrdId,
                 symbol((int)orderInstrument.get(doubt.clOrdId)), charField(about, quickfix.field.Side.FIELD), timeNs));
         }
         if (doubtDeadlineNs == Long.MAX_VALUE && !doubts.isEmpty())
         {
-            doubtDeadlineNs = System.nanoTime() + config.reconcileTimeoutNs();
+            doubtDeadlineNs = time.nowNs() + config.reconcileTimeoutNs();
         }
     }
 
@@ -692,8 +702,8 @@ public final class FixGateway implements Gateway, Application
             if (doubt.order == null)
             {
                 // an order this gateway handed over and cannot send again: the venue and the engine disagree
-                publisher.reconciliationEnd(timeNs, ++reconciliationIds, ReconciliationOutcome.INCOMPLETE, 0, 0,
-                    config.tolerancePpm());
+                reconciliation.endOutside(ReconciliationOutcome.INCOMPLETE, timeNs, "the venue does not know order " +
+                    doubt.clOrdId + ", which this engine handed over before and cannot send again");
                 return;
             }
             sendAgain(doubt.order);
@@ -716,47 +726,25 @@ public final class FixGateway implements Gateway, Application
     }
 
     /** A question about an order's fate not answered in time leaves it unknown: fail closed, as a reconciliation. */
-    private void failClosedOnUnansweredDoubts(final long nowNs)
+    private void failClosedOnUnansweredDoubts()
     {
+        final long nowNs = time.nowNs();
         if (doubts.isEmpty())
         {
             doubtDeadlineNs = Long.MAX_VALUE;
         }
-        else if (doubtDeadlineNs != Long.MAX_VALUE && nowNs - doubtDeadlineNs >= 0)
+        else if (time.started() && doubtDeadlineNs != Long.MAX_VALUE && nowNs - doubtDeadlineNs >= 0)
         {
             // again after each timeout while the venue leaves it unanswered
             doubtDeadlineNs = nowNs + config.reconcileTimeoutNs();
-            publisher.reconciliationEnd(clock.stamp(lastInputTimeNs), ++reconciliationIds,
-                ReconciliationOutcome.NO_ANSWER, 0, 0, config.tolerancePpm());
+            reconciliation.endOutside(ReconciliationOutcome.NO_ANSWER, time.stamp(), doubts.size() + " order(s) " +
+                "whose resend was gap-filled have no OrderStatusRequest answer within the timeout");
         }
     }
 
     private int instrumentOf(final Answer a)
     {
         return a.instrumentId >= 0 ? a.instrumentId : (int)orderInstrument.get(a.clOrdId);
-    }
-
-    private void reconcileWhenDue(final long nowNs)
-    {
-        final long timeNs = clock.stamp(lastInputTimeNs);
-        if (reconciliation.active() && nowNs - reconciliation.deadlineNs >= 0)
-        {
-            reconciliation.end(ReconciliationOutcome.NO_ANSWER, timeNs);
-        }
-        if (nowNs - nextReconcileNs >= 0 && loggedOn)
-        {
-            nextReconcileNs = config.reconcileIntervalNs() > 0 ? nowNs + config.reconcileIntervalNs() : Long.MAX_VALUE;
-            final long deadline = reconciliation.active() ? reconciliation.deadlineNs : nowNs + config.reconcileTimeoutNs();
-            reconciliation.start(++reconciliationIds, deadline);
-            outgoing.addFirst(FixMessages.requestForPositions("P" + reconciliationIds, timeNs));
-            outgoing.add(FixMessages.orderMassStatusRequest("M" + reconciliationIds, timeNs));
-        }
-        else if (nowNs - nextReconcileNs >= 0 && !reconciliation.active())
-        {
-            // Due while the session is down: the check starts now and fails closed if it cannot finish in time.
-            reconciliation.start(++reconciliationIds, nowNs + config.reconcileTimeoutNs());
-            reconciliation.awaitingLogon = true;
-        }
     }
 
     private Message newOrderSingle(final NewOrderDecoder order, final long timeNs)
@@ -907,6 +895,12 @@ public final class FixGateway implements Gateway, Application
     public long sentAgain()
     {
         return sentAgain;
+    }
+
+    /** @return reconciliations that ended with {@code outcome} so far (any thread). */
+    public long reconciliations(final ReconciliationOutcome outcome)
+    {
+        return reconciliation.outcomes(outcome);
     }
 
     /** @return session-level and business rejects that answered no order or cancel the gateway knows. */
@@ -1112,7 +1106,7 @@ public final class FixGateway implements Gateway, Application
                 pendingCancel.add(clOrdId);
             }
         });
-        lastInputTimeNs = Math.max(lastInputTimeNs, logic.timeNs());
+        time.onInput(logic.timeNs());
         journaledAnswers = venueAnswers(journals);
         final LongHashSet stored = pendingNew.isEmpty() && pendingCancel.isEmpty() ? new LongHashSet() :
             storedOrderIds();
@@ -1303,94 +1297,6 @@ public final class FixGateway implements Gateway, Application
         }
     }
 
-    /**
-     * One reconciliation's progress on the gateway thread: positions and open orders are published as they
-     * arrive (their place among the executions matters), the end once both answers are complete.
-     */
-    private final class Reconciliation
-    {
-        long id;
-        long deadlineNs;
-        boolean awaitingLogon;
-        int expectedPositions = -1;
-        int positions;
-        int openOrders;
-        boolean ordersComplete;
-
-        boolean active()
-        {
-            return id != 0;
-        }
-
-        void start(final long newId, final long deadline)
-        {
-            id = newId;
-            deadlineNs = deadline;
-            awaitingLogon = false;
-            expectedPositions = -1;
-            positions = 0;
-            openOrders = 0;
-            ordersComplete = false;
-        }
-
-        void onPosition(final Answer a, final long timeNs)
-        {
-            if (!matches(a.requestId, 'P'))
-            {
-                return;
-            }
-            expectedPositions = a.total;
-            if (a.instrumentId >= 0)
-            {
-                positions++;
-                publisher.venuePosition(timeNs, id, a.instrumentId, a.quantity, a.fee);
-            }
-            completeIfDone(timeNs);
-        }
-
-        void onOpenOrder(final Answer a, final long timeNs)
-        {
-            if (!matches(a.requestId, 'M'))
-            {
-                return;
-            }
-            if (a.clOrdId > 0)
-            {
-                openOrders++;
-                publisher.venueOpenOrder(timeNs, id, a.clOrdId, a.instrumentId, a.side, a.leaves);
-            }
-            ordersComplete |= a.last;
-            completeIfDone(timeNs);
-        }
-
-        void refused(final Answer a, final long timeNs)
-        {
-            if (matches(a.requestId, a.requestId.isEmpty() ? 'P' : a.requestId.charAt(0)))
-            {
-                end(ReconciliationOutcome.INCOMPLETE, timeNs);
-            }
-        }
-
-        private boolean matches(final String requestId, final char prefix)
-        {
-            return active() && requestId.equals(prefix + Long.toString(id));
-        }
-
-        private void completeIfDone(final long timeNs)
-        {
-            if (expectedPositions >= 0 && positions >= expectedPositions && ordersComplete)
-            {
-                end(ReconciliationOutcome.COMPLETE, timeNs);
-            }
-        }
-
-        void end(final ReconciliationOutcome outcome, final long timeNs)
-        {
-            publisher.reconciliationEnd(timeNs, id, outcome, positions, openOrders, config.tolerancePpm());
-            id = 0;
-        }
-    }
-
     /** An open order whose fate at the venue is being asked, with what to send again if the venue lacks it. */
     private static final class Doubt
     {
@@ -1472,6 +1378,10 @@ public final class FixGateway implements Gateway, Application
         boolean messageReject;
         int total;
         boolean last;
+        /** RECONCILIATION_REFUSED: the venue does not support the request (not merely refused it this time). */
+        boolean unsupported;
+        /** RECONCILIATION_REFUSED: the venue's Text (58), or "". */
+        String text = "";
         /** ORDER_STATUS: the venue does not know the order (OrdStatus rejected, OrdRejReason unknown order). */
         boolean unknownAtVenue;
         /** ORDER_STATUS: the order is working there (new, partially filled or pending new). */

@@ -644,7 +644,7 @@ public final class BusinessLogic
     private void onReconciliationEnd(final ReconciliationEndDecoder decoder)
     {
         counters.venueInputs++;
-        reconciler.onEnd(decoder.reconciliationId(), decoder.outcome(), decoder.tolerancePpm());
+        reconciler.onEnd(decoder.reconciliationId(), decoder.outcome(), decoder.tolerancePpm(), decoder.scope());
     }
 
     private void onTimer(final TimerTickDecoder decoder)

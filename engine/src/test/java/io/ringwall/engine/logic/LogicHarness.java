@@ -130,6 +130,30 @@ public final class LogicHarness
             timeNs));
     }
 
+    public void venuePosition(final long reconciliationId, final int instrumentId, final long quantity,
+        final long cash)
+    {
+        feed(encoder.venuePosition(frame, 0, reconciliationId, instrumentId, quantity, cash, timeNs));
+    }
+
+    public void reconciliationEnd(final long reconciliationId, final io.ringwall.codecs.ReconciliationOutcome outcome,
+        final io.ringwall.codecs.ReconciliationScope scope)
+    {
+        feed(encoder.reconciliationEnd(frame, 0, reconciliationId, outcome, 1, 0, 0, scope));
+    }
+
+    /** A ReconciliationEnd as schema version 4 wrote it: no scope field, a shorter block. */
+    public void reconciliationEndOfVersion4(final long reconciliationId,
+        final io.ringwall.codecs.ReconciliationOutcome outcome)
+    {
+        final int length = encoder.reconciliationEnd(frame, 0, reconciliationId, outcome, 1, 0, 0);
+        final int shorter = io.ringwall.codecs.ReconciliationEndDecoder.BLOCK_LENGTH -
+            io.ringwall.codecs.ReconciliationEndDecoder.scopeEncodingOffset();
+        new io.ringwall.codecs.MessageHeaderEncoder().wrap(frame, 0)
+            .blockLength(io.ringwall.codecs.ReconciliationEndDecoder.scopeEncodingOffset()).version(4);
+        feed(length - shorter);
+    }
+
     public void feed(final int length)
     {
         logic.onInput(++sequence, timeNs, frame, 0, length, 0);
