@@ -99,7 +99,7 @@ public final class BusinessLogic
         entry = new OrderEntry(config.risk(), orders, risk, breakers, output, counters, portfolio, instruments, clock,
             market, costs);
         breakers.cancelWith(entry::cancelAll);
-        reconciler = new Reconciler(instruments.size(), portfolio, orders, output, breakers);
+        reconciler = new Reconciler(instruments.size(), portfolio, orders, output, breakers, counters);
         strategies = new StrategyHost(strategyList, instruments, market, portfolio, orders, entry, clock);
         entry.rejectsTo(strategies::onRiskReject);
         gate = new PreMarketGate(config, instruments, breakers, portfolio, entry, strategies, counters);

@@ -26,6 +26,7 @@ final class Reconciler
     private final OrderManager orders;
     private final OutputPublisher output;
     private final Breakers breakers;
+    private final EngineCounters counters;
     private final long[] venuePosition;
     private final long[] localPosition;
     private final boolean[] reported;
@@ -37,8 +38,9 @@ final class Reconciler
     private boolean cashReported;
 
     Reconciler(final int instruments, final Portfolio portfolio, final OrderManager orders, final OutputPublisher output,
-        final Breakers breakers)
+        final Breakers breakers, final EngineCounters counters)
     {
+        this.counters = counters;
         this.portfolio = portfolio;
         this.orders = orders;
         this.output = output;
@@ -87,6 +89,7 @@ final class Reconciler
         final ReconciliationScope scope)
     {
         begin(id);
+        counters.reconciliations[outcome.ordinal()]++;
         final boolean ordersOnly = scope == ReconciliationScope.ORDERS_ONLY;
         final boolean answered = outcome == ReconciliationOutcome.COMPLETE;
         // Orders-only: a venue that does not support even the open-orders request was accepted as such by the

@@ -50,6 +50,8 @@ class FixReconciliationModesTest
             assertThat(ends(fix)).containsExactly(ReconciliationOutcome.UNSUPPORTED);
             assertThat(fix.gateway.reconciliations(ReconciliationOutcome.UNSUPPORTED)).isEqualTo(1);
             assertThat(fix.gateway.reconciliations(ReconciliationOutcome.NO_ANSWER)).isZero();
+            // the logic's count, exported as ringwall_reconciliations{outcome="UNSUPPORTED"}
+            assertThat(fix.engine.logic().counters().reconciliations(ReconciliationOutcome.UNSUPPORTED)).isEqualTo(1);
             assertThat(fix.console).singleElement().asString()
                 .contains("UNSUPPORTED (full)", "RequestForPositions (35=AN)", "trading halts (RECONCILIATION)");
         }
@@ -70,6 +72,7 @@ class FixReconciliationModesTest
             assertThat(fix.venue.businessRejects()).isEqualTo(1);
             assertThat(verdicts(fix)).containsOnly(ReconciliationVerdict.NOT_COMPARED);
             assertThat(fix.engine.logic().breakerState(BreakerType.RECONCILIATION)).isEqualTo(BreakerState.ACTIVE);
+            assertThat(fix.engine.logic().counters().reconciliations(ReconciliationOutcome.UNSUPPORTED)).isEqualTo(1);
             assertThat(fix.console).singleElement().asString()
                 .contains("UNSUPPORTED (orders-only)", "OrderMassStatusRequest (35=AF)", "not a halt");
         }
