@@ -555,7 +555,7 @@ class RunCommand implements Callable<Integer>
         final Path journalDir = journal != null ? journal : newSessionDir();
         final EngineConfig config = new EngineConfig(journalDir,
             new LogicConfig(limits.instruments(), specs, cashUnits, LogicConfig.DEFAULT_MAX_WORKING_ORDERS,
-                limits.risk(), limits.breakers(), market(limits.market())),
+                limits.risk(), limits.breakers(), market(limits.market())).withStatusTimeouts(statusTimeouts(limits)),
             RingConfig.ofSize(ringSize, WaitMode.parse(waitMode)).withThreading(StageThreading.parse(threads)),
             clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, timerMs * 1_000_000L, rate);
         final MarketDataSource source = synthetic != null ? syntheticSource(instrumentId, synthetic, seed) :
@@ -587,6 +587,17 @@ class RunCommand implements Callable<Integer>
     static MarketDataSource syntheticSource(final int instrumentId, final long count, final long seed)
     {
         return new SyntheticTradeSource(instrumentId, count, seed, 1_700_000_000_000_000_000L, 1_000_000L);
+    }
+
+    /**
+     * Lost answers are a FIX session's: the simulated venue in this process answers every order and cancel, and would
+     * not answer a status question, so a paper or backtest session asks none (and its manifest says so).
+     */
+    private io.ringwall.engine.logic.StatusTimeouts statusTimeouts(final LoadedConfig limits)
+    {
+        return venue.equals("fix") && limits.statusTimeoutNs() > 0 ?
+            new io.ringwall.engine.logic.StatusTimeouts(limits.statusTimeoutNs(), limits.statusTries()) :
+            io.ringwall.engine.logic.StatusTimeouts.OFF;
     }
 
     /**

@@ -101,6 +101,18 @@ final class ConfigValues
         }
     }
 
+    /** @return orders.status-timeout, ns; 0 (never ask) when no layer set it (a manifest holds none). */
+    long statusTimeoutNs()
+    {
+        return orDefault(ConfigCatalogue.STATUS_TIMEOUT, 0);
+    }
+
+    /** @return orders.status-tries; 1 when no layer set it. */
+    int statusTries()
+    {
+        return (int)orDefault(ConfigCatalogue.STATUS_TRIES, 1);
+    }
+
     /** @return reconciliation.mode; full when no layer set it (a manifest holds none). */
     ReconciliationMode reconciliationMode()
     {

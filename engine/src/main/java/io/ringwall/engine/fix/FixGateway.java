@@ -23,6 +23,7 @@ import io.ringwall.codecs.OrderExpiredDecoder;
 import io.ringwall.codecs.OrderFilledDecoder;
 import io.ringwall.codecs.OrderRejectedDecoder;
 import io.ringwall.codecs.OrdType;
+import io.ringwall.codecs.OrderStatusQueryDecoder;
 import io.ringwall.codecs.ReconciliationOutcome;
 import io.ringwall.codecs.Side;
 import io.ringwall.codecs.VenueRejectReason;
@@ -111,6 +112,7 @@ public final class FixGateway implements Gateway, Application
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
+    private final OrderStatusQueryDecoder statusQuery = new OrderStatusQueryDecoder();
     private final VenueReconciliation reconciliation;
     /** Orders sent (or queued) with no final answer journaled yet: gateway thread. */
     private final LongHashSet openAtVenue = new LongHashSet();
@@ -130,6 +132,8 @@ public final class FixGateway implements Gateway, Application
     private final LongHashSet acknowledged = new LongHashSet();
     private long doubtDeadlineNs = Long.MAX_VALUE;
     private long sentAgain;
+    /** OrderStatusRequests sent for the logic's questions (OrderStatusQuery frames). */
+    private long statusQuestions;
     private final AtomicLong unmatchedRejects = new AtomicLong();
     /**
      * The outbound MsgSeqNum of each NewOrderSingle and OrderCancelRequest sent, to its ClOrdID: a session-level
@@ -335,6 +339,10 @@ public final class FixGateway implements Gateway, Application
             orderInstrument.put(newOrder.clOrdId(), newOrder.instrumentId());
             opened(newOrder.clOrdId());
             outgoing.add(newOrderSingle(newOrder, event.timeNs));
+        }
+        else if (templateId == OrderStatusQueryDecoder.TEMPLATE_ID)
+        {
+            askAboutLostAnswer(statusQuery.wrapAndApplyHeader(event.buffer, 0, header), event.timeNs);
         }
         else if (templateId == CancelOrderDecoder.TEMPLATE_ID)
         {
@@ -680,12 +688,35 @@ public final class FixGateway implements Gateway, Application
     }
 
     /**
+     * The logic's question about an order or cancel the venue left unanswered (issue 18): an OrderStatusRequest whose
+     * OrdStatusReqID starts with Q, so its answer is journaled for the logic ({@link #onOrderStatus}). An order whose
+     * fate this gateway is asking already (a doubt, after a gap-filled resend) is not asked twice: that answer is
+     * journaled too, and settles the logic's wait as well.
+     */
+    private void askAboutLostAnswer(final OrderStatusQueryDecoder query, final long timeNs)
+    {
+        if (doubts.containsKey(query.clOrdId()))
+        {
+            return;
+        }
+        outgoing.add(FixMessages.orderStatusRequest("Q" + reconciliation.nextId(), query.clOrdId(),
+            symbol(query.instrumentId()), FixCodec.side(query.side()), timeNs));
+        statusQuestions++;
+    }
+
+    /**
      * The venue's answer about an order in doubt. Not known there: it never arrived, so it is sent now, once, as a
      * new message (and its cancel after it). Working there: the order arrived; a cancel in doubt is sent again only
      * now, since the order would not be working had the cancel arrived. Finished there: nothing to send.
      */
     private void onOrderStatus(final Answer a, final long timeNs)
     {
+        if (a.requestId.startsWith("Q"))
+        {
+            // the logic's question: its answer is the logic's to judge, from journal "in"
+            publisher.venueOrderStatus(timeNs, a.clOrdId, instrumentOf(a), a.venueState, a.cumulative);
+            return;
+        }
         final Doubt doubt = doubts.get(a.clOrdId);
         if (doubt == null || !doubt.requestId.equals(a.requestId))
         {
@@ -711,11 +742,17 @@ public final class FixGateway implements Gateway, Application
             {
                 sendAgain(doubt.cancel);
             }
+            // on its way again: for the logic's wait an answer that settles nothing
+            publisher.venueOrderStatus(timeNs, a.clOrdId, instrumentOf(a), io.ringwall.codecs.OrderState.PENDING_NEW,
+                a.cumulative);
+            return;
         }
-        else if (a.workingAtVenue && doubt.cancel != null)
+        if (a.workingAtVenue && doubt.cancel != null)
         {
             sendAgain(doubt.cancel);
         }
+        // The same answer settles the logic's wait on this order (one question, one mechanism): journaled.
+        publisher.venueOrderStatus(timeNs, a.clOrdId, instrumentOf(a), a.venueState, a.cumulative);
     }
 
     private void sendAgain(final Message message)
@@ -895,6 +932,12 @@ public final class FixGateway implements Gateway, Application
     public long sentAgain()
     {
         return sentAgain;
+    }
+
+    /** @return OrderStatusRequests sent because the logic asked (a pending order or cancel unanswered in time). */
+    public long statusQuestions()
+    {
+        return statusQuestions;
     }
 
     /** @return reconciliations that ended with {@code outcome} so far (any thread). */
@@ -1386,6 +1429,8 @@ public final class FixGateway implements Gateway, Application
         boolean unknownAtVenue;
         /** ORDER_STATUS: the order is working there (new, partially filled or pending new). */
         boolean workingAtVenue;
+        /** ORDER_STATUS: what the venue says of the order, as the logic settles it (UNKNOWN: never seen). */
+        io.ringwall.codecs.OrderState venueState = io.ringwall.codecs.OrderState.PENDING_NEW;
         long receivedNanos;
         /** Execution answers: the FIX MsgSeqNum it came with. */
         int msgSeqNum;

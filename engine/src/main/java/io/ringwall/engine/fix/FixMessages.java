@@ -2,6 +2,7 @@ package io.ringwall.engine.fix;
 
 import java.time.format.DateTimeFormatter;
 
+import io.ringwall.codecs.OrderState;
 import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.fix.FixGateway.Answer;
 import org.agrona.collections.Object2IntHashMap;
@@ -163,6 +164,7 @@ final class FixMessages
                 intOf(m, quickfix.field.OrdRejReason.FIELD) == quickfix.field.OrdRejReason.UNKNOWN_ORDER;
             a.workingAtVenue = status == quickfix.field.OrdStatus.NEW ||
                 status == quickfix.field.OrdStatus.PARTIALLY_FILLED || status == quickfix.field.OrdStatus.PENDING_NEW;
+            a.venueState = a.unknownAtVenue ? OrderState.UNKNOWN : venueState(status);
         }
         if (a.kind == Answer.Kind.OPEN_ORDER)
         {
@@ -241,6 +243,24 @@ final class FixMessages
         }
         a.reason = VenueRejectReason.SESSION_REJECT;
         return a;
+    }
+
+    /**
+     * @return an OrdStatus (39) as the order state the logic settles a status answer by; a status it has no use for
+     *         (pending cancel or replace, done for day, ...) says only that the venue knows the order (PENDING_NEW).
+     */
+    static OrderState venueState(final char ordStatus)
+    {
+        return switch (ordStatus)
+        {
+            case quickfix.field.OrdStatus.NEW -> OrderState.ACCEPTED;
+            case quickfix.field.OrdStatus.PARTIALLY_FILLED -> OrderState.PARTIALLY_FILLED;
+            case quickfix.field.OrdStatus.FILLED -> OrderState.FILLED;
+            case quickfix.field.OrdStatus.CANCELED -> OrderState.CANCELLED;
+            case quickfix.field.OrdStatus.REJECTED -> OrderState.REJECTED;
+            case quickfix.field.OrdStatus.EXPIRED -> OrderState.EXPIRED;
+            default -> OrderState.PENDING_NEW;
+        };
     }
 
     /** @return RefMsgType (372), "" when absent. */

@@ -30,6 +30,7 @@ public final class LogicHarness
     private final InputEncoder encoder = new InputEncoder();
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[512]);
     private final List<Output> outputs = new ArrayList<>();
+    private final List<Output> inputs = new ArrayList<>();
     private final java.util.Map<Long, Long> filledSoFar = new java.util.HashMap<>();
     private final BusinessLogic logic;
     private long sequence;
@@ -154,9 +155,24 @@ public final class LogicHarness
         feed(length - shorter);
     }
 
+    public void venueOrderStatus(final long clOrdId, final int instrumentId, final io.ringwall.codecs.OrderState state,
+        final long cumQuantity)
+    {
+        feed(encoder.venueOrderStatus(frame, 0, clOrdId, instrumentId, state, cumQuantity, timeNs));
+    }
+
     public void feed(final int length)
     {
+        final byte[] copy = new byte[length];
+        frame.getBytes(0, copy);
+        inputs.add(new Output(sequence + 1, timeNs, new MessageHeaderDecoder().wrap(frame, 0).templateId(), copy));
         logic.onInput(++sequence, timeNs, frame, 0, length, 0);
+    }
+
+    /** @return every input fed so far, as journal "in" would hold it (sequence, time, frame). */
+    public List<Output> inputs()
+    {
+        return inputs;
     }
 
     private void collect(final long outSequence, final long outTimeNs, final DirectBuffer buffer, final int offset,
