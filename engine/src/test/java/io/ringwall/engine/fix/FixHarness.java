@@ -11,6 +11,7 @@ import io.ringwall.engine.EngineConfig;
 import io.ringwall.engine.EngineFixtures;
 import io.ringwall.engine.JournalDump;
 import io.ringwall.engine.config.ReconciliationMode;
+import io.ringwall.engine.logic.StatusTimeouts;
 import io.ringwall.engine.market.MarketModel;
 import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.InboundPublisher;
@@ -43,29 +44,34 @@ final class FixHarness implements AutoCloseable
      * @param venueSetup applied to the venue before the engine connects (its misbehaviours).
      */
     record Options(ClockMode clock, long reconcileTimeoutNs, ReconciliationMode mode,
-        java.util.function.Consumer<FixVenue> venueSetup)
+        java.util.function.Consumer<FixVenue> venueSetup, StatusTimeouts statusTimeouts)
     {
         static final Options DEFAULT = new Options(ClockMode.WALL, 20_000_000_000L, ReconciliationMode.FULL,
-            venue -> { });
+            venue -> { }, StatusTimeouts.OFF);
 
         Options withClock(final ClockMode newClock)
         {
-            return new Options(newClock, reconcileTimeoutNs, mode, venueSetup);
+            return new Options(newClock, reconcileTimeoutNs, mode, venueSetup, statusTimeouts);
         }
 
         Options withTimeout(final long timeoutNs)
         {
-            return new Options(clock, timeoutNs, mode, venueSetup);
+            return new Options(clock, timeoutNs, mode, venueSetup, statusTimeouts);
         }
 
         Options withMode(final ReconciliationMode newMode)
         {
-            return new Options(clock, reconcileTimeoutNs, newMode, venueSetup);
+            return new Options(clock, reconcileTimeoutNs, newMode, venueSetup, statusTimeouts);
         }
 
         Options withVenue(final java.util.function.Consumer<FixVenue> setup)
         {
-            return new Options(clock, reconcileTimeoutNs, mode, setup);
+            return new Options(clock, reconcileTimeoutNs, mode, setup, statusTimeouts);
+        }
+
+        Options withStatusTimeouts(final StatusTimeouts timeouts)
+        {
+            return new Options(clock, reconcileTimeoutNs, mode, venueSetup, timeouts);
         }
     }
 
@@ -80,8 +86,8 @@ final class FixHarness implements AutoCloseable
         this.port = freePort();
         // The default market: 10 bps commission and fills capped at 2.5 % of a print, so orders fill partially.
         final EngineConfig base = EngineFixtures.freeRunning(dir.resolve("journal"), FixScript.class.getName());
-        this.engineConfig = new EngineConfig(base.journalDir(), base.logic().withMarket(MarketModel.defaults()),
-            base.ring(), options.clock(), base.lockStep(), base.timerIntervalNs(), base.ratePerSecond());
+        this.engineConfig = new EngineConfig(base.journalDir(), base.logic().withMarket(MarketModel.defaults())
+            .withStatusTimeouts(options.statusTimeouts()), base.ring(), options.clock(), base.lockStep(), base.timerIntervalNs(), base.ratePerSecond());
         startVenue();
         options.venueSetup().accept(venue);
         final FixGatewayConfig fix = FixGatewayConfig.local("127.0.0.1", port, dir.resolve("engine-fix-store"))
