@@ -151,16 +151,20 @@ class FixReconciliationModesTest
 
     private static List<ReconciliationOutcome> ends(final FixHarness fix)
     {
-        final ReconciliationEndDecoder end = new ReconciliationEndDecoder();
-        return frames(fix.inputs(), ReconciliationEndDecoder.TEMPLATE_ID).stream()
-            .map(buffer -> end.wrapAndApplyHeader(buffer, 0, new MessageHeaderDecoder()).outcome()).toList();
+        return fromEnds(fix, ReconciliationEndDecoder::outcome);
     }
 
     private static List<ReconciliationScope> scopes(final FixHarness fix)
     {
+        return fromEnds(fix, ReconciliationEndDecoder::scope);
+    }
+
+    private static <T> List<T> fromEnds(final FixHarness fix,
+        final java.util.function.Function<ReconciliationEndDecoder, T> field)
+    {
         final ReconciliationEndDecoder end = new ReconciliationEndDecoder();
         return frames(fix.inputs(), ReconciliationEndDecoder.TEMPLATE_ID).stream()
-            .map(buffer -> end.wrapAndApplyHeader(buffer, 0, new MessageHeaderDecoder()).scope()).toList();
+            .map(buffer -> field.apply(end.wrapAndApplyHeader(buffer, 0, new MessageHeaderDecoder()))).toList();
     }
 
     private static List<ReconciliationVerdict> verdicts(final FixHarness fix)

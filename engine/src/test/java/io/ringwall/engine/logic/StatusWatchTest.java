@@ -10,12 +10,7 @@ import io.ringwall.codecs.CancelOrderDecoder;
 import io.ringwall.codecs.MessageHeaderDecoder;
 import io.ringwall.codecs.OrderState;
 import io.ringwall.codecs.OrderStatusQueryDecoder;
-import io.ringwall.codecs.Side;
-import io.ringwall.codecs.TimeInForce;
 import io.ringwall.engine.strategy.OrderEvent;
-import io.ringwall.engine.strategy.Strategy;
-import io.ringwall.engine.strategy.StrategyContext;
-import io.ringwall.engine.strategy.TradeEvent;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -35,59 +30,15 @@ class StatusWatchTest
     private static final long PRICE = 800 * 10_000L;
     private static final LogicConfig CONFIG = LogicHarness.config().withStatusTimeouts(new StatusTimeouts(SECOND, 2));
 
-    /** Sends a limit buy, or cancels its order, on the next trade, as the test asks. */
-    private static final class Script implements Strategy
-    {
-        final List<OrderEvent.Type> notifications = new ArrayList<>();
-        StrategyContext context;
-        boolean submitNext;
-        boolean cancelNext;
-        long order;
-
-        @Override
-        public void onStart(final StrategyContext context)
-        {
-            this.context = context;
-        }
-
-        @Override
-        public void onTrade(final TradeEvent trade)
-        {
-            if (submitNext)
-            {
-                submitNext = false;
-                order = context.submitLimit(trade.instrumentId(), Side.BUY, BTC, PRICE, TimeInForce.GTC);
-            }
-            if (cancelNext)
-            {
-                cancelNext = false;
-                context.cancel(order);
-            }
-        }
-
-        @Override
-        public void onOrderEvent(final OrderEvent event)
-        {
-            notifications.add(event.type());
-        }
-
-        /** What it will do next is the test's to say: nothing to checkpoint. */
-        @Override
-        public int writeState(final org.agrona.MutableDirectBuffer buffer, final int offset)
-        {
-            return 0;
-        }
-    }
-
     /** The script as the original session ran it: a buy on the first trade, nothing after. */
-    private static Script firstTradeBuyer()
+    private static ScriptedOrders firstTradeBuyer()
     {
-        final Script script = new Script();
+        final ScriptedOrders script = new ScriptedOrders(BTC, PRICE);
         script.submitNext = true;
         return script;
     }
 
-    private final Script script = new Script();
+    private final ScriptedOrders script = new ScriptedOrders(BTC, PRICE);
     private final LogicHarness harness = new LogicHarness(CONFIG, List.of(script));
 
     @Test
@@ -117,8 +68,8 @@ class StatusWatchTest
     {
         sendOrder();
         tick(SECOND);
-        harness.venueOrderStatus(script.order, 0, OrderState.ACCEPTED, 0);
-        assertThat(harness.logic().orderStatus(script.order)).isEqualTo(OrderStatus.ACCEPTED);
+        harness.venueOrderStatus(script.lastResult, 0, OrderState.ACCEPTED, 0);
+        assertThat(harness.logic().orderStatus(script.lastResult)).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(script.notifications).containsExactly(OrderEvent.Type.ACCEPTED);
         tick(10 * SECOND);
         assertThat(queries()).containsExactly(1);
@@ -130,8 +81,8 @@ class StatusWatchTest
     {
         sendOrder();
         tick(SECOND);
-        harness.venueOrderStatus(script.order, 0, OrderState.UNKNOWN, 0);
-        assertThat(harness.logic().orderStatus(script.order)).isNull();
+        harness.venueOrderStatus(script.lastResult, 0, OrderState.UNKNOWN, 0);
+        assertThat(harness.logic().orderStatus(script.lastResult)).isNull();
         assertThat(script.notifications).containsExactly(OrderEvent.Type.REJECTED);
         assertThat(harness.logic().breakerState(BreakerType.VENUE)).isEqualTo(BreakerState.ACTIVE);
     }
@@ -143,7 +94,7 @@ class StatusWatchTest
         tick(SECOND);
         tick(SECOND);
         // the venue has it, not yet acknowledged: answered, so the questions start over
-        harness.venueOrderStatus(script.order, 0, OrderState.PENDING_NEW, 0);
+        harness.venueOrderStatus(script.lastResult, 0, OrderState.PENDING_NEW, 0);
         tick(SECOND);
         tick(SECOND);
         assertThat(queries()).containsExactly(1, 2, 1, 2);
@@ -154,14 +105,14 @@ class StatusWatchTest
     void anUnansweredCancelIsAskedAboutAndTheVenueStatusConfirmsIt()
     {
         sendOrder();
-        harness.accepted(script.order, 0);
-        script.cancelNext = true;
+        harness.accepted(script.lastResult, 0);
+        script.cancelNext = script.lastResult;
         tick(1);
-        assertThat(harness.logic().orderStatus(script.order)).isEqualTo(OrderStatus.PENDING_CANCEL);
+        assertThat(harness.logic().orderStatus(script.lastResult)).isEqualTo(OrderStatus.PENDING_CANCEL);
         tick(SECOND);
         assertThat(queries()).containsExactly(1);
-        harness.venueOrderStatus(script.order, 0, OrderState.CANCELLED, 0);
-        assertThat(harness.logic().orderStatus(script.order)).isNull();
+        harness.venueOrderStatus(script.lastResult, 0, OrderState.CANCELLED, 0);
+        assertThat(harness.logic().orderStatus(script.lastResult)).isNull();
         assertThat(script.notifications).containsExactly(OrderEvent.Type.ACCEPTED, OrderEvent.Type.CANCELLED);
     }
 
@@ -170,7 +121,7 @@ class StatusWatchTest
     {
         sendOrder();
         tick(SECOND);
-        harness.venueOrderStatus(script.order, 0, OrderState.PARTIALLY_FILLED, BTC / 2);
+        harness.venueOrderStatus(script.lastResult, 0, OrderState.PARTIALLY_FILLED, BTC / 2);
         assertThat(harness.logic().breakerState(BreakerType.VENUE)).isEqualTo(BreakerState.HALTED);
     }
 
@@ -201,7 +152,7 @@ class StatusWatchTest
         }
 
         final List<byte[]> resumedOutputs = new ArrayList<>();
-        final BusinessLogic resumed = new BusinessLogic(CONFIG, List.of(new Script()),
+        final BusinessLogic resumed = new BusinessLogic(CONFIG, List.of(new ScriptedOrders(BTC, PRICE)),
             (seq, time, frame, offset, length, ingress) -> resumedOutputs.add(copy(frame, offset, length)));
         resumed.restoreState(state, 0, stateLength);
         harness.inputs().subList(inputsAtSnapshot, harness.inputs().size()).forEach(input ->
@@ -217,7 +168,7 @@ class StatusWatchTest
     @Test
     void offAsksNothing()
     {
-        final Script quiet = new Script();
+        final ScriptedOrders quiet = new ScriptedOrders(BTC, PRICE);
         final LogicHarness off = new LogicHarness(LogicHarness.config(), List.of(quiet));
         quiet.submitNext = true;
         off.trade(0, PRICE, BTC);
@@ -229,8 +180,8 @@ class StatusWatchTest
     {
         script.submitNext = true;
         harness.trade(0, PRICE, BTC);
-        assertThat(script.order).isPositive();
-        assertThat(harness.logic().orderStatus(script.order)).isEqualTo(OrderStatus.PENDING_NEW);
+        assertThat(script.lastResult).isPositive();
+        assertThat(harness.logic().orderStatus(script.lastResult)).isEqualTo(OrderStatus.PENDING_NEW);
     }
 
     private void tick(final long nanos)
