@@ -37,7 +37,6 @@ import io.ringwall.journal.JournalDirectory;
 import io.ringwall.journal.JournalReader;
 import org.HdrHistogram.Histogram;
 import org.agrona.collections.Long2LongHashMap;
-import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongHashSet;
 import org.agrona.collections.Object2IntHashMap;
 import quickfix.Application;
@@ -126,12 +125,10 @@ public final class FixGateway implements Gateway, Application
     /** Orders, cancels and amends QuickFIX/J was asked to resend and gap-filled instead (its thread to this one). */
     private final ConcurrentLinkedQueue<Message> suppressed = new ConcurrentLinkedQueue<>();
     private final AtomicLong suppressedResends = new AtomicLong();
-    /** Open orders whose fate at the venue is being asked, by ClOrdID: gateway thread. */
-    private final Long2ObjectHashMap<Doubt> doubts = new Long2ObjectHashMap<>();
+    /** Open orders whose fate at the venue is being asked after a gap-filled resend: gateway thread. */
+    private final OrderDoubts doubts;
     /** Open orders the venue acknowledged: gateway thread. */
     private final LongHashSet acknowledged = new LongHashSet();
-    private long doubtDeadlineNs = Long.MAX_VALUE;
-    private long sentAgain;
     /** OrderStatusRequests sent for the logic's questions (OrderStatusQuery frames). */
     private long statusQuestions;
     private final AtomicLong unmatchedRejects = new AtomicLong();
@@ -185,6 +182,8 @@ public final class FixGateway implements Gateway, Application
         this.publisher = publisher;
         this.time = new GatewayTime(clock);
         this.reconciliation = new VenueReconciliation(config, publisher, time, console);
+        this.doubts = new OrderDoubts(config.reconcileTimeoutNs(), publisher, time, reconciliation, outgoing,
+            clOrdId -> symbol((int)orderInstrument.get(clOrdId)), this::instrumentOf);
         this.symbols = instruments.stream().map(InstrumentSpec::symbol).toArray(String[]::new);
         this.instrumentIds = new Object2IntHashMap<>(-1);
         for (int i = 0; i < symbols.length; i++)
@@ -348,15 +347,11 @@ public final class FixGateway implements Gateway, Application
         {
             cancelOrder.wrapAndApplyHeader(event.buffer, 0, header);
             cancelTarget.put(cancelOrder.clOrdId(), cancelOrder.origClOrdId());
-            final Doubt doubt = doubts.get(cancelOrder.origClOrdId());
-            if (doubt != null)
+            final Message cancel = cancelRequest(cancelOrder, event.timeNs);
+            // an order in doubt may have to be sent again first: its cancel then follows the venue's answer
+            if (!doubts.deferCancel(cancelOrder.origClOrdId(), cancel))
             {
-                // the order may have to be sent again first: its cancel follows the venue's answer
-                doubt.cancel = cancelRequest(cancelOrder, event.timeNs);
-            }
-            else
-            {
-                outgoing.add(cancelRequest(cancelOrder, event.timeNs));
+                outgoing.add(cancel);
             }
         }
         send();
@@ -368,7 +363,7 @@ public final class FixGateway implements Gateway, Application
         drainAnswers();
         drainSuppressed();
         reconciliation.whenDue(loggedOn, outgoing, time.stamp());
-        failClosedOnUnansweredDoubts();
+        doubts.failClosedWhenUnanswered();
         send();
     }
 
@@ -466,8 +461,7 @@ public final class FixGateway implements Gateway, Application
                 // deadline, so a session that keeps dropping still fails closed.
                 reconciliation.dueNow();
                 // A question asked before the drop may have no answer: ask again (the deadline stays).
-                doubts.values().forEach(doubt -> doubt.requestId = "");
-                askAboutDoubts(timeNs);
+                doubts.askAgain(timeNs);
             }
             case ACCEPTED ->
             {
@@ -633,7 +627,7 @@ public final class FixGateway implements Gateway, Application
                 final long clOrdId = clOrdIdOf(message);
                 if (openAtVenue.contains(clOrdId) && !acknowledged.contains(clOrdId))
                 {
-                    doubt(clOrdId).order = message;
+                    doubts.of(clOrdId).order = message;
                 }
             }
             else if (MsgType.ORDER_CANCEL_REQUEST.equals(type))
@@ -641,7 +635,7 @@ public final class FixGateway implements Gateway, Application
                 final long orderId = longField(message, quickfix.field.OrigClOrdID.FIELD);
                 if (openAtVenue.contains(orderId))
                 {
-                    final Doubt doubt = doubt(orderId);
+                    final OrderDoubts.Doubt doubt = doubts.of(orderId);
                     // client order ids grow with the input sequence: the latest cancel counts
                     if (doubt.cancel == null || clOrdIdOf(doubt.cancel) < clOrdIdOf(message))
                     {
@@ -652,38 +646,7 @@ public final class FixGateway implements Gateway, Application
         }
         if (drained)
         {
-            askAboutDoubts(time.stamp());
-        }
-    }
-
-    private Doubt doubt(final long clOrdId)
-    {
-        Doubt doubt = doubts.get(clOrdId);
-        if (doubt == null)
-        {
-            doubt = new Doubt(clOrdId);
-            doubts.put(clOrdId, doubt);
-        }
-        return doubt;
-    }
-
-    /** One OrderStatusRequest per doubt not yet asked about; they go out in order once logged on. */
-    private void askAboutDoubts(final long timeNs)
-    {
-        for (final Doubt doubt : doubts.values())
-        {
-            if (!doubt.requestId.isEmpty())
-            {
-                continue;
-            }
-            doubt.requestId = "S" + reconciliation.nextId();
-            final Message about = doubt.order != null ? doubt.order : doubt.cancel;
-            outgoing.add(FixMessages.orderStatusRequest(doubt.requestId, doubt.clOrdId,
-                symbol((int)orderInstrument.get(doubt.clOrdId)), charField(about, quickfix.field.Side.FIELD), timeNs));
-        }
-        if (doubtDeadlineNs == Long.MAX_VALUE && !doubts.isEmpty())
-        {
-            doubtDeadlineNs = time.nowNs() + config.reconcileTimeoutNs();
+            doubts.ask(time.stamp());
         }
     }
 
@@ -695,7 +658,7 @@ public final class FixGateway implements Gateway, Application
      */
     private void askAboutLostAnswer(final OrderStatusQueryDecoder query, final long timeNs)
     {
-        if (doubts.containsKey(query.clOrdId()))
+        if (doubts.contains(query.clOrdId()))
         {
             return;
         }
@@ -705,78 +668,17 @@ public final class FixGateway implements Gateway, Application
     }
 
     /**
-     * The venue's answer about an order in doubt. Not known there: it never arrived, so it is sent now, once, as a
-     * new message (and its cancel after it). Working there: the order arrived; a cancel in doubt is sent again only
-     * now, since the order would not be working had the cancel arrived. Finished there: nothing to send.
+     * The answer to an order-status question: the logic's (OrdStatusReqID Q...) is journaled for the logic to judge;
+     * the gateway's own, about an order in doubt, is acted on and journaled too ({@link OrderDoubts#onAnswer}).
      */
     private void onOrderStatus(final Answer a, final long timeNs)
     {
         if (a.requestId.startsWith("Q"))
         {
-            // the logic's question: its answer is the logic's to judge, from journal "in"
             publisher.venueOrderStatus(timeNs, a.clOrdId, instrumentOf(a), a.venueState, a.cumulative);
             return;
         }
-        final Doubt doubt = doubts.get(a.clOrdId);
-        if (doubt == null || !doubt.requestId.equals(a.requestId))
-        {
-            // an answer to a question asked before a drop and asked again since, or resent: the newest one counts
-            return;
-        }
-        doubts.remove(a.clOrdId);
-        if (doubts.isEmpty())
-        {
-            doubtDeadlineNs = Long.MAX_VALUE;
-        }
-        if (a.unknownAtVenue)
-        {
-            if (doubt.order == null)
-            {
-                // an order this gateway handed over and cannot send again: the venue and the engine disagree
-                reconciliation.endOutside(ReconciliationOutcome.INCOMPLETE, timeNs, "the venue does not know order " +
-                    doubt.clOrdId + ", which this engine handed over before and cannot send again");
-                return;
-            }
-            sendAgain(doubt.order);
-            if (doubt.cancel != null)
-            {
-                sendAgain(doubt.cancel);
-            }
-            // on its way again: for the logic's wait an answer that settles nothing
-            publisher.venueOrderStatus(timeNs, a.clOrdId, instrumentOf(a), io.ringwall.codecs.OrderState.PENDING_NEW,
-                a.cumulative);
-            return;
-        }
-        if (a.workingAtVenue && doubt.cancel != null)
-        {
-            sendAgain(doubt.cancel);
-        }
-        // The same answer settles the logic's wait on this order (one question, one mechanism): journaled.
-        publisher.venueOrderStatus(timeNs, a.clOrdId, instrumentOf(a), a.venueState, a.cumulative);
-    }
-
-    private void sendAgain(final Message message)
-    {
-        // QuickFIX/J takes PossDupFlag and OrigSendingTime off and numbers it anew: a new message, not a resend.
-        outgoing.add(message);
-        sentAgain++;
-    }
-
-    /** A question about an order's fate not answered in time leaves it unknown: fail closed, as a reconciliation. */
-    private void failClosedOnUnansweredDoubts()
-    {
-        final long nowNs = time.nowNs();
-        if (doubts.isEmpty())
-        {
-            doubtDeadlineNs = Long.MAX_VALUE;
-        }
-        else if (time.started() && doubtDeadlineNs != Long.MAX_VALUE && nowNs - doubtDeadlineNs >= 0)
-        {
-            // again after each timeout while the venue leaves it unanswered
-            doubtDeadlineNs = nowNs + config.reconcileTimeoutNs();
-            reconciliation.endOutside(ReconciliationOutcome.NO_ANSWER, time.stamp(), doubts.size() + " order(s) " +
-                "whose resend was gap-filled have no OrderStatusRequest answer within the timeout");
-        }
+        doubts.onAnswer(a, timeNs);
     }
 
     private int instrumentOf(final Answer a)
@@ -876,18 +778,6 @@ public final class FixGateway implements Gateway, Application
         }
     }
 
-    private static char charField(final Message message, final int tag)
-    {
-        try
-        {
-            return message != null && message.isSetField(tag) ? message.getChar(tag) : quickfix.field.Side.BUY;
-        }
-        catch (final FieldNotFound ex)
-        {
-            return quickfix.field.Side.BUY;
-        }
-    }
-
     /** @return send-to-ack round trips seen so far; read after the engine stopped. */
     public Histogram roundTripNs()
     {
@@ -931,7 +821,7 @@ public final class FixGateway implements Gateway, Application
     /** @return orders and cancels sent again as new messages after the venue's status showed it lacked them. */
     public long sentAgain()
     {
-        return sentAgain;
+        return doubts.sentAgain();
     }
 
     /** @return OrderStatusRequests sent because the logic asked (a pending order or cancel unanswered in time). */
@@ -1176,7 +1066,7 @@ public final class FixGateway implements Gateway, Application
                         else if (pendingNew.contains(order.clOrdId()))
                         {
                             // handed over in a life before: a resend of it may have been gap-filled then
-                            doubt(order.clOrdId()).order = newOrderSingle(order, timeNs);
+                            doubts.of(order.clOrdId()).order = newOrderSingle(order, timeNs);
                         }
                     }
                     else if (frameHeader.templateId() == CancelOrderDecoder.TEMPLATE_ID)
@@ -1190,10 +1080,10 @@ public final class FixGateway implements Gateway, Application
                             cancelTarget.put(cancel.clOrdId(), cancel.origClOrdId());
                             final Message request = cancelRequest(cancel, timeNs, sides.getOrDefault(
                                 cancel.origClOrdId(), Side.NULL_VAL), quantities.get(cancel.origClOrdId()));
-                            if (stored.contains(cancel.clOrdId()) || doubts.containsKey(cancel.origClOrdId()))
+                            if (stored.contains(cancel.clOrdId()) || doubts.contains(cancel.origClOrdId()))
                             {
                                 // in doubt, or cancelling an order in doubt: sent once the venue's answer says
-                                doubt(cancel.origClOrdId()).cancel = request;
+                                doubts.of(cancel.origClOrdId()).cancel = request;
                             }
                             else
                             {
@@ -1337,23 +1227,6 @@ public final class FixGateway implements Gateway, Application
         catch (final NumberFormatException ex)
         {
             return -1;
-        }
-    }
-
-    /** An open order whose fate at the venue is being asked, with what to send again if the venue lacks it. */
-    private static final class Doubt
-    {
-        final long clOrdId;
-        /** The NewOrderSingle, or null when only a cancel of it is in doubt. */
-        Message order;
-        /** The latest OrderCancelRequest of it in doubt, or null. */
-        Message cancel;
-        /** OrdStatusReqID (790) of the question outstanding, empty before it is asked. */
-        String requestId = "";
-
-        Doubt(final long clOrdId)
-        {
-            this.clOrdId = clOrdId;
         }
     }
 

@@ -153,7 +153,7 @@ final class VenueReconciliation
         {
             return;
         }
-        final char prefix = MsgTypes.ORDER_MASS_STATUS.equals(a.refMsgType) ? 'M' : 'P';
+        final char prefix = quickfix.field.MsgType.ORDER_MASS_STATUS_REQUEST.equals(a.refMsgType) ? 'M' : 'P';
         if (!a.requestId.isEmpty() && !matches(a.requestId, a.requestId.charAt(0)))
         {
             return;
@@ -231,16 +231,5 @@ final class VenueReconciliation
     private static String seconds(final long ns)
     {
         return ns % 1_000_000_000L == 0 ? Long.toString(ns / 1_000_000_000L) : String.format("%.3f", ns / 1e9);
-    }
-
-    /** The FIX MsgType values the reconciliation refers to. */
-    static final class MsgTypes
-    {
-        static final String ORDER_MASS_STATUS = quickfix.field.MsgType.ORDER_MASS_STATUS_REQUEST;
-        static final String POSITIONS = quickfix.field.MsgType.REQUEST_FOR_POSITIONS;
-
-        private MsgTypes()
-        {
-        }
     }
 }
