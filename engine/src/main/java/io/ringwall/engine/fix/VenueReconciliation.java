@@ -174,8 +174,8 @@ final class VenueReconciliation
     /** A reconciliation outcome decided elsewhere (an order-status question that settles nothing): journaled alike. */
     void endOutside(final ReconciliationOutcome outcome, final long timeNs, final String why)
     {
-        start(nextId(), Long.MAX_VALUE);
-        end(outcome, timeNs, why);
+        // its own id: a reconciliation running meanwhile keeps its state and its deadline
+        publish(nextId(), outcome, 0, 0, timeNs, why);
     }
 
     /** @return how many reconciliations ended with that outcome (any thread). */
@@ -210,11 +210,19 @@ final class VenueReconciliation
 
     private void end(final ReconciliationOutcome outcome, final long timeNs, final String why)
     {
-        publisher.reconciliationEnd(timeNs, id, outcome, positions, openOrders, config.tolerancePpm(), scope);
-        outcomes.incrementAndGet(outcome.ordinal());
-        console.accept("reconciliation " + id + " " + outcome + " (" + config.mode().text() + "): " + why +
-            consequence(outcome));
+        publish(id, outcome, positions, openOrders, timeNs, why);
         id = 0;
+    }
+
+    /** Journals the end, counts it and prints its one console line. */
+    private void publish(final long endId, final ReconciliationOutcome outcome, final int positionReports,
+        final int openOrderReports, final long timeNs, final String why)
+    {
+        publisher.reconciliationEnd(timeNs, endId, outcome, positionReports, openOrderReports, config.tolerancePpm(),
+            scope);
+        outcomes.incrementAndGet(outcome.ordinal());
+        console.accept("reconciliation " + endId + " " + outcome + " (" + config.mode().text() + "): " + why +
+            consequence(outcome));
     }
 
     private String consequence(final ReconciliationOutcome outcome)
