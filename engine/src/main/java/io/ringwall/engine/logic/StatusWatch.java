@@ -130,11 +130,17 @@ final class StatusWatch
 
     /**
      * Checkpoints: the next scan and each working order's wait, in a fixed layout of {@code maxOrders} entries
-     * (clOrdId, waiting since, questions), unused entries zero.
+     * (clOrdId, waiting since, questions), unused entries zero; only the next scan when no question is ever asked
+     * (a paper session's snapshots stay as small as before). The layout is fixed per configuration, whose digest
+     * every snapshot carries.
      */
     void writeState(final StateCursor cursor)
     {
         cursor.putLong(nextScanNs);
+        if (timeoutNs == 0)
+        {
+            return;
+        }
         int written = 0;
         for (Order order = orders.oldestWorking(); order != null; order = order.nextWorking)
         {
@@ -154,7 +160,7 @@ final class StatusWatch
     void readState(final StateCursor cursor)
     {
         nextScanNs = cursor.getLong();
-        for (int i = 0; i < maxOrders; i++)
+        for (int i = 0; timeoutNs != 0 && i < maxOrders; i++)
         {
             final long clOrdId = cursor.getLong();
             final long waitingSinceNs = cursor.getLong();
