@@ -99,6 +99,16 @@ final class FixVenueCommand implements Callable<Integer>
         "NewOrderSingle with a session-level Reject (35=3) naming its MsgSeqNum, and never work it (default: 0, none).")
     private int sessionRejectEvery;
 
+    @Option(names = "--reject-types", split = ",", paramLabel = "TYPE", description = "Misbehave: answer these " +
+        "FIX message types with a BusinessMessageReject (35=j, BusinessRejectReason 3, unsupported message type), " +
+        "as a broker that does not support them: AN (RequestForPositions), AF (OrderMassStatusRequest), H " +
+        "(OrderStatusRequest); comma-separated.")
+    private java.util.List<String> rejectTypes = java.util.List.of();
+
+    @Option(names = "--no-mass-status", description = "Misbehave: never answer an OrderMassStatusRequest (35=AF), " +
+        "as a broker that silently ignores it.")
+    private boolean noMassStatus;
+
     @Override
     public Integer call() throws InterruptedException
     {
@@ -106,6 +116,11 @@ final class FixVenueCommand implements Callable<Integer>
         if (sessionRejectEvery < 0)
         {
             throw new IllegalArgumentException("--session-reject-every " + sessionRejectEvery + " is negative");
+        }
+        if (!FixVenue.REJECTABLE_TYPES.containsAll(rejectTypes))
+        {
+            throw new IllegalArgumentException("--reject-types " + String.join(",", rejectTypes) + ": each must be " +
+                "one of " + String.join(", ", FixVenue.REJECTABLE_TYPES));
         }
         final LoadedConfig limits = ConfigLoader.load(config, environment, new HashMap<>(System.getenv()));
         final long cashUnits = Fixed.parse(cash, 0, cash.length(), Fixed.PRICE_DECIMALS);
@@ -123,6 +138,8 @@ final class FixVenueCommand implements Callable<Integer>
         }
         venue.noNewAck(noNewAck);
         venue.sessionRejectEvery(sessionRejectEvery);
+        venue.rejectTypes(rejectTypes);
+        venue.noMassStatus(noMassStatus);
         venue.advanceWhileIdle(idleAdvanceMs);
         venue.wipeStoreOnRestart(wipeStoreEvery);
         final CountDownLatch stopped = new CountDownLatch(1);

@@ -48,7 +48,8 @@ public final class FrameCatalog
             new BreakerStateChangeDecoder(), new OperatorCommandResultDecoder(),
             new io.ringwall.codecs.VenuePositionDecoder(), new io.ringwall.codecs.VenueOpenOrderDecoder(),
             new io.ringwall.codecs.ReconciliationEndDecoder(), new io.ringwall.codecs.ReconciliationReportDecoder(),
-            new io.ringwall.codecs.OrderExpiredDecoder(), new io.ringwall.codecs.InvalidTransitionDecoder()))
+            new io.ringwall.codecs.OrderExpiredDecoder(), new io.ringwall.codecs.InvalidTransitionDecoder(),
+            new io.ringwall.codecs.VenueOrderStatusDecoder(), new io.ringwall.codecs.OrderStatusQueryDecoder()))
         {
             decoders.put(decoder.sbeTemplateId(), decoder);
             shapes.put(decoder.sbeTemplateId(), Shape.of(decoder.getClass()));

@@ -78,7 +78,7 @@ final class RiskFigures
         {
             case DRAWDOWN, MARKET_MOVE -> Unit.PPM;
             case DAILY_LOSS -> Unit.MONEY;
-            case ORDER_RATE, VENUE_REJECT_RATE -> Unit.COUNT;
+            case ORDER_RATE, VENUE_REJECT_RATE, VENUE -> Unit.COUNT;
             case STALE_DATA -> Unit.DURATION_NS;
             case OVERFILL -> Unit.QUANTITY;
             case KILL_SWITCH, RECONCILIATION, PRE_MARKET, NULL_VAL -> Unit.NONE;

@@ -201,8 +201,9 @@ class RunCommand implements Callable<Integer>
         "runs at every logon (default: ${DEFAULT-VALUE}).")
     private long reconcileSeconds = 30;
 
-    @Option(names = "--reconcile-timeout-s", description = "An unanswered reconciliation halts trading after this " +
-        "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reconcile-timeout-s", description = "An unanswered reconciliation halts trading after this; " +
+        "seconds of event time with --clock data, as --reconcile-s (default: ${DEFAULT-VALUE}). What it asks: " +
+        "reconciliation.mode of the configuration.")
     private long reconcileTimeoutSeconds = 10;
 
     @Option(names = "--reconcile-tolerance", description = "Largest position difference accepted, a fraction of " +
@@ -293,8 +294,16 @@ class RunCommand implements Callable<Integer>
         final java.io.PrintWriter out = spec.commandLine().getOut();
         final io.ringwall.engine.fix.FixGateway[] gateway = new io.ringwall.engine.fix.FixGateway[1];
         try (Engine engine = new Engine(session.engine(), venue.equals("fix") ? "fix" : "paper",
-                venue.equals("fix") ? publisher -> gateway[0] = new io.ringwall.engine.fix.FixGateway(fixConfig(),
-                    session.engine().logic().instruments(), publisher, session.engine().clockMode()) : null,
+                venue.equals("fix") ? publisher -> gateway[0] = new io.ringwall.engine.fix.FixGateway(
+                    fixConfig().withMode(session.limits().reconciliationMode()),
+                    session.engine().logic().instruments(), publisher, session.engine().clockMode(), line ->
+                    {
+                        synchronized (out)
+                        {
+                            out.println(line);
+                            out.flush();
+                        }
+                    }) : null,
                 latencyIntervalMs, lifecycle, resume);
              EngineMonitoring monitoring = metricsPort <= 0 ? null : EngineMonitoring.attach(engine,
                  EngineMonitoring.Settings.onPort(metricsHost, metricsPort).withLatencies(engine.latencyLog())))
@@ -546,7 +555,7 @@ class RunCommand implements Callable<Integer>
         final Path journalDir = journal != null ? journal : newSessionDir();
         final EngineConfig config = new EngineConfig(journalDir,
             new LogicConfig(limits.instruments(), specs, cashUnits, LogicConfig.DEFAULT_MAX_WORKING_ORDERS,
-                limits.risk(), limits.breakers(), market(limits.market())),
+                limits.risk(), limits.breakers(), market(limits.market())).withStatusTimeouts(statusTimeouts(limits)),
             RingConfig.ofSize(ringSize, WaitMode.parse(waitMode)).withThreading(StageThreading.parse(threads)),
             clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, timerMs * 1_000_000L, rate);
         final MarketDataSource source = synthetic != null ? syntheticSource(instrumentId, synthetic, seed) :
@@ -578,6 +587,17 @@ class RunCommand implements Callable<Integer>
     static MarketDataSource syntheticSource(final int instrumentId, final long count, final long seed)
     {
         return new SyntheticTradeSource(instrumentId, count, seed, 1_700_000_000_000_000_000L, 1_000_000L);
+    }
+
+    /**
+     * Lost answers are a FIX session's: the simulated venue in this process answers every order and cancel, and would
+     * not answer a status question, so a paper or backtest session asks none (and its manifest says so).
+     */
+    private io.ringwall.engine.logic.StatusTimeouts statusTimeouts(final LoadedConfig limits)
+    {
+        return venue.equals("fix") && limits.statusTimeoutNs() > 0 ?
+            new io.ringwall.engine.logic.StatusTimeouts(limits.statusTimeoutNs(), limits.statusTries()) :
+            io.ringwall.engine.logic.StatusTimeouts.OFF;
     }
 
     /**

@@ -58,6 +58,25 @@ class RunOptionRefusalsTest
     }
 
     @Test
+    void reconciliationOffIsRefusedInProductionBeforeAnythingStarts()
+    {
+        final Path journal = dir.resolve("off");
+        assertThat(execute("run", "--env", "production", "--set", "reconciliation.mode=off", "--synthetic", "10",
+            "--journal", journal.toString())).isEqualTo(RingwallCli.EXIT_FAILURE);
+        assertThat(text(err)).isEqualTo("ringwall run: environment variable RINGWALL_RECONCILIATION_MODE: " +
+            "reconciliation.mode = off is not allowed in production: the venue's positions and open orders must be " +
+            "reconciled (full or orders-only)\n");
+        assertThat(journal).doesNotExist();
+    }
+
+    @Test
+    void fixVenueRefusesARejectTypeItCannotRehearse()
+    {
+        assertThat(execute("fix-venue", "--port", "1", "--reject-types", "AN,D")).isEqualTo(RingwallCli.EXIT_FAILURE);
+        assertThat(text(err)).contains("ringwall fix-venue: --reject-types AN,D: each must be one of AN, AF, H");
+    }
+
+    @Test
     void aNegativeSessionRejectEveryIsRefusedBeforeTheVenueStarts()
     {
         assertThat(execute("fix-venue", "--port", "1", "--session-reject-every", "-1"))

@@ -125,6 +125,17 @@ final class ConfigCatalogue
     // Issue 17: how much of a market-data file may be malformed before it is refused (the feed, not the logic).
     static final ConfigKey MAX_MALFORMED = lifecycleKey("market-data.max-malformed-fraction", FRACTION,
         "fraction of a file's data lines", 0, PPM);
+    // Issue 18: what the FIX gateway's reconciliation asks the venue (the gateway's, not the logic's: the logic judges
+    // what journal "in" says was asked). off is refused in production (ConfigLoader).
+    static final ConfigKey RECONCILIATION_MODE = lifecycleKey("reconciliation.mode", ValueKind.RECONCILIATION_MODE,
+        ValueKind.RECONCILIATION_MODE.label(), 0, ReconciliationMode.values().length - 1);
+    // Issue 18, lost answers: the logic asks about an order or cancel the venue has not answered within the timeout,
+    // and halts (VENUE) after so many unanswered questions. The logic's, so they reach the session manifest through
+    // LogicConfig (logic.orderStatus*), and only when on, so a session from before keeps its manifest.
+    static final ConfigKey STATUS_TIMEOUT = lifecycleKey("orders.status-timeout", DURATION,
+        "duration of event time (0s = never ask)", 0, DAY_NS / 24);
+    static final ConfigKey STATUS_TRIES = lifecycleKey("orders.status-tries", INTEGER,
+        "unanswered questions that halt (VENUE)", 1, 1_000);
     /** The lifecycle keys; their indices follow the catalogue's in {@link ConfigValues}. */
     static final List<ConfigKey> LIFECYCLE_KEYS = List.copyOf(LIFECYCLE_REGISTERED);
     private static final List<ConfigKey> ALL_KEYS = concat(KEYS, LIFECYCLE_KEYS);

@@ -36,7 +36,7 @@ public final class ConfigLoader
     public static final String INSTRUMENTS_FILE = "instruments.yaml";
     private static final List<String> OVERRIDE_PREFIXES = List.of("RINGWALL_RISK_", "RINGWALL_BREAKERS_",
         "RINGWALL_CHECKPOINT_", "RINGWALL_SHUTDOWN_", "RINGWALL_JOURNAL_",
-        "RINGWALL_MARKET_DATA_");
+        "RINGWALL_MARKET_DATA_", "RINGWALL_RECONCILIATION_", "RINGWALL_ORDERS_");
 
     private ConfigLoader()
     {
@@ -93,10 +93,12 @@ public final class ConfigLoader
         }
         final MarketModel market = loadedMarket != null ? loadedMarket : MarketModel.defaults();
         applyOverrides(environmentVariables, values, sources);
+        values.refuseUnsafeInProduction(environment);
 
         final String base = files.describe(BASE_FILE);
         return new LoadedConfig(values.risk(base), values.breakers(base), instruments, market, environment, sources,
-            values.lifecycle(base), values.maxMalformedPpm());
+            values.lifecycle(base), values.maxMalformedPpm(), values.reconciliationMode(),
+            values.statusTimeoutNs(), values.statusTries());
     }
 
     private static void applyFile(final ConfigLocation files, final String fileName, final ConfigValues values,

@@ -128,7 +128,8 @@ public final class ConfigManifest
         InstrumentFields.requireUniqueSymbols(SOURCE, instruments, i -> INSTRUMENT_PREFIX + i + "." +
             InstrumentFields.SYMBOL);
         return new LoadedConfig(values.risk(SOURCE), values.breakers(SOURCE), instruments, MarketModel.defaults(), SOURCE,
-            List.of(SOURCE), values.lifecycle(SOURCE), values.maxMalformedPpm());
+            List.of(SOURCE), values.lifecycle(SOURCE), values.maxMalformedPpm(), values.reconciliationMode(),
+            values.statusTimeoutNs(), values.statusTries());
     }
 
     /** @return the index, or -1 unless it is a canonical number below {@code count} ("01" is not). */

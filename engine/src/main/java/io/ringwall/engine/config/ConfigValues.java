@@ -101,6 +101,39 @@ final class ConfigValues
         }
     }
 
+    /** @return orders.status-timeout, ns; 0 (never ask) when no layer set it (a manifest holds none). */
+    long statusTimeoutNs()
+    {
+        return orDefault(ConfigCatalogue.STATUS_TIMEOUT, 0);
+    }
+
+    /** @return orders.status-tries; 1 when no layer set it. */
+    int statusTries()
+    {
+        return (int)orDefault(ConfigCatalogue.STATUS_TRIES, 1);
+    }
+
+    /** @return reconciliation.mode; full when no layer set it (a manifest holds none). */
+    ReconciliationMode reconciliationMode()
+    {
+        return ReconciliationMode.values()[(int)orDefault(ConfigCatalogue.RECONCILIATION_MODE,
+            ReconciliationMode.FULL.ordinal())];
+    }
+
+    /**
+     * Production never runs without reconciliation: {@code reconciliation.mode: off} there is a start-up error
+     * naming where the value came from.
+     */
+    void refuseUnsafeInProduction(final String environment)
+    {
+        final ConfigKey key = ConfigCatalogue.RECONCILIATION_MODE;
+        if ("production".equals(environment) && reconciliationMode() == ReconciliationMode.OFF)
+        {
+            throw new ConfigException(sources[key.index] + ": " + key.name + " = " + text(key) + " is not allowed " +
+                "in production: the venue's positions and open orders must be reconciled (full or orders-only)");
+        }
+    }
+
     /** @return market-data.max-malformed-fraction in parts per million; its default when no layer set it. */
     long maxMalformedPpm()
     {

@@ -16,10 +16,14 @@ import io.ringwall.engine.market.MarketModel;
  *                    {@code NAME=value} (limits are not secrets), so a log shows where every value came from.
  * @param maxMalformedPpm market-data.max-malformed-fraction, parts per million: a market-data file with more
  *                    malformed lines than this share of its data lines is refused.
+ * @param reconciliationMode reconciliation.mode: what the FIX gateway asks the venue; never OFF in production.
+ * @param statusTimeoutNs orders.status-timeout: a pending order or cancel unanswered this long is asked about (0 never).
+ * @param statusTries     orders.status-tries: unanswered questions that trip the VENUE breaker.
  */
 public record LoadedConfig(RiskLimits risk, BreakerLimits breakers, List<InstrumentSpec> instruments,
     MarketModel market, String environment, List<String> sources,
-    io.ringwall.engine.checkpoint.CheckpointSettings lifecycle, long maxMalformedPpm)
+    io.ringwall.engine.checkpoint.CheckpointSettings lifecycle, long maxMalformedPpm,
+    ReconciliationMode reconciliationMode, long statusTimeoutNs, int statusTries)
 {
     /** 1 %: the bundled Bitstamp file has 0.018 %; a file of another format, or not CSV at all, is near 100 %. */
     public static final long DEFAULT_MAX_MALFORMED_PPM = 10_000;

@@ -26,7 +26,9 @@ enum ValueKind
     DURATION(-1),
     BOOLEAN(-1),
     PARTICIPATION_MODE(-1),
-    TRIP_TO(-1);
+    TRIP_TO(-1),
+    /** full | orders-only | off: {@link ReconciliationMode}. */
+    RECONCILIATION_MODE(-1);
 
     /** Thrown by {@link #parse}; the caller adds the source and the key, which this class does not know. */
     static final class BadValue extends RuntimeException
@@ -48,6 +50,8 @@ enum ValueKind
     // Index = the long a value is carried as.
     private static final String[] BOOLEAN_NAMES = {"false", "true"};
     private static final BreakerState[] TRIP_STATES = {BreakerState.REDUCING, BreakerState.HALTED};
+    private static final String[] MODE_NAMES = java.util.Arrays.stream(ReconciliationMode.values())
+        .map(ReconciliationMode::text).toArray(String[]::new);
 
     private final int decimals;
 
@@ -69,6 +73,7 @@ enum ValueKind
             case BOOLEAN -> nameIndex(text, BOOLEAN_NAMES);
             case PARTICIPATION_MODE -> nameIndex(text, names(ParticipationMode.values()));
             case TRIP_TO -> nameIndex(text, names(TRIP_STATES));
+            case RECONCILIATION_MODE -> nameIndex(text, MODE_NAMES);
         };
     }
 
@@ -82,6 +87,7 @@ enum ValueKind
             case BOOLEAN -> BOOLEAN_NAMES[(int)value];
             case PARTICIPATION_MODE -> names(ParticipationMode.values())[(int)value];
             case TRIP_TO -> names(TRIP_STATES)[(int)value];
+            case RECONCILIATION_MODE -> MODE_NAMES[(int)value];
         };
     }
 
@@ -98,6 +104,7 @@ enum ValueKind
             case BOOLEAN -> String.join(" | ", BOOLEAN_NAMES);
             case PARTICIPATION_MODE -> String.join(" | ", names(ParticipationMode.values()));
             case TRIP_TO -> String.join(" | ", names(TRIP_STATES));
+            case RECONCILIATION_MODE -> String.join(" | ", MODE_NAMES);
         };
     }
 

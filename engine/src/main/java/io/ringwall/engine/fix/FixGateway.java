@@ -23,6 +23,7 @@ import io.ringwall.codecs.OrderExpiredDecoder;
 import io.ringwall.codecs.OrderFilledDecoder;
 import io.ringwall.codecs.OrderRejectedDecoder;
 import io.ringwall.codecs.OrdType;
+import io.ringwall.codecs.OrderStatusQueryDecoder;
 import io.ringwall.codecs.ReconciliationOutcome;
 import io.ringwall.codecs.Side;
 import io.ringwall.codecs.VenueRejectReason;
@@ -36,7 +37,6 @@ import io.ringwall.journal.JournalDirectory;
 import io.ringwall.journal.JournalReader;
 import org.HdrHistogram.Histogram;
 import org.agrona.collections.Long2LongHashMap;
-import org.agrona.collections.Long2ObjectHashMap;
 import org.agrona.collections.LongHashSet;
 import org.agrona.collections.Object2IntHashMap;
 import quickfix.Application;
@@ -96,7 +96,7 @@ public final class FixGateway implements Gateway, Application
 
     private final FixGatewayConfig config;
     private final InboundPublisher publisher;
-    private final ClockMode clock;
+    private final GatewayTime time;
     private final String[] symbols;
     private final Object2IntHashMap<String> instrumentIds;
     private final SessionID sessionId;
@@ -111,7 +111,8 @@ public final class FixGateway implements Gateway, Application
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
-    private final Reconciliation reconciliation = new Reconciliation();
+    private final OrderStatusQueryDecoder statusQuery = new OrderStatusQueryDecoder();
+    private final VenueReconciliation reconciliation;
     /** Orders sent (or queued) with no final answer journaled yet: gateway thread. */
     private final LongHashSet openAtVenue = new LongHashSet();
     private final AtomicInteger openOrders = new AtomicInteger();
@@ -124,12 +125,12 @@ public final class FixGateway implements Gateway, Application
     /** Orders, cancels and amends QuickFIX/J was asked to resend and gap-filled instead (its thread to this one). */
     private final ConcurrentLinkedQueue<Message> suppressed = new ConcurrentLinkedQueue<>();
     private final AtomicLong suppressedResends = new AtomicLong();
-    /** Open orders whose fate at the venue is being asked, by ClOrdID: gateway thread. */
-    private final Long2ObjectHashMap<Doubt> doubts = new Long2ObjectHashMap<>();
+    /** Open orders whose fate at the venue is being asked after a gap-filled resend: gateway thread. */
+    private final OrderDoubts doubts;
     /** Open orders the venue acknowledged: gateway thread. */
     private final LongHashSet acknowledged = new LongHashSet();
-    private long doubtDeadlineNs = Long.MAX_VALUE;
-    private long sentAgain;
+    /** OrderStatusRequests sent for the logic's questions (OrderStatusQuery frames). */
+    private long statusQuestions;
     private final AtomicLong unmatchedRejects = new AtomicLong();
     /**
      * The outbound MsgSeqNum of each NewOrderSingle and OrderCancelRequest sent, to its ClOrdID: a session-level
@@ -152,9 +153,6 @@ public final class FixGateway implements Gateway, Application
     private final RecentFills recentFills = new RecentFills(RECENT_FILLS);
     private TokenBucket throttle;
     private volatile boolean loggedOn;
-    private long lastInputTimeNs;
-    private long nextReconcileNs = Long.MAX_VALUE;
-    private long reconciliationIds = System.currentTimeMillis() * 1_000L;
     private long ordersSent;
     /** Every venue answer journal "in" held at resume: one that comes again (a resend) is dropped. */
     private java.util.Set<AnswerKey> journaledAnswers = java.util.Set.of();
@@ -167,9 +165,25 @@ public final class FixGateway implements Gateway, Application
     public FixGateway(final FixGatewayConfig config, final List<InstrumentSpec> instruments,
         final InboundPublisher publisher, final ClockMode clock)
     {
+        this(config, instruments, publisher, clock, line ->
+        {
+            System.out.println(line);
+            System.out.flush();
+        });
+    }
+
+    /**
+     * @param console where the gateway thread prints its one-line notices (each reconciliation's outcome).
+     */
+    public FixGateway(final FixGatewayConfig config, final List<InstrumentSpec> instruments,
+        final InboundPublisher publisher, final ClockMode clock, final java.util.function.Consumer<String> console)
+    {
         this.config = config;
         this.publisher = publisher;
-        this.clock = clock;
+        this.time = new GatewayTime(clock);
+        this.reconciliation = new VenueReconciliation(config, publisher, time, console);
+        this.doubts = new OrderDoubts(config.reconcileTimeoutNs(), publisher, time, reconciliation, outgoing,
+            clOrdId -> symbol((int)orderInstrument.get(clOrdId)), this::instrumentOf);
         this.symbols = instruments.stream().map(InstrumentSpec::symbol).toArray(String[]::new);
         this.instrumentIds = new Object2IntHashMap<>(-1);
         for (int i = 0; i < symbols.length; i++)
@@ -230,7 +244,7 @@ public final class FixGateway implements Gateway, Application
     {
         throttle = new TokenBucket(config.messagesPerSecond(), System.nanoTime());
         // Start-up reconciliation: due at once, so a venue that never answers halts the logic after the timeout.
-        nextReconcileNs = System.nanoTime();
+        reconciliation.dueNow();
         try
         {
             initiator.start();
@@ -256,7 +270,7 @@ public final class FixGateway implements Gateway, Application
     @Override
     public void onJournaledInput(final FrameEvent event)
     {
-        lastInputTimeNs = Math.max(lastInputTimeNs, event.timeNs);
+        time.onInput(event.timeNs);
         if (!awaitingJournal.isEmpty() && isVenueAnswer(header.wrap(event.buffer, 0).templateId()))
         {
             // Only this gateway publishes venue answers, in order: the oldest one waiting is the one journaled.
@@ -325,19 +339,19 @@ public final class FixGateway implements Gateway, Application
             opened(newOrder.clOrdId());
             outgoing.add(newOrderSingle(newOrder, event.timeNs));
         }
+        else if (templateId == OrderStatusQueryDecoder.TEMPLATE_ID)
+        {
+            askAboutLostAnswer(statusQuery.wrapAndApplyHeader(event.buffer, 0, header), event.timeNs);
+        }
         else if (templateId == CancelOrderDecoder.TEMPLATE_ID)
         {
             cancelOrder.wrapAndApplyHeader(event.buffer, 0, header);
             cancelTarget.put(cancelOrder.clOrdId(), cancelOrder.origClOrdId());
-            final Doubt doubt = doubts.get(cancelOrder.origClOrdId());
-            if (doubt != null)
+            final Message cancel = cancelRequest(cancelOrder, event.timeNs);
+            // an order in doubt may have to be sent again first: its cancel then follows the venue's answer
+            if (!doubts.deferCancel(cancelOrder.origClOrdId(), cancel))
             {
-                // the order may have to be sent again first: its cancel follows the venue's answer
-                doubt.cancel = cancelRequest(cancelOrder, event.timeNs);
-            }
-            else
-            {
-                outgoing.add(cancelRequest(cancelOrder, event.timeNs));
+                outgoing.add(cancel);
             }
         }
         send();
@@ -346,11 +360,10 @@ public final class FixGateway implements Gateway, Application
     @Override
     public void onIdle()
     {
-        final long nowNs = System.nanoTime();
         drainAnswers();
         drainSuppressed();
-        reconcileWhenDue(nowNs);
-        failClosedOnUnansweredDoubts(nowNs);
+        reconciliation.whenDue(loggedOn, outgoing, time.stamp());
+        doubts.failClosedWhenUnanswered();
         send();
     }
 
@@ -408,7 +421,7 @@ public final class FixGateway implements Gateway, Application
 
     private void publish(final Answer a)
     {
-        final long timeNs = clock.stamp(lastInputTimeNs);
+        final long timeNs = time.stamp();
         if (a.kind == Answer.Kind.MESSAGE_REJECT && !matchReject(a))
         {
             // Not a reject of an order or cancel this gateway sent (or one too old to be remembered): nothing to
@@ -446,10 +459,9 @@ public final class FixGateway implements Gateway, Application
             {
                 // Reconcile at every logon: the venue is the truth after any gap. A running check keeps its
                 // deadline, so a session that keeps dropping still fails closed.
-                nextReconcileNs = System.nanoTime();
+                reconciliation.dueNow();
                 // A question asked before the drop may have no answer: ask again (the deadline stays).
-                doubts.values().forEach(doubt -> doubt.requestId = "");
-                askAboutDoubts(timeNs);
+                doubts.askAgain(timeNs);
             }
             case ACCEPTED ->
             {
@@ -615,7 +627,7 @@ public final class FixGateway implements Gateway, Application
                 final long clOrdId = clOrdIdOf(message);
                 if (openAtVenue.contains(clOrdId) && !acknowledged.contains(clOrdId))
                 {
-                    doubt(clOrdId).order = message;
+                    doubts.of(clOrdId).order = message;
                 }
             }
             else if (MsgType.ORDER_CANCEL_REQUEST.equals(type))
@@ -623,7 +635,7 @@ public final class FixGateway implements Gateway, Application
                 final long orderId = longField(message, quickfix.field.OrigClOrdID.FIELD);
                 if (openAtVenue.contains(orderId))
                 {
-                    final Doubt doubt = doubt(orderId);
+                    final OrderDoubts.Doubt doubt = doubts.of(orderId);
                     // client order ids grow with the input sequence: the latest cancel counts
                     if (doubt.cancel == null || clOrdIdOf(doubt.cancel) < clOrdIdOf(message))
                     {
@@ -634,129 +646,44 @@ public final class FixGateway implements Gateway, Application
         }
         if (drained)
         {
-            askAboutDoubts(clock.stamp(lastInputTimeNs));
-        }
-    }
-
-    private Doubt doubt(final long clOrdId)
-    {
-        Doubt doubt = doubts.get(clOrdId);
-        if (doubt == null)
-        {
-            doubt = new Doubt(clOrdId);
-            doubts.put(clOrdId, doubt);
-        }
-        return doubt;
-    }
-
-    /** One OrderStatusRequest per doubt not yet asked about; they go out in order once logged on. */
-    private void askAboutDoubts(final long timeNs)
-    {
-        for (final Doubt doubt : doubts.values())
-        {
-            if (!doubt.requestId.isEmpty())
-            {
-                continue;
-            }
-            doubt.requestId = "S" + (++reconciliationIds);
-            final Message about = doubt.order != null ? doubt.order : doubt.cancel;
-            outgoing.add(FixMessages.orderStatusRequest(doubt.requestId, doubt.clOrdId,
-                symbol((int)orderInstrument.get(doubt.clOrdId)), charField(about, quickfix.field.Side.FIELD), timeNs));
-        }
-        if (doubtDeadlineNs == Long.MAX_VALUE && !doubts.isEmpty())
-        {
-            doubtDeadlineNs = System.nanoTime() + config.reconcileTimeoutNs();
+            doubts.ask(time.stamp());
         }
     }
 
     /**
-     * The venue's answer about an order in doubt. Not known there: it never arrived, so it is sent now, once, as a
-     * new message (and its cancel after it). Working there: the order arrived; a cancel in doubt is sent again only
-     * now, since the order would not be working had the cancel arrived. Finished there: nothing to send.
+     * The logic's question about an order or cancel the venue left unanswered (issue 18): an OrderStatusRequest whose
+     * OrdStatusReqID starts with Q, so its answer is journaled for the logic ({@link #onOrderStatus}). An order whose
+     * fate this gateway is asking already (a doubt, after a gap-filled resend) is not asked twice: that answer is
+     * journaled too, and settles the logic's wait as well.
+     */
+    private void askAboutLostAnswer(final OrderStatusQueryDecoder query, final long timeNs)
+    {
+        if (doubts.contains(query.clOrdId()))
+        {
+            return;
+        }
+        outgoing.add(FixMessages.orderStatusRequest("Q" + reconciliation.nextId(), query.clOrdId(),
+            symbol(query.instrumentId()), FixCodec.side(query.side()), timeNs));
+        statusQuestions++;
+    }
+
+    /**
+     * The answer to an order-status question: the logic's (OrdStatusReqID Q...) is journaled for the logic to judge;
+     * the gateway's own, about an order in doubt, is acted on and journaled too ({@link OrderDoubts#onAnswer}).
      */
     private void onOrderStatus(final Answer a, final long timeNs)
     {
-        final Doubt doubt = doubts.get(a.clOrdId);
-        if (doubt == null || !doubt.requestId.equals(a.requestId))
+        if (a.requestId.startsWith("Q"))
         {
-            // an answer to a question asked before a drop and asked again since, or resent: the newest one counts
+            publisher.venueOrderStatus(timeNs, a.clOrdId, instrumentOf(a), a.venueState, a.cumulative);
             return;
         }
-        doubts.remove(a.clOrdId);
-        if (doubts.isEmpty())
-        {
-            doubtDeadlineNs = Long.MAX_VALUE;
-        }
-        if (a.unknownAtVenue)
-        {
-            if (doubt.order == null)
-            {
-                // an order this gateway handed over and cannot send again: the venue and the engine disagree
-                publisher.reconciliationEnd(timeNs, ++reconciliationIds, ReconciliationOutcome.INCOMPLETE, 0, 0,
-                    config.tolerancePpm());
-                return;
-            }
-            sendAgain(doubt.order);
-            if (doubt.cancel != null)
-            {
-                sendAgain(doubt.cancel);
-            }
-        }
-        else if (a.workingAtVenue && doubt.cancel != null)
-        {
-            sendAgain(doubt.cancel);
-        }
-    }
-
-    private void sendAgain(final Message message)
-    {
-        // QuickFIX/J takes PossDupFlag and OrigSendingTime off and numbers it anew: a new message, not a resend.
-        outgoing.add(message);
-        sentAgain++;
-    }
-
-    /** A question about an order's fate not answered in time leaves it unknown: fail closed, as a reconciliation. */
-    private void failClosedOnUnansweredDoubts(final long nowNs)
-    {
-        if (doubts.isEmpty())
-        {
-            doubtDeadlineNs = Long.MAX_VALUE;
-        }
-        else if (doubtDeadlineNs != Long.MAX_VALUE && nowNs - doubtDeadlineNs >= 0)
-        {
-            // again after each timeout while the venue leaves it unanswered
-            doubtDeadlineNs = nowNs + config.reconcileTimeoutNs();
-            publisher.reconciliationEnd(clock.stamp(lastInputTimeNs), ++reconciliationIds,
-                ReconciliationOutcome.NO_ANSWER, 0, 0, config.tolerancePpm());
-        }
+        doubts.onAnswer(a, timeNs);
     }
 
     private int instrumentOf(final Answer a)
     {
         return a.instrumentId >= 0 ? a.instrumentId : (int)orderInstrument.get(a.clOrdId);
-    }
-
-    private void reconcileWhenDue(final long nowNs)
-    {
-        final long timeNs = clock.stamp(lastInputTimeNs);
-        if (reconciliation.active() && nowNs - reconciliation.deadlineNs >= 0)
-        {
-            reconciliation.end(ReconciliationOutcome.NO_ANSWER, timeNs);
-        }
-        if (nowNs - nextReconcileNs >= 0 && loggedOn)
-        {
-            nextReconcileNs = config.reconcileIntervalNs() > 0 ? nowNs + config.reconcileIntervalNs() : Long.MAX_VALUE;
-            final long deadline = reconciliation.active() ? reconciliation.deadlineNs : nowNs + config.reconcileTimeoutNs();
-            reconciliation.start(++reconciliationIds, deadline);
-            outgoing.addFirst(FixMessages.requestForPositions("P" + reconciliationIds, timeNs));
-            outgoing.add(FixMessages.orderMassStatusRequest("M" + reconciliationIds, timeNs));
-        }
-        else if (nowNs - nextReconcileNs >= 0 && !reconciliation.active())
-        {
-            // Due while the session is down: the check starts now and fails closed if it cannot finish in time.
-            reconciliation.start(++reconciliationIds, nowNs + config.reconcileTimeoutNs());
-            reconciliation.awaitingLogon = true;
-        }
     }
 
     private Message newOrderSingle(final NewOrderDecoder order, final long timeNs)
@@ -851,18 +778,6 @@ public final class FixGateway implements Gateway, Application
         }
     }
 
-    private static char charField(final Message message, final int tag)
-    {
-        try
-        {
-            return message != null && message.isSetField(tag) ? message.getChar(tag) : quickfix.field.Side.BUY;
-        }
-        catch (final FieldNotFound ex)
-        {
-            return quickfix.field.Side.BUY;
-        }
-    }
-
     /** @return send-to-ack round trips seen so far; read after the engine stopped. */
     public Histogram roundTripNs()
     {
@@ -906,7 +821,19 @@ public final class FixGateway implements Gateway, Application
     /** @return orders and cancels sent again as new messages after the venue's status showed it lacked them. */
     public long sentAgain()
     {
-        return sentAgain;
+        return doubts.sentAgain();
+    }
+
+    /** @return OrderStatusRequests sent because the logic asked (a pending order or cancel unanswered in time). */
+    public long statusQuestions()
+    {
+        return statusQuestions;
+    }
+
+    /** @return reconciliations that ended with {@code outcome} so far (any thread). */
+    public long reconciliations(final ReconciliationOutcome outcome)
+    {
+        return reconciliation.outcomes(outcome);
     }
 
     /** @return session-level and business rejects that answered no order or cancel the gateway knows. */
@@ -1112,7 +1039,7 @@ public final class FixGateway implements Gateway, Application
                 pendingCancel.add(clOrdId);
             }
         });
-        lastInputTimeNs = Math.max(lastInputTimeNs, logic.timeNs());
+        time.onInput(logic.timeNs());
         journaledAnswers = venueAnswers(journals);
         final LongHashSet stored = pendingNew.isEmpty() && pendingCancel.isEmpty() ? new LongHashSet() :
             storedOrderIds();
@@ -1139,7 +1066,7 @@ public final class FixGateway implements Gateway, Application
                         else if (pendingNew.contains(order.clOrdId()))
                         {
                             // handed over in a life before: a resend of it may have been gap-filled then
-                            doubt(order.clOrdId()).order = newOrderSingle(order, timeNs);
+                            doubts.of(order.clOrdId()).order = newOrderSingle(order, timeNs);
                         }
                     }
                     else if (frameHeader.templateId() == CancelOrderDecoder.TEMPLATE_ID)
@@ -1153,10 +1080,10 @@ public final class FixGateway implements Gateway, Application
                             cancelTarget.put(cancel.clOrdId(), cancel.origClOrdId());
                             final Message request = cancelRequest(cancel, timeNs, sides.getOrDefault(
                                 cancel.origClOrdId(), Side.NULL_VAL), quantities.get(cancel.origClOrdId()));
-                            if (stored.contains(cancel.clOrdId()) || doubts.containsKey(cancel.origClOrdId()))
+                            if (stored.contains(cancel.clOrdId()) || doubts.contains(cancel.origClOrdId()))
                             {
                                 // in doubt, or cancelling an order in doubt: sent once the venue's answer says
-                                doubt(cancel.origClOrdId()).cancel = request;
+                                doubts.of(cancel.origClOrdId()).cancel = request;
                             }
                             else
                             {
@@ -1303,111 +1230,6 @@ public final class FixGateway implements Gateway, Application
         }
     }
 
-    /**
-     * One reconciliation's progress on the gateway thread: positions and open orders are published as they
-     * arrive (their place among the executions matters), the end once both answers are complete.
-     */
-    private final class Reconciliation
-    {
-        long id;
-        long deadlineNs;
-        boolean awaitingLogon;
-        int expectedPositions = -1;
-        int positions;
-        int openOrders;
-        boolean ordersComplete;
-
-        boolean active()
-        {
-            return id != 0;
-        }
-
-        void start(final long newId, final long deadline)
-        {
-            id = newId;
-            deadlineNs = deadline;
-            awaitingLogon = false;
-            expectedPositions = -1;
-            positions = 0;
-            openOrders = 0;
-            ordersComplete = false;
-        }
-
-        void onPosition(final Answer a, final long timeNs)
-        {
-            if (!matches(a.requestId, 'P'))
-            {
-                return;
-            }
-            expectedPositions = a.total;
-            if (a.instrumentId >= 0)
-            {
-                positions++;
-                publisher.venuePosition(timeNs, id, a.instrumentId, a.quantity, a.fee);
-            }
-            completeIfDone(timeNs);
-        }
-
-        void onOpenOrder(final Answer a, final long timeNs)
-        {
-            if (!matches(a.requestId, 'M'))
-            {
-                return;
-            }
-            if (a.clOrdId > 0)
-            {
-                openOrders++;
-                publisher.venueOpenOrder(timeNs, id, a.clOrdId, a.instrumentId, a.side, a.leaves);
-            }
-            ordersComplete |= a.last;
-            completeIfDone(timeNs);
-        }
-
-        void refused(final Answer a, final long timeNs)
-        {
-            if (matches(a.requestId, a.requestId.isEmpty() ? 'P' : a.requestId.charAt(0)))
-            {
-                end(ReconciliationOutcome.INCOMPLETE, timeNs);
-            }
-        }
-
-        private boolean matches(final String requestId, final char prefix)
-        {
-            return active() && requestId.equals(prefix + Long.toString(id));
-        }
-
-        private void completeIfDone(final long timeNs)
-        {
-            if (expectedPositions >= 0 && positions >= expectedPositions && ordersComplete)
-            {
-                end(ReconciliationOutcome.COMPLETE, timeNs);
-            }
-        }
-
-        void end(final ReconciliationOutcome outcome, final long timeNs)
-        {
-            publisher.reconciliationEnd(timeNs, id, outcome, positions, openOrders, config.tolerancePpm());
-            id = 0;
-        }
-    }
-
-    /** An open order whose fate at the venue is being asked, with what to send again if the venue lacks it. */
-    private static final class Doubt
-    {
-        final long clOrdId;
-        /** The NewOrderSingle, or null when only a cancel of it is in doubt. */
-        Message order;
-        /** The latest OrderCancelRequest of it in doubt, or null. */
-        Message cancel;
-        /** OrdStatusReqID (790) of the question outstanding, empty before it is asked. */
-        String requestId = "";
-
-        Doubt(final long clOrdId)
-        {
-            this.clOrdId = clOrdId;
-        }
-    }
-
     /** The last fills published, by (ClOrdID, ExecID key), oldest forgotten first: gateway thread. */
     static final class RecentFills
     {
@@ -1472,10 +1294,16 @@ public final class FixGateway implements Gateway, Application
         boolean messageReject;
         int total;
         boolean last;
+        /** RECONCILIATION_REFUSED: the venue does not support the request (not merely refused it this time). */
+        boolean unsupported;
+        /** RECONCILIATION_REFUSED: the venue's Text (58), or "". */
+        String text = "";
         /** ORDER_STATUS: the venue does not know the order (OrdStatus rejected, OrdRejReason unknown order). */
         boolean unknownAtVenue;
         /** ORDER_STATUS: the order is working there (new, partially filled or pending new). */
         boolean workingAtVenue;
+        /** ORDER_STATUS: what the venue says of the order, as the logic settles it (UNKNOWN: never seen). */
+        io.ringwall.codecs.OrderState venueState = io.ringwall.codecs.OrderState.PENDING_NEW;
         long receivedNanos;
         /** Execution answers: the FIX MsgSeqNum it came with. */
         int msgSeqNum;

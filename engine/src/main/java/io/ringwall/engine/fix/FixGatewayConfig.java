@@ -18,10 +18,12 @@ import java.nio.file.Path;
  * @param tolerancePpm         largest position difference the logic accepts, ppm of the larger position.
  * @param username             Username (553) on Logon, or null; from the environment, never logged.
  * @param password             Password (554) on Logon, or null; from the environment, never logged.
+ * @param mode                 what a reconciliation asks ({@code reconciliation.mode}).
  */
 public record FixGatewayConfig(String host, int port, String senderCompId, String targetCompId, Path storeDir,
     int heartbeatSeconds, int reconnectSeconds, int messagesPerSecond, long reconcileIntervalNs,
-    long reconcileTimeoutNs, long tolerancePpm, String username, String password)
+    long reconcileTimeoutNs, long tolerancePpm, String username, String password,
+    io.ringwall.engine.config.ReconciliationMode mode)
 {
     /** Environment variable holding Username (553). */
     public static final String USERNAME_VARIABLE = "RINGWALL_FIX_USERNAME";
@@ -52,6 +54,10 @@ public record FixGatewayConfig(String host, int port, String senderCompId, Strin
         {
             throw new IllegalArgumentException("reconciliation interval must be >= 0 and its timeout > 0");
         }
+        if (mode == null)
+        {
+            throw new IllegalArgumentException("a reconciliation mode is required");
+        }
         if (tolerancePpm < 0 || tolerancePpm > 1_000_000)
         {
             throw new IllegalArgumentException("reconciliation tolerance " + tolerancePpm + " ppm is not in [0, 1000000]");
@@ -62,31 +68,39 @@ public record FixGatewayConfig(String host, int port, String senderCompId, Strin
     public static FixGatewayConfig local(final String host, final int port, final Path storeDir)
     {
         return new FixGatewayConfig(host, port, "RINGWALL", "VENUE", storeDir, 30, 1, 500, 30_000_000_000L,
-            10_000_000_000L, DEFAULT_TOLERANCE_PPM, System.getenv(USERNAME_VARIABLE), System.getenv(PASSWORD_VARIABLE));
+            10_000_000_000L, DEFAULT_TOLERANCE_PPM, System.getenv(USERNAME_VARIABLE), System.getenv(PASSWORD_VARIABLE),
+            io.ringwall.engine.config.ReconciliationMode.FULL);
     }
 
     public FixGatewayConfig withCompIds(final String sender, final String target)
     {
         return new FixGatewayConfig(host, port, sender, target, storeDir, heartbeatSeconds, reconnectSeconds,
-            messagesPerSecond, reconcileIntervalNs, reconcileTimeoutNs, tolerancePpm, username, password);
+            messagesPerSecond, reconcileIntervalNs, reconcileTimeoutNs, tolerancePpm, username, password, mode);
     }
 
     public FixGatewayConfig withRate(final int perSecond)
     {
         return new FixGatewayConfig(host, port, senderCompId, targetCompId, storeDir, heartbeatSeconds,
-            reconnectSeconds, perSecond, reconcileIntervalNs, reconcileTimeoutNs, tolerancePpm, username, password);
+            reconnectSeconds, perSecond, reconcileIntervalNs, reconcileTimeoutNs, tolerancePpm, username, password, mode);
     }
 
     public FixGatewayConfig withReconciliation(final long intervalNs, final long timeoutNs, final long tolerance)
     {
         return new FixGatewayConfig(host, port, senderCompId, targetCompId, storeDir, heartbeatSeconds,
-            reconnectSeconds, messagesPerSecond, intervalNs, timeoutNs, tolerance, username, password);
+            reconnectSeconds, messagesPerSecond, intervalNs, timeoutNs, tolerance, username, password, mode);
+    }
+
+    public FixGatewayConfig withMode(final io.ringwall.engine.config.ReconciliationMode reconciliationMode)
+    {
+        return new FixGatewayConfig(host, port, senderCompId, targetCompId, storeDir, heartbeatSeconds,
+            reconnectSeconds, messagesPerSecond, reconcileIntervalNs, reconcileTimeoutNs, tolerancePpm, username,
+            password, reconciliationMode);
     }
 
     public FixGatewayConfig withCredentials(final String user, final String secret)
     {
         return new FixGatewayConfig(host, port, senderCompId, targetCompId, storeDir, heartbeatSeconds,
-            reconnectSeconds, messagesPerSecond, reconcileIntervalNs, reconcileTimeoutNs, tolerancePpm, user, secret);
+            reconnectSeconds, messagesPerSecond, reconcileIntervalNs, reconcileTimeoutNs, tolerancePpm, user, secret, mode);
     }
 
     /** Never prints the password. */

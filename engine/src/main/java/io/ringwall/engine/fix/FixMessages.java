@@ -2,6 +2,7 @@ package io.ringwall.engine.fix;
 
 import java.time.format.DateTimeFormatter;
 
+import io.ringwall.codecs.OrderState;
 import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.fix.FixGateway.Answer;
 import org.agrona.collections.Object2IntHashMap;
@@ -163,6 +164,7 @@ final class FixMessages
                 intOf(m, quickfix.field.OrdRejReason.FIELD) == quickfix.field.OrdRejReason.UNKNOWN_ORDER;
             a.workingAtVenue = status == quickfix.field.OrdStatus.NEW ||
                 status == quickfix.field.OrdStatus.PARTIALLY_FILLED || status == quickfix.field.OrdStatus.PENDING_NEW;
+            a.venueState = a.unknownAtVenue ? OrderState.UNKNOWN : venueState(status);
         }
         if (a.kind == Answer.Kind.OPEN_ORDER)
         {
@@ -185,11 +187,25 @@ final class FixMessages
     /**
      * A BusinessMessageReject (j) of an order or a cancel: BusinessRejectRefID (379) is then its ClOrdID when the
      * venue sets it; RefSeqNum (45) is the MsgSeqNum it came with. Which order it answers is the gateway's to match.
-     * Rejects of other messages (RefMsgType 372 AN or AF: the reconciliation's requests) are not decoded here.
+     * A reject of the reconciliation's requests (RefMsgType 372 AN or AF) refuses that reconciliation: UNSUPPORTED
+     * when BusinessRejectReason (380) says the message type is unsupported (3), or the application not available (4);
+     * INCOMPLETE otherwise. Rejects of other messages are not decoded.
      */
     private static Answer businessReject(final Message m) throws FieldNotFound
     {
         final String refMsgType = refMsgType(m);
+        if (MsgType.REQUEST_FOR_POSITIONS.equals(refMsgType) || MsgType.ORDER_MASS_STATUS_REQUEST.equals(refMsgType))
+        {
+            final Answer a = new Answer(Answer.Kind.RECONCILIATION_REFUSED);
+            a.refMsgType = refMsgType;
+            a.requestId = m.isSetField(quickfix.field.BusinessRejectRefID.FIELD) ?
+                m.getString(quickfix.field.BusinessRejectRefID.FIELD) : "";
+            final int reason = intOf(m, quickfix.field.BusinessRejectReason.FIELD);
+            a.unsupported = reason == quickfix.field.BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE ||
+                reason == quickfix.field.BusinessRejectReason.APPLICATION_NOT_AVAILABLE;
+            a.text = text(m) == null ? "" : text(m);
+            return a;
+        }
         if (!refersToOrder(refMsgType))
         {
             return null;
@@ -227,6 +243,24 @@ final class FixMessages
         }
         a.reason = VenueRejectReason.SESSION_REJECT;
         return a;
+    }
+
+    /**
+     * @return an OrdStatus (39) as the order state the logic settles a status answer by; a status it has no use for
+     *         (pending cancel or replace, done for day, ...) says only that the venue knows the order (PENDING_NEW).
+     */
+    static OrderState venueState(final char ordStatus)
+    {
+        return switch (ordStatus)
+        {
+            case quickfix.field.OrdStatus.NEW -> OrderState.ACCEPTED;
+            case quickfix.field.OrdStatus.PARTIALLY_FILLED -> OrderState.PARTIALLY_FILLED;
+            case quickfix.field.OrdStatus.FILLED -> OrderState.FILLED;
+            case quickfix.field.OrdStatus.CANCELED -> OrderState.CANCELLED;
+            case quickfix.field.OrdStatus.REJECTED -> OrderState.REJECTED;
+            case quickfix.field.OrdStatus.EXPIRED -> OrderState.EXPIRED;
+            default -> OrderState.PENDING_NEW;
+        };
     }
 
     /** @return RefMsgType (372), "" when absent. */
@@ -307,7 +341,11 @@ final class FixMessages
             return null;
         }
         final Answer a = new Answer(Answer.Kind.RECONCILIATION_REFUSED);
+        a.refMsgType = MsgType.REQUEST_FOR_POSITIONS;
         a.requestId = m.isSetField(POS_REQ_ID) ? m.getString(POS_REQ_ID) : "";
+        // PosReqResult (728) 2: unsupported request for positions
+        a.unsupported = intOf(m, POS_REQ_RESULT) == 2;
+        a.text = text(m) == null ? "" : text(m);
         return a;
     }
 

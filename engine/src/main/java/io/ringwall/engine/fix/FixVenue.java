@@ -53,6 +53,10 @@ import quickfix.field.MsgType;
  */
 public final class FixVenue implements Application, VenueAnswers, AutoCloseable
 {
+    /** What {@link #rejectTypes} may refuse: the reconciliation's questions and the order-status question. */
+    public static final java.util.List<String> REJECTABLE_TYPES = java.util.List.of(MsgType.REQUEST_FOR_POSITIONS,
+        MsgType.ORDER_MASS_STATUS_REQUEST, MsgType.ORDER_STATUS_REQUEST);
+
     /**
      * @param prints  market data played in event time, or null for a wall-clock venue fed through {@link #trade}.
      */
@@ -115,6 +119,10 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     private int sessionRejectEvery;
     private long newOrders;
     private long sessionRejects;
+    private java.util.Set<String> rejectTypes = java.util.Set.of();
+    private boolean noMassStatus;
+    private long businessRejects;
+    private long massStatusIgnored;
 
     public FixVenue(final Config config)
     {
@@ -302,6 +310,46 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
             throw new IllegalArgumentException("session-reject-every " + n + " is negative");
         }
         sessionRejectEvery = n;
+    }
+
+    /**
+     * Misbehaving on purpose ({@code --reject-types AN,AF}): a broker that does not support these message types
+     * answers each with a BusinessMessageReject (35=j), RefMsgType (372) the type, BusinessRejectReason (380) 3
+     * (unsupported message type) and BusinessRejectRefID (379) the request's id. Only AN, AF and H may be named:
+     * the questions the engine asks, not the orders it sends.
+     */
+    public synchronized void rejectTypes(final java.util.Collection<String> msgTypes)
+    {
+        for (final String type : msgTypes)
+        {
+            if (!REJECTABLE_TYPES.contains(type))
+            {
+                throw new IllegalArgumentException("reject-types: " + type + " is not one of " +
+                    String.join(", ", REJECTABLE_TYPES));
+            }
+        }
+        rejectTypes = java.util.Set.copyOf(msgTypes);
+    }
+
+    /**
+     * Misbehaving on purpose ({@code --no-mass-status}): OrderMassStatusRequests (35=AF) are read and never
+     * answered, as a broker that silently ignores what it does not support.
+     */
+    public synchronized void noMassStatus(final boolean ignore)
+    {
+        noMassStatus = ignore;
+    }
+
+    /** @return requests answered with a BusinessMessageReject ({@link #rejectTypes}). */
+    public synchronized long businessRejects()
+    {
+        return businessRejects;
+    }
+
+    /** @return OrderMassStatusRequests left unanswered ({@link #noMassStatus}). */
+    public synchronized long massStatusIgnored()
+    {
+        return massStatusIgnored;
     }
 
     /** @return NewOrderSingles refused with a session-level Reject ({@link #sessionRejectEvery}). */
@@ -528,7 +576,20 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         {
             advance(wallNs());
         }
-        switch (message.getHeader().getString(MsgType.FIELD))
+        final String msgType = message.getHeader().getString(MsgType.FIELD);
+        if (rejectTypes.contains(msgType))
+        {
+            businessRejects++;
+            event("answer j " + msgType);
+            businessReject(message, "unsupported message type " + msgType);
+            return;
+        }
+        if (noMassStatus && MsgType.ORDER_MASS_STATUS_REQUEST.equals(msgType))
+        {
+            massStatusIgnored++;
+            return;
+        }
+        switch (msgType)
         {
             case MsgType.NEW_ORDER_SINGLE -> onNewOrder(message);
             case MsgType.ORDER_CANCEL_REQUEST ->
@@ -726,7 +787,26 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         reject.setInt(quickfix.field.BusinessRejectReason.FIELD,
             quickfix.field.BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE);
         reject.setString(quickfix.field.Text.FIELD, text);
+        final String requestId = requestIdOf(message);
+        if (!requestId.isEmpty())
+        {
+            reject.setString(quickfix.field.BusinessRejectRefID.FIELD, requestId);
+        }
         send(reject);
+    }
+
+    /** @return the id a request names itself by (PosReqID, MassStatusReqID, OrdStatusReqID), or "". */
+    private static String requestIdOf(final Message message) throws FieldNotFound
+    {
+        for (final int tag : new int[] {FixMessages.POS_REQ_ID, FixMessages.MASS_STATUS_REQ_ID,
+            FixMessages.ORD_STATUS_REQ_ID})
+        {
+            if (message.isSetField(tag))
+            {
+                return message.getString(tag);
+            }
+        }
+        return "";
     }
 
     // ------------------------------------------------------------------ the paper venue's answers (under the lock)

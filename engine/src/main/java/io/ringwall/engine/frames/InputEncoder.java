@@ -43,6 +43,8 @@ public final class InputEncoder
     private final OrderExpiredEncoder expired = new OrderExpiredEncoder();
     private final OperatorCommandEncoder command = new OperatorCommandEncoder();
     private final TimerTickEncoder timer = new TimerTickEncoder();
+    private final io.ringwall.codecs.VenueOrderStatusEncoder venueOrderStatus =
+        new io.ringwall.codecs.VenueOrderStatusEncoder();
     private final VenuePositionEncoder venuePosition = new VenuePositionEncoder();
     private final VenueOpenOrderEncoder venueOpenOrder = new VenueOpenOrderEncoder();
     private final ReconciliationEndEncoder reconciliationEnd = new ReconciliationEndEncoder();
@@ -217,13 +219,35 @@ public final class InputEncoder
         final ReconciliationOutcome outcome, final int positionReports, final int openOrderReports,
         final long tolerancePpm)
     {
+        return reconciliationEnd(buffer, offset, reconciliationId, outcome, positionReports, openOrderReports,
+            tolerancePpm, io.ringwall.codecs.ReconciliationScope.FULL);
+    }
+
+    public int reconciliationEnd(final MutableDirectBuffer buffer, final int offset, final long reconciliationId,
+        final ReconciliationOutcome outcome, final int positionReports, final int openOrderReports,
+        final long tolerancePpm, final io.ringwall.codecs.ReconciliationScope scope)
+    {
         reconciliationEnd.wrapAndApplyHeader(buffer, offset, header)
             .reconciliationId(reconciliationId)
             .outcome(outcome)
             .positionReports(positionReports)
             .openOrderReports(openOrderReports)
-            .tolerancePpm(tolerancePpm);
+            .tolerancePpm(tolerancePpm)
+            .scope(scope);
         return MessageHeaderEncoder.ENCODED_LENGTH + reconciliationEnd.encodedLength();
+    }
+
+    public int venueOrderStatus(final MutableDirectBuffer buffer, final int offset, final long clOrdId,
+        final int instrumentId, final io.ringwall.codecs.OrderState venueState, final long cumQuantity,
+        final long venueTimeNs)
+    {
+        venueOrderStatus.wrapAndApplyHeader(buffer, offset, header)
+            .clOrdId(clOrdId)
+            .instrumentId(instrumentId)
+            .venueState(venueState)
+            .cumQuantity(cumQuantity)
+            .venueTimeNs(venueTimeNs);
+        return MessageHeaderEncoder.ENCODED_LENGTH + venueOrderStatus.encodedLength();
     }
 
     private static byte[] truncate(final String text)

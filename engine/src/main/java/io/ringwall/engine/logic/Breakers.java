@@ -73,6 +73,10 @@ final class Breakers
         // Tripped by an execution the engine's orders cannot hold (BusinessLogic): the book no longer matches the
         // venue's, so nothing the engine believes about open quantity is safe to trade on. Always halts.
         rules[BreakerType.OVERFILL.ordinal()] = BreakerRule.halting();
+        // Tripped when the venue leaves a pending order's status questions unanswered (StatusWatch), or answers
+        // what the engine's book cannot hold: nothing the engine believes about that order is known. Always halts and
+        // cancels the working orders (where the venue still listens).
+        rules[BreakerType.VENUE.ordinal()] = BreakerRule.halting();
         orderAttempts = new EventWindow(limits.orderRateCount(), limits.orderRateWindowNs());
         venueRejects = new EventWindow(limits.venueRejectCount(), limits.venueRejectWindowNs());
         priceRange = new PriceRangeWindow(instruments, limits.marketMoveWindowNs());
@@ -237,6 +241,17 @@ final class Breakers
     void onOverfill(final long observed, final long threshold, final int instrumentId)
     {
         trip(BreakerType.OVERFILL, observed, threshold, instrumentId);
+    }
+
+    /**
+     * The venue stopped answering, or answered what the book cannot hold: halts (fail closed).
+     *
+     * @param observed  questions asked without an answer (or the venue's filled quantity, for a contradiction).
+     * @param threshold questions allowed (or the quantity filled here).
+     */
+    void onVenueSilent(final long observed, final long threshold, final int instrumentId)
+    {
+        trip(BreakerType.VENUE, observed, threshold, instrumentId);
     }
 
     /** The operator's kill switch: halts whatever the reason (halting is always safe). */

@@ -73,6 +73,9 @@ public final class BusinessLogic
     private final VenueOpenOrderDecoder venueOpenOrder = new VenueOpenOrderDecoder();
     private final ReconciliationEndDecoder reconciliationEnd = new ReconciliationEndDecoder();
     private final Reconciler reconciler;
+    private final StatusWatch statusWatch;
+    private final io.ringwall.codecs.VenueOrderStatusDecoder venueOrderStatus =
+        new io.ringwall.codecs.VenueOrderStatusDecoder();
     private final java.util.function.Consumer<Order> visitWorkingOrder = this::visitWorkingOrder;
     private WorkingOrderVisitor workingOrderVisitor;
     private Thread owner;
@@ -99,14 +102,16 @@ public final class BusinessLogic
         entry = new OrderEntry(config.risk(), orders, risk, breakers, output, counters, portfolio, instruments, clock,
             market, costs);
         breakers.cancelWith(entry::cancelAll);
-        reconciler = new Reconciler(instruments.size(), portfolio, orders, output, breakers);
+        statusWatch = new StatusWatch(orders, output, breakers, config.statusTimeouts().timeoutNs(),
+            config.statusTimeouts().tries(), config.maxWorkingOrders());
+        reconciler = new Reconciler(instruments.size(), portfolio, orders, output, breakers, counters);
         strategies = new StrategyHost(strategyList, instruments, market, portfolio, orders, entry, clock);
         entry.rejectsTo(strategies::onRiskReject);
         gate = new PreMarketGate(config, instruments, breakers, portfolio, entry, strategies, counters);
         // At construction, so a strategy's configuration error stops the start before any input.
         strategies.start();
         snapshot = new LogicSnapshot(this, config, portfolio, market, orders, breakers, risk, entry, counters,
-            strategies, gate, reconciler, output, instruments.size());
+            strategies, gate, reconciler, statusWatch, output, instruments.size());
     }
 
     /**
@@ -134,10 +139,11 @@ public final class BusinessLogic
         this.inputSequence = sequence;
         this.timeNs = timeNs;
         counters.inputs++;
-        orders.beginInput(sequence);
+        orders.beginInput(sequence, timeNs);
         output.cause(sequence, timeNs, ingressNanos);
         breakers.onClock(timeNs);
         portfolio.onSession(sessions.sessionDay(timeNs));
+        statusWatch.onClock(timeNs);
 
         // A frame of another schema, or one its header misdescribes (InputFrames), is counted and has no effect.
         if (length < MessageHeaderDecoder.ENCODED_LENGTH ||
@@ -171,6 +177,8 @@ public final class BusinessLogic
                 onVenueOpenOrder(venueOpenOrder.wrap(buffer, bodyOffset, blockLength, version));
             case ReconciliationEndDecoder.TEMPLATE_ID ->
                 onReconciliationEnd(reconciliationEnd.wrap(buffer, bodyOffset, blockLength, version));
+            case io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID ->
+                onVenueOrderStatus(venueOrderStatus.wrap(buffer, bodyOffset, blockLength, version));
             default -> counters.unknownFrames++;
         }
         gate.afterInput(timeNs);
@@ -644,7 +652,37 @@ public final class BusinessLogic
     private void onReconciliationEnd(final ReconciliationEndDecoder decoder)
     {
         counters.venueInputs++;
-        reconciler.onEnd(decoder.reconciliationId(), decoder.outcome(), decoder.tolerancePpm());
+        reconciler.onEnd(decoder.reconciliationId(), decoder.outcome(), decoder.tolerancePpm(), decoder.scope());
+    }
+
+    /**
+     * The venue's answer to a status question (or to the gateway's own, after a gap-filled resend): the order's wait
+     * starts afresh, and a decisive answer moves it on as the venue's report would have (see {@link StatusWatch}).
+     */
+    private void onVenueOrderStatus(final io.ringwall.codecs.VenueOrderStatusDecoder decoder)
+    {
+        counters.venueInputs++;
+        final Order order = knownOrder(decoder.clOrdId());
+        if (order == null)
+        {
+            return;
+        }
+        final OrderLifecycle.Event event = statusWatch.settle(order, decoder.venueState(), decoder.cumQuantity(),
+            timeNs);
+        if (event == null || !transition(order, event))
+        {
+            return;
+        }
+        switch (event)
+        {
+            case ACCEPT -> notifyOwner(order, OrderEvent.Type.ACCEPTED, 0, 0, 0, VenueRejectReason.NULL_VAL);
+            case REJECT -> notifyOwner(order, OrderEvent.Type.REJECTED, 0, 0, 0, VenueRejectReason.UNKNOWN_ORDER);
+            case CANCEL_CONFIRM -> notifyOwner(order, OrderEvent.Type.CANCELLED, 0, 0, 0, VenueRejectReason.NULL_VAL);
+            case EXPIRE -> notifyOwner(order, OrderEvent.Type.EXPIRED, 0, 0, 0, VenueRejectReason.NULL_VAL);
+            default ->
+            {
+            }
+        }
     }
 
     private void onTimer(final TimerTickDecoder decoder)

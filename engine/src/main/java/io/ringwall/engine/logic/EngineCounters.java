@@ -29,6 +29,8 @@ public final class EngineCounters
     public long ignoredCommands;
     final long[] riskRejectsByReason = new long[RiskRejectReason.values().length];
     final long[] breakerTrips = new long[BreakerType.values().length];
+    /** Reconciliations ended, by outcome ordinal (journaled ReconciliationEnd frames). */
+    final long[] reconciliations = new long[io.ringwall.codecs.ReconciliationOutcome.values().length];
 
     public long riskRejects(final RiskRejectReason reason)
     {
@@ -38,6 +40,11 @@ public final class EngineCounters
     public long breakerTrips(final BreakerType type)
     {
         return breakerTrips[type.ordinal()];
+    }
+
+    public long reconciliations(final io.ringwall.codecs.ReconciliationOutcome outcome)
+    {
+        return reconciliations[outcome.ordinal()];
     }
 
     /**
@@ -92,6 +99,7 @@ public final class EngineCounters
         cursor.putLong(ignoredCommands);
         cursor.putLongs(riskRejectsByReason);
         cursor.putLongs(breakerTrips);
+        cursor.putLongs(reconciliations);
     }
 
     void readState(final StateCursor cursor)
@@ -115,5 +123,6 @@ public final class EngineCounters
         ignoredCommands = cursor.getLong();
         cursor.getLongs(riskRejectsByReason);
         cursor.getLongs(breakerTrips);
+        cursor.getLongs(reconciliations);
     }
 }

@@ -37,6 +37,10 @@ final class InputFrames
     private static final boolean[] COMMAND_TYPES = codes(OperatorCommandType.values(), OperatorCommandType::value);
     private static final boolean[] BREAKER_TYPES = codes(BreakerType.values(), BreakerType::value);
     private static final boolean[] OUTCOMES = codes(ReconciliationOutcome.values(), ReconciliationOutcome::value);
+    private static final boolean[] SCOPES_OR_NONE = codes(io.ringwall.codecs.ReconciliationScope.values(),
+        io.ringwall.codecs.ReconciliationScope::value);
+    private static final boolean[] ORDER_STATES = codes(io.ringwall.codecs.OrderState.values(),
+        io.ringwall.codecs.OrderState::value);
 
     static
     {
@@ -62,7 +66,7 @@ final class InputFrames
         final int blockLength = header.blockLength();
         final int body = offset + MessageHeaderDecoder.ENCODED_LENGTH;
         final long end = (long)offset + length;
-        if (body + (long)blockLength > end || blockLength < blockLength(templateId))
+        if (body + (long)blockLength > end || blockLength < minimumBlockLength(templateId, header.version()))
         {
             return false;
         }
@@ -76,13 +80,30 @@ final class InputFrames
             case VenueOpenOrderDecoder.TEMPLATE_ID ->
                 known(SIDES_OR_NONE, buffer, body + VenueOpenOrderDecoder.sideEncodingOffset());
             case ReconciliationEndDecoder.TEMPLATE_ID ->
-                known(OUTCOMES, buffer, body + ReconciliationEndDecoder.outcomeEncodingOffset());
+                known(OUTCOMES, buffer, body + ReconciliationEndDecoder.outcomeEncodingOffset()) &&
+                (header.version() < ReconciliationEndDecoder.scopeSinceVersion() ||
+                known(SCOPES_OR_NONE, buffer, body + ReconciliationEndDecoder.scopeEncodingOffset()));
+            case io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID -> known(ORDER_STATES, buffer,
+                body + io.ringwall.codecs.VenueOrderStatusDecoder.venueStateEncodingOffset());
             case OperatorCommandDecoder.TEMPLATE_ID ->
                 known(COMMAND_TYPES, buffer, body + OperatorCommandDecoder.commandTypeEncodingOffset()) &&
                 known(BREAKER_TYPES, buffer, body + OperatorCommandDecoder.breakerTypeEncodingOffset()) &&
                 dataFits(buffer, body + (long)blockLength, end, 2);
             default -> true;
         };
+    }
+
+    /**
+     * @return the shortest block a frame of that template and version may have: fields appended since (sinceVersion)
+     *         are absent from an older frame, whose decoder then reads their null value.
+     */
+    private static int minimumBlockLength(final int templateId, final int version)
+    {
+        if (templateId == ReconciliationEndDecoder.TEMPLATE_ID && version < ReconciliationEndDecoder.scopeSinceVersion())
+        {
+            return ReconciliationEndDecoder.scopeEncodingOffset();
+        }
+        return blockLength(templateId);
     }
 
     /** @return the block length the current schema gives the template; 0 for a template the logic does not take. */
@@ -104,6 +125,8 @@ final class InputFrames
             case VenuePositionDecoder.TEMPLATE_ID -> VenuePositionDecoder.BLOCK_LENGTH;
             case VenueOpenOrderDecoder.TEMPLATE_ID -> VenueOpenOrderDecoder.BLOCK_LENGTH;
             case ReconciliationEndDecoder.TEMPLATE_ID -> ReconciliationEndDecoder.BLOCK_LENGTH;
+            case io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID ->
+                io.ringwall.codecs.VenueOrderStatusDecoder.BLOCK_LENGTH;
             default -> 0;
         };
     }

@@ -23,10 +23,14 @@ import io.ringwall.engine.market.MarketModel;
  * @param maxWorkingOrders size of the order pool.
  * @param risk             pre-trade limits.
  * @param breakers         circuit-breaker thresholds and actions.
+ * @param statusTimeouts   when a pending order or cancel is asked about, and how many questions trip VENUE.
  */
 public record LogicConfig(List<InstrumentSpec> instruments, List<String> strategySpecs, long initialCash,
-    int maxWorkingOrders, RiskLimits risk, BreakerLimits breakers, MarketModel market)
+    int maxWorkingOrders, RiskLimits risk, BreakerLimits breakers, MarketModel market, StatusTimeouts statusTimeouts)
 {
+    private static final String STATUS_TIMEOUT = "logic.orderStatusTimeoutNs";
+    private static final String STATUS_TRIES = "logic.orderStatusTries";
+
     public static final long DEFAULT_INITIAL_CASH = 1_000_000L * Fixed.PRICE_SCALE;
     public static final int DEFAULT_MAX_WORKING_ORDERS = 4096;
     /** Half the client-order-id space of one input, so a cancel-all always has ids left. */
@@ -49,10 +53,24 @@ public record LogicConfig(List<InstrumentSpec> instruments, List<String> strateg
             throw new IllegalArgumentException("logic.maxWorkingOrders: " + maxWorkingOrders + " not in [1, " +
                 MAX_WORKING_ORDERS_LIMIT + "]");
         }
-        if (risk == null || breakers == null || market == null)
+        if (risk == null || breakers == null || market == null || statusTimeouts == null)
         {
-            throw new IllegalArgumentException("logic: risk limits, breaker limits and the market model are required");
+            throw new IllegalArgumentException("logic: risk limits, breaker limits, the market model and the status " +
+                "timeouts are required");
         }
+    }
+
+    /** A configuration without order-status questions ({@link StatusTimeouts#OFF}). */
+    public LogicConfig(final List<InstrumentSpec> instruments, final List<String> strategySpecs, final long initialCash,
+        final int maxWorkingOrders, final RiskLimits risk, final BreakerLimits breakers, final MarketModel market)
+    {
+        this(instruments, strategySpecs, initialCash, maxWorkingOrders, risk, breakers, market, StatusTimeouts.OFF);
+    }
+
+    public LogicConfig withStatusTimeouts(final StatusTimeouts timeouts)
+    {
+        return new LogicConfig(instruments, strategySpecs, initialCash, maxWorkingOrders, risk, breakers, market,
+            timeouts);
     }
 
     /** A configuration on the default market model ({@link MarketModel#defaults()}). */
@@ -64,7 +82,8 @@ public record LogicConfig(List<InstrumentSpec> instruments, List<String> strateg
 
     public LogicConfig withMarket(final MarketModel newMarket)
     {
-        return new LogicConfig(instruments, strategySpecs, initialCash, maxWorkingOrders, risk, breakers, newMarket);
+        return new LogicConfig(instruments, strategySpecs, initialCash, maxWorkingOrders, risk, breakers, newMarket,
+            statusTimeouts);
     }
 
     /**
@@ -98,6 +117,12 @@ public record LogicConfig(List<InstrumentSpec> instruments, List<String> strateg
         }
         entries.putAll(ConfigManifest.toProperties(risk, breakers, instruments));
         entries.putAll(ConfigManifest.marketToProperties(market));
+        if (statusTimeouts.enabled())
+        {
+            // Only when on: a session from before issue 18 has neither entry, and keeps its manifest and digest.
+            entries.put(STATUS_TIMEOUT, Long.toString(statusTimeouts.timeoutNs()));
+            entries.put(STATUS_TRIES, Integer.toString(statusTimeouts.tries()));
+        }
         return entries;
     }
 
@@ -124,7 +149,9 @@ public record LogicConfig(List<InstrumentSpec> instruments, List<String> strateg
         return new LogicConfig(limits.instruments(), specs,
             Long.parseLong(required(manifest, "logic.initialCash")),
             Integer.parseInt(required(manifest, "logic.maxWorkingOrders")),
-            limits.risk(), limits.breakers(), ConfigManifest.marketFromProperties(manifest));
+            limits.risk(), limits.breakers(), ConfigManifest.marketFromProperties(manifest),
+            manifest.containsKey(STATUS_TIMEOUT) ? new StatusTimeouts(Long.parseLong(manifest.get(STATUS_TIMEOUT)),
+                Integer.parseInt(required(manifest, STATUS_TRIES))) : StatusTimeouts.OFF);
     }
 
     private static String required(final Map<String, String> manifest, final String key)

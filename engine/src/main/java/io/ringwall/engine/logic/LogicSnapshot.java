@@ -38,7 +38,8 @@ final class LogicSnapshot
     static final int PRE_TRADE_RISK = 4;
     static final int PRE_MARKET_GATE = 5;
     static final int RECONCILER = 6;
-    private static final int COMPONENTS = 6;
+    static final int STATUS_WATCH = 7;
+    private static final int COMPONENTS = 7;
     private static final int ORDER_ENTRY_LENGTH = 4 + 4 + 4 + 1 + 1 + 1 + 1 + 1 + 10 * 8;
 
     private final BusinessLogic logic;
@@ -52,6 +53,7 @@ final class LogicSnapshot
     private final StrategyHost strategies;
     private final PreMarketGate gate;
     private final Reconciler reconciler;
+    private final StatusWatch statusWatch;
     private final OutputPublisher output;
     private final int instruments;
     private final int maxOrders;
@@ -68,8 +70,10 @@ final class LogicSnapshot
     LogicSnapshot(final BusinessLogic logic, final LogicConfig config, final Portfolio portfolio,
         final MarketState market, final OrderManager orders, final Breakers breakers, final PreTradeRisk risk,
         final OrderEntry entry, final EngineCounters counters, final StrategyHost strategies,
-        final PreMarketGate gate, final Reconciler reconciler, final OutputPublisher output, final int instruments)
+        final PreMarketGate gate, final Reconciler reconciler, final StatusWatch statusWatch,
+        final OutputPublisher output, final int instruments)
     {
+        this.statusWatch = statusWatch;
         this.logic = logic;
         this.portfolio = portfolio;
         this.market = market;
@@ -326,6 +330,7 @@ final class LogicSnapshot
             case PRE_TRADE_RISK -> risk.writeState(cursor);
             case PRE_MARKET_GATE -> gate.writeState(cursor);
             case RECONCILER -> reconciler.writeState(cursor);
+            case STATUS_WATCH -> statusWatch.writeState(cursor);
             default -> throw new IllegalArgumentException("component " + id);
         }
         return cursor.position();
@@ -341,6 +346,7 @@ final class LogicSnapshot
             case PRE_TRADE_RISK -> risk.readState(in);
             case PRE_MARKET_GATE -> gate.readState(in);
             case RECONCILER -> reconciler.readState(in);
+            case STATUS_WATCH -> statusWatch.readState(in);
             default -> throw new IllegalArgumentException("unknown snapshot component " + id);
         }
     }

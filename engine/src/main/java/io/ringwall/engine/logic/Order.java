@@ -28,9 +28,22 @@ final class Order
     long venueOrderId;
     OrderStatus status;
     OrderStatus statusBeforeCancel;
+    /**
+     * When the order last started waiting for the venue (sent, a cancel sent) or the venue last answered a status
+     * question about it: the logic's clock. Its status questions are timed from here ({@link StatusWatch}).
+     */
+    long waitingSinceNs;
+    /** Status questions asked since {@link #waitingSinceNs} and not answered. */
+    int statusQueries;
     /** Working orders form a list in the order they opened: iteration (cancel-all, snapshots) follows it. */
     Order previousWorking;
     Order nextWorking;
+
+    /** @return whether the order waits for the venue's answer: to the order itself, or to a cancel of it. */
+    boolean awaitsVenue()
+    {
+        return status == OrderStatus.PENDING_NEW || status == OrderStatus.PENDING_CANCEL;
+    }
 
     long leavesQuantity()
     {

@@ -33,6 +33,8 @@ final class OrderManager
     private Order newest;
     private long inputSequence;
     private int ordersThisInput;
+    /** The current input's time: stamps when an order starts waiting for the venue. */
+    private long timeNs;
 
     OrderManager(final int maxWorkingOrders, final int instruments, final EngineCounters counters)
     {
@@ -49,9 +51,10 @@ final class OrderManager
         this.counters = counters;
     }
 
-    void beginInput(final long sequence)
+    void beginInput(final long sequence, final long time)
     {
         inputSequence = sequence;
+        timeNs = time;
         ordersThisInput = 0;
     }
 
@@ -99,6 +102,8 @@ final class OrderManager
         order.venueOrderId = 0;
         order.status = OrderStatus.PENDING_NEW;
         order.statusBeforeCancel = OrderStatus.PENDING_NEW;
+        order.waitingSinceNs = timeNs;
+        order.statusQueries = 0;
         working.put(clOrdId, order);
         link(order);
         track(order, 1);
@@ -224,7 +229,14 @@ final class OrderManager
                 order.statusBeforeCancel = OrderStatus.PARTIALLY_FILLED;
             }
         }
+        final OrderStatus before = order.status;
         order.status = event == OrderLifecycle.Event.CANCEL_REJECT ? order.statusBeforeCancel : next;
+        if (order.status != before && order.awaitsVenue())
+        {
+            // a new wait for the venue: its status questions start afresh
+            order.waitingSinceNs = timeNs;
+            order.statusQueries = 0;
+        }
         return true;
     }
 

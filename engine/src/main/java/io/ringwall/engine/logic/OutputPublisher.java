@@ -36,6 +36,7 @@ final class OutputPublisher
     private final BreakerStateChangeEncoder breakerChange = new BreakerStateChangeEncoder();
     private final OperatorCommandResultEncoder commandResult = new OperatorCommandResultEncoder();
     private final InvalidTransitionEncoder invalidTransition = new InvalidTransitionEncoder();
+    private final io.ringwall.codecs.OrderStatusQueryEncoder statusQuery = new io.ringwall.codecs.OrderStatusQueryEncoder();
     private final ReconciliationReportEncoder reconciliation = new ReconciliationReportEncoder();
     private long outputSequence;
     private long timeNs;
@@ -148,6 +149,18 @@ final class OutputPublisher
             .lifecycleEvent(event)
             .causeSequence(causeSequence);
         emit(invalidTransition.encodedLength());
+    }
+
+    void orderStatusQuery(final long clOrdId, final int instrumentId, final io.ringwall.codecs.Side side,
+        final int attempt)
+    {
+        statusQuery.wrapAndApplyHeader(scratch, 0, header)
+            .clOrdId(clOrdId)
+            .instrumentId(instrumentId)
+            .side(side)
+            .attempt(attempt)
+            .causeSequence(causeSequence);
+        emit(statusQuery.encodedLength());
     }
 
     void reconciliationReport(final long reconciliationId, final int instrumentId, final long localValue,

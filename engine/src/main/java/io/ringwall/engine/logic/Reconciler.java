@@ -1,6 +1,7 @@
 package io.ringwall.engine.logic;
 
 import io.ringwall.codecs.ReconciliationOutcome;
+import io.ringwall.codecs.ReconciliationScope;
 import io.ringwall.codecs.ReconciliationVerdict;
 import io.ringwall.engine.Fixed;
 
@@ -15,7 +16,9 @@ import static io.ringwall.engine.config.RiskLimits.PPM;
  * and one for the cash. The venue is the source of truth and a missing report never means flat: an instrument
  * the venue did not report while it is not flat here, an answer that never came, a difference above the
  * tolerance (a share of the larger position), or an order open at the venue that the engine does not know all
- * trip the RECONCILIATION breaker, which halts until an operator resets it with a reason.
+ * trip the RECONCILIATION breaker, which halts until an operator resets it with a reason. A venue that does not
+ * support a request (UNSUPPORTED) halts as a missing answer does, except in an orders-only reconciliation, where
+ * positions and cash are not compared anyway and the mode itself says the venue's reports may be lacking.
  */
 final class Reconciler
 {
@@ -23,6 +26,7 @@ final class Reconciler
     private final OrderManager orders;
     private final OutputPublisher output;
     private final Breakers breakers;
+    private final EngineCounters counters;
     private final long[] venuePosition;
     private final long[] localPosition;
     private final boolean[] reported;
@@ -34,8 +38,9 @@ final class Reconciler
     private boolean cashReported;
 
     Reconciler(final int instruments, final Portfolio portfolio, final OrderManager orders, final OutputPublisher output,
-        final Breakers breakers)
+        final Breakers breakers, final EngineCounters counters)
     {
+        this.counters = counters;
         this.portfolio = portfolio;
         this.orders = orders;
         this.output = output;
@@ -76,12 +81,24 @@ final class Reconciler
         }
     }
 
-    void onEnd(final long id, final ReconciliationOutcome outcome, final long tolerancePpm)
+    /**
+     * @param scope what was asked: FULL (also for frames older than schema version 5, which decode NULL_VAL) or
+     *              ORDERS_ONLY, whose positions and cash are not compared (NOT_COMPARED rows).
+     */
+    void onEnd(final long id, final ReconciliationOutcome outcome, final long tolerancePpm,
+        final ReconciliationScope scope)
     {
         begin(id);
+        counters.reconciliations[outcome.ordinal()]++;
+        final boolean ordersOnly = scope == ReconciliationScope.ORDERS_ONLY;
         final boolean answered = outcome == ReconciliationOutcome.COMPLETE;
+        // Orders-only: a venue that does not support even the open-orders request was accepted as such by the
+        // operator's choice of mode; it is journaled (UNSUPPORTED), counted and printed, not a halt.
+        final boolean failed = !answered && !(ordersOnly && outcome == ReconciliationOutcome.UNSUPPORTED);
+        final ReconciliationVerdict unanswered = outcome == ReconciliationOutcome.UNSUPPORTED ?
+            ReconciliationVerdict.NOT_COMPARED : ReconciliationVerdict.NO_ANSWER;
         boolean tripped = false;
-        if (!answered)
+        if (failed)
         {
             breakers.onReconciliationFailure(0, 0, Breakers.NONE);
             tripped = true;
@@ -91,7 +108,8 @@ final class Reconciler
             final long local = reported[i] ? localPosition[i] : portfolio.position(i);
             final long venue = venuePosition[i];
             final long tolerance = Fixed.mulDiv(Math.max(Math.abs(local), Math.abs(venue)), tolerancePpm, PPM);
-            final ReconciliationVerdict verdict = verdict(answered, reported[i], local, venue, tolerance);
+            final ReconciliationVerdict verdict = !answered ? unanswered :
+                ordersOnly ? ReconciliationVerdict.NOT_COMPARED : verdict(reported[i], local, venue, tolerance);
             output.reconciliationReport(id, i, local, venue, tolerance, verdict, localOpenOrders(i),
                 venueOpenOrders[i], unknownVenueOrders[i]);
             final boolean breach = verdict == ReconciliationVerdict.BREACH ||
@@ -104,10 +122,11 @@ final class Reconciler
         }
         final long cashLocal = cashReported ? localCash : portfolio.cash();
         final long cashTolerance = Fixed.mulDiv(Math.max(Math.abs(cashLocal), Math.abs(venueCash)), tolerancePpm, PPM);
-        final ReconciliationVerdict cashVerdict = verdict(answered, cashReported, cashLocal, venueCash, cashTolerance);
+        final ReconciliationVerdict cashVerdict = !answered ? unanswered :
+            ordersOnly ? ReconciliationVerdict.NOT_COMPARED : verdict(cashReported, cashLocal, venueCash, cashTolerance);
         output.reconciliationReport(id, Breakers.NONE, cashLocal, venueCash, cashTolerance, cashVerdict,
             orders.workingCount(), 0, 0);
-        if (answered && !tripped && (cashVerdict == ReconciliationVerdict.BREACH || !cashReported))
+        if (answered && !ordersOnly && !tripped && (cashVerdict == ReconciliationVerdict.BREACH || !cashReported))
         {
             breakers.onReconciliationFailure(Math.abs(venueCash - cashLocal), cashTolerance, Breakers.NONE);
         }
@@ -150,13 +169,9 @@ final class Reconciler
         }
     }
 
-    private static ReconciliationVerdict verdict(final boolean answered, final boolean reported, final long local,
-        final long venue, final long tolerance)
+    private static ReconciliationVerdict verdict(final boolean reported, final long local, final long venue,
+        final long tolerance)
     {
-        if (!answered)
-        {
-            return ReconciliationVerdict.NO_ANSWER;
-        }
         if (!reported)
         {
             return ReconciliationVerdict.MISSING;

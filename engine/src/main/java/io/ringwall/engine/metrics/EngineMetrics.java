@@ -81,6 +81,17 @@ public final class EngineMetrics implements MultiCollector
         }
         out.add(trips.build());
         out.add(states.build());
+        final CounterSnapshot.Builder reconciliations = CounterSnapshot.builder().name("ringwall_reconciliations")
+            .help("Reconciliations with the venue, by outcome (COMPLETE, NO_ANSWER, INCOMPLETE, UNSUPPORTED)");
+        for (final io.ringwall.codecs.ReconciliationOutcome outcome : EngineStateSnapshot.OUTCOMES)
+        {
+            if (outcome != io.ringwall.codecs.ReconciliationOutcome.NULL_VAL)
+            {
+                reconciliations.dataPoint(CounterDataPointSnapshot.builder().labels(Labels.of("outcome", outcome.name()))
+                    .value(s.reconciliations(outcome)).build());
+            }
+        }
+        out.add(reconciliations.build());
         out.add(gauge("ringwall_breaker_worst_state", "Most restrictive breaker state: 0 ACTIVE, 1 REDUCING, 2 HALTED",
             s.worstBreakerState().ordinal()));
 

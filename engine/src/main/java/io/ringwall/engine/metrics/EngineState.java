@@ -155,6 +155,12 @@ public final class EngineState
         return STATES[(int)slots[EngineStateSnapshot.WORST_BREAKER]];
     }
 
+    /** @return reconciliations that ended with {@code outcome} (journaled ReconciliationEnd frames). */
+    public long reconciliations(final io.ringwall.codecs.ReconciliationOutcome outcome)
+    {
+        return slots[breakerTripsAt + EngineStateSnapshot.BREAKERS.length + outcome.ordinal()];
+    }
+
     public long breakerTrips(final BreakerType type)
     {
         return slots[breakerTripsAt + type.ordinal()];

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.List;
 
 import io.ringwall.codecs.BreakerType;
+import io.ringwall.codecs.ReconciliationOutcome;
 import io.ringwall.codecs.OrdType;
 import io.ringwall.codecs.Side;
 import io.ringwall.codecs.RiskRejectReason;
@@ -24,6 +25,8 @@ import io.ringwall.engine.logic.WorkingOrderVisitor;
 public final class EngineStateSnapshot
 {
     static final BreakerType[] BREAKERS = BreakerType.values();
+    /** Reconciliation outcomes: their counts follow the breakers' trips. */
+    static final ReconciliationOutcome[] OUTCOMES = ReconciliationOutcome.values();
     static final RiskRejectReason[] REASONS = RiskRejectReason.values();
 
     // Scalar slots; the per-reason, per-breaker and per-instrument blocks follow them.
@@ -116,7 +119,7 @@ public final class EngineStateSnapshot
         reasonsAt = SCALARS;
         breakerStatesAt = reasonsAt + REASONS.length;
         breakerTripsAt = breakerStatesAt + BREAKERS.length;
-        positionsAt = breakerTripsAt + BREAKERS.length;
+        positionsAt = breakerTripsAt + BREAKERS.length + OUTCOMES.length;
         costBasisAt = positionsAt + symbols.size();
         ordersAt = costBasisAt + symbols.size();
         slots = new long[ordersAt + MAX_ORDERS_SHOWN * ORDER_FIELDS];
@@ -162,6 +165,10 @@ public final class EngineStateSnapshot
         {
             put(breakerStatesAt + type.ordinal(), logic.breakerState(type).ordinal());
             put(breakerTripsAt + type.ordinal(), counters.breakerTrips(type));
+        }
+        for (final ReconciliationOutcome outcome : OUTCOMES)
+        {
+            put(breakerTripsAt + BREAKERS.length + outcome.ordinal(), counters.reconciliations(outcome));
         }
         put(WORST_BREAKER, logic.breakerState().ordinal());
 

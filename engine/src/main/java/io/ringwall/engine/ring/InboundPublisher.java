@@ -169,11 +169,19 @@ public final class InboundPublisher implements VenueAnswers
 
     /** The venue's answer to reconciliation {@code reconciliationId} is complete, or never came. */
     public void reconciliationEnd(final long timeNs, final long reconciliationId, final ReconciliationOutcome outcome,
-        final int positionReports, final int openOrderReports, final long tolerancePpm)
+        final int positionReports, final int openOrderReports, final long tolerancePpm,
+        final io.ringwall.codecs.ReconciliationScope scope)
     {
         publish(0, timeNs,
             encoder.reconciliationEnd(scratch, 0, reconciliationId, outcome, positionReports, openOrderReports,
-            tolerancePpm));
+            tolerancePpm, scope));
+    }
+
+    /** The venue's answer about one order (an OrderStatusQuery's, or an order-status question of the gateway's). */
+    public void venueOrderStatus(final long timeNs, final long clOrdId, final int instrumentId,
+        final io.ringwall.codecs.OrderState venueState, final long cumQuantity)
+    {
+        publish(0, timeNs, encoder.venueOrderStatus(scratch, 0, clOrdId, instrumentId, venueState, cumQuantity, timeNs));
     }
 
     public void timerTick(final long timeNs, final int timerId)

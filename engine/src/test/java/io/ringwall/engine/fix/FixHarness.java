@@ -10,7 +10,10 @@ import io.ringwall.engine.Engine;
 import io.ringwall.engine.EngineConfig;
 import io.ringwall.engine.EngineFixtures;
 import io.ringwall.engine.JournalDump;
+import io.ringwall.engine.config.ReconciliationMode;
+import io.ringwall.engine.logic.StatusTimeouts;
 import io.ringwall.engine.market.MarketModel;
+import io.ringwall.engine.ring.ClockMode;
 import io.ringwall.engine.ring.InboundPublisher;
 
 /**
@@ -32,21 +35,69 @@ final class FixHarness implements AutoCloseable
     InboundPublisher feed;
     private long tradeTimeNs;
 
+    /** What the gateway printed on its console, one line each. */
+    final List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * How a test departs from the defaults (wall clock, full reconciliation, a 20 s timeout, a well-behaved venue).
+     *
+     * @param venueSetup applied to the venue before the engine connects (its misbehaviours).
+     */
+    record Options(ClockMode clock, long reconcileTimeoutNs, ReconciliationMode mode,
+        java.util.function.Consumer<FixVenue> venueSetup, StatusTimeouts statusTimeouts)
+    {
+        static final Options DEFAULT = new Options(ClockMode.WALL, 20_000_000_000L, ReconciliationMode.FULL,
+            venue -> { }, StatusTimeouts.OFF);
+
+        Options withClock(final ClockMode newClock)
+        {
+            return new Options(newClock, reconcileTimeoutNs, mode, venueSetup, statusTimeouts);
+        }
+
+        Options withTimeout(final long timeoutNs)
+        {
+            return new Options(clock, timeoutNs, mode, venueSetup, statusTimeouts);
+        }
+
+        Options withMode(final ReconciliationMode newMode)
+        {
+            return new Options(clock, reconcileTimeoutNs, newMode, venueSetup, statusTimeouts);
+        }
+
+        Options withVenue(final java.util.function.Consumer<FixVenue> setup)
+        {
+            return new Options(clock, reconcileTimeoutNs, mode, setup, statusTimeouts);
+        }
+
+        Options withStatusTimeouts(final StatusTimeouts timeouts)
+        {
+            return new Options(clock, reconcileTimeoutNs, mode, venueSetup, timeouts);
+        }
+    }
+
     FixHarness(final Path dir, final long reconcileIntervalMs) throws IOException
+    {
+        this(dir, reconcileIntervalMs, Options.DEFAULT);
+    }
+
+    FixHarness(final Path dir, final long reconcileIntervalMs, final Options options) throws IOException
     {
         this.dir = dir;
         this.port = freePort();
         // The default market: 10 bps commission and fills capped at 2.5 % of a print, so orders fill partially.
         final EngineConfig base = EngineFixtures.freeRunning(dir.resolve("journal"), FixScript.class.getName());
-        this.engineConfig = new EngineConfig(base.journalDir(), base.logic().withMarket(MarketModel.defaults()),
-            base.ring(), base.clockMode(), base.lockStep(), base.timerIntervalNs(), base.ratePerSecond());
+        this.engineConfig = new EngineConfig(base.journalDir(), base.logic().withMarket(MarketModel.defaults())
+            .withStatusTimeouts(options.statusTimeouts()), base.ring(), options.clock(), base.lockStep(), base.timerIntervalNs(), base.ratePerSecond());
         startVenue();
+        options.venueSetup().accept(venue);
         final FixGatewayConfig fix = FixGatewayConfig.local("127.0.0.1", port, dir.resolve("engine-fix-store"))
-            .withReconciliation(reconcileIntervalMs * 1_000_000L, 20_000_000_000L, FixGatewayConfig.DEFAULT_TOLERANCE_PPM)
-            .withCredentials("ringwall", "s3cret");
+            .withReconciliation(reconcileIntervalMs * 1_000_000L, options.reconcileTimeoutNs(),
+                FixGatewayConfig.DEFAULT_TOLERANCE_PPM)
+            .withCredentials("ringwall", "s3cret").withMode(options.mode());
         engine = new Engine(engineConfig, "fix", publisher ->
         {
-            gateway = new FixGateway(fix, engineConfig.logic().instruments(), publisher, engineConfig.clockMode());
+            gateway = new FixGateway(fix, engineConfig.logic().instruments(), publisher, engineConfig.clockMode(),
+                console::add);
             return gateway;
         });
         engine.start();
@@ -65,6 +116,12 @@ final class FixHarness implements AutoCloseable
     {
         tradeTimeNs = Math.max(tradeTimeNs + 1, System.currentTimeMillis() * 1_000_000L);
         feed.trade(tradeTimeNs, 0, code, FixScript.price(price), FixScript.quantity("1"), tradeTimeNs);
+    }
+
+    /** A print on the engine's feed at {@code timeNs} of event time that no strategy acts on. */
+    void tickAt(final long timeNs)
+    {
+        feed.trade(timeNs, 0, 0, FixScript.price("100"), FixScript.quantity("1"), timeNs);
     }
 
     /** Prints at the venue until {@code done}: each print lets live orders fill up to the volume limit. */

@@ -93,7 +93,7 @@ class FixMessagesTest
     }
 
     @Test
-    void rejectsOfOrdersAndCancelsDecodeAndRejectsOfOtherMessagesDoNot() throws Exception
+    void rejectsOfOrdersCancelsAndReconciliationRequestsDecodeAndRejectsOfOtherMessagesDoNot() throws Exception
     {
         final quickfix.fix44.Reject session = new quickfix.fix44.Reject();
         session.setInt(quickfix.field.RefSeqNum.FIELD, 42);
@@ -112,10 +112,26 @@ class FixMessagesTest
         final FixGateway.Answer refused = FixMessages.decode(business, instruments, 1);
         assertThat(refused.refId).isEqualTo(65_537);
         assertThat(refused.reason).isEqualTo(io.ringwall.codecs.VenueRejectReason.BUSINESS_REJECT);
+        // Issue 18: a reject of the reconciliation's requests is no order's; it refuses that reconciliation, and says
+        // UNSUPPORTED when the venue does not support the message type.
         for (final String reconciliation : new String[] {"AN", "AF"})
         {
             business.setString(quickfix.field.RefMsgType.FIELD, reconciliation);
-            assertThat(FixMessages.decode(business, instruments, 1)).as(reconciliation).isNull();
+            business.setString(quickfix.field.BusinessRejectRefID.FIELD, "P17");
+            business.setInt(quickfix.field.BusinessRejectReason.FIELD, 0);
+            final FixGateway.Answer other = FixMessages.decode(business, instruments, 1);
+            assertThat(other.kind).as(reconciliation).isEqualTo(FixGateway.Answer.Kind.RECONCILIATION_REFUSED);
+            assertThat(other.requestId).isEqualTo("P17");
+            assertThat(other.unsupported).isFalse();
+            business.setInt(quickfix.field.BusinessRejectReason.FIELD,
+                quickfix.field.BusinessRejectReason.UNSUPPORTED_MESSAGE_TYPE);
+            business.setString(quickfix.field.Text.FIELD, "no positions here");
+            final FixGateway.Answer unsupported = FixMessages.decode(business, instruments, 1);
+            assertThat(unsupported.unsupported).as(reconciliation).isTrue();
+            assertThat(unsupported.refMsgType).isEqualTo(reconciliation);
+            assertThat(unsupported.text).isEqualTo("no positions here");
         }
+        business.setString(quickfix.field.RefMsgType.FIELD, "0");
+        assertThat(FixMessages.decode(business, instruments, 1)).as("a refused heartbeat").isNull();
     }
 }

@@ -36,8 +36,9 @@ public final class FrameShapes
     {
         for (final String name : List.of("Trade", "Quote", "Bar", "OrderAccepted", "OrderFilled", "OrderRejected",
             "OrderCancelled", "CancelRejected", "OperatorCommand", "TimerTick", "OrderExpired", "VenuePosition",
-            "VenueOpenOrder", "ReconciliationEnd", "NewOrder", "CancelOrder", "RiskReject", "BreakerStateChange",
-            "OperatorCommandResult", "InvalidTransition", "ReconciliationReport"))
+            "VenueOpenOrder", "ReconciliationEnd", "VenueOrderStatus", "NewOrder", "CancelOrder", "RiskReject",
+            "BreakerStateChange",
+            "OperatorCommandResult", "InvalidTransition", "ReconciliationReport", "OrderStatusQuery"))
         {
             try
             {

@@ -1,6 +1,5 @@
 package io.ringwall.engine.logic;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +8,7 @@ import io.ringwall.codecs.InvalidTransitionDecoder;
 import io.ringwall.codecs.InvalidTransitionEncoder;
 import io.ringwall.codecs.MessageHeaderDecoder;
 import io.ringwall.codecs.Side;
-import io.ringwall.codecs.TimeInForce;
 import io.ringwall.engine.strategy.OrderEvent;
-import io.ringwall.engine.strategy.Strategy;
-import io.ringwall.engine.strategy.StrategyContext;
-import io.ringwall.engine.strategy.TradeEvent;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
@@ -72,45 +67,7 @@ class LifecycleThroughLogicTest
         EXPECTED.put(from, row);
     }
 
-    /** Sends a limit buy or cancels, on the next trade, as the test asks. */
-    private static final class Script implements Strategy
-    {
-        final List<OrderEvent.Type> notifications = new ArrayList<>();
-        StrategyContext context;
-        boolean submitNext;
-        long cancelNext;
-        long lastResult;
-        boolean lastCancel;
-
-        @Override
-        public void onStart(final StrategyContext context)
-        {
-            this.context = context;
-        }
-
-        @Override
-        public void onTrade(final TradeEvent trade)
-        {
-            if (submitNext)
-            {
-                submitNext = false;
-                lastResult = context.submitLimit(trade.instrumentId(), Side.BUY, QUANTITY, PRICE, TimeInForce.GTC);
-            }
-            if (cancelNext != 0)
-            {
-                lastCancel = context.cancel(cancelNext);
-                cancelNext = 0;
-            }
-        }
-
-        @Override
-        public void onOrderEvent(final OrderEvent event)
-        {
-            notifications.add(event.type());
-        }
-    }
-
-    private final Script script = new Script();
+    private final ScriptedOrders script = new ScriptedOrders(QUANTITY, PRICE);
     private final LogicHarness harness = new LogicHarness(LogicHarness.config(), List.of(script));
 
     @Test

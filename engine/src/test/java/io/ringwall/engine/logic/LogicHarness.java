@@ -30,6 +30,7 @@ public final class LogicHarness
     private final InputEncoder encoder = new InputEncoder();
     private final UnsafeBuffer frame = new UnsafeBuffer(new byte[512]);
     private final List<Output> outputs = new ArrayList<>();
+    private final List<Output> inputs = new ArrayList<>();
     private final java.util.Map<Long, Long> filledSoFar = new java.util.HashMap<>();
     private final BusinessLogic logic;
     private long sequence;
@@ -130,9 +131,48 @@ public final class LogicHarness
             timeNs));
     }
 
+    public void venuePosition(final long reconciliationId, final int instrumentId, final long quantity,
+        final long cash)
+    {
+        feed(encoder.venuePosition(frame, 0, reconciliationId, instrumentId, quantity, cash, timeNs));
+    }
+
+    public void reconciliationEnd(final long reconciliationId, final io.ringwall.codecs.ReconciliationOutcome outcome,
+        final io.ringwall.codecs.ReconciliationScope scope)
+    {
+        feed(encoder.reconciliationEnd(frame, 0, reconciliationId, outcome, 1, 0, 0, scope));
+    }
+
+    /** A ReconciliationEnd as schema version 4 wrote it: no scope field, a shorter block. */
+    public void reconciliationEndOfVersion4(final long reconciliationId,
+        final io.ringwall.codecs.ReconciliationOutcome outcome)
+    {
+        final int length = encoder.reconciliationEnd(frame, 0, reconciliationId, outcome, 1, 0, 0);
+        final int shorter = io.ringwall.codecs.ReconciliationEndDecoder.BLOCK_LENGTH -
+            io.ringwall.codecs.ReconciliationEndDecoder.scopeEncodingOffset();
+        new io.ringwall.codecs.MessageHeaderEncoder().wrap(frame, 0)
+            .blockLength(io.ringwall.codecs.ReconciliationEndDecoder.scopeEncodingOffset()).version(4);
+        feed(length - shorter);
+    }
+
+    public void venueOrderStatus(final long clOrdId, final int instrumentId, final io.ringwall.codecs.OrderState state,
+        final long cumQuantity)
+    {
+        feed(encoder.venueOrderStatus(frame, 0, clOrdId, instrumentId, state, cumQuantity, timeNs));
+    }
+
     public void feed(final int length)
     {
+        final byte[] copy = new byte[length];
+        frame.getBytes(0, copy);
+        inputs.add(new Output(sequence + 1, timeNs, new MessageHeaderDecoder().wrap(frame, 0).templateId(), copy));
         logic.onInput(++sequence, timeNs, frame, 0, length, 0);
+    }
+
+    /** @return every input fed so far, as journal "in" would hold it (sequence, time, frame). */
+    public List<Output> inputs()
+    {
+        return inputs;
     }
 
     private void collect(final long outSequence, final long outTimeNs, final DirectBuffer buffer, final int offset,

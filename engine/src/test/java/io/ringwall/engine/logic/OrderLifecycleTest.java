@@ -52,7 +52,7 @@ class OrderLifecycleTest
     {
         final EngineCounters counters = new EngineCounters();
         final OrderManager orders = new OrderManager(4, 1, counters);
-        orders.beginInput(7);
+        orders.beginInput(7, 0);
         final Order order = orders.open(orders.nextClOrdId(), 0, 0, io.ringwall.codecs.Side.BUY,
             io.ringwall.codecs.OrdType.LIMIT, io.ringwall.codecs.TimeInForce.GTC, 100, 10, 10);
         assertThat(order.clOrdId).isEqualTo(7L * OrderManager.MAX_ORDERS_PER_INPUT);

@@ -69,6 +69,7 @@ class MetricsEndpointTest
             .containsEntry("ringwall_breaker_state{breaker=\"KILL_SWITCH\"}", 2.0)
             .containsEntry("ringwall_breaker_state{breaker=\"DRAWDOWN\"}", 0.0)
             .containsEntry("ringwall_breaker_trips_total{breaker=\"KILL_SWITCH\"}", 1.0)
+            .containsEntry("ringwall_reconciliations_total{outcome=\"UNSUPPORTED\"}", 0.0)
             .containsEntry("ringwall_breaker_worst_state", 2.0)
             .containsEntry("ringwall_position{symbol=\"BTCUSD\"}", 1.5)
             .containsEntry("ringwall_position{symbol=\"ETHUSD\"}", 0.0)

@@ -248,7 +248,7 @@ public final class CtlCommand
 
     @Command(name = "reset-breaker", mixinStandardHelpOptions = true,
         description = "Return a tripped breaker to ACTIVE (DRAWDOWN, DAILY_LOSS, ORDER_RATE, VENUE_REJECT_RATE, " +
-            "STALE_DATA, MARKET_MOVE, RECONCILIATION, KILL_SWITCH, PRE_MARKET, OVERFILL).")
+            "STALE_DATA, MARKET_MOVE, RECONCILIATION, KILL_SWITCH, PRE_MARKET, OVERFILL, VENUE).")
     static final class ResetBreaker extends Simple
     {
         @Parameters(index = "0", paramLabel = "BREAKER")
