@@ -90,21 +90,18 @@ public final class AuditDatabase
             createParent(cache);
             final ChainPoint inNow = journals.lastInputChainPoint();
             final ChainPoint outNow = journals.lastOutputChainPoint();
-            Loaded cached;
+            final Loaded cached;
             try (DuckDBConnection connection = open(cache, false))
             {
                 cached = loaded(connection);
-                if (cached != null && cached.in().equals(inNow) && cached.out().equals(outNow))
-                {
-                    return new Refresh("cached", 0, 0, inNow, outNow);
-                }
-                if (cached != null && (inNow.sequence() < cached.in().sequence() ||
-                    outNow.sequence() < cached.out().sequence()))
-                {
-                    cached = null; // a journal shrank: not the one the cache was loaded from
-                }
             }
-            if (cached != null)
+            if (cached != null && cached.in().equals(inNow) && cached.out().equals(outNow))
+            {
+                return new Refresh("cached", 0, 0, inNow, outNow);
+            }
+            // a journal that shrank is not the one the cache was loaded from
+            if (cached != null && inNow.sequence() >= cached.in().sequence() &&
+                outNow.sequence() >= cached.out().sequence())
             {
                 try
                 {
@@ -112,7 +109,7 @@ public final class AuditDatabase
                 }
                 catch (final JournalChanged changed)
                 {
-                    // fall through to a rebuild
+                    // the record the cache stopped at is another: rebuild
                 }
             }
             delete(cache);

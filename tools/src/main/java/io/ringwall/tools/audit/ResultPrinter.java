@@ -7,6 +7,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +18,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 /**
  * Prints a query's result: an aligned text table, CSV (RFC 4180: a header line, CRLF line ends, fields quoted when
  * they hold a comma, a quote or a line break, quotes doubled; NULL is an empty field) or JSON (one array of objects,
- * numbers as JSON numbers with every digit kept, NULL as null).
+ * numbers as JSON numbers with every digit kept, NULL as null). Timestamps print as ISO-8601 UTC with a Z
+ * ({@code 2023-11-14T22:13:20.123456789Z}), as {@code ringwall journal} prints them.
  */
 final class ResultPrinter
 {
@@ -60,7 +63,7 @@ final class ResultPrinter
             final String[] line = new String[columns];
             for (int i = 0; i < columns; i++)
             {
-                final String value = rows.getString(i + 1);
+                final String value = text(rows, i + 1, meta.getColumnType(i + 1));
                 line[i] = value == null ? "NULL" : value;
                 widths[i] = Math.max(widths[i], line[i].length());
             }
@@ -113,7 +116,7 @@ final class ResultPrinter
             line.setLength(0);
             for (int i = 1; i <= columns; i++)
             {
-                line.append(i == 1 ? "" : ",").append(csvField(rows.getString(i)));
+                line.append(i == 1 ? "" : ",").append(csvField(text(rows, i, meta.getColumnType(i))));
             }
             out.print(line.append("\r\n"));
             count++;
@@ -167,7 +170,7 @@ final class ResultPrinter
     private static void value(final JsonGenerator json, final ResultSet rows, final int column, final int type)
         throws SQLException, IOException
     {
-        final String text = rows.getString(column);
+        final String text = text(rows, column, type);
         if (text == null)
         {
             json.writeNull();
@@ -184,6 +187,22 @@ final class ResultPrinter
         {
             json.writeString(text);
         }
+    }
+
+    /** @return the value as text, null for NULL; timestamps (UTC in the schema) as ISO-8601 with a Z, decimals plain. */
+    private static String text(final ResultSet rows, final int column, final int type) throws SQLException
+    {
+        if (type == Types.TIMESTAMP)
+        {
+            final LocalDateTime time = rows.getObject(column, LocalDateTime.class);
+            return time == null ? null : time.toInstant(ZoneOffset.UTC).toString();
+        }
+        if (type == Types.DECIMAL || type == Types.NUMERIC)
+        {
+            final java.math.BigDecimal value = rows.getBigDecimal(column);
+            return value == null ? null : value.toPlainString(); // 0.00000000, not 0E-8
+        }
+        return rows.getString(column);
     }
 
     /** @return whether {@code text} is a JSON number (not NaN, infinity or another spelling). */
