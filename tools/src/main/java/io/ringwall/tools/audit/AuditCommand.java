@@ -121,14 +121,14 @@ public final class AuditCommand implements Callable<Integer>
             for (String line = lines.readLine(); line != null; line = lines.readLine())
             {
                 statement.append(line).append('\n');
-                if (line.stripTrailing().endsWith(";"))
+                for (int end = statementEnd(statement); end >= 0; end = statementEnd(statement))
                 {
-                    status |= runOne(connection, statement.toString(), out, err);
-                    statement.setLength(0);
+                    status |= runOne(connection, statement.substring(0, end), out, err);
+                    statement.delete(0, end + 1);
                 }
                 prompt(terminal, err, statement);
             }
-            if (!statement.toString().isBlank())
+            if (!statement.toString().isBlank() && !statement.toString().strip().startsWith("--"))
             {
                 status |= runOne(connection, statement.toString(), out, err);
             }
@@ -138,6 +138,38 @@ public final class AuditCommand implements Callable<Integer>
             throw new UncheckedIOException("cannot read statements from stdin", ex);
         }
         return status;
+    }
+
+    /** @return the index of the first ';' outside quotes and comments, or -1. */
+    static int statementEnd(final CharSequence text)
+    {
+        char quote = 0;
+        boolean lineComment = false;
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if (lineComment)
+            {
+                lineComment = c != '\n';
+            }
+            else if (quote != 0)
+            {
+                quote = c == quote ? 0 : quote; // a doubled quote closes and reopens: same outcome
+            }
+            else if (c == '\'' || c == '"')
+            {
+                quote = c;
+            }
+            else if (c == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-')
+            {
+                lineComment = true;
+            }
+            else if (c == ';')
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private int runOne(final DuckDBConnection connection, final String text, final PrintWriter out, final PrintWriter err)

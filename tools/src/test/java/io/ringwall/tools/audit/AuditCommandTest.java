@@ -76,6 +76,19 @@ class AuditCommandTest
     }
 
     @Test
+    void dailyPnlAddsUpToTheNetPnlOfTheRunsSummary()
+    {
+        final Path session = dir.resolve("real");
+        assertThat(execute("run", "--synthetic", "20000", "--journal", session.toString())).as(text(err)).isZero();
+        final java.util.regex.Matcher net = java.util.regex.Pattern.compile("PnL .* net (-?[\\d,]+\\.\\d\\d);")
+            .matcher(text(out));
+        assertThat(net.find()).as(text(out)).isTrue();
+
+        assertThat(query(session, "SELECT CAST(round(sum(pnl), 2) AS DECIMAL(18,2)) FROM daily_pnl"))
+            .containsExactly(net.group(1).replace(",", ""));
+    }
+
+    @Test
     void everyTableCountsWhatTheJournalHoldsWithEveryFrameTypeAndFramesOfANewerSchema()
     {
         final Path session = AuditSession.write(dir.resolve("session"));
@@ -176,8 +189,8 @@ class AuditCommandTest
     void withoutSqlReadsStatementsFromStdinAndGoesOnAfterAFailingOne()
     {
         final Path session = AuditSession.write(dir.resolve("session"));
-        final String statements = "SELECT count(*) AS n\nFROM trades;\nSELECT no_such_column FROM fills;\n" +
-            "SELECT count(*) AS rejects FROM risk_rejects;\n";
+        final String statements = "SELECT count(*) AS n\nFROM trades;\nSELECT no_such_column FROM fills; -- fails\n" +
+            "SELECT count(*) AS rejects FROM risk_rejects WHERE reason <> 'a;b'; SELECT 'x;y' AS \"semi;colon\";\n";
 
         final InputStream stdin = System.in;
         final int status;
@@ -192,7 +205,7 @@ class AuditCommandTest
         }
 
         assertThat(status).isEqualTo(RingwallCli.EXIT_FAILURE);
-        assertThat(text(out)).isEqualTo("n\r\n5\r\nrejects\r\n2\r\n");
+        assertThat(text(out)).isEqualTo("n\r\n5\r\nrejects\r\n2\r\nsemi;colon\r\nx;y\r\n");
         assertThat(text(err)).contains("error: ").contains("no_such_column");
     }
 
