@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.util.concurrent.Callable;
 
 import org.duckdb.DuckDBConnection;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,10 +44,7 @@ final class AuditBenchCommand implements Callable<Integer>
     @Override
     public Integer call() throws SQLException, IOException
     {
-        if (journal == null)
-        {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--journal=DIR'");
-        }
+        AuditCommand.requireJournal(spec, journal);
         final PrintWriter out = spec.commandLine().getOut();
         final Path dir = Files.createTempDirectory("ringwall-audit-bench");
         final Path cache = dir.resolve("bench.duckdb");

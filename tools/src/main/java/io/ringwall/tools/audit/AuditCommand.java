@@ -79,10 +79,7 @@ public final class AuditCommand implements Callable<Integer>
      */
     static Path prepare(final CommandSpec spec, final Path journal, final Path cache) throws SQLException
     {
-        if (journal == null)
-        {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--journal=DIR'");
-        }
+        requireJournal(spec, journal);
         final Path file = cache == null ? AuditDatabase.defaultCache(journal) : cache;
         final AuditDatabase.Refresh refresh = AuditDatabase.refresh(journal, file);
         if (refresh.records() > 0)
@@ -90,6 +87,15 @@ public final class AuditCommand implements Callable<Integer>
             spec.commandLine().getErr().println("audit cache " + file + " " + refresh.describe());
         }
         return file;
+    }
+
+    /** {@code --journal} is not required by picocli: {@code --schema} needs none, and subcommands take their own. */
+    static void requireJournal(final CommandSpec spec, final Path journal)
+    {
+        if (journal == null)
+        {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--journal=DIR'");
+        }
     }
 
     private void run(final DuckDBConnection connection, final String statementText, final PrintWriter out)

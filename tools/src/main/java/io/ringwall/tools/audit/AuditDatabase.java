@@ -18,6 +18,7 @@ import io.ringwall.engine.checkpoint.SnapshotStore;
 import io.ringwall.journal.ChainPoint;
 import io.ringwall.journal.JournalDirectory;
 import io.ringwall.journal.JournalReader;
+import io.ringwall.journal.RecordHandler;
 import io.ringwall.tools.SessionSymbols;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -153,12 +154,14 @@ public final class AuditDatabase
                 final ChainPoint in;
                 final ChainPoint out;
                 final long records;
-                try (JournalLoader loader = new JournalLoader(connection))
+                final JournalLoader loader = new JournalLoader(connection);
+                try (LoadPipeline pipeline = new LoadPipeline(loader))
                 {
-                    in = load(journals.inputReader(), "in", from.in(), loader);
-                    out = load(journals.outputReader(), "out", from.out(), loader);
-                    records = loader.rows();
+                    in = load(journals.inputReader(), "in", from.in(), pipeline.handler("in"));
+                    out = load(journals.outputReader(), "out", from.out(), pipeline.handler("out"));
+                    pipeline.finish();
                 }
+                records = loader.rows();
                 loadSession(connection, journals, journalDir);
                 try (PreparedStatement update = connection.prepareStatement("INSERT INTO " + LOADED +
                     " VALUES (?, ?, ?, ?, ?)"))
@@ -184,7 +187,7 @@ public final class AuditDatabase
 
     /** @return the chain point of the last record loaded. */
     private static ChainPoint load(final JournalReader reader, final String journal, final ChainPoint from,
-        final JournalLoader loader)
+        final RecordHandler loader)
     {
         try (reader)
         {
@@ -198,15 +201,7 @@ public final class AuditDatabase
                     }
                     return;
                 }
-                try
-                {
-                    loader.load(journal, sequence, timeNs, frame, offset, length);
-                }
-                catch (final SQLException ex)
-                {
-                    throw new IllegalStateException("cannot load journal \"" + journal + "\" record " + sequence +
-                        " into the audit cache: " + ex.getMessage(), ex);
-                }
+                loader.onRecord(sequence, timeNs, frame, offset, length);
             });
             if (reader.lastSequence() < from.sequence())
             {

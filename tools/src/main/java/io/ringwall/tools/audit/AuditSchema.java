@@ -186,21 +186,23 @@ public final class AuditSchema
         "ELSE 'InvalidTransition' END, cause_sequence FROM order_events WHERE journal = 'out' " +
         "UNION ALL SELECT sequence, time, 'unknown', NULL FROM unknown_frames WHERE journal = 'out'";
 
+    /** Every order attempt: the ones sent (risk PASSED) and the ones pre-trade risk refused. */
+    private static final String ATTEMPTS = "attempts AS (" +
+        "  SELECT cl_ord_id, strategy_id, instrument_id, side, quantity, limit_price, cause_sequence, sequence, time," +
+        "         'PASSED' AS risk, NULL AS risk_reason FROM orders" +
+        "  UNION ALL SELECT cl_ord_id, strategy_id, instrument_id, side, quantity, limit_price, cause_sequence, sequence," +
+        "         time, 'REJECTED', reason FROM risk_rejects)";
+
     /**
      * An order's life, one row per step, in the order they happened: position = the journal "in" sequence the step
      * belongs to (an output's is its cause), then in before out, then the sequence.
      */
     private static final String ORDER_LIFE =
-        "WITH attempts AS (" +
-        "  SELECT cl_ord_id, strategy_id, instrument_id, side, quantity, limit_price, cause_sequence, sequence, time," +
-        "         'PASSED' AS risk, NULL AS reason FROM orders" +
-        "  UNION ALL SELECT cl_ord_id, strategy_id, instrument_id, side, quantity, limit_price, cause_sequence, sequence," +
-        "         time, 'REJECTED', reason FROM risk_rejects), " +
-        "steps AS (" +
+        "WITH " + ATTEMPTS + ", steps AS (" +
         "  SELECT a.cl_ord_id, 'intent' AS step, 'in' AS journal, a.cause_sequence AS sequence, i.time, i.type AS detail," +
         "         NULL::" + QUANTITY + " AS quantity, NULL::" + PRICE + " AS price, a.cause_sequence AS position, 0 AS rank" +
         "  FROM attempts a LEFT JOIN inputs i ON i.sequence = a.cause_sequence" +
-        "  UNION ALL SELECT cl_ord_id, 'risk', 'out', sequence, time, risk || coalesce(' ' || reason, ''), quantity," +
+        "  UNION ALL SELECT cl_ord_id, 'risk', 'out', sequence, time, risk || coalesce(' ' || risk_reason, ''), quantity," +
         "         limit_price, cause_sequence, 1 FROM attempts" +
         "  UNION ALL SELECT cl_ord_id, 'sent', 'out', sequence, time, side || ' ' || ord_type || ' ' || time_in_force," +
         "         quantity, limit_price, cause_sequence, 2 FROM orders" +
@@ -212,12 +214,7 @@ public final class AuditSchema
         "FROM steps s LEFT JOIN attempts a ON a.cl_ord_id = s.cl_ord_id";
 
     private static final String ORDER_SUMMARY =
-        "WITH attempts AS (" +
-        "  SELECT cl_ord_id, strategy_id, instrument_id, side, quantity, limit_price, cause_sequence, sequence, time," +
-        "         'PASSED' AS risk, NULL AS risk_reason FROM orders" +
-        "  UNION ALL SELECT cl_ord_id, strategy_id, instrument_id, side, quantity, limit_price, cause_sequence, sequence," +
-        "         time, 'REJECTED', reason FROM risk_rejects), " +
-        "ev AS (SELECT cl_ord_id," +
+        "WITH " + ATTEMPTS + ", ev AS (SELECT cl_ord_id," +
         "  min(time) FILTER (WHERE event = 'ACCEPTED') AS ack_time," +
         "  count(*) FILTER (WHERE event IN ('FILLED', 'PARTIALLY_FILLED')) AS fills," +
         "  sum(quantity) FILTER (WHERE event IN ('FILLED', 'PARTIALLY_FILLED')) AS filled_quantity," +
