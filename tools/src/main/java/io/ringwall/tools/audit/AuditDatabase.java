@@ -101,12 +101,13 @@ public final class AuditDatabase
                 return new Refresh("cached", 0, 0, inNow, outNow);
             }
             // a journal that shrank is not the one the cache was loaded from
+            final long start = System.nanoTime();
             if (cached != null && inNow.sequence() >= cached.in().sequence() &&
                 outNow.sequence() >= cached.out().sequence())
             {
                 try
                 {
-                    return load(journals, journalDir, cache, cached, "updated");
+                    return load(journals, journalDir, cache, cached, "updated", start);
                 }
                 catch (final JournalChanged changed)
                 {
@@ -115,7 +116,7 @@ public final class AuditDatabase
             }
             delete(cache);
             return load(journals, journalDir, cache, new Loaded(ChainPoint.NONE, ChainPoint.NONE),
-                cached == null ? "built" : "rebuilt");
+                cached == null ? "built" : "rebuilt", start);
         }
     }
 
@@ -139,9 +140,9 @@ public final class AuditDatabase
     }
 
     private static Refresh load(final JournalDirectory journals, final Path journalDir, final Path cache,
-        final Loaded from, final String how) throws SQLException
+        final Loaded from, final String how, final long start) throws SQLException
     {
-        final long start = System.nanoTime();
+        final Refresh refresh;
         try (DuckDBConnection connection = open(cache, false))
         {
             if (!from.in().isSet() && !from.out().isSet() && loaded(connection) == null)
@@ -175,7 +176,7 @@ public final class AuditDatabase
                     update.execute();
                 }
                 connection.commit();
-                return new Refresh(how, records, System.nanoTime() - start, in, out);
+                refresh = new Refresh(how, records, 0, in, out);
             }
             catch (final SQLException | RuntimeException ex)
             {
@@ -183,6 +184,8 @@ public final class AuditDatabase
                 throw ex;
             }
         }
+        // closing writes the cache's checkpoint: part of the load
+        return new Refresh(refresh.how(), refresh.records(), System.nanoTime() - start, refresh.in(), refresh.out());
     }
 
     /** @return the chain point of the last record loaded. */
