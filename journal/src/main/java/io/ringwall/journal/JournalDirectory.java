@@ -159,6 +159,24 @@ public final class JournalDirectory implements AutoCloseable
         return lastRecord(out)[0];
     }
 
+    /**
+     * @return journal "in"'s last complete record and its chained checksum, found from its end ({@link ChainPoint#NONE}
+     *         when empty; checksum 0 for a version 1 record). Equal points mean an unchanged journal: the checksum
+     *         chains every record before it.
+     */
+    public ChainPoint lastInputChainPoint()
+    {
+        final long[] last = lastRecord(in);
+        return new ChainPoint(last[0], (int)last[1]);
+    }
+
+    /** @return {@link #lastInputChainPoint()} for journal "out". */
+    public ChainPoint lastOutputChainPoint()
+    {
+        final long[] last = lastRecord(out);
+        return new ChainPoint(last[0], (int)last[1]);
+    }
+
     public JournalReader inputReader()
     {
         return new JournalReader(in, "in");

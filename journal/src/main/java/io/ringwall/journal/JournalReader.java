@@ -144,6 +144,15 @@ public final class JournalReader implements AutoCloseable
         return lastSequence;
     }
 
+    /**
+     * @return the last record read (also inside {@link RecordHandler#onRecord} for the record being delivered) and its
+     *         chained checksum (0 for a version 1 record); {@link ChainPoint#NONE} before the first.
+     */
+    public ChainPoint chainPoint()
+    {
+        return lastSequence == 0 ? ChainPoint.NONE : new ChainPoint(lastSequence, record.getInt(0));
+    }
+
     @Override
     public void close()
     {

@@ -186,6 +186,53 @@ class JournalTest
         assertThat(checked.get(149)).isEqualTo(150);
     }
 
+    @Test
+    void theChainPointFoundFromTheEndIsTheOneTheWriterCommittedAndAReaderReaches()
+    {
+        final ChainPoint committed;
+        try (JournalDirectory journals = JournalDirectory.open(dir); JournalWriter writer = journals.inputWriter())
+        {
+            for (int i = 1; i <= 40; i++)
+            {
+                writer.append(i, i * 10L, frame(i), 0, 8);
+                if (i % 8 == 0)
+                {
+                    writer.commit();
+                }
+            }
+            committed = writer.committedChain();
+            journals.writeManifest(Map.of("mode", "test"));
+        }
+        assertThat(committed.sequence()).isEqualTo(40);
+
+        try (JournalDirectory journals = JournalDirectory.openExisting(dir); JournalReader reader = journals.inputReader())
+        {
+            assertThat(journals.lastInputChainPoint()).isEqualTo(committed);
+            assertThat(journals.lastOutputChainPoint()).isEqualTo(ChainPoint.NONE);
+            assertThat(reader.chainPoint()).isEqualTo(ChainPoint.NONE);
+            final ChainPoint[] at20 = new ChainPoint[1];
+            reader.readAll((sequence, timeNs, frame, offset, length) ->
+            {
+                if (sequence == 20)
+                {
+                    at20[0] = reader.chainPoint();
+                }
+            });
+            assertThat(reader.chainPoint()).isEqualTo(committed);
+            assertThat(at20[0].sequence()).isEqualTo(20);
+            // the checksum seen at record 20 is the one the journal carries there, and no other
+            try (JournalReader again = journals.inputReader().expectChain(at20[0], "test"))
+            {
+                assertThat(again.readAll((sequence, timeNs, frame, offset, length) -> { })).isEqualTo(40);
+            }
+            try (JournalReader again = journals.inputReader().expectChain(new ChainPoint(20, at20[0].checksum() ^ 1), "test"))
+            {
+                assertThatThrownBy(() -> again.readAll((sequence, timeNs, frame, offset, length) -> { }))
+                    .isInstanceOf(JournalCorruptException.class);
+            }
+        }
+    }
+
     /** Writes {@code count} records whose frames carry a findable marker and their sequence. */
     static void writeMarkedRecords(final Path dir, final int count)
     {

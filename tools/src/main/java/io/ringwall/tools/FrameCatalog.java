@@ -187,6 +187,28 @@ public final class FrameCatalog
         return name(templateId) + " " + (body < 0 ? text : text.substring(body + 2)).replace('|', ' ');
     }
 
+    /**
+     * @return null when the frame is one of this schema's known templates and its generated decoder can read it, else
+     *         why not: "unknown" (another schema, or a template this build does not know) or "malformed: ..." (the
+     *         same problems {@link #describe} names). Enum values are not checked here. Never throws.
+     */
+    public String undecodable(final DirectBuffer frame, final int offset, final int length)
+    {
+        if (length < MessageHeaderDecoder.ENCODED_LENGTH)
+        {
+            return "malformed: shorter than the header";
+        }
+        view.wrap(frame, offset, length);
+        header.wrap(view, 0);
+        final Shape shape = shapes.get(header.templateId());
+        if (shape == null || header.schemaId() != MessageHeaderDecoder.SCHEMA_ID)
+        {
+            return "unknown";
+        }
+        final String problem = problem(shape, length);
+        return problem == null ? null : "malformed: " + problem;
+    }
+
     /** @return what about the frame (its header in {@link #header}) the decoder could not read, or null. */
     private String problem(final Shape shape, final int length)
     {

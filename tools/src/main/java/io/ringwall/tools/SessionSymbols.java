@@ -10,14 +10,14 @@ import io.ringwall.engine.logic.LogicConfig;
  *
  * @param symbols by instrument id.
  */
-record SessionSymbols(List<String> symbols)
+public record SessionSymbols(List<String> symbols)
 {
-    SessionSymbols
+    public SessionSymbols
     {
         symbols = List.copyOf(symbols);
     }
 
-    static SessionSymbols fromManifest(final Map<String, String> manifest)
+    public static SessionSymbols fromManifest(final Map<String, String> manifest)
     {
         try
         {
