@@ -52,6 +52,26 @@ public final class ConfigLoader
     }
 
     /** @return the overlay file of an environment: {@code ringwall-production.yaml}. */
+    /**
+     * Reads a bar interval given on the command line ({@code --bar-interval 24h}) as the YAML key
+     * {@code breakers.stale-data.bar-interval} takes it, except that 0 is refused too: there it means "detect it",
+     * which an explicit option cannot mean.
+     *
+     * @return nanoseconds, positive.
+     * @throws ConfigException (one line) for a value that is not a positive duration in range.
+     */
+    public static long barIntervalOption(final String option, final String text)
+    {
+        final long intervalNs = ConfigCatalogue.BAR_INTERVAL.parse("ringwall", option,
+            text == null ? "" : text.trim());
+        if (intervalNs <= 0)
+        {
+            throw new ConfigException("ringwall: " + option + " = " + text + " is not allowed: a bar interval is a " +
+                "positive duration, like 5m or 24h");
+        }
+        return intervalNs;
+    }
+
     public static String overlayFile(final String environment)
     {
         return "ringwall-" + environment + ".yaml";

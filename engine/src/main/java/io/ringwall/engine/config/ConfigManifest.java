@@ -93,6 +93,9 @@ public final class ConfigManifest
         }
         final int count = (int)COUNT.parse(SOURCE, countText);
         final ConfigValues values = new ConfigValues();
+        // Sessions journaled before bar intervals existed measured staleness by the two ages alone: that is 0s.
+        values.setParsed(ConfigCatalogue.BAR_INTERVAL, SOURCE, 0);
+        values.setParsed(ConfigCatalogue.STALE_BAR_INTERVALS, SOURCE, BreakerLimits.DEFAULT_STALE_BAR_INTERVALS);
         final Map<Integer, Map<String, String>> fields = new HashMap<>();
         for (final Map.Entry<String, String> property : properties.entrySet())
         {

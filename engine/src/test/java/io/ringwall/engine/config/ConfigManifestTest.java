@@ -43,7 +43,7 @@ class ConfigManifestTest
         final BreakerRule odd = new BreakerRule(true, BreakerState.REDUCING, false);
         final BreakerLimits breakers = new BreakerLimits(odd, 1, BreakerRule.off(), Long.MAX_VALUE, 1_000_000,
             odd, BreakerLimits.MAX_RATE_COUNT, 1, odd, 1, 86_400_000_000_000L, odd, 7 * 86_400_000_000_000L, 1,
-            odd, 100_000_000, 123_456_789);
+            BreakerLimits.MAX_BAR_INTERVAL_NS, BreakerLimits.MAX_STALE_BAR_INTERVALS, odd, 100_000_000, 123_456_789);
 
         assertRoundTrip(RiskLimits.permissive(), breakers,
             List.of(InstrumentSpec.unrestricted("X"), InstrumentSpec.unrestricted("Y.Z")));
