@@ -62,12 +62,19 @@ public final class ConfigLoader
      */
     public static long barIntervalOption(final String option, final String text)
     {
-        final long intervalNs = ConfigCatalogue.BAR_INTERVAL.parse("ringwall", option,
-            text == null ? "" : text.trim());
-        if (intervalNs <= 0)
+        final long intervalNs;
+        try
         {
-            throw new ConfigException("ringwall: " + option + " = " + text + " is not allowed: a bar interval is a " +
-                "positive duration, like 5m or 24h");
+            intervalNs = ValueKind.DURATION.parse(text == null ? "" : text.trim());
+        }
+        catch (final ValueKind.BadValue ex)
+        {
+            throw new ConfigException(option + " " + text + " " + ex.getMessage());
+        }
+        if (intervalNs <= 0 || intervalNs > BreakerLimits.MAX_BAR_INTERVAL_NS)
+        {
+            throw new ConfigException(option + " " + text + " is not allowed: a bar interval is a positive duration " +
+                "of at most " + ValueKind.DURATION.format(BreakerLimits.MAX_BAR_INTERVAL_NS) + ", like 5m or 24h");
         }
         return intervalNs;
     }

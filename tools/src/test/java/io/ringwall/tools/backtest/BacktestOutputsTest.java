@@ -36,6 +36,7 @@ class BacktestOutputsTest
         final String json = new String(BacktestReportJson.toBytes(analysis.report()), StandardCharsets.UTF_8);
         assertThat(json).isEqualTo("""
             {
+              "attention" : [ ],
               "strategies" : [ ],
               "period" : {
                 "start" : "2024-01-01T00:00:00Z",
