@@ -61,6 +61,19 @@ final class BarStaleness
         return Breakers.NONE;
     }
 
+    /** @return whether some instrument's open-market age since its last bar is below its threshold. */
+    boolean anyFresh(final long nowNs)
+    {
+        for (int i = 0; i < clocks.length; i++)
+        {
+            if (openAtUpdateNs[i] != NEVER && clocks[i].advanceTo(nowNs) - openAtUpdateNs[i] < thresholdNs[i])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     long ageNs()
     {
         return ageNs;

@@ -145,6 +145,18 @@ final class Breakers
         }
     }
 
+    /** @return whether staleness is measured in bar intervals of open market (bar data). */
+    boolean staleByBars()
+    {
+        return barStaleness != null;
+    }
+
+    /** @return for bar data, whether some instrument had a bar within its limit of open market. */
+    boolean anyBarFresh(final long nowNs)
+    {
+        return barStaleness != null && barStaleness.anyFresh(nowNs);
+    }
+
     /** Drawdown and daily-loss figures: equity after a mark or a fill. Divides only when a breaker trips. */
     void onEquity(final long equity, final long nowNs)
     {

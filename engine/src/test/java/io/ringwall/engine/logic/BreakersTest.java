@@ -156,9 +156,7 @@ class BreakersTest
     void barDataAgesInOpenMarketTimeNotOverNightsWeekendsOrHolidays()
     {
         final long hour = 3_600 * SECOND;
-        final BreakerLimits limits = with(with(BreakerLimits.off(), "staleData", BreakerRule.reducing()),
-            "barIntervalNs", 24 * hour);
-        final RiskDesk desk = new RiskDesk(RiskLimits.permissive(), limits, 1_000_000 * USD, equityMarket());
+        final RiskDesk desk = barDesk(BreakerRule.reducing(), 24 * hour);
         // Friday 18 January 2013, the daily bar at 00:00 UTC after the close; Monday 21st is a holiday.
         at(desk, "2013-01-19T00:00:00Z").trade(AAPL, PRICE, LOT);
         at(desk, "2013-01-23T00:00:00Z").command(OperatorCommandType.CANCEL_ALL, null, "tick");
@@ -180,15 +178,20 @@ class BreakersTest
     void fiveMinuteBarsAroundTheClockTripAfterThreeMissedBars()
     {
         final long minute = 60 * SECOND;
-        final BreakerLimits limits = with(with(BreakerLimits.off(), "staleData", BreakerRule.halting()),
-            "barIntervalNs", 5 * minute);
-        final RiskDesk desk = new RiskDesk(RiskLimits.permissive(), limits, 1_000_000 * USD, equityMarket());
+        final RiskDesk desk = barDesk(BreakerRule.halting(), 5 * minute);
         at(desk, "2023-03-13T23:55:00Z").trade(ETHUSD, PRICE, LOT);
         desk.harness.advance(5 * minute).trade(ETHUSD, PRICE, LOT);
         desk.harness.advance(15 * minute - 1).command(OperatorCommandType.CANCEL_ALL, null, "tick");
         assertThat(desk.harness.logic().breakerState()).isEqualTo(BreakerState.ACTIVE);
         desk.harness.advance(1).command(OperatorCommandType.CANCEL_ALL, null, "tick");
         assertTripped(desk, BreakerType.STALE_DATA, BreakerState.HALTED, 15 * minute, 15 * minute);
+    }
+
+    /** Only the stale-data breaker on, for bars of {@code barIntervalNs}, on {@link #equityMarket()}. */
+    private static RiskDesk barDesk(final BreakerRule rule, final long barIntervalNs)
+    {
+        final BreakerLimits limits = with(with(BreakerLimits.off(), "staleData", rule), "barIntervalNs", barIntervalNs);
+        return new RiskDesk(RiskLimits.permissive(), limits, 1_000_000 * USD, equityMarket());
     }
 
     /** AAPL on NYSE hours (holiday: 21 January 2013), the crypto symbols open around the clock. */
