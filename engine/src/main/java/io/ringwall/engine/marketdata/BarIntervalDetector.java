@@ -10,16 +10,10 @@ import java.util.Map;
  * before the session starts, and its answer goes into the session manifest, so the logic never depends on it
  * being run again.
  */
-public final class BarIntervalDetector implements MarketDataSink
+public final class BarIntervalDetector extends MarketDataSink.Ignoring
 {
     private final Map<Long, Integer> gapCounts = new HashMap<>();
     private long lastCloseNs = Long.MIN_VALUE;
-
-    @Override
-    public void trade(final int instrumentId, final long tradeId, final long price, final long quantity,
-        final long exchangeTimeNs)
-    {
-    }
 
     @Override
     public void bar(final int instrumentId, final long open, final long high, final long low, final long close,
