@@ -98,6 +98,27 @@ class ConfigManifestTest
             .hasMessage("manifest: breakers.market-move.window is missing (duration, 1ns..24h)");
     }
 
+    /**
+     * Issue 24: a session journaled before bar intervals existed measured staleness by the two ages; its manifest
+     * lacks the bar keys and rebuilds exactly that (no interval, the default multiple), so it still replays.
+     */
+    @Test
+    void aManifestFromBeforeBarIntervalsRebuildsTradeDataStaleness()
+    {
+        final Map<String, String> properties = defaultProperties();
+        properties.remove("breakers.stale-data.bar-interval");
+        properties.remove("breakers.stale-data.bar-intervals");
+        final BreakerLimits breakers = ConfigManifest.fromProperties(properties).breakers();
+        assertThat(breakers).isEqualTo(BreakerLimits.defaults());
+        assertThat(breakers.staleByBars()).isFalse();
+
+        properties.put("breakers.stale-data.bar-interval", "24h");
+        properties.put("breakers.stale-data.bar-intervals", "5");
+        final BreakerLimits bars = ConfigManifest.fromProperties(properties).breakers();
+        assertThat(bars.barIntervalNs()).isEqualTo(86_400_000_000_000L);
+        assertThat(bars.staleBarIntervals()).isEqualTo(5);
+    }
+
     @Test
     void manifestInstrumentsMustBeCompleteAndWithinTheCount()
     {
