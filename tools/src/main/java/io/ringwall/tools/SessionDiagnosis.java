@@ -55,7 +55,8 @@ final class SessionDiagnosis
         try (JournalDirectory journals = JournalDirectory.openExisting(sessionDir))
         {
             final SessionDiagnosis diagnosis = new SessionDiagnosis(LogicConfig.fromManifest(journals.readManifest()));
-            try (JournalReader outputs = journals.outputReader())
+            // A session resumed after a crash may end journal "out" on a torn record; recovery skipped it, so do we.
+            try (JournalReader outputs = journals.outputReader().tolerateTornRecords())
             {
                 outputs.readAll((sequence, timeNs, frame, offset, length) ->
                 {
@@ -87,7 +88,19 @@ final class SessionDiagnosis
     {
         final boolean holdsSession = java.nio.file.Files.isDirectory(sessionDir.resolve("in")) &&
             java.nio.file.Files.isRegularFile(sessionDir.resolve(JournalDirectory.MANIFEST_FILE));
-        return holdsSession ? of(sessionDir) : List.of();
+        if (!holdsSession)
+        {
+            return List.of();
+        }
+        try
+        {
+            return of(sessionDir);
+        }
+        catch (final io.ringwall.journal.JournalCorruptException ex)
+        {
+            // The run itself is over and its summary stands; say why it cannot be explained instead of failing it.
+            return List.of("journal \"out\" could not be read to explain this session: " + ex.getMessage());
+        }
     }
 
     private void onBreakerChange(final long timeNs, final BreakerStateChangeDecoder trip)
