@@ -9,6 +9,7 @@ import io.ringwall.engine.Backtest;
 import io.ringwall.engine.RunSummary;
 import io.ringwall.tools.backtest.BacktestAnalysis;
 import io.ringwall.tools.backtest.BacktestAnalyzer;
+import io.ringwall.tools.backtest.BacktestReport;
 import io.ringwall.tools.backtest.BacktestReportJson;
 import io.ringwall.tools.backtest.BacktestReportText;
 import io.ringwall.tools.backtest.EquityChart;
@@ -71,12 +72,13 @@ final class BacktestCommand extends RunCommand
         }
         final BacktestAnalysis analysis = new BacktestAnalyzer(periodsPerYear).analyze(session.journalDir(),
             TerminalProgressBar.forStderr(!noProgress));
+        final BacktestReport report = analysis.report().withAttention(SessionDiagnosis.of(session.journalDir()));
         final Path json = session.journalDir().resolve(REPORT_FILE);
         final Path chart = session.journalDir().resolve(CHART_FILE);
-        BacktestReportJson.write(analysis.report(), json);
+        BacktestReportJson.write(report, json);
         EquityChart.writePng(analysis, chart);
         out.println();
-        out.print(BacktestReportText.render(analysis.report()));
+        out.print(BacktestReportText.render(report));
         out.println("report        " + json);
         out.println("equity curve  " + chart);
         out.flush();

@@ -31,10 +31,12 @@ import io.ringwall.engine.config.LoadedConfig;
 import io.ringwall.engine.logic.LogicConfig;
 import io.ringwall.engine.market.CostModel;
 import io.ringwall.engine.market.MarketModel;
+import io.ringwall.engine.config.BreakerLimits;
 import io.ringwall.engine.marketdata.BarCsvSource;
+import io.ringwall.engine.marketdata.BarIntervalDetector;
+import io.ringwall.engine.marketdata.BarJsonSource;
 import io.ringwall.engine.marketdata.DataFiles;
 import io.ringwall.engine.marketdata.MalformedLineReporter;
-import io.ringwall.engine.marketdata.MarketDataSink;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SourceStats;
 import io.ringwall.engine.marketdata.SyntheticTradeSource;
@@ -72,8 +74,14 @@ class RunCommand implements Callable<Integer>
     private String data = DataFiles.BITSTAMP_TRADES;
 
     @Option(names = "--format", description = "trades (timestamp,price,amount) or bars " +
-        "(date,open,high,low,close,volume); default: ${DEFAULT-VALUE}.")
+        "(date,open,high,low,close,volume, or ta4j's JSON bars for a .json file); default: ${DEFAULT-VALUE}.")
     private Format format = Format.trades;
+
+    @Option(names = "--bar-interval", paramLabel = "DURATION", description = "The bars' interval (5m, 1h, 24h), " +
+        "which the stale-data breaker measures bar data against (breakers.stale-data.bar-intervals of them, in open " +
+        "market time). Default: breakers.stale-data.bar-interval of the configuration, or when that is 0s the most " +
+        "common gap between the file's bars.")
+    private String barInterval;
 
     @Option(names = "--synthetic", paramLabel = "N", description = "Instead of --data, generate N random-walk trades " +
         "(N at least 1).")
@@ -277,6 +285,9 @@ class RunCommand implements Callable<Integer>
         "with a spare core per stage (scripts/ringwall-pinned does both). Default: no pinning.")
     private Integer pinCpu;
 
+    /** What {@link #prepare} resolved the bar interval to, for the summary; null for trade data. */
+    private String barIntervalNote;
+
     /** The process environment (the admin token); tests replace it. */
     static Map<String, String> processEnvironment = System.getenv();
 
@@ -479,8 +490,18 @@ class RunCommand implements Callable<Integer>
     final int report(final Session session, final RunSummary summary)
     {
         final java.io.PrintWriter out = spec.commandLine().getOut();
+        // Why the session did not trade as expected goes first, in plain words, from the journals.
+        for (final String line : SessionDiagnosis.orNone(session.journalDir()))
+        {
+            out.println("ATTENTION     " + line);
+        }
         out.println("config        " + session.limits().environment() + ": " + String.join(", ", session.limits().sources()));
         out.print(summary.format());
+        if (barIntervalNote != null)
+        {
+            out.println("bar interval  " + barIntervalNote + "; stale after breakers.stale-data.bar-intervals = " +
+                session.engine().logic().breakers().staleBarIntervals() + " of them in open market time");
+        }
         final String malformed = session.malformed() == null ? null : session.malformed().summary(session.dataLines());
         if (malformed != null)
         {
@@ -536,14 +557,18 @@ class RunCommand implements Callable<Integer>
             case "wall" -> ClockMode.WALL;
             default -> throw new IllegalArgumentException("--clock " + clock + " is not data or wall");
         };
+        final long givenBarIntervalNs = barInterval == null ? 0 :
+            ConfigLoader.barIntervalOption("--bar-interval", barInterval);
         MalformedLineReporter malformed = null;
         long dataLines = 0;
+        final BarIntervalDetector bars = new BarIntervalDetector();
         if (synthetic == null)
         {
             // The whole file once, delivering nothing, before any session exists: a file over the limit is
-            // refused having traded nothing (see MalformedLineReporter for the rule).
+            // refused having traded nothing (see MalformedLineReporter for the rule). Bars' interval is found
+            // on the way, before the session, so it reaches the logic through the manifest like any limit.
             final MalformedLineReporter check = new MalformedLineReporter();
-            final SourceStats checked = csvSource(instrumentId, check).run(MarketDataSink.DISCARD);
+            final SourceStats checked = csvSource(instrumentId, check).run(bars);
             dataLines = checked.events() + checked.malformed();
             final String refusal = check.overLimit(data, dataLines, limits.maxMalformedPpm());
             if (refusal != null)
@@ -552,10 +577,12 @@ class RunCommand implements Callable<Integer>
             }
             malformed = new MalformedLineReporter(MalformedLineReporter.budget(dataLines, limits.maxMalformedPpm()));
         }
+        final BreakerLimits breakers = limits.breakers().withBarInterval(isBarData() ?
+            barIntervalNs(givenBarIntervalNs, limits.breakers().barIntervalNs(), bars.intervalNs()) : 0);
         final Path journalDir = journal != null ? journal : newSessionDir();
         final EngineConfig config = new EngineConfig(journalDir,
             new LogicConfig(limits.instruments(), specs, cashUnits, LogicConfig.DEFAULT_MAX_WORKING_ORDERS,
-                limits.risk(), limits.breakers(), market(limits.market())).withStatusTimeouts(statusTimeouts(limits)),
+                limits.risk(), breakers, market(limits.market())).withStatusTimeouts(statusTimeouts(limits)),
             RingConfig.ofSize(ringSize, WaitMode.parse(waitMode)).withThreading(StageThreading.parse(threads)),
             clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, timerMs * 1_000_000L, rate);
         final MarketDataSource source = synthetic != null ? syntheticSource(instrumentId, synthetic, seed) :
@@ -565,8 +592,32 @@ class RunCommand implements Callable<Integer>
 
     private MarketDataSource csvSource(final int instrumentId, final MalformedLineReporter reporter)
     {
-        return format == Format.bars ? new BarCsvSource(data, instrumentId, reporter) :
-            new TradeCsvSource(data, instrumentId, reporter);
+        if (format == Format.bars)
+        {
+            return data.endsWith(BarJsonSource.EXTENSION) ? new BarJsonSource(data, instrumentId, reporter) :
+                new BarCsvSource(data, instrumentId, reporter);
+        }
+        return new TradeCsvSource(data, instrumentId, reporter);
+    }
+
+    /**
+     * The bar interval, in this order: {@code --bar-interval}, a configured one, the one found in the file (0 when
+     * it holds fewer than two bars: the stale-data ages then apply as to trades). Says which in the summary.
+     */
+    private long barIntervalNs(final long givenNs, final long configuredNs, final long detectedNs)
+    {
+        final long intervalNs = givenNs > 0 ? givenNs : configuredNs > 0 ? configuredNs : detectedNs;
+        final String from = givenNs > 0 ? "--bar-interval" : configuredNs > 0 ? "breakers.stale-data.bar-interval" :
+            "detected from the data";
+        barIntervalNote = intervalNs == 0 ? "no interval (fewer than two bars): stale-data ages as for trades" :
+            HumanDuration.format(intervalNs) + " (" + from + ")";
+        return intervalNs;
+    }
+
+    /** Bar data from a file: staleness is measured in bar intervals (synthetic data are trades). */
+    private boolean isBarData()
+    {
+        return format == Format.bars && synthetic == null;
     }
 
     /**

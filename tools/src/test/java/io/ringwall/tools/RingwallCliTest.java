@@ -61,17 +61,20 @@ class RingwallCliTest
     @Test
     void barsRunWithTheDefaultBarStrategy()
     {
-        // daily bars are a day apart: the stale-data breaker (minutes) would trip on the second bar
+        // the breaker can still be switched off, and the summary names the override
         assertThat(execute("run", "--data", "classpath:appleinc_bars_from_20130101_usd.csv", "--format", "bars",
             "--set", "breakers.stale-data.enabled=false", "--journal", dir.resolve("bars").toString()))
             .as(err.toString()).isZero();
         assertThat(text(out)).contains("252 events, 0 malformed lines").containsPattern("orders +[1-9]\\d* sent")
             .contains("RINGWALL_BREAKERS_STALE_DATA_ENABLED=false");
 
+        // Issue 24: out of the box, bars are stale only after three bar intervals of open market, so daily bars
+        // trade and trip nothing.
         out.reset();
         assertThat(execute("run", "--data", "classpath:appleinc_bars_from_20130101_usd.csv", "--format", "bars",
             "--journal", dir.resolve("bars-stale").toString())).as(err.toString()).isZero();
-        assertThat(text(out)).contains("breakers tripped: STALE_DATA 1");
+        assertThat(text(out)).contains("breakers tripped: none").containsPattern("orders +[1-9]\\d* sent")
+            .doesNotContain("ATTENTION");
     }
 
     @Test

@@ -98,6 +98,13 @@ final class ConfigCatalogue
         7 * DAY_NS, (r, b) -> b.instrumentStaleNs());
     static final ConfigKey FEED_STALE = key("breakers.stale-data.feed-max-age", DURATION, "duration", 1,
         7 * DAY_NS, (r, b) -> b.feedStaleNs());
+    // Issue 24: bar data is stale against its own rhythm. 0s in a file means "detect it from the bar data"; the
+    // manifest holds the interval the session resolved (0s for trade data), so a replay measures the same ages.
+    static final ConfigKey BAR_INTERVAL = key("breakers.stale-data.bar-interval", DURATION,
+        "duration of one bar (0s = detected from bar data; none for trades)", 0, BreakerLimits.MAX_BAR_INTERVAL_NS,
+        (r, b) -> b.barIntervalNs());
+    static final ConfigKey STALE_BAR_INTERVALS = key("breakers.stale-data.bar-intervals", INTEGER,
+        "bar intervals of open market", 1, BreakerLimits.MAX_STALE_BAR_INTERVALS, (r, b) -> b.staleBarIntervals());
     static final Rule MARKET_MOVE = rule("market-move", BreakerLimits::marketMove);
     static final ConfigKey MARKET_MOVE_THRESHOLD = key("breakers.market-move.threshold", FRACTION,
         "fraction, (high - low) / low", 1, 100 * PPM, (r, b) -> b.marketMovePpm());

@@ -52,6 +52,33 @@ public final class ConfigLoader
     }
 
     /** @return the overlay file of an environment: {@code ringwall-production.yaml}. */
+    /**
+     * Reads a bar interval given on the command line ({@code --bar-interval 24h}) as the YAML key
+     * {@code breakers.stale-data.bar-interval} takes it, except that 0 is refused too: there it means "detect it",
+     * which an explicit option cannot mean.
+     *
+     * @return nanoseconds, positive.
+     * @throws ConfigException (one line) for a value that is not a positive duration in range.
+     */
+    public static long barIntervalOption(final String option, final String text)
+    {
+        final long intervalNs;
+        try
+        {
+            intervalNs = ValueKind.DURATION.parse(text == null ? "" : text.trim());
+        }
+        catch (final ValueKind.BadValue ex)
+        {
+            throw new ConfigException(option + " " + text + " " + ex.getMessage());
+        }
+        if (intervalNs <= 0 || intervalNs > BreakerLimits.MAX_BAR_INTERVAL_NS)
+        {
+            throw new ConfigException(option + " " + text + " is not allowed: a bar interval is a positive duration " +
+                "of at most " + ValueKind.DURATION.format(BreakerLimits.MAX_BAR_INTERVAL_NS) + ", like 5m or 24h");
+        }
+        return intervalNs;
+    }
+
     public static String overlayFile(final String environment)
     {
         return "ringwall-" + environment + ".yaml";

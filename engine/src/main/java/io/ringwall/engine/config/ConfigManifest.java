@@ -34,7 +34,10 @@ public final class ConfigManifest
         final Map<String, String> properties = new LinkedHashMap<>();
         for (final ConfigKey key : ConfigCatalogue.KEYS)
         {
-            properties.put(key.name, key.format(key.read(risk, breakers)));
+            if (!isImpliedWhenAbsent(key, breakers))
+            {
+                properties.put(key.name, key.format(key.read(risk, breakers)));
+            }
         }
         properties.put(INSTRUMENT_COUNT, COUNT.format(instruments.size()));
         for (int i = 0; i < instruments.size(); i++)
@@ -53,6 +56,17 @@ public final class ConfigManifest
      * @return whether a manifest key belongs to this configuration (the manifest also holds the session's
      * other entries).
      */
+    /**
+     * The bar keys are left out where they hold the value {@link #fromProperties} gives them when absent (trade
+     * data), so the manifest of a session from before they existed is still the manifest this engine writes for
+     * it, and the session resumes; the round trip stays exact.
+     */
+    private static boolean isImpliedWhenAbsent(final ConfigKey key, final BreakerLimits breakers)
+    {
+        return key == ConfigCatalogue.BAR_INTERVAL && breakers.barIntervalNs() == 0 ||
+            key == ConfigCatalogue.STALE_BAR_INTERVALS && breakers.staleBarIntervals() == BreakerLimits.DEFAULT_STALE_BAR_INTERVALS;
+    }
+
     /** @return the market model as manifest entries, every key under {@code market.}. */
     public static Map<String, String> marketToProperties(final MarketModel market)
     {
@@ -93,6 +107,9 @@ public final class ConfigManifest
         }
         final int count = (int)COUNT.parse(SOURCE, countText);
         final ConfigValues values = new ConfigValues();
+        // Sessions journaled before bar intervals existed measured staleness by the two ages alone: that is 0s.
+        values.setParsed(ConfigCatalogue.BAR_INTERVAL, SOURCE, 0);
+        values.setParsed(ConfigCatalogue.STALE_BAR_INTERVALS, SOURCE, BreakerLimits.DEFAULT_STALE_BAR_INTERVALS);
         final Map<Integer, Map<String, String>> fields = new HashMap<>();
         for (final Map.Entry<String, String> property : properties.entrySet())
         {

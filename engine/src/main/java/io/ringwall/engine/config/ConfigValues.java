@@ -69,7 +69,8 @@ final class ConfigValues
                 rule(DAILY_LOSS), get(DAILY_LOSS_MONEY), get(DAILY_LOSS_FRACTION),
                 rule(ORDER_RATE), (int)get(ORDER_RATE_COUNT), get(ORDER_RATE_WINDOW),
                 rule(VENUE_REJECTS), (int)get(VENUE_REJECT_COUNT), get(VENUE_REJECT_WINDOW),
-                rule(STALE_DATA), get(INSTRUMENT_STALE), get(FEED_STALE),
+                rule(STALE_DATA), get(INSTRUMENT_STALE), get(FEED_STALE), get(BAR_INTERVAL),
+                (int)get(STALE_BAR_INTERVALS),
                 rule(MARKET_MOVE), get(MARKET_MOVE_THRESHOLD), get(MARKET_MOVE_WINDOW));
         }
         catch (final IllegalArgumentException ex)

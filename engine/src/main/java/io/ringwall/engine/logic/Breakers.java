@@ -40,6 +40,8 @@ final class Breakers
     private final EventWindow venueRejects;
     private final PriceRangeWindow priceRange;
     private final long[] lastUpdateNs;
+    /** Bar data's stale-data figure ({@link BreakerLimits#staleByBars()}); null for trade data. */
+    private final BarStaleness barStaleness;
     private Canceller canceller;
     private long feedLastUpdateNs;
     private long highWaterMark = Long.MIN_VALUE;
@@ -49,11 +51,14 @@ final class Breakers
     private long dailyLossThreshold;
 
     /**
-     * @param sessions the session calendar's clock: the daily loss is measured from each session start.
+     * @param sessions           the session calendar's clock: the daily loss is measured from each session start.
+     * @param instrumentSessions each instrument's calendar clock (by id): bar data ages in its open-market time.
      */
-    Breakers(final BreakerLimits limits, final int instruments, final OutputPublisher output,
-        final EngineCounters counters, final SessionClock sessions)
+    Breakers(final BreakerLimits limits, final OutputPublisher output, final EngineCounters counters,
+        final SessionClock sessions, final SessionClock[] instrumentSessions)
     {
+        final int instruments = instrumentSessions.length;
+        barStaleness = limits.staleByBars() ? new BarStaleness(limits, instrumentSessions) : null;
         this.sessions = sessions;
         this.limits = limits;
         this.output = output;
@@ -129,6 +134,10 @@ final class Breakers
     {
         lastUpdateNs[instrumentId] = nowNs;
         feedLastUpdateNs = nowNs;
+        if (barStaleness != null)
+        {
+            barStaleness.onUpdate(instrumentId, nowNs);
+        }
         if (price <= 0 || !isWatching(BreakerType.MARKET_MOVE))
         {
             return;
@@ -138,6 +147,18 @@ final class Breakers
         {
             trip(BreakerType.MARKET_MOVE, priceRange.movePpm(instrumentId), limits.marketMovePpm(), instrumentId);
         }
+    }
+
+    /** @return whether staleness is measured in bar intervals of open market (bar data). */
+    boolean staleByBars()
+    {
+        return barStaleness != null;
+    }
+
+    /** @return for bar data, whether some instrument had a bar within its limit of open market. */
+    boolean anyBarFresh(final long nowNs)
+    {
+        return barStaleness != null && barStaleness.anyFresh(nowNs);
     }
 
     /** Drawdown and daily-loss figures: equity after a mark or a fill. Divides only when a breaker trips. */
@@ -202,6 +223,17 @@ final class Breakers
     {
         if (!isWatching(BreakerType.STALE_DATA) || feedLastUpdateNs == 0)
         {
+            return;
+        }
+        if (barStaleness != null)
+        {
+            // Bar data: both ages are bar intervals of open market, per instrument (the feed is as fresh as its
+            // freshest instrument, so a stale feed is first a stale instrument).
+            final int stale = barStaleness.firstStale(nowNs);
+            if (stale != NONE)
+            {
+                trip(BreakerType.STALE_DATA, barStaleness.ageNs(), barStaleness.thresholdNs(stale), stale);
+            }
             return;
         }
         final long feedAge = nowNs - feedLastUpdateNs;
@@ -311,6 +343,10 @@ final class Breakers
             {
                 java.util.Arrays.fill(lastUpdateNs, 0);
                 feedLastUpdateNs = 0;
+                if (barStaleness != null)
+                {
+                    barStaleness.clear();
+                }
             }
             default ->
             {
@@ -361,6 +397,10 @@ final class Breakers
         cursor.putLong(day);
         cursor.putLong(dayStartEquity);
         cursor.putLong(dailyLossThreshold);
+        if (barStaleness != null)
+        {
+            barStaleness.writeState(cursor);
+        }
     }
 
     void readState(final StateCursor cursor)
@@ -374,6 +414,10 @@ final class Breakers
         day = cursor.getLong();
         dayStartEquity = cursor.getLong();
         dailyLossThreshold = cursor.getLong();
+        if (barStaleness != null)
+        {
+            barStaleness.readState(cursor);
+        }
     }
 
     /** Checkpoints: sets a breaker's state as the snapshot recorded it (no output, no trip count). */

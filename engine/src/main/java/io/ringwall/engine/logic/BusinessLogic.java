@@ -93,7 +93,8 @@ public final class BusinessLogic
         orders = new OrderManager(config.maxWorkingOrders(), instruments.size(), counters);
         output = new OutputPublisher(sink);
         sessions = new SessionClock(config.market().sessionCalendarSpec());
-        breakers = new Breakers(config.breakers(), instruments.size(), output, counters, sessions);
+        breakers = new Breakers(config.breakers(), output, counters, sessions,
+            config.market().clocksOf(config.instruments()));
         final PreTradeRisk risk = new PreTradeRisk(config.risk(), instruments, market, breakers, portfolio, orders,
             sessions);
         final StrategyHost.LogicClock clock = () -> timeNs;

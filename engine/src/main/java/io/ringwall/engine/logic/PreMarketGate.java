@@ -128,7 +128,11 @@ final class PreMarketGate
     private long failures(final long external, final long nowNs)
     {
         long failed = external;
-        if (!hasMarketData || nowNs - lastMarketDataNs >= feedMaxAgeNs)
+        // Bar data is live while some instrument is inside its bar-interval limit of open market (as STALE_DATA
+        // judges it), so a daily-bar session is not held back by the 30-minute age meant for trade feeds.
+        final boolean stale = breakers.staleByBars() ? !breakers.anyBarFresh(nowNs) :
+            nowNs - lastMarketDataNs >= feedMaxAgeNs;
+        if (!hasMarketData || stale)
         {
             failed |= PreMarketCheck.FEED_LIVE.bit();
         }

@@ -45,6 +45,18 @@ public record MarketCalendar(String name, ZoneId zone, int openMinute, int close
         return new MarketCalendar(name, ZoneId.of("UTC"), 0, MINUTES_PER_DAY, Set.of(DayOfWeek.values()), Set.of());
     }
 
+    /**
+     * The open-market time one bar of {@code intervalNs} spans, the unit bar data's staleness is measured in: a
+     * bar shorter than a day spans its interval up to one session; a bar of a day or more spans one session per
+     * whole day (a daily bar of a 09:30-16:00 market is 6.5 hours of open market, whatever the night in between).
+     */
+    public long openSpanOfBarNs(final long intervalNs)
+    {
+        final long sessionNs = (closeMinute - openMinute) * 60L * NANOS_PER_SECOND;
+        final long dayNs = MINUTES_PER_DAY * 60L * NANOS_PER_SECOND;
+        return intervalNs >= dayNs ? Math.multiplyExact(intervalNs / dayNs, sessionNs) : Math.min(intervalNs, sessionNs);
+    }
+
     public boolean isTradingDate(final LocalDate date)
     {
         return weekdays.contains(date.getDayOfWeek()) && !holidays.contains(date);

@@ -3,8 +3,6 @@ package io.ringwall.engine.marketdata;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
-import io.ringwall.engine.Fixed;
-
 /**
  * Replays daily bars in the format {@code date,open,high,low,close,volume} (ISO date, decimals). A bar
  * is stamped at its close (the end of its UTC day): that is when it is known. A line is refused when a
@@ -56,23 +54,19 @@ public final class BarCsvSource implements MarketDataSource
             }
             for (int i = 0; i < 4; i++)
             {
-                prices[i] = Fixed.parse(line.text(), line.start(i + 1), line.end(i + 1), Fixed.PRICE_DECIMALS);
-                if (prices[i] == Long.MIN_VALUE || prices[i] <= 0)
+                final String why = BarChecks.price(line.text(), line.start(i + 1), line.end(i + 1), prices, i);
+                if (why != null)
                 {
-                    return "price '" + line.field(i + 1) + "' is not a positive decimal of at most " +
-                        Fixed.PRICE_DECIMALS + " places";
+                    return why;
                 }
             }
-            final long open = prices[0];
-            final long high = prices[1];
-            final long low = prices[2];
-            final long close = prices[3];
-            if (low > Math.min(open, close) || high < Math.max(open, close))
+            final String bounds = BarChecks.bounds(prices);
+            if (bounds != null)
             {
-                return "low/high do not bound open and close";
+                return bounds;
             }
-            final long volume = Fixed.parse(line.text(), line.start(5), line.end(5), Fixed.QUANTITY_DECIMALS);
-            if (volume == Long.MIN_VALUE || volume < 0)
+            final long volume = BarChecks.volume(line.text(), line.start(5), line.end(5));
+            if (volume == Long.MIN_VALUE)
             {
                 return "volume '" + line.field(5) + "' is not a non-negative decimal";
             }
@@ -81,7 +75,7 @@ public final class BarCsvSource implements MarketDataSource
                 return "date does not increase";
             }
             lastStart[0] = startNs;
-            sink.bar(instrumentId, open, high, low, close, volume, startNs, DAY_NS);
+            sink.bar(instrumentId, prices[0], prices[1], prices[2], prices[3], volume, startNs, DAY_NS);
             return null;
         });
     }

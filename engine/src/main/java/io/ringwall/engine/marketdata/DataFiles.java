@@ -19,6 +19,8 @@ public final class DataFiles
     public static final String BITSTAMP_TRADES = CLASSPATH_PREFIX + "bitstamp_trades_from_20131125_usd.csv";
     /** Apple daily bars of 2013, bundled in org.ta4j:ta4j-examples (MIT). */
     public static final String APPLE_BARS = CLASSPATH_PREFIX + "appleinc_bars_from_20130101_usd.csv";
+    /** ETH/USD 5-minute bars of 13-15 March 2023 (Binance US), ta4j's JSON form, in org.ta4j:ta4j-examples (MIT). */
+    public static final String ETH_BARS = CLASSPATH_PREFIX + "ETH-USD-PT5M-2023-3-13_2023-3-15.json";
 
     private DataFiles()
     {

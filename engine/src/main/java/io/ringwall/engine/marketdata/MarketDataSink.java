@@ -7,7 +7,10 @@ package io.ringwall.engine.marketdata;
 public interface MarketDataSink
 {
     /** Takes everything and delivers nothing: a read that only checks a file. */
-    MarketDataSink DISCARD = new MarketDataSink()
+    MarketDataSink DISCARD = new Ignoring();
+
+    /** Ignores every kind of data; a sink that looks at some of it (a check, a detector) overrides those. */
+    class Ignoring implements MarketDataSink
     {
         @Override
         public void trade(final int instrumentId, final long tradeId, final long price, final long quantity,
@@ -20,7 +23,7 @@ public interface MarketDataSink
             final long volume, final long startTimeNs, final long durationNs)
         {
         }
-    };
+    }
 
     void trade(int instrumentId, long tradeId, long price, long quantity, long exchangeTimeNs);
 

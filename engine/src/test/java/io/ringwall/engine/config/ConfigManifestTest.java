@@ -43,7 +43,7 @@ class ConfigManifestTest
         final BreakerRule odd = new BreakerRule(true, BreakerState.REDUCING, false);
         final BreakerLimits breakers = new BreakerLimits(odd, 1, BreakerRule.off(), Long.MAX_VALUE, 1_000_000,
             odd, BreakerLimits.MAX_RATE_COUNT, 1, odd, 1, 86_400_000_000_000L, odd, 7 * 86_400_000_000_000L, 1,
-            odd, 100_000_000, 123_456_789);
+            BreakerLimits.MAX_BAR_INTERVAL_NS, BreakerLimits.MAX_STALE_BAR_INTERVALS, odd, 100_000_000, 123_456_789);
 
         assertRoundTrip(RiskLimits.permissive(), breakers,
             List.of(InstrumentSpec.unrestricted("X"), InstrumentSpec.unrestricted("Y.Z")));
@@ -58,6 +58,9 @@ class ConfigManifestTest
 
         final List<String> expected = new ArrayList<>();
         ConfigCatalogue.KEYS.forEach(key -> expected.add(key.name));
+        // trade data: the bar keys hold what an absent key means, and are left out (sessions from before them)
+        expected.remove("breakers.stale-data.bar-interval");
+        expected.remove("breakers.stale-data.bar-intervals");
         expected.add("instruments");
         InstrumentFields.NAMES.forEach(field -> expected.add("instrument.0." + field));
         assertThat(properties.keySet()).containsExactlyElementsOf(expected);
@@ -96,6 +99,40 @@ class ConfigManifestTest
         assertThatThrownBy(() -> ConfigManifest.fromProperties(properties))
             .isInstanceOf(ConfigException.class)
             .hasMessage("manifest: breakers.market-move.window is missing (duration, 1ns..24h)");
+    }
+
+    /**
+     * Issue 24: a session journaled before bar intervals existed measured staleness by the two ages; its manifest
+     * lacks the bar keys and rebuilds exactly that (no interval, the default multiple), so it still replays.
+     */
+    @Test
+    void aManifestFromBeforeBarIntervalsRebuildsTradeDataStaleness()
+    {
+        final Map<String, String> properties = defaultProperties();
+        properties.remove("breakers.stale-data.bar-interval");
+        properties.remove("breakers.stale-data.bar-intervals");
+        final BreakerLimits breakers = ConfigManifest.fromProperties(properties).breakers();
+        assertThat(breakers).isEqualTo(BreakerLimits.defaults());
+        assertThat(breakers.staleByBars()).isFalse();
+
+        properties.put("breakers.stale-data.bar-interval", "24h");
+        properties.put("breakers.stale-data.bar-intervals", "5");
+        final BreakerLimits bars = ConfigManifest.fromProperties(properties).breakers();
+        assertThat(bars.barIntervalNs()).isEqualTo(86_400_000_000_000L);
+        assertThat(bars.staleBarIntervals()).isEqualTo(5);
+    }
+
+    @Test
+    void aTradeDataManifestIsTheOneWrittenBeforeBarIntervalsSoOldSessionsResume()
+    {
+        final Map<String, String> trades = ConfigManifest.toProperties(RiskLimits.defaults(), BreakerLimits.defaults(),
+            List.of(InstrumentSpec.unrestricted("X")));
+        assertThat(trades).doesNotContainKeys("breakers.stale-data.bar-interval", "breakers.stale-data.bar-intervals");
+
+        final Map<String, String> bars = ConfigManifest.toProperties(RiskLimits.defaults(),
+            BreakerLimits.defaults().withBarInterval(86_400_000_000_000L), List.of(InstrumentSpec.unrestricted("X")));
+        assertThat(bars).containsEntry("breakers.stale-data.bar-interval", "24h");
+        assertThat(ConfigManifest.fromProperties(bars).breakers().barIntervalNs()).isEqualTo(86_400_000_000_000L);
     }
 
     @Test
@@ -151,14 +188,10 @@ class ConfigManifestTest
     private static void build(final ConfigKey key, final long value)
     {
         final ConfigValues values = new ConfigValues();
-        defaultProperties().forEach((name, text) ->
+        for (final ConfigKey other : ConfigCatalogue.KEYS)
         {
-            final ConfigKey other = ConfigCatalogue.byName(name);
-            if (other != null)
-            {
-                values.set(other, "test", text);
-            }
-        });
+            values.setParsed(other, "test", other.read(RiskLimits.defaults(), BreakerLimits.defaults()));
+        }
         // The min/max order quantity pair must stay ordered; only the bound itself is under test.
         if (key == ConfigCatalogue.MIN_ORDER_QUANTITY && value > RiskLimits.defaults().maxOrderQuantity())
         {

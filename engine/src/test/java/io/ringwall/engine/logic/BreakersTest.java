@@ -148,6 +148,78 @@ class BreakersTest
         assertThat(feed.lastBreakerChange().instrumentId()).isEqualTo(-1);
     }
 
+    /**
+     * Issue 24: daily bars of an equity are 6.5 hours of open market apart, whatever lies between them, so three
+     * missed sessions trip the breaker and a weekend with a holiday does not.
+     */
+    @Test
+    void barDataAgesInOpenMarketTimeNotOverNightsWeekendsOrHolidays()
+    {
+        final long hour = 3_600 * SECOND;
+        final RiskDesk desk = barDesk(BreakerRule.reducing(), 24 * hour);
+        // Friday 18 January 2013, the daily bar at 00:00 UTC after the close; Monday 21st is a holiday.
+        at(desk, "2013-01-19T00:00:00Z").trade(AAPL, PRICE, LOT);
+        at(desk, "2013-01-23T00:00:00Z").command(OperatorCommandType.CANCEL_ALL, null, "tick");
+        at(desk, "2013-01-24T21:00:00Z").advance(-1).command(OperatorCommandType.CANCEL_ALL, null, "tick");
+        assertThat(desk.harness.logic().breakerState()).isEqualTo(BreakerState.ACTIVE);
+        // Tuesday, Wednesday and Thursday's sessions: 3 x 6.5 hours of open market without a bar.
+        desk.harness.advance(1).command(OperatorCommandType.CANCEL_ALL, null, "tick");
+        assertTripped(desk, BreakerType.STALE_DATA, BreakerState.REDUCING, 3 * 13 * hour / 2, 3 * 13 * hour / 2);
+        assertThat(desk.lastBreakerChange().instrumentId()).isEqualTo(AAPL);
+
+        // The reset re-bases: watched again from the next bar on.
+        desk.harness.command(OperatorCommandType.RESET_BREAKER, BreakerType.STALE_DATA, "data vendor fixed");
+        at(desk, "2013-02-01T00:00:00Z").trade(AAPL, PRICE, LOT);
+        at(desk, "2013-02-05T00:00:00Z").trade(AAPL, PRICE, LOT);
+        assertThat(desk.harness.logic().breakerState()).isEqualTo(BreakerState.ACTIVE);
+    }
+
+    @Test
+    void fiveMinuteBarsAroundTheClockTripAfterThreeMissedBars()
+    {
+        final long minute = 60 * SECOND;
+        final RiskDesk desk = barDesk(BreakerRule.halting(), 5 * minute);
+        at(desk, "2023-03-13T23:55:00Z").trade(ETHUSD, PRICE, LOT);
+        desk.harness.advance(5 * minute).trade(ETHUSD, PRICE, LOT);
+        desk.harness.advance(15 * minute - 1).command(OperatorCommandType.CANCEL_ALL, null, "tick");
+        assertThat(desk.harness.logic().breakerState()).isEqualTo(BreakerState.ACTIVE);
+        desk.harness.advance(1).command(OperatorCommandType.CANCEL_ALL, null, "tick");
+        assertTripped(desk, BreakerType.STALE_DATA, BreakerState.HALTED, 15 * minute, 15 * minute);
+    }
+
+    /** Only the stale-data breaker on, for bars of {@code barIntervalNs}, on {@link #equityMarket()}. */
+    private static RiskDesk barDesk(final BreakerRule rule, final long barIntervalNs)
+    {
+        final BreakerLimits limits = with(with(BreakerLimits.off(), "staleData", rule), "barIntervalNs", barIntervalNs);
+        return new RiskDesk(RiskLimits.permissive(), limits, 1_000_000 * USD, equityMarket());
+    }
+
+    /** AAPL on NYSE hours (holiday: 21 January 2013), the crypto symbols open around the clock. */
+    private static io.ringwall.engine.market.MarketModel equityMarket()
+    {
+        final io.ringwall.engine.market.MarketModel base = io.ringwall.engine.market.MarketModel.defaults();
+        final io.ringwall.engine.market.MarketCalendar equity = new io.ringwall.engine.market.MarketCalendar(
+            "us-equity", java.time.ZoneId.of("America/New_York"), 570, 960,
+            java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY),
+            java.util.Set.of(java.time.LocalDate.of(2013, 1, 21)));
+        return new io.ringwall.engine.market.MarketModel(
+            java.util.Map.of(io.ringwall.engine.market.MarketModel.ALWAYS_OPEN,
+                base.calendars().get(io.ringwall.engine.market.MarketModel.ALWAYS_OPEN), "us-equity", equity),
+            io.ringwall.engine.market.MarketModel.ALWAYS_OPEN,
+            java.util.Map.of(io.ringwall.engine.market.MarketModel.DEFAULT_MARKET,
+                base.market(io.ringwall.engine.market.MarketModel.DEFAULT_MARKET),
+                "AAPL", new io.ringwall.engine.market.InstrumentMarket("us-equity", 0, 0)),
+            base.costs(), base.venue());
+    }
+
+    /** Moves the desk's event time to {@code instant} (forward only). */
+    private static LogicHarness at(final RiskDesk desk, final String instant)
+    {
+        final java.time.Instant time = java.time.Instant.parse(instant);
+        final long targetNs = time.getEpochSecond() * SECOND + time.getNano();
+        return desk.harness.advance(targetNs - desk.harness.timeNs());
+    }
+
     @Test
     void marketMoveInsideTheWindow()
     {

@@ -61,6 +61,12 @@ public final class LogicHarness
         return sequence;
     }
 
+    /** @return the event time the next input is stamped with. */
+    public long timeNs()
+    {
+        return timeNs;
+    }
+
     public LogicHarness advance(final long nanos)
     {
         timeNs += nanos;

@@ -176,6 +176,25 @@ class PreMarketGateTest
         assertThat(lastResult(h).failed()).isZero();
     }
 
+    /** Issue 24: with bar data, a feed is live while its bars are within the stale-data limit in bar intervals. */
+    @Test
+    void feedLiveOfBarDataIsJudgedInBarIntervals()
+    {
+        final long minute = 60 * SECOND;
+        final LogicConfig config = LogicConfig.unrestricted(List.of("BTCUSD", "ETHUSD"), List.of(), 1_000_000 * USD, 64);
+        final LogicHarness h = new LogicHarness(new LogicConfig(config.instruments(), List.of(), config.initialCash(),
+            config.maxWorkingOrders(), config.risk(), config.breakers().withBarInterval(60 * minute), config.market()),
+            List.of(new EagerBuyer(0)));
+        h.trade(BTCUSD, 100 * USD, LOT);
+        // The 30-minute age of trade feeds no longer applies: three hourly bars may be missed.
+        h.advance(3 * 60 * minute - 1);
+        h.command(OperatorCommandType.PRE_MARKET_CHECKS, null, 0, "just in time");
+        assertThat(lastResult(h).failed()).isZero();
+        h.advance(1);
+        h.command(OperatorCommandType.PRE_MARKET_CHECKS, null, 0, "too late");
+        assertThat(lastResult(h).failed()).isEqualTo(FEED_LIVE);
+    }
+
     @Test
     void anOperatorMayOverrideTheGateWithAReason()
     {

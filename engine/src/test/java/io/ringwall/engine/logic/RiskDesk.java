@@ -62,7 +62,13 @@ final class RiskDesk
 
     RiskDesk(final RiskLimits risk, final BreakerLimits breakers, final long initialCash)
     {
-        harness = new LogicHarness(new LogicConfig(INSTRUMENTS, List.of(), initialCash, 1024, risk, breakers),
+        this(risk, breakers, initialCash, io.ringwall.engine.market.MarketModel.defaults());
+    }
+
+    RiskDesk(final RiskLimits risk, final BreakerLimits breakers, final long initialCash,
+        final io.ringwall.engine.market.MarketModel market)
+    {
+        harness = new LogicHarness(new LogicConfig(INSTRUMENTS, List.of(), initialCash, 1024, risk, breakers, market),
             List.of(hand));
     }
 

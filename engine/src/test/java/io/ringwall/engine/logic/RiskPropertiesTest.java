@@ -692,8 +692,8 @@ class RiskPropertiesTest
                 off.dailyLoss(), off.dailyLossMoney(), off.dailyLossPpm(),
                 off.orderRate(), off.orderRateCount(), off.orderRateWindowNs(),
                 off.venueRejects(), off.venueRejectCount(), off.venueRejectWindowNs(),
-                off.staleData(), off.instrumentStaleNs(), off.feedStaleNs(),
-                marketMove, marketMovePpm, off.marketMoveWindowNs()));
+                off.staleData(), off.instrumentStaleNs(), off.feedStaleNs(), off.barIntervalNs(),
+                off.staleBarIntervals(), marketMove, marketMovePpm, off.marketMoveWindowNs()));
     }
 
     @Provide

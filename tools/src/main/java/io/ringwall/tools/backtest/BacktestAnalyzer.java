@@ -199,7 +199,7 @@ public final class BacktestAnalyzer
                 portfolio.realizedPnl(),
                 tally.ordersSent, tally.orderedQuantity, tally.filledQuantity,
                 ratio(tally.filledQuantity, tally.orderedQuantity),
-                tally.venueRejects, tally.cancels);
+                tally.venueRejects, tally.cancels, java.util.List.of());
         }
 
         private static Double annualised(final Double totalReturn, final double elapsedDays)

@@ -38,6 +38,8 @@ import java.util.List;
  * @param fillRate              filled / ordered quantity; null when nothing was ordered.
  * @param venueRejects          OrderRejected inputs.
  * @param cancels               OrderCancelled inputs.
+ * @param attention             why the session did not trade as expected, in plain words (breaker trips, no
+ *                              orders); shown first in the text and the JSON; empty when nothing needs saying.
  */
 public record BacktestReport(
     List<String> strategies,
@@ -69,10 +71,21 @@ public record BacktestReport(
     long filledQuantity,
     Double fillRate,
     long venueRejects,
-    long cancels)
+    long cancels,
+    List<String> attention)
 {
     public BacktestReport
     {
         strategies = List.copyOf(strategies);
+        attention = List.copyOf(attention);
+    }
+
+    public BacktestReport withAttention(final List<String> lines)
+    {
+        return new BacktestReport(strategies, start, end, inputs, elapsedDays, initialEquityMoney, finalEquityMoney,
+            totalReturn, annualisedReturn, periodsPerYear, dailyPeriods, sharpe, sortino, maxDrawdownFraction,
+            maxDrawdownMoney, fills, closingFills, winningClosingFills, winRate, tradedNotionalMoney, turnover,
+            feesMoney, costBps, realizedPnlMoney, ordersSent, orderedQuantity, filledQuantity, fillRate, venueRejects,
+            cancels, lines);
     }
 }

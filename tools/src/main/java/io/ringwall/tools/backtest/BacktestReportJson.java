@@ -71,6 +71,13 @@ public final class BacktestReportJson
     private static void writeReport(final BacktestReport r, final JsonGenerator json) throws IOException
     {
         json.writeStartObject();
+        // First, so a reader of the file sees why a session did not trade before any figure.
+        json.writeArrayFieldStart("attention");
+        for (final String line : r.attention())
+        {
+            json.writeString(line);
+        }
+        json.writeEndArray();
         json.writeArrayFieldStart("strategies");
         for (final String strategy : r.strategies())
         {

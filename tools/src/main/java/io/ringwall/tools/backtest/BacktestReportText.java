@@ -27,6 +27,11 @@ public final class BacktestReportText
     public static String render(final BacktestReport r)
     {
         final BacktestReportText table = new BacktestReportText();
+        // Rows of two cells are plain lines: why the session did not trade as expected, before any figure.
+        for (final String line : r.attention())
+        {
+            table.rows.add(new String[] {"ATTENTION  " + line, null});
+        }
         table.section("Backtest report: " + (r.strategies().isEmpty() ? "(no strategy)" : String.join(", ", r.strategies())));
         table.row("Start", r.start() == null ? NOT_AVAILABLE : r.start(), "UTC");
         table.row("End", r.end() == null ? NOT_AVAILABLE : r.end(), "UTC");
@@ -86,6 +91,11 @@ public final class BacktestReportText
         final StringBuilder text = new StringBuilder();
         for (final String[] row : rows)
         {
+            if (row.length == 2)
+            {
+                text.append(row[0]).append('\n');
+                continue;
+            }
             if (row.length == 1)
             {
                 text.append(text.length() == 0 ? "" : "\n").append(row[0]).append('\n');

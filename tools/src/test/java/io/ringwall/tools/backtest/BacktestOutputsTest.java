@@ -36,6 +36,7 @@ class BacktestOutputsTest
         final String json = new String(BacktestReportJson.toBytes(analysis.report()), StandardCharsets.UTF_8);
         assertThat(json).isEqualTo("""
             {
+              "attention" : [ ],
               "strategies" : [ ],
               "period" : {
                 "start" : "2024-01-01T00:00:00Z",
@@ -98,7 +99,7 @@ class BacktestOutputsTest
     void undefinedFiguresAreWrittenAsJsonNull()
     {
         final BacktestReport empty = new BacktestReport(List.of("x"), null, null, 0, 0, 100, 100, 0.0, null, 365, 0,
-            null, null, 0, 0, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, 0, null, 0, 0);
+            null, null, 0, 0, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, 0, null, 0, 0, List.of());
         final String json = new String(BacktestReportJson.toBytes(empty), StandardCharsets.UTF_8);
         assertThat(json).contains("\"start\" : null", "\"sharpe\" : null", "\"winRate\" : null", "\"totalReturn\" : 0,",
             "\"initialEquity\" : 0.01,");
