@@ -182,6 +182,11 @@ final class SessionDiagnosis
             case PRE_MARKET -> "pre-market checks failed: " + RiskFigures.breakerFigures(type, observed, threshold);
             case OVERFILL -> "the venue filled " + RiskFigures.Unit.QUANTITY.format(observed) + " of an order of " +
                 RiskFigures.Unit.QUANTITY.format(threshold) + " (" + symbols.name(instrumentId) + ")";
+            case VENUE -> observed == 0 && threshold == 0 ? "the venue contradicted the engine's book about an order of " +
+                symbols.name(instrumentId) + " (ringwall risk-events shows it)" :
+                "the venue left " + observed + " order-status question(s) about an order of " + symbols.name(instrumentId) +
+                    " unanswered (or reported fills the engine never received), the limit is " + threshold +
+                    "; governed by orders.status-timeout and orders.status-tries";
             case NULL_VAL -> RiskFigures.breakerFigures(type, observed, threshold);
         };
     }
