@@ -48,13 +48,9 @@ public final class JournalWriter implements AutoCloseable
     private ExcerptAppender appender;
     private long lastSequence;
     /**
-     * The last sequence written out, for other threads (the snapshot writer waits for journal "out" to hold
-     * what a snapshot covers). One release store per document, not per record: no fence on x86.
-     */
-    private final AtomicLong committedSequence = new AtomicLong();
-    /**
      * The last written record's sequence and checksum ({@link #committedChain()}), for the snapshot writer's
-     * thread: a seqlock, odd while the two plain fields change. Written once per document.
+     * thread (it waits for journal "out" to hold what a snapshot covers, and keeps both journals' points): a
+     * seqlock, odd while the two plain fields change. Written once per document, not per record.
      */
     private final AtomicLong chainVersion = new AtomicLong();
     private long chainSequence;
@@ -82,7 +78,6 @@ public final class JournalWriter implements AutoCloseable
         this.space = space;
         this.checkBeforeWrite = checkBeforeWrite;
         this.lastSequence = lastSequence;
-        this.committedSequence.set(lastSequence);
         staging.putInt(0, lastChecksum);
         publishChain(lastSequence, lastChecksum);
     }
@@ -156,7 +151,6 @@ public final class JournalWriter implements AutoCloseable
         staging.putInt(0, lastChecksum);
         stagedEnd = FIRST_RECORD;
         publishChain(lastSequence, lastChecksum);
-        committedSequence.lazySet(lastSequence);
         if (!checkBeforeWrite)
         {
             checkSpace(end - FIRST_RECORD);
@@ -207,12 +201,6 @@ public final class JournalWriter implements AutoCloseable
             }
             Thread.onSpinWait();
         }
-    }
-
-    /** @return the last sequence written out as a document; safe to read from any thread. */
-    public long committedSequence()
-    {
-        return committedSequence.get();
     }
 
     /**
