@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.ringwall.engine.logic.LogicConfig;
 import io.ringwall.engine.ring.ClockMode;
+import io.ringwall.engine.ring.JournalBatching;
 import io.ringwall.engine.ring.RingConfig;
 import io.ringwall.engine.ring.StageThreading;
 import io.ringwall.engine.ring.WaitMode;
@@ -43,12 +44,25 @@ public final class EngineFixtures
         return config(dir, ClockMode.WALL, false, threading, strategies);
     }
 
+    /** Free-running, its journal documents bounded by {@code batching}. */
+    public static EngineConfig freeRunning(final Path dir, final StageThreading threading, final JournalBatching batching,
+        final String... strategies)
+    {
+        return config(dir, ClockMode.WALL, false, threading, batching, strategies);
+    }
+
     private static EngineConfig config(final Path dir, final ClockMode clock, final boolean lockStep,
         final StageThreading threading, final String... strategies)
     {
+        return config(dir, clock, lockStep, threading, JournalBatching.DEFAULTS, strategies);
+    }
+
+    private static EngineConfig config(final Path dir, final ClockMode clock, final boolean lockStep,
+        final StageThreading threading, final JournalBatching batching, final String... strategies)
+    {
         return new EngineConfig(dir,
             LogicConfig.unrestricted(List.of("BTCUSD"), List.of(strategies), LogicConfig.DEFAULT_INITIAL_CASH, 1024),
-            RingConfig.ofSize(1 << 12, WaitMode.YIELDING).withThreading(threading), clock, lockStep,
+            RingConfig.ofSize(1 << 12, WaitMode.YIELDING).withThreading(threading).withBatching(batching), clock, lockStep,
             60_000_000_000L, 0);
     }
 }

@@ -4,6 +4,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -35,18 +36,26 @@ import org.agrona.concurrent.UnsafeBuffer;
  */
 public final class JournalWriter implements AutoCloseable
 {
-    /** Staged bytes that force a document out; a record is at most {@link JournalRecord#MAX_RECORD_LENGTH}. */
-    static final int STAGING_CAPACITY = 256 * 1024;
+    /** The largest document a writer's caller may ask for ({@link #stagedBytes()} is how far it is). */
+    public static final int MAX_DOCUMENT_BYTES = 256 * 1024;
+    /**
+     * Staged bytes that force a document out within {@link #append}: room for a full document and one more
+     * record, so a caller that writes at its own bound (at most {@link #MAX_DOCUMENT_BYTES}) is never pre-empted.
+     */
+    static final int STAGING_CAPACITY = JournalRecord.TRAILER_LENGTH + MAX_DOCUMENT_BYTES + JournalRecord.MAX_RECORD_LENGTH;
 
     private final ChronicleQueue queue;
     private final String name;
     private final byte[] stagingBytes = new byte[STAGING_CAPACITY];
     private final UnsafeBuffer staging = new UnsafeBuffer(stagingBytes);
     private final CRC32C crc = new CRC32C();
+    /** Wraps the open document's mapped bytes for {@link #copyToDocument}. */
+    private final UnsafeBuffer mapped = new UnsafeBuffer(0, 0);
     /** End of the staged records, which start after the previous checksum at {@link #FIRST_RECORD}. */
     private int stagedEnd = FIRST_RECORD;
     private ExcerptAppender appender;
     private long lastSequence;
+    private long documents;
     /**
      * The last written record's sequence and checksum ({@link #committedChain()}), for the snapshot writer's
      * thread (it waits for journal "out" to hold what a snapshot covers, and keeps both journals' points): a
@@ -144,16 +153,40 @@ public final class JournalWriter implements AutoCloseable
         }
         try (DocumentContext document = appender.writingDocument())
         {
-            document.wire().bytes().write(stagingBytes, FIRST_RECORD, end - FIRST_RECORD);
+            copyToDocument(document.wire().bytes(), end - FIRST_RECORD);
         }
         // the last record's checksum seeds the next document's first record
         final int lastChecksum = checksums ? staging.getInt(end - JournalRecord.TRAILER_LENGTH) : 0;
         staging.putInt(0, lastChecksum);
         stagedEnd = FIRST_RECORD;
+        documents++;
         publishChain(lastSequence, lastChecksum);
         if (!checkBeforeWrite)
         {
             checkSpace(end - FIRST_RECORD);
+        }
+    }
+
+    /**
+     * Copies the staged records into the open document. Chronicle copies a heap array into its mapped file a
+     * long at a time (its copy on Java 9+); one native copy of the whole document is cheaper once it holds more
+     * than a record or two. The copy goes straight to the mapped address when the document lies inside the
+     * mapping Chronicle holds for its start (its chunk and the overlap after it, what Chronicle's own single copy
+     * relies on); a document that crosses mappings is left to Chronicle, which splits the copy.
+     */
+    private void copyToDocument(final Bytes<?> bytes, final int length)
+    {
+        final long position = bytes.writePosition();
+        bytes.writeSkip(length); // checks the document's bounds before anything is copied
+        final long address = bytes.addressForWrite(position);
+        if (bytes.bytesStore().inside(position, length))
+        {
+            mapped.wrap(address, length);
+            mapped.putBytes(0, stagingBytes, FIRST_RECORD, length);
+        }
+        else
+        {
+            bytes.write(position, stagingBytes, FIRST_RECORD, length);
         }
     }
 
@@ -201,6 +234,20 @@ public final class JournalWriter implements AutoCloseable
             }
             Thread.onSpinWait();
         }
+    }
+
+    /** @return documents this writer wrote (its records per document is what batching bought). */
+    public long documentsWritten()
+    {
+        return documents;
+    }
+
+    /**
+     * @return bytes of the records appended since the last document was written (0 when none is pending).
+     */
+    public int stagedBytes()
+    {
+        return stagedEnd - FIRST_RECORD;
     }
 
     /**

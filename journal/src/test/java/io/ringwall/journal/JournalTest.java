@@ -187,6 +187,61 @@ class JournalTest
     }
 
     @Test
+    void aSessionWrittenADocumentPerFrameBeforeBatchingIsReadAndResumedInBatches() throws IOException
+    {
+        // The first journals (before issue 25's batching and the checksums): one version 1 record per document.
+        try (ChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir.resolve("in")).rollCycle(RollCycles.FAST_DAILY).build();
+            ExcerptAppender appender = queue.createAppender())
+        {
+            for (long sequence = 1; sequence <= 30; sequence++)
+            {
+                try (DocumentContext dc = appender.writingDocument())
+                {
+                    dc.wire().bytes().writeInt(16).writeLong(sequence).writeLong(sequence * 10).writeLong(sequence).writeLong(-sequence);
+                }
+            }
+        }
+        Files.writeString(dir.resolve(JournalDirectory.MANIFEST_FILE), "mode=test\n");
+
+        try (JournalDirectory journals = JournalDirectory.open(dir); JournalWriter writer = journals.inputWriter())
+        {
+            assertThat(writer.lastSequence()).isEqualTo(30);
+            final UnsafeBuffer frame = new UnsafeBuffer(new byte[16]);
+            for (long sequence = 31; sequence <= 70; sequence++)
+            {
+                frame.putLong(0, sequence);
+                frame.putLong(8, -sequence);
+                writer.append(sequence, sequence * 10, frame, 0, 16);
+                if (sequence % 20 == 10)
+                {
+                    writer.commit(); // documents of 20 records, as a journal stage writes a ring batch
+                }
+            }
+        }
+        final List<Integer> recordsPerDocument = new ArrayList<>();
+        final List<Long> checked = new ArrayList<>();
+        try (JournalDirectory journals = JournalDirectory.openExisting(dir); JournalReader reader = journals.inputReader())
+        {
+            final int[] records = new int[1];
+            while (reader.readNextDocument((sequence, timeNs, frame, offset, length) ->
+            {
+                assertThat(timeNs).isEqualTo(sequence * 10);
+                assertThat(frame.getLong(offset)).isEqualTo(sequence);
+                assertThat(frame.getLong(offset + 8)).isEqualTo(-sequence);
+                checked.add(sequence);
+                records[0]++;
+            }))
+            {
+                recordsPerDocument.add(records[0]);
+                records[0] = 0;
+            }
+        }
+        assertThat(checked).hasSize(70).startsWith(1L, 2L).endsWith(69L, 70L);
+        assertThat(recordsPerDocument.subList(0, 30)).containsOnly(1);
+        assertThat(recordsPerDocument.subList(30, recordsPerDocument.size())).containsExactly(20, 20);
+    }
+
+    @Test
     void theChainPointFoundFromTheEndIsTheOneTheWriterCommittedAndAReaderReaches()
     {
         final ChainPoint committed;

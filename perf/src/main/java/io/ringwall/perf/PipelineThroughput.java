@@ -322,7 +322,8 @@ public final class PipelineThroughput
         final LogicConfig logicConfig = BenchmarkConfigs.allChecksOn(List.of(options.strategy));
         final StageLatencies latencies = new StageLatencies();
         // Wired like Engine: logic on the outbound ring's sink, the simulated venue as the gateway.
-        final Pipeline pipeline = new Pipeline(RingConfig.ofSize(options.ringSize, options.waitMode).withThreading(options.threading), inputJournal,
+        final Pipeline pipeline = new Pipeline(RingConfig.ofSize(options.ringSize, options.waitMode).withThreading(options.threading)
+            .withBatching(options.batching()), inputJournal,
             outputJournal, latencies, sink -> BusinessLogic.create(logicConfig, sink),
             publisher -> new SimulatedVenue(publisher, logicConfig, ClockMode.DATA, latencies));
         pipeline.start();
@@ -340,7 +341,10 @@ public final class PipelineThroughput
             final long[] after = allocation.sample();
             allocatedPerEvent = ThreadAllocation.perEvent(before, after, options.events);
             cpuPerEvent = ThreadAllocation.perEvent(cpuBefore, cpuAfter, options.events);
-            System.out.println(cpuReport(run, cpuPerEvent, elapsedNs / (double)options.events));
+            System.out.println(cpuReport(run, cpuPerEvent, elapsedNs / (double)options.events) +
+                String.format(Locale.ROOT, "; records per document: in %.1f, out %.1f",
+                    inputJournal.lastSequence() / (double)Math.max(1, inputJournal.documentsWritten()),
+                    outputJournal.lastSequence() / (double)Math.max(1, outputJournal.documentsWritten())));
         }
         finally
         {
@@ -394,6 +398,9 @@ public final class PipelineThroughput
         System.out.printf(Locale.ROOT, "Ringwall throughput: %,d events per measurement, wait %s, %s stage threads, %d run(s) " +
             "after %d warm-up run(s)%n", options.events, options.waitMode.cliName(), options.threading.cliName(),
             options.runs, options.warmupRuns);
+        System.out.printf(Locale.ROOT, "journal documents of at most %,d bytes, %s%n", options.batchBytes,
+            options.batchDelayNs == 0 ? "no time bound" : String.format(Locale.ROOT, "spanning at most %,d us of ingress",
+                options.batchDelayNs / 1_000));
         System.out.printf(Locale.ROOT, "strategy %s; Java %s; %d CPU(s)%n", options.strategy,
             System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "journals under %s (deleted after each measurement)%n",

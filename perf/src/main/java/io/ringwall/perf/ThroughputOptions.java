@@ -3,9 +3,11 @@ package io.ringwall.perf;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
+import io.ringwall.engine.ring.JournalBatching;
 import io.ringwall.engine.ring.RingConfig;
 import io.ringwall.engine.ring.StageThreading;
 import io.ringwall.engine.ring.WaitMode;
+import io.ringwall.journal.JournalWriter;
 
 /**
  * Command-line options; deliberately plain (no CLI library in the perf module).
@@ -27,6 +29,9 @@ final class ThroughputOptions
         "  --strategy SPEC the pipeline's strategy (default " + DEFAULT_STRATEGY + ")",
         "  --checksums on|compare  compare: each run also measures the pipeline with its journals written",
         "                  without record checksums (version 1 records), and the cost is reported (default on)",
+        "  --batch-bytes N bytes of records per journal document, 1 = a document per record (default " +
+            JournalBatching.DEFAULT_MAX_BYTES + ", journal.batch-bytes)",
+        "  --batch-delay-us N  ingress time a journal document may span, 0 = no bound (default 0, journal.batch-delay)",
         "  --dir DIR       where the throw-away journals go (default perf/target/scratch)",
         "  --json FILE     also write the results as JSON to FILE",
         "  --help          this text");
@@ -38,10 +43,17 @@ final class ThroughputOptions
     StageThreading threading = StageThreading.DEDICATED;
     int ringSize = RingConfig.DEFAULT_RING_SIZE;
     String strategy = DEFAULT_STRATEGY;
+    int batchBytes = JournalBatching.DEFAULT_MAX_BYTES;
+    long batchDelayNs = JournalBatching.DEFAULTS.maxDelayNs();
     Path scratchRoot = ScratchDirectories.defaultRoot();
     Path jsonFile;
     boolean compareChecksums;
     boolean help;
+
+    JournalBatching batching()
+    {
+        return new JournalBatching(batchBytes, batchDelayNs);
+    }
 
     static ThroughputOptions parse(final String[] args)
     {
@@ -61,6 +73,8 @@ final class ThroughputOptions
             case "--threads" -> threading = StageThreading.parse(value);
             case "--ring-size" -> ringSize = (int)HarnessCli.number(name, value, 64, 1 << 24);
             case "--strategy" -> strategy = value;
+            case "--batch-bytes" -> batchBytes = (int)HarnessCli.number(name, value, 1, JournalWriter.MAX_DOCUMENT_BYTES);
+            case "--batch-delay-us" -> batchDelayNs = HarnessCli.number(name, value, 0, 1_000_000) * 1_000;
             case "--dir" -> scratchRoot = Paths.get(value);
             case "--json" -> jsonFile = Paths.get(value);
             case "--checksums" -> compareChecksums = switch (value)

@@ -583,7 +583,8 @@ class RunCommand implements Callable<Integer>
         final EngineConfig config = new EngineConfig(journalDir,
             new LogicConfig(limits.instruments(), specs, cashUnits, LogicConfig.DEFAULT_MAX_WORKING_ORDERS,
                 limits.risk(), breakers, market(limits.market())).withStatusTimeouts(statusTimeouts(limits)),
-            RingConfig.ofSize(ringSize, WaitMode.parse(waitMode)).withThreading(StageThreading.parse(threads)),
+            RingConfig.ofSize(ringSize, WaitMode.parse(waitMode)).withThreading(StageThreading.parse(threads))
+                .withBatching(limits.journalBatching()),
             clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, timerMs * 1_000_000L, rate);
         final MarketDataSource source = synthetic != null ? syntheticSource(instrumentId, synthetic, seed) :
             csvSource(instrumentId, malformed);

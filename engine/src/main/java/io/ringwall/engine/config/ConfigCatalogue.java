@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.ringwall.journal.JournalWriter;
+
 import static io.ringwall.engine.config.RiskLimits.MAX_ORDERS_PER_SECOND_LIMIT;
 import static io.ringwall.engine.config.RiskLimits.PPM;
 import static io.ringwall.engine.config.ValueKind.BOOLEAN;
@@ -129,6 +131,12 @@ final class ConfigCatalogue
         DAY_NS / 24);
     static final ConfigKey JOURNAL_MIN_FREE_SPACE = lifecycleKey("journal.min-free-space", INTEGER,
         "MiB kept free on the session's file system (0 = no check)", 0, 1L << 30);
+    // Issue 25: what bounds a journal document besides the ring's batch (JournalBatching). How inputs are grouped into
+    // documents changes no record, so a session may resume with other values.
+    static final ConfigKey JOURNAL_BATCH_BYTES = lifecycleKey("journal.batch-bytes", INTEGER,
+        "bytes of records per journal document (1 = a document per record)", 1, JournalWriter.MAX_DOCUMENT_BYTES);
+    static final ConfigKey JOURNAL_BATCH_DELAY = lifecycleKey("journal.batch-delay", DURATION,
+        "duration of ingress time one journal document may span (0s = no bound)", 0, 1_000_000_000L);
     // Issue 17: how much of a market-data file may be malformed before it is refused (the feed, not the logic).
     static final ConfigKey MAX_MALFORMED = lifecycleKey("market-data.max-malformed-fraction", FRACTION,
         "fraction of a file's data lines", 0, PPM);

@@ -1,5 +1,6 @@
 package io.ringwall.engine.config;
 
+import io.ringwall.engine.ring.JournalBatching;
 import static io.ringwall.engine.config.ConfigCatalogue.*;
 
 /**
@@ -95,6 +96,20 @@ final class ConfigValues
                 orDefault(SHUTDOWN_CANCEL, defaults.cancelOnShutdown() ? 1 : 0) != 0,
                 orDefault(SHUTDOWN_TIMEOUT, defaults.shutdownTimeoutNs()),
                 orDefault(JOURNAL_MIN_FREE_SPACE, defaults.minFreeBytes() >> 20) << 20);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ConfigException(where + ": " + ex.getMessage());
+        }
+    }
+
+    /** @return journal.batch-bytes and journal.batch-delay, defaults where no layer set them. */
+    JournalBatching journalBatching(final String where)
+    {
+        try
+        {
+            return new JournalBatching((int)orDefault(ConfigCatalogue.JOURNAL_BATCH_BYTES, JournalBatching.DEFAULTS.maxBytes()),
+                orDefault(ConfigCatalogue.JOURNAL_BATCH_DELAY, JournalBatching.DEFAULTS.maxDelayNs()));
         }
         catch (final IllegalArgumentException ex)
         {

@@ -36,6 +36,7 @@ final class GatewayAgent implements Runnable
     private final IdleStrategy idle;
     private final EngineFailure failure;
     private final int maxBatch;
+    private final JournalBatching batching;
     private final StageLatencies latencies;
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final EventPoller.Handler<FrameEvent> onInput = this::onInput;
@@ -55,8 +56,10 @@ final class GatewayAgent implements Runnable
      */
     GatewayAgent(final RingBuffer<FrameEvent> outbound, final JournalWriter outputJournal,
         final EventPoller<FrameEvent> inputs, final Gateway gateway, final InboundPublisher publisher,
-        final IdleStrategy idle, final EngineFailure failure, final int maxBatch, final StageLatencies latencies)
+        final IdleStrategy idle, final EngineFailure failure, final int maxBatch, final JournalBatching batching,
+        final StageLatencies latencies)
     {
+        this.batching = batching;
         this.outbound = outbound;
         this.outputJournal = outputJournal;
         this.latencies = latencies;
@@ -207,8 +210,8 @@ final class GatewayAgent implements Runnable
     }
 
     /**
-     * Appends the outputs published since the last pass (at most {@code maxBatch}, which bounds a document)
-     * to journal "out" as one document and commits it.
+     * Appends the outputs published since the last pass (at most {@code maxBatch}, and no more than a full
+     * document by the {@link JournalBatching} bounds) to journal "out" as one document and commits it.
      *
      * @return the last outbound position now journaled.
      */
@@ -216,15 +219,20 @@ final class GatewayAgent implements Runnable
     {
         final long first = journaled.get() + 1;
         // One producer: its cursor is the last published slot.
-        final long last = Math.min(outbound.getCursor(), first + maxBatch - 1);
+        long last = Math.min(outbound.getCursor(), first + maxBatch - 1);
         if (last < first)
         {
             return first - 1;
         }
+        final long firstIngressNanos = outbound.get(first).ingressNanos;
         for (long position = first; position <= last; position++)
         {
             final FrameEvent event = outbound.get(position);
             outputJournal.append(event.sequence, event.timeNs, event.buffer, 0, event.length);
+            if (batching.isFull(outputJournal.stagedBytes(), firstIngressNanos, event.ingressNanos))
+            {
+                last = position; // the rest goes in the next pass's document
+            }
         }
         outputJournal.commit();
         journaled.set(last);

@@ -121,7 +121,7 @@ public final class Pipeline
         logic = logicFactory.apply(sink);
 
         logicHandler = new LogicStage(logic, sink, latencies, afterInput);
-        final JournalStage journalStage = new JournalStage(inputJournal, latencies, config.maxBatch());
+        final JournalStage journalStage = new JournalStage(inputJournal, latencies, config.maxBatch(), config.batching());
         final EventPoller<FrameEvent> sharedJournalInputs;
         if (shared)
         {
@@ -149,7 +149,7 @@ public final class Pipeline
             inbound.addGatingSequences(inputs.getSequence());
         }
         gateway = new GatewayAgent(outbound, outputJournal, inputs, venue,
-            gatewayPublisher, config.waitMode().idleStrategy(), failure, config.maxBatch(), latencies);
+            gatewayPublisher, config.waitMode().idleStrategy(), failure, config.maxBatch(), config.batching(), latencies);
         outbound.addGatingSequences(gateway.sequence());
         gatewaySequence = gateway.sequence();
 

@@ -8,8 +8,10 @@ package io.ringwall.engine.ring;
  * @param maxBatch     most frames one stage takes per batch: bounds a journal document's size.
  * @param waitMode     how idle stages and producers wait.
  * @param threading    a thread per stage, or one for all of them.
+ * @param batching     what else bounds a journal document: its bytes and the ingress time it spans.
  */
-public record RingConfig(int inboundSize, int outboundSize, int maxBatch, WaitMode waitMode, StageThreading threading)
+public record RingConfig(int inboundSize, int outboundSize, int maxBatch, WaitMode waitMode, StageThreading threading,
+    JournalBatching batching)
 {
     public static final int DEFAULT_RING_SIZE = 1 << 16;
     /**
@@ -27,11 +29,18 @@ public record RingConfig(int inboundSize, int outboundSize, int maxBatch, WaitMo
         this(inboundSize, outboundSize, maxBatch, waitMode, StageThreading.DEDICATED);
     }
 
+    /** The default journal batching. */
+    public RingConfig(final int inboundSize, final int outboundSize, final int maxBatch, final WaitMode waitMode,
+        final StageThreading threading)
+    {
+        this(inboundSize, outboundSize, maxBatch, waitMode, threading, JournalBatching.DEFAULTS);
+    }
+
     public RingConfig
     {
-        if (waitMode == null || threading == null)
+        if (waitMode == null || threading == null || batching == null)
         {
-            throw new IllegalArgumentException("wait mode and stage threading are required");
+            throw new IllegalArgumentException("wait mode, stage threading and journal batching are required");
         }
         requirePowerOfTwo("inbound ring size", inboundSize);
         requirePowerOfTwo("outbound ring size", outboundSize);
@@ -59,7 +68,15 @@ public record RingConfig(int inboundSize, int outboundSize, int maxBatch, WaitMo
      */
     public RingConfig withThreading(final StageThreading threading)
     {
-        return new RingConfig(inboundSize, outboundSize, maxBatch, waitMode, threading);
+        return new RingConfig(inboundSize, outboundSize, maxBatch, waitMode, threading, batching);
+    }
+
+    /**
+     * @return this configuration with its journal documents bounded as {@code batching} says.
+     */
+    public RingConfig withBatching(final JournalBatching batching)
+    {
+        return new RingConfig(inboundSize, outboundSize, maxBatch, waitMode, threading, batching);
     }
 
     /**

@@ -176,13 +176,14 @@ final class SharedStagesAgent implements Runnable
         return (int)(journaled - journaledBefore) + gateway.doWork();
     }
 
-    /** Journals one input; the batch ends (and commits) at the poller's last input or at the batch limit. */
+    /**
+     * Journals one input; the batch ends (and commits) at the poller's last input, at the batch limit or when
+     * the document is full, and the logic then takes exactly the committed inputs.
+     */
     private boolean journal(final FrameEvent event, final long sequence, final boolean endOfBatch)
     {
         position = sequence;
-        final boolean last = endOfBatch || sequence == journalBatchEnd;
-        journal.onEvent(event, sequence, last);
-        return !last;
+        return !journal.journal(event, endOfBatch || sequence == journalBatchEnd);
     }
 
     /** Names the failed stage as {@link HaltingExceptionHandler} does on a stage's own thread. */

@@ -25,11 +25,24 @@ class GatingTest
     @EnumSource(StageThreading.class)
     void everyTradeTheLogicSeesIsAlreadyJournaled(final StageThreading threading)
     {
+        runProbed(threading, JournalBatching.DEFAULTS);
+    }
+
+    /** Documents of a few records close inside ring batches and release them early (dedicated threading). */
+    @ParameterizedTest
+    @EnumSource(StageThreading.class)
+    void everyTradeTheLogicSeesIsAlreadyJournaledWhenDocumentsCloseInsideABatch(final StageThreading threading)
+    {
+        runProbed(threading, new JournalBatching(200, 0));
+    }
+
+    private void runProbed(final StageThreading threading, final JournalBatching batching)
+    {
         GatingProbe.CHECKS.set(0);
         GatingProbe.VIOLATIONS.set(0);
         final long trades = 50_000;
         final RunSummary summary;
-        try (Engine engine = new Engine(EngineFixtures.freeRunning(dir, threading,
+        try (Engine engine = new Engine(EngineFixtures.freeRunning(dir, threading, batching,
             GatingProbe.class.getName() + ":dir=" + dir, EngineFixtures.MA)))
         {
             summary = engine.run(new SyntheticTradeSource(0, trades, 1, 1_700_000_000_000_000_000L, 1_000_000));
