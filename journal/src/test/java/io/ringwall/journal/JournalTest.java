@@ -186,6 +186,42 @@ class JournalTest
         assertThat(checked.get(149)).isEqualTo(150);
     }
 
+    /**
+     * The writer copies a document straight into the mapping Chronicle holds for its start: 160 MiB of full
+     * documents cross Chronicle's 64 MiB chunks at unaligned places, and every record reads back with its checksum.
+     */
+    @Test
+    void fullDocumentsAcrossTheMappedFilesChunksReadBackIntact()
+    {
+        final int frameLength = 1_000; // records of 1,024 bytes: documents end at every 256 KiB, the chunks between
+        final long records = (160L << 20) / (JournalRecord.HEADER_LENGTH + frameLength + JournalRecord.TRAILER_LENGTH);
+        final UnsafeBuffer frame = new UnsafeBuffer(new byte[frameLength]);
+        try (JournalDirectory journals = JournalDirectory.open(dir); JournalWriter writer = journals.inputWriter())
+        {
+            for (long sequence = 1; sequence <= records; sequence++)
+            {
+                frame.putLong(0, sequence);
+                frame.putLong(frameLength - Long.BYTES, -sequence);
+                writer.append(sequence, sequence, frame, 0, frameLength);
+                if (writer.stagedBytes() >= JournalWriter.MAX_DOCUMENT_BYTES - 100)
+                {
+                    writer.commit();
+                }
+            }
+        }
+        final long[] read = new long[1];
+        try (JournalDirectory journals = JournalDirectory.open(dir); JournalReader reader = journals.inputReader())
+        {
+            reader.readAll((sequence, timeNs, buffer, offset, length) ->
+            {
+                assertThat(buffer.getLong(offset)).isEqualTo(sequence);
+                assertThat(buffer.getLong(offset + frameLength - Long.BYTES)).isEqualTo(-sequence);
+                read[0]++;
+            });
+        }
+        assertThat(read[0]).isEqualTo(records);
+    }
+
     @Test
     void aSessionWrittenADocumentPerFrameBeforeBatchingIsReadAndResumedInBatches() throws IOException
     {
