@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.ringwall.codecs.CancelRejectedDecoder;
 import io.ringwall.codecs.MessageHeaderDecoder;
@@ -123,6 +124,7 @@ public final class TortureCommand implements Callable<Integer>
         out = spec.commandLine().getOut();
         final Path work = dir != null ? dir : Path.of("var", "torture",
             ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        refuseAnEarlierRun(work);
         if (wipeVenueStoreEvery < 0 || wipeVenueStoreEvery > 0 && !"fix".equals(venue))
         {
             throw new IllegalArgumentException("--wipe-venue-store-every " + wipeVenueStoreEvery + " needs --venue fix " +
@@ -251,6 +253,25 @@ public final class TortureCommand implements Callable<Integer>
             "--set", "risk.duplicate-window=0s"));
         return new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(logOf(work, run).toFile()).start();
+    }
+
+    /**
+     * A work directory that already holds a run's session would be resumed: its journals were written by whatever
+     * build made them, so the torture would judge that build's session (or fail on it), not a fresh one.
+     */
+    private static void refuseAnEarlierRun(final Path work) throws IOException
+    {
+        if (Files.isDirectory(work))
+        {
+            try (Stream<Path> entries = Files.list(work))
+            {
+                if (entries.findAny().isPresent())
+                {
+                    throw new IllegalArgumentException("--dir " + work + " is not empty (an earlier run's session and " +
+                        "logs would be resumed and judged): give a new or empty directory, or leave --dir out");
+                }
+            }
+        }
     }
 
     /** @return whether the session holds inputs, so a start recovers it (call while no engine runs). */

@@ -1,8 +1,10 @@
 package io.ringwall.tools;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -67,6 +69,22 @@ class RunOptionRefusalsTest
             "reconciliation.mode = off is not allowed in production: the venue's positions and open orders must be " +
             "reconciled (full or orders-only)\n");
         assertThat(journal).doesNotExist();
+    }
+
+    @Test
+    void tortureRefusesADirectoryHoldingAnEarlierRun() throws IOException
+    {
+        final Path work = dir.resolve("torture");
+        Files.createDirectories(work.resolve("session"));
+        for (final String venue : new String[] {"paper", "fix"})
+        {
+            err.reset();
+            assertThat(execute("torture", "--kills", "1", "--venue", venue, "--dir", work.toString()))
+                .isEqualTo(RingwallCli.EXIT_FAILURE);
+            assertThat(text(err)).isEqualTo("ringwall torture: --dir " + work + " is not empty (an earlier run's session " +
+                "and logs would be resumed and judged): give a new or empty directory, or leave --dir out\n");
+        }
+        assertThat(work.resolve("logs")).doesNotExist();
     }
 
     @Test
