@@ -69,7 +69,7 @@ public final class ItchCaptureReader
         return this;
     }
 
-    /** Makes {@link #read} return after the message being delivered. */
+    /** Makes {@link #read} return after the packet being read (its other messages are still delivered). */
     public void stop()
     {
         stopRequested = true;
