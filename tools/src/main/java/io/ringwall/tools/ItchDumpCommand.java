@@ -104,6 +104,10 @@ final class ItchDumpCommand implements Callable<Integer>
         {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--count must be at least 1");
         }
+        if (!Files.isRegularFile(file))
+        {
+            throw new IllegalArgumentException("no ITCH file at " + file);
+        }
         final PrintWriter out = spec.commandLine().getOut();
         final Format chosen = format != null ? format : detect(file);
         final ItchDecoder decoder = new ItchDecoder();

@@ -148,6 +148,13 @@ class ItchDumpCommandTest
     }
 
     @Test
+    void aMissingFileIsAClearFailure()
+    {
+        assertThat(execute("itch-dump", dir.resolve("missing.itch").toString())).isEqualTo(RingwallCli.EXIT_FAILURE);
+        assertThat(text(err)).isEqualTo("ringwall itch-dump: no ITCH file at " + dir.resolve("missing.itch") + "\n");
+    }
+
+    @Test
     void anUnknownTypeFilterIsRefused()
     {
         assertThat(execute("itch-dump", BINARY_FILE.toString(), "--type", "Z")).isEqualTo(2);
