@@ -54,7 +54,7 @@ public final class CrossTrade extends ItchMessage
         return ItchFields.int64(buffer, offset + MATCH_NUMBER_OFFSET);
     }
 
-    /** 'O' opening, 'C' closing, 'H' IPO or halted/paused, 'I' intraday/extended (one ASCII byte). */
+    /** 'O' opening, 'C' closing, 'H' IPO or halted/paused securities (one ASCII byte). */
     public byte crossType()
     {
         return buffer.getByte(offset + CROSS_TYPE_OFFSET);
