@@ -1,0 +1,318 @@
+package io.ringwall.engine.marketdata.itch;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * Decodes MoldUDP64 downstream packets: session (10 ASCII bytes), sequence number of the first message (8 bytes),
+ * message count (2 bytes; 0 a heartbeat, 0xFFFF end of session), then each message behind a 2-byte length, all
+ * big-endian. Hands each message to {@link ItchDecoder}.
+ *
+ * <p>Tracks the next expected sequence number per session. A packet that starts past it is a gap: counted with the
+ * messages missed ({@link #gaps()}, {@link #missingMessages()}) and described by {@link #describeLastGap()}, so the
+ * caller can fail closed; the messages that did arrive are still delivered. A packet that starts before it
+ * (a duplicate or a retransmission) delivers only the messages not seen yet. The first packet of a session sets the
+ * baseline, since a capture may start mid-session.
+ *
+ * <p>The packet's framing is checked whole before any message is delivered: a zero message length, a message that
+ * runs past the datagram or bytes left after the last message refuse the packet (a negative status). Allocates
+ * nothing after construction.
+ */
+public final class MoldUdp64Decoder
+{
+    /** The packet was read (its new messages delivered). */
+    public static final int OK = 0;
+    /** Fewer than 20 bytes: no complete MoldUDP64 header. */
+    public static final int TRUNCATED_HEADER = -1;
+    /** A message length of 0 inside the packet. */
+    public static final int ZERO_MESSAGE_LENGTH = -2;
+    /** A message length prefix or message runs past the end of the datagram. */
+    public static final int MESSAGE_OVERRUNS = -3;
+    /** Bytes left after the message count's last message. */
+    public static final int TRAILING_BYTES = -4;
+    /** {@link ItchDecoder} refused a message ({@link #itchStatus()} says why). */
+    public static final int ITCH_REFUSED = -5;
+    /** More sessions than the decoder tracks. */
+    public static final int TOO_MANY_SESSIONS = -6;
+
+    /** Bytes of the packet header. */
+    public static final int HEADER_LENGTH = 20;
+    /** Message count of an end-of-session packet. */
+    public static final int END_OF_SESSION = 0xFFFF;
+
+    private static final int SEQUENCE_OFFSET = 10;
+    private static final int COUNT_OFFSET = 18;
+    private static final int MAX_SESSIONS = 64;
+
+    private final long[] sessionHigh = new long[MAX_SESSIONS];
+    private final int[] sessionLow = new int[MAX_SESSIONS];
+    private final long[] firstSequence = new long[MAX_SESSIONS];
+    private final long[] nextSequence = new long[MAX_SESSIONS];
+    private int sessions;
+
+    private long packets;
+    private long heartbeats;
+    private long endOfSessions;
+    private long gaps;
+    private long missingMessages;
+    private long duplicateMessages;
+    private int lastGapSession = -1;
+    private long lastGapExpected;
+    private long lastGapReceived;
+
+    private int errorDetail;
+    private int errorIndex;
+    private int itchStatus;
+    private int itchLength;
+
+    /**
+     * Reads the MoldUDP64 packet of {@code length} bytes at {@code offset}.
+     *
+     * @return {@link #OK} or a negative status ({@link #describe} says what).
+     */
+    public int decode(final DirectBuffer buffer, final int offset, final int length, final ItchDecoder itch,
+        final ItchListener listener)
+    {
+        if (length < HEADER_LENGTH)
+        {
+            errorDetail = length;
+            return TRUNCATED_HEADER;
+        }
+        final int count = ItchFields.uint16(buffer, offset + COUNT_OFFSET);
+        final int messagesCount = count == END_OF_SESSION ? 0 : count;
+        final int framing = checkFraming(buffer, offset, length, messagesCount);
+        if (framing != OK)
+        {
+            return framing;
+        }
+        final int session = session(buffer, offset);
+        if (session < 0)
+        {
+            return TOO_MANY_SESSIONS;
+        }
+        packets++;
+        heartbeats += count == 0 ? 1 : 0;
+        endOfSessions += count == END_OF_SESSION ? 1 : 0;
+
+        final long sequence = ItchFields.int64(buffer, offset + SEQUENCE_OFFSET);
+        final long expected = nextSequence[session];
+        if (sequence > expected)
+        {
+            gaps++;
+            missingMessages += sequence - expected;
+            lastGapSession = session;
+            lastGapExpected = expected;
+            lastGapReceived = sequence;
+        }
+        final long alreadySeen = sequence < expected ? Math.min(expected - sequence, messagesCount) : 0;
+        duplicateMessages += alreadySeen;
+        final long next = sequence + messagesCount;
+        nextSequence[session] = Math.max(next, expected);
+        return deliver(buffer, offset, messagesCount, (int)alreadySeen, itch, listener);
+    }
+
+    private int checkFraming(final DirectBuffer buffer, final int offset, final int length, final int count)
+    {
+        final int end = offset + length;
+        int index = offset + HEADER_LENGTH;
+        for (int i = 0; i < count; i++)
+        {
+            if (index + 2 > end)
+            {
+                errorIndex = index - offset;
+                errorDetail = i;
+                return MESSAGE_OVERRUNS;
+            }
+            final int messageLength = ItchFields.uint16(buffer, index);
+            if (messageLength == 0)
+            {
+                errorIndex = index - offset;
+                errorDetail = i;
+                return ZERO_MESSAGE_LENGTH;
+            }
+            if (index + 2 + messageLength > end)
+            {
+                errorIndex = index - offset;
+                errorDetail = i;
+                itchLength = messageLength;
+                return MESSAGE_OVERRUNS;
+            }
+            index += 2 + messageLength;
+        }
+        if (index != end)
+        {
+            errorIndex = index - offset;
+            errorDetail = end - index;
+            return TRAILING_BYTES;
+        }
+        return OK;
+    }
+
+    private int deliver(final DirectBuffer buffer, final int offset, final int count, final int skip,
+        final ItchDecoder itch, final ItchListener listener)
+    {
+        int index = offset + HEADER_LENGTH;
+        for (int i = 0; i < count; i++)
+        {
+            final int messageLength = ItchFields.uint16(buffer, index);
+            if (i >= skip)
+            {
+                final int status = itch.decode(buffer, index + 2, messageLength, listener);
+                if (status != ItchDecoder.OK)
+                {
+                    itchStatus = status;
+                    itchLength = messageLength;
+                    errorIndex = index - offset;
+                    errorDetail = i;
+                    return ITCH_REFUSED;
+                }
+            }
+            index += 2 + messageLength;
+        }
+        return OK;
+    }
+
+    private int session(final DirectBuffer buffer, final int offset)
+    {
+        final long high = ItchFields.int64(buffer, offset);
+        final int low = ItchFields.uint16(buffer, offset + 8);
+        for (int i = 0; i < sessions; i++)
+        {
+            if (sessionHigh[i] == high && sessionLow[i] == low)
+            {
+                return i;
+            }
+        }
+        if (sessions == MAX_SESSIONS)
+        {
+            errorDetail = MAX_SESSIONS;
+            return -1;
+        }
+        final long sequence = ItchFields.int64(buffer, offset + SEQUENCE_OFFSET);
+        sessionHigh[sessions] = high;
+        sessionLow[sessions] = low;
+        firstSequence[sessions] = sequence;
+        nextSequence[sessions] = sequence;
+        return sessions++;
+    }
+
+    /** Packets read (heartbeats and end-of-session packets included). */
+    public long packets()
+    {
+        return packets;
+    }
+
+    /** Heartbeat packets (message count 0). */
+    public long heartbeats()
+    {
+        return heartbeats;
+    }
+
+    /** End-of-session packets (message count 0xFFFF). */
+    public long endOfSessions()
+    {
+        return endOfSessions;
+    }
+
+    /** Packets that started past the next expected sequence number of their session. */
+    public long gaps()
+    {
+        return gaps;
+    }
+
+    /** Messages never received: the sum of the gaps' sizes. */
+    public long missingMessages()
+    {
+        return missingMessages;
+    }
+
+    /** Messages received again (duplicates or retransmissions) and not delivered twice. */
+    public long duplicateMessages()
+    {
+        return duplicateMessages;
+    }
+
+    /** Sessions seen. */
+    public int sessions()
+    {
+        return sessions;
+    }
+
+    /** The first sequence number seen of session {@code i} (0 to {@link #sessions()} - 1). */
+    public long firstSequence(final int i)
+    {
+        return firstSequence[i];
+    }
+
+    /** The sequence number expected next on session {@code i}. */
+    public long nextSequence(final int i)
+    {
+        return nextSequence[i];
+    }
+
+    /** Appends the name of session {@code i} (trailing spaces removed). */
+    public StringBuilder appendSession(final int i, final StringBuilder destination)
+    {
+        for (int b = 0; b < 8; b++)
+        {
+            destination.append((char)((sessionHigh[i] >>> (56 - 8 * b)) & 0xFF));
+        }
+        destination.append((char)(sessionLow[i] >>> 8)).append((char)(sessionLow[i] & 0xFF));
+        int end = destination.length();
+        while (end > 0 && destination.charAt(end - 1) == ' ')
+        {
+            end--;
+        }
+        destination.setLength(end);
+        return destination;
+    }
+
+    /** What {@link ItchDecoder} returned for the refused message after {@link #ITCH_REFUSED}. */
+    public int itchStatus()
+    {
+        return itchStatus;
+    }
+
+    /** Index, from the start of the packet, of the length prefix of the message an error names. */
+    public int errorIndex()
+    {
+        return errorIndex;
+    }
+
+    /** The last gap as text: session, expected and received sequence numbers (allocates). */
+    public String describeLastGap()
+    {
+        if (lastGapSession < 0)
+        {
+            return "no gap";
+        }
+        return "session '" + appendSession(lastGapSession, new StringBuilder()) + "' expected sequence " +
+            lastGapExpected + " but received " + lastGapReceived + " (" + (lastGapReceived - lastGapExpected) +
+            " messages missing)";
+    }
+
+    /** Text of an error status, for the error a reader raises (allocates; off the hot path). */
+    public String describe(final int status, final DirectBuffer buffer, final int packetOffset)
+    {
+        switch (status)
+        {
+            case TRUNCATED_HEADER:
+                return "MoldUDP64 packet of " + errorDetail + " bytes, shorter than its 20-byte header";
+            case ZERO_MESSAGE_LENGTH:
+                return "MoldUDP64 message " + (errorDetail + 1) + " has length 0 (at byte " + errorIndex +
+                    " of the packet)";
+            case MESSAGE_OVERRUNS:
+                return "MoldUDP64 message " + (errorDetail + 1) + " (at byte " + errorIndex +
+                    " of the packet) runs past the end of the datagram: the message count or a length is wrong";
+            case TRAILING_BYTES:
+                return "MoldUDP64 packet has " + errorDetail + " bytes after its last counted message (at byte " +
+                    errorIndex + "): the message count or a length is wrong";
+            case ITCH_REFUSED:
+                return "MoldUDP64 message " + (errorDetail + 1) + " (at byte " + errorIndex + " of the packet): " +
+                    ItchDecoder.describe(itchStatus, buffer, packetOffset + errorIndex + 2, itchLength);
+            case TOO_MANY_SESSIONS:
+                return "more than " + MAX_SESSIONS + " MoldUDP64 sessions in one capture";
+            default:
+                return "MoldUDP64 status " + status;
+        }
+    }
+}
