@@ -88,7 +88,7 @@ class RunCommand implements Callable<Integer>
     private Long synthetic;
 
     @Option(names = "--seed", description = "Seed of --synthetic (default: ${DEFAULT-VALUE}).")
-    private long seed = 42;
+    long seed = 42;
 
     @Option(names = "--max-malformed-fraction", paramLabel = "FRACTION", description = "Refuse a --data file whose " +
         "malformed lines are more than this share of its data lines, before trading (default: " +

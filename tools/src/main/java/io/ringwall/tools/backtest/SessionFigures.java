@@ -32,6 +32,8 @@ public final class SessionFigures
     private final EquitySeries equity;
     private final DailyCloses closes;
     private final MaxDrawdown drawdown;
+    private long[] equityAfterFills = new long[256];
+    private int fillsSeen;
     private double equitySum;
     private long firstTimeNs;
     private long lastTimeNs;
@@ -88,6 +90,14 @@ public final class SessionFigures
             tally.onCancel();
         }
         final long equityNow = portfolio.equity();
+        if (booksFill)
+        {
+            if (fillsSeen == equityAfterFills.length)
+            {
+                equityAfterFills = java.util.Arrays.copyOf(equityAfterFills, fillsSeen * 2);
+            }
+            equityAfterFills[fillsSeen++] = equityNow;
+        }
         if (inputs == 0)
         {
             firstTimeNs = timeNs;
@@ -113,6 +123,30 @@ public final class SessionFigures
             order.wrapAndApplyHeader(frame, offset, header);
             tally.onOrderSent(order.quantity());
         }
+    }
+
+    /**
+     * The run as a sequence of trades: the equity change from each fill to the next (the first from the initial
+     * equity, the last to the final equity), so each holds one position's marked PnL and the fees of the fill that
+     * set it up, and together they sum to final - initial equity. Money units.
+     */
+    public long[] tradePnls()
+    {
+        final long[] pnls = new long[fillsSeen + 1];
+        long previous = initialEquity;
+        for (int i = 0; i < fillsSeen; i++)
+        {
+            pnls[i] = equityAfterFills[i] - previous;
+            previous = equityAfterFills[i];
+        }
+        pnls[fillsSeen] = lastEquity - previous;
+        return pnls;
+    }
+
+    /** @return the equity before the first input. */
+    public long initialEquity()
+    {
+        return initialEquity;
     }
 
     /** @return every input's equity, or null when not kept. */

@@ -112,6 +112,12 @@ public final class BatchBacktester
     /** One backtest on the calling thread. */
     public BacktestReport runOne(final Job job)
     {
+        return runFigures(job).report(job.config());
+    }
+
+    /** One backtest on the calling thread; its figures, for more than the report (the trade sequence). */
+    public SessionFigures runFigures(final Job job)
+    {
         final Figures figures = new Figures();
         try (Backtest backtest = Backtest.inMemory(job.config(), timerIntervalNs, figures))
         {
@@ -122,7 +128,7 @@ public final class BatchBacktester
             {
                 throw new IllegalStateException(job.label() + ": " + summary.failure());
             }
-            return figures.figures.report(job.config());
+            return figures.figures;
         }
     }
 
