@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
     description = "Validate a strategy with many in-memory backtests of the same engine: walk-forward, Monte Carlo, " +
         "parameter sensitivity, and a benchmark of the batch runner.",
-    subcommands = {WalkForwardCommand.class, MonteCarloCommand.class, SensitivityCommand.class})
+    subcommands = {WalkForwardCommand.class, MonteCarloCommand.class, SensitivityCommand.class, ValidateBenchCommand.class})
 final class ValidateCommand implements Callable<Integer>
 {
     @Spec
