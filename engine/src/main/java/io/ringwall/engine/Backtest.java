@@ -36,6 +36,10 @@ import org.agrona.concurrent.UnsafeBuffer;
  * journaled and queued for the venue; the venue's answers are queued as the next inputs. Orders are handed
  * to the venue before the next queued input, and a print reaches the venue before the orders it caused:
  * the same order the paper pipeline's lock-step gives, so both write the same journals from the same data.
+ *
+ * <p>A journaled backtest (the {@code ringwall backtest} command) records to the session's journals; an
+ * in-memory one ({@link #inMemory}, the validation tools' many runs) hands the same inputs and outputs to a
+ * {@link BacktestRecorder} instead and writes nothing: the logic, venue and order of events are the same.
  */
 public final class Backtest implements AutoCloseable
 {
@@ -43,9 +47,9 @@ public final class Backtest implements AutoCloseable
     private static final int COMMIT_EVERY = 512;
     private static final int FRAME_HEADER = Long.BYTES + Integer.BYTES;
 
+    /** Null for an in-memory backtest. */
     private final JournalDirectory journals;
-    private final JournalWriter inputJournal;
-    private final JournalWriter outputJournal;
+    private final BacktestRecorder recorder;
     private final BusinessLogic logic;
     private final VenueFrames venue;
     private final TimerSchedule timers;
@@ -67,8 +71,8 @@ public final class Backtest implements AutoCloseable
     public Backtest(final Path journalDir, final LogicConfig config, final long timerIntervalNs)
     {
         this.journals = JournalDirectory.open(journalDir, "backtest");
-        this.inputJournal = journals.inputWriter();
-        this.outputJournal = journals.outputWriter();
+        final JournalWriter inputJournal = journals.inputWriter();
+        final JournalWriter outputJournal = journals.outputWriter();
         if (inputJournal.lastSequence() != 0 || outputJournal.lastSequence() != 0)
         {
             journals.close();
@@ -80,10 +84,33 @@ public final class Backtest implements AutoCloseable
         manifest.put("engine.clock", "data");
         journals.writeManifest(manifest);
         ReferenceData.publish(Engine.referenceDataFile(journalDir), config.instruments());
+        this.recorder = new JournalRecorder(inputJournal, outputJournal);
         this.timers = new TimerSchedule(timerIntervalNs);
         this.initialCash = config.initialCash();
         this.logic = BusinessLogic.create(config, this::onOutput);
         this.venue = new VenueFrames(PaperVenue.forSession(config, SimulatedVenue.CAPACITY, answers));
+    }
+
+    private Backtest(final LogicConfig config, final long timerIntervalNs, final BacktestRecorder recorder)
+    {
+        this.journals = null;
+        this.recorder = recorder;
+        this.timers = new TimerSchedule(timerIntervalNs);
+        this.initialCash = config.initialCash();
+        this.logic = BusinessLogic.create(config, this::onOutput);
+        this.venue = new VenueFrames(PaperVenue.forSession(config, SimulatedVenue.CAPACITY, answers));
+    }
+
+    /**
+     * A backtest that journals nothing: every input and output goes to {@code recorder} only. Many of these
+     * run side by side in one process (one per thread; an instance is confined to the thread that runs it).
+     *
+     * @param timerIntervalNs event-time period of timer ticks, 0 for none.
+     */
+    public static Backtest inMemory(final LogicConfig config, final long timerIntervalNs,
+        final BacktestRecorder recorder)
+    {
+        return new Backtest(config, timerIntervalNs, recorder);
     }
 
     /**
@@ -114,8 +141,7 @@ public final class Backtest implements AutoCloseable
             failure = "backtest halted at input " + inputSequence + ": " +
                 (ex instanceof io.ringwall.engine.marketdata.MarketDataRefusedException ? ex.getMessage() : ex);
         }
-        inputJournal.commit();
-        outputJournal.commit();
+        recorder.commit();
         progress.accept(inputSequence);
         // No stage latencies and no latency.hlog: one thread runs journal, logic and venue back to back, so
         // there are no rings or hand-offs to time; wall-clock figures would only measure this CPU, and the
@@ -137,9 +163,11 @@ public final class Backtest implements AutoCloseable
     @Override
     public void close()
     {
-        inputJournal.close();
-        outputJournal.close();
-        journals.close();
+        recorder.close();
+        if (journals != null)
+        {
+            journals.close();
+        }
     }
 
     /** A market-data input and everything it sets off, to the end. */
@@ -188,13 +216,13 @@ public final class Backtest implements AutoCloseable
         final long timeNs = Math.max(sourceTimeNs, lastTimeNs);
         lastTimeNs = timeNs;
         final long sequence = ++inputSequence;
-        inputJournal.append(sequence, timeNs, buffer, offset, length);
+        recorder.beforeInput(sequence, timeNs, buffer, offset, length);
         logic.onInput(sequence, timeNs, buffer, offset, length, 0);
+        recorder.afterInput(sequence, timeNs);
         venue.onInput(buffer, offset, timeNs);
         if (sequence % COMMIT_EVERY == 0)
         {
-            inputJournal.commit();
-            outputJournal.commit();
+            recorder.commit();
             progress.accept(sequence);
         }
     }
@@ -202,8 +230,49 @@ public final class Backtest implements AutoCloseable
     private void onOutput(final long sequence, final long timeNs, final DirectBuffer frame, final int offset,
         final int length, final long causeIngressNanos)
     {
-        outputJournal.append(sequence, timeNs, frame, offset, length);
+        recorder.output(sequence, timeNs, frame, offset, length);
         pendingOrders.push(timeNs, frame, offset, length);
+    }
+
+    /** The journaled backtest's recorder: inputs to journal "in" before the logic sees them, outputs to "out". */
+    private static final class JournalRecorder implements BacktestRecorder
+    {
+        private final JournalWriter inputJournal;
+        private final JournalWriter outputJournal;
+
+        JournalRecorder(final JournalWriter inputJournal, final JournalWriter outputJournal)
+        {
+            this.inputJournal = inputJournal;
+            this.outputJournal = outputJournal;
+        }
+
+        @Override
+        public void beforeInput(final long sequence, final long timeNs, final DirectBuffer frame, final int offset,
+            final int length)
+        {
+            inputJournal.append(sequence, timeNs, frame, offset, length);
+        }
+
+        @Override
+        public void output(final long sequence, final long timeNs, final DirectBuffer frame, final int offset,
+            final int length)
+        {
+            outputJournal.append(sequence, timeNs, frame, offset, length);
+        }
+
+        @Override
+        public void commit()
+        {
+            inputJournal.commit();
+            outputJournal.commit();
+        }
+
+        @Override
+        public void close()
+        {
+            inputJournal.close();
+            outputJournal.close();
+        }
     }
 
     /**

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     description = "Ringwall: a deterministic, journaled live-trading engine.",
     subcommands = {RunCommand.class, BacktestCommand.class, ReplayCommand.class, JournalCommand.class, AuditCommand.class,
         RiskEventsCommand.class, LatencyReportCommand.class, ItchDumpCommand.class, StatusCommand.class, ReferenceDataCommand.class, CtlCommand.class, FixVenueCommand.class,
-        TortureCommand.class, SoakCommand.class, CommandLine.HelpCommand.class})
+        TortureCommand.class, SoakCommand.class, ValidateCommand.class, ReadinessCommand.class, CommandLine.HelpCommand.class})
 public final class RingwallCli
 {
     /** Exit status when trading halted on a failure or the input was unusable. */

@@ -88,7 +88,7 @@ class RunCommand implements Callable<Integer>
     private Long synthetic;
 
     @Option(names = "--seed", description = "Seed of --synthetic (default: ${DEFAULT-VALUE}).")
-    private long seed = 42;
+    long seed = 42;
 
     @Option(names = "--max-malformed-fraction", paramLabel = "FRACTION", description = "Refuse a --data file whose " +
         "malformed lines are more than this share of its data lines, before trading (default: " +
@@ -579,7 +579,7 @@ class RunCommand implements Callable<Integer>
         }
         final BreakerLimits breakers = limits.breakers().withBarInterval(isBarData() ?
             barIntervalNs(givenBarIntervalNs, limits.breakers().barIntervalNs(), bars.intervalNs()) : 0);
-        final Path journalDir = journal != null ? journal : newSessionDir();
+        final Path journalDir = sessionDir();
         final EngineConfig config = new EngineConfig(journalDir,
             new LogicConfig(limits.instruments(), specs, cashUnits, LogicConfig.DEFAULT_MAX_WORKING_ORDERS,
                 limits.risk(), breakers, market(limits.market())).withStatusTimeouts(statusTimeouts(limits)),
@@ -678,6 +678,15 @@ class RunCommand implements Callable<Integer>
     private String environment()
     {
         return environment != null ? environment : System.getenv().getOrDefault("RINGWALL_ENV", "development");
+    }
+
+    /**
+     * Where the session's journals go: {@code --journal}, else a new directory under var/sessions. A command that
+     * journals nothing (the validation runs) overrides this so that no directory is made.
+     */
+    Path sessionDir() throws IOException
+    {
+        return journal != null ? journal : newSessionDir();
     }
 
     private static Path newSessionDir() throws IOException

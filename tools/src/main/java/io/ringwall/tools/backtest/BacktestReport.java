@@ -40,6 +40,8 @@ import java.util.List;
  * @param cancels               OrderCancelled inputs.
  * @param attention             why the session did not trade as expected, in plain words (breaker trips, no
  *                              orders); shown first in the text and the JSON; empty when nothing needs saying.
+ * @param periodReturns         the simple return of each period Sharpe and Sortino are measured on (daily for the
+ *                              backtest report): PSR and DSR need their count, skewness and kurtosis.
  */
 public record BacktestReport(
     List<String> strategies,
@@ -72,12 +74,21 @@ public record BacktestReport(
     Double fillRate,
     long venueRejects,
     long cancels,
-    List<String> attention)
+    List<String> attention,
+    double[] periodReturns)
 {
     public BacktestReport
     {
         strategies = List.copyOf(strategies);
         attention = List.copyOf(attention);
+        periodReturns = periodReturns.clone();
+    }
+
+    /** @return a copy of the period returns. */
+    @Override
+    public double[] periodReturns()
+    {
+        return periodReturns.clone();
     }
 
     public BacktestReport withAttention(final List<String> lines)
@@ -86,6 +97,6 @@ public record BacktestReport(
             totalReturn, annualisedReturn, periodsPerYear, dailyPeriods, sharpe, sortino, maxDrawdownFraction,
             maxDrawdownMoney, fills, closingFills, winningClosingFills, winRate, tradedNotionalMoney, turnover,
             feesMoney, costBps, realizedPnlMoney, ordersSent, orderedQuantity, filledQuantity, fillRate, venueRejects,
-            cancels, lines);
+            cancels, lines, periodReturns);
     }
 }

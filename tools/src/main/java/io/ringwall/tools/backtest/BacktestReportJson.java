@@ -101,6 +101,13 @@ public final class BacktestReportJson
         json.writeNumberField("dailyPeriods", r.dailyPeriods());
         ratio(json, "sharpe", r.sharpe());
         ratio(json, "sortino", r.sortino());
+        // Last of its object: a long array would bury the figures above it.
+        json.writeArrayFieldStart("periodReturns");
+        for (final double periodReturn : r.periodReturns())
+        {
+            json.writeNumber(decimal(periodReturn));
+        }
+        json.writeEndArray();
         json.writeEndObject();
 
         json.writeObjectFieldStart("drawdown");
@@ -170,7 +177,7 @@ public final class BacktestReportJson
     }
 
     /** Exact binary value of the double, rounded half-even: the same text on every JVM and locale. */
-    static String decimal(final double value)
+    public static String decimal(final double value)
     {
         final BigDecimal rounded = new BigDecimal(value).setScale(RATIO_DECIMALS, RoundingMode.HALF_EVEN);
         return rounded.signum() == 0 ? "0" : rounded.stripTrailingZeros().toPlainString();

@@ -6,20 +6,39 @@ import java.util.Arrays;
  * Equity at the last input of each UTC calendar day. Days inside the data's span on which no input
  * arrived carry the previous day's close (equity did not change without an input), so the series has
  * one close per calendar day, which is what annualising with 365 periods a year assumes.
+ *
+ * <p>The validation tools measure shorter periods (an hour) the same way: {@link #DailyCloses(long)}.
  */
 public final class DailyCloses
 {
     static final long DAY_NS = 86_400_000_000_000L;
 
+    private final long periodNs;
     private long[] closes = new long[64];
     private int days;
     private long currentDay = Long.MIN_VALUE;
     private long currentClose;
 
+    /** Closes of UTC calendar days. */
+    public DailyCloses()
+    {
+        this(DAY_NS);
+    }
+
+    /** @param periodNs the period's length; periods are aligned on the epoch (a day: UTC midnight). */
+    public DailyCloses(final long periodNs)
+    {
+        if (periodNs <= 0)
+        {
+            throw new IllegalArgumentException("period " + periodNs + " ns is not positive");
+        }
+        this.periodNs = periodNs;
+    }
+
     /** Takes the equity after one input; inputs come in time order. */
     public void add(final long timeNs, final long equity)
     {
-        final long day = Math.floorDiv(timeNs, DAY_NS);
+        final long day = Math.floorDiv(timeNs, periodNs);
         if (currentDay != Long.MIN_VALUE && day > currentDay)
         {
             for (long d = currentDay; d < day; d++)

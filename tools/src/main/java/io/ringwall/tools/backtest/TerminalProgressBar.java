@@ -51,7 +51,7 @@ public final class TerminalProgressBar implements ProgressListener
      * stdin and stdout); on Linux /proc names the descriptor's target, a tty or pts device for a terminal.
      * Elsewhere the answer is no: a missing bar is harmless, a bar in a log file is noise.
      */
-    static boolean stderrIsTerminal()
+    public static boolean stderrIsTerminal()
     {
         try
         {

@@ -52,7 +52,13 @@ class BacktestOutputsTest
                 "periodsPerYear" : 365,
                 "dailyPeriods" : 4,
                 "sharpe" : 1.5919568093,
-                "sortino" : 2.4729880238
+                "sortino" : 2.4729880238,
+                "periodReturns" : [
+                  0.0099,
+                  -0.0198534508,
+                  0,
+                  0.0150931959
+                ]
               },
               "drawdown" : {
                 "maxFraction" : 0.0198534508,
@@ -99,10 +105,10 @@ class BacktestOutputsTest
     void undefinedFiguresAreWrittenAsJsonNull()
     {
         final BacktestReport empty = new BacktestReport(List.of("x"), null, null, 0, 0, 100, 100, 0.0, null, 365, 0,
-            null, null, 0, 0, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, 0, null, 0, 0, List.of());
+            null, null, 0, 0, 0, 0, 0, null, 0, null, 0, null, 0, 0, 0, 0, null, 0, 0, List.of(), new double[0]);
         final String json = new String(BacktestReportJson.toBytes(empty), StandardCharsets.UTF_8);
         assertThat(json).contains("\"start\" : null", "\"sharpe\" : null", "\"winRate\" : null", "\"totalReturn\" : 0,",
-            "\"initialEquity\" : 0.01,");
+            "\"initialEquity\" : 0.01,", "\"periodReturns\" : [ ]");
     }
 
     @Test
