@@ -19,11 +19,13 @@ import io.ringwall.engine.market.MarketModel;
  * @param reconciliationMode reconciliation.mode: what the FIX gateway asks the venue; never OFF in production.
  * @param statusTimeoutNs orders.status-timeout: a pending order or cancel unanswered this long is asked about (0 never).
  * @param statusTries     orders.status-tries: unanswered questions that trip the VENUE breaker.
+ * @param retentionKeepDays retention.keep-days: archived, verified journal cycles older than this many days may be
+ *                    deleted by 'ringwall archive prune' (0 keeps them for ever).
  */
 public record LoadedConfig(RiskLimits risk, BreakerLimits breakers, List<InstrumentSpec> instruments,
     MarketModel market, String environment, List<String> sources,
     io.ringwall.engine.checkpoint.CheckpointSettings lifecycle, long maxMalformedPpm,
-    ReconciliationMode reconciliationMode, long statusTimeoutNs, int statusTries)
+    ReconciliationMode reconciliationMode, long statusTimeoutNs, int statusTries, int retentionKeepDays)
 {
     /** 1 %: the bundled Bitstamp file has 0.018 %; a file of another format, or not CSV at all, is near 100 %. */
     public static final long DEFAULT_MAX_MALFORMED_PPM = 10_000;
