@@ -46,7 +46,7 @@ final class RetentionPruner
     Report prune(final Path session, final Path archive, final int keepDays, final LocalDate today)
     {
         final ArchiveManifest manifest = ArchiveManifest.read(archive);
-        final String source = session.toAbsolutePath().normalize().toString();
+        final String source = SessionFiles.identity(session);
         if (!manifest.session().equals(source))
         {
             throw new IllegalArgumentException("prune refused: archive " + archive.toAbsolutePath() + " holds session " +

@@ -48,7 +48,7 @@ final class SessionArchiver
     {
         JournalDirectory.openExisting(session).close(); // refuses a directory without a session, in its own words
         final ArchiveManifest manifest = ArchiveManifest.readOrEmpty(archive);
-        final String source = session.toAbsolutePath().normalize().toString();
+        final String source = SessionFiles.identity(session);
         if (!manifest.session().isEmpty() && !manifest.session().equals(source))
         {
             throw new IllegalArgumentException("archive " + archive.toAbsolutePath() + " holds session " +

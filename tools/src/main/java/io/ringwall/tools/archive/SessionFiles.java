@@ -36,6 +36,22 @@ final class SessionFiles
     {
     }
 
+    /**
+     * @return the session's real path: what an archive records as its session, links resolved, so a link that is
+     *         moved to another session (var/latest) never mixes two sessions in one archive.
+     */
+    static String identity(final Path session)
+    {
+        try
+        {
+            return session.toRealPath().toString();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot resolve " + session.toAbsolutePath(), ex);
+        }
+    }
+
     /** @return the cycle files of {@code journal} ("in" or "out"), oldest first. */
     static List<Cycle> cycles(final Path session, final String journal)
     {

@@ -91,7 +91,7 @@ class ArchiveCommandTest
         out.reset();
         assertThat(execute("archive", "verify", "--archive", archive.toString())).isEqualTo(1);
         assertThat(text(out)).contains(copy).contains("NOT verified: 1 of ")
-            .contains("run 'ringwall archive --journal " + real.toAbsolutePath().normalize());
+            .contains("run 'ringwall archive --journal " + real.toRealPath());
         assertThat(execute("archive", "restore", "--archive", archive.toString(), "--to", dir.resolve("r").toString()))
             .isEqualTo(2);
         assertThat(text(err)).contains("restore stopped at").contains(copy);
@@ -145,7 +145,7 @@ class ArchiveCommandTest
         Files.createDirectories(other.resolve("in"));
         Files.writeString(other.resolve("manifest.properties"), "logic.symbols=X\n");
         assertThat(execute("archive", "--journal", other.toString(), "--to", archive.toString())).isEqualTo(2);
-        assertThat(text(err)).contains("holds session " + real.toAbsolutePath().normalize());
+        assertThat(text(err)).contains("holds session " + real.toRealPath());
     }
 
     @Test

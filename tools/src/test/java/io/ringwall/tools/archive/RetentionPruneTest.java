@@ -79,7 +79,10 @@ class RetentionPruneTest
 
         for (final String[] reader : new String[][] {{"replay", "--journal", session.toString(), "--verify"},
             {"journal", "--journal", session.toString()},
-            {"audit", "--journal", session.toString(), "--sql", "SELECT count(*) FROM inputs"}})
+            {"audit", "--journal", session.toString(), "--sql", "SELECT count(*) FROM inputs"},
+            {"risk-events", "--journal", session.toString()},
+            {"journal", "repair", "--journal", session.toString(), "--to", dir.resolve("repaired").toString()},
+            {"run", "--synthetic", "1000", "--journal", session.toString(), "--resume"}})
         {
             err.reset();
             assertThat(execute(reader)).as(String.join(" ", reader)).isEqualTo(2);
