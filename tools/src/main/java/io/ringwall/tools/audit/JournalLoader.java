@@ -88,6 +88,8 @@ final class JournalLoader implements AutoCloseable
     private final VenueOrderStatusDecoder venueOrderStatus = new VenueOrderStatusDecoder();
     private final OrderStatusQueryDecoder statusQuery = new OrderStatusQueryDecoder();
     private long rows;
+    private String lastTable;
+    private DuckDBAppender lastAppender;
 
     JournalLoader(final DuckDBConnection connection)
     {
@@ -436,12 +438,19 @@ final class JournalLoader implements AutoCloseable
 
     private DuckDBAppender appender(final String table) throws SQLException
     {
+        // the same table row after row (trades, mostly): the literal's identity spares a hash lookup per row
+        if (table == lastTable)
+        {
+            return lastAppender;
+        }
         DuckDBAppender appender = appenders.get(table);
         if (appender == null)
         {
             appender = connection.createAppender(table);
             appenders.put(table, appender);
         }
+        lastTable = table;
+        lastAppender = appender;
         return appender;
     }
 
@@ -461,6 +470,8 @@ final class JournalLoader implements AutoCloseable
             }
         }
         appenders.clear();
+        lastTable = null;
+        lastAppender = null;
         if (first != null)
         {
             throw first;
