@@ -50,7 +50,7 @@ final class CompressedCopy
             try (InputStream in = new DigestInputStream(Files.newInputStream(source), original);
                 CountingOutputStream counted = new CountingOutputStream(new DigestOutputStream(
                     Files.newOutputStream(temp), compressed));
-                GZIPOutputStream gzip = new GZIPOutputStream(counted, BUFFER))
+                GZIPOutputStream gzip = fastGzip(counted))
             {
                 size = in.transferTo(gzip);
                 gzip.finish();
@@ -109,6 +109,20 @@ final class CompressedCopy
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * Deflate's fastest level: the default (6) took 29 s of CPU for one 755 MB cycle of 10 M inputs (194 MB out) on
+     * the 2-core CI machine; an archive runs beside the engine, so CPU matters more than the last few percent of size.
+     */
+    private static GZIPOutputStream fastGzip(final OutputStream out) throws IOException
+    {
+        return new GZIPOutputStream(out, BUFFER)
+        {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        };
     }
 
     /** @return the SHA-256 of {@code file} and its size (the compressed fields repeat them). */
