@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycles;
@@ -41,15 +43,15 @@ public final class JournalDirectory implements AutoCloseable
     private DiskSpaceGuard space = DiskSpaceGuard.NONE;
     private boolean checksums = true;
 
-    private JournalDirectory(final Path root, final SessionLock lock)
+    private JournalDirectory(final Path root, final SessionLock lock, final TimeProvider cycleClock)
     {
         ChronicleSettings.apply();
         this.root = root;
         this.lock = lock;
         try
         {
-            this.in = queue(root.resolve("in"));
-            this.out = queue(root.resolve("out"));
+            this.in = queue(root.resolve("in"), cycleClock);
+            this.out = queue(root.resolve("out"), cycleClock);
         }
         catch (final RuntimeException ex)
         {
@@ -77,7 +79,24 @@ public final class JournalDirectory implements AutoCloseable
         {
             throw new UncheckedIOException("cannot create journal directory " + root, ex);
         }
-        return new JournalDirectory(root, SessionLock.acquire(root, purpose));
+        return new JournalDirectory(root, SessionLock.acquire(root, purpose), SystemTimeProvider.INSTANCE);
+    }
+
+    /**
+     * {@link #open(Path, String)} whose journals roll by {@code cycleClock} instead of the wall clock: tests write
+     * sessions whose records fall in past days' cycle files (archive and retention work on whole days).
+     */
+    public static JournalDirectory openRollingBy(final Path root, final TimeProvider cycleClock)
+    {
+        try
+        {
+            Files.createDirectories(root);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot create journal directory " + root, ex);
+        }
+        return new JournalDirectory(root, SessionLock.acquire(root, "writing the journals"), cycleClock);
     }
 
     /** {@link #open(Path, String)} for a writer that needs no purpose in its refusal. */
@@ -98,7 +117,7 @@ public final class JournalDirectory implements AutoCloseable
             throw new IllegalArgumentException("no Ringwall journal in " + root.toAbsolutePath() +
                 " (expected in/, out/ and " + MANIFEST_FILE + "; run 'ringwall run --journal DIR' to make one)");
         }
-        return new JournalDirectory(root, null);
+        return new JournalDirectory(root, null, SystemTimeProvider.INSTANCE);
     }
 
     public Path root()
@@ -179,7 +198,7 @@ public final class JournalDirectory implements AutoCloseable
 
     public JournalReader inputReader()
     {
-        return new JournalReader(in, "in");
+        return new JournalReader(in, "in", PrunedPrefix.read(root), root);
     }
 
     /** @return where journal "in"'s files are (for tools and tests that inspect them). */
@@ -190,7 +209,7 @@ public final class JournalDirectory implements AutoCloseable
 
     public JournalReader outputReader()
     {
-        return new JournalReader(out, "out");
+        return new JournalReader(out, "out", PrunedPrefix.read(root), root);
     }
 
     /**
@@ -253,9 +272,9 @@ public final class JournalDirectory implements AutoCloseable
         }
     }
 
-    private static ChronicleQueue queue(final Path path)
+    private static ChronicleQueue queue(final Path path, final TimeProvider cycleClock)
     {
-        return SingleChronicleQueueBuilder.binary(path).rollCycle(RollCycles.FAST_DAILY).build();
+        return SingleChronicleQueueBuilder.binary(path).rollCycle(RollCycles.FAST_DAILY).timeProvider(cycleClock).build();
     }
 
     /** @return the last complete record's sequence and checksum (0 for version 1), {0, 0} for an empty journal. */

@@ -31,11 +31,21 @@ public final class JournalReader implements AutoCloseable
     private String expectedBy;
     private long tornRecords;
     private String lastTorn;
+    /** What 'ringwall archive prune' removed from this session, or null: explains a first record after 1. */
+    private final PrunedPrefix pruned;
+    private final java.nio.file.Path root;
 
     JournalReader(final ChronicleQueue queue, final String name)
     {
+        this(queue, name, null, null);
+    }
+
+    JournalReader(final ChronicleQueue queue, final String name, final PrunedPrefix pruned, final java.nio.file.Path root)
+    {
         this.queue = queue;
         this.name = name;
+        this.pruned = pruned;
+        this.root = root;
     }
 
     /**
@@ -60,6 +70,24 @@ public final class JournalReader implements AutoCloseable
     public JournalReader tolerateTornRecords()
     {
         tolerateTorn = true;
+        return this;
+    }
+
+    /**
+     * For readers that only need what a pruned session still holds (the archiver): when {@code ringwall archive
+     * prune} removed this journal's older cycles ({@link PrunedPrefix}), reading starts at the first record kept and
+     * checks that it chains to the last record removed (whose checksum the note keeps). Without this call such a
+     * journal is refused ({@link JournalPrunedException}).
+     *
+     * @return this reader.
+     */
+    public JournalReader continueAfterPrunedPrefix()
+    {
+        if (pruned != null && pruned.firstKept(name) > 1 && lastSequence == 0)
+        {
+            lastSequence = pruned.firstKept(name) - 1;
+            record.putInt(0, pruned.prunedChecksum(name));
+        }
         return this;
     }
 
@@ -153,6 +181,15 @@ public final class JournalReader implements AutoCloseable
         return lastSequence == 0 ? ChainPoint.NONE : new ChainPoint(lastSequence, record.getInt(0));
     }
 
+    /**
+     * @return the cycle (UTC day since 1970-01-01, {@link JournalCycles}) of the document read last, also inside
+     *         {@link RecordHandler#onRecord}; -1 before the first.
+     */
+    public int currentCycle()
+    {
+        return tailer == null ? -1 : tailer.cycle();
+    }
+
     @Override
     public void close()
     {
@@ -198,6 +235,11 @@ public final class JournalReader implements AutoCloseable
         bytes.read(recordBytes, at, JournalRecord.recordLength(firstWord));
         final long sequence = record.getLong(at + 4);
         final long timeNs = record.getLong(at + 12);
+        if (lastSequence == 0 && sequence != 1 && pruned != null && pruned.firstKept(name) > 1)
+        {
+            // checked before the checksum, which chains to a record that is no longer here
+            throw new JournalPrunedException(pruned.explain(name, root, sequence));
+        }
         if ((firstWord & JournalRecord.CHECKSUMMED) != 0)
         {
             final int stored = record.getInt(at + JournalRecord.HEADER_LENGTH + length);

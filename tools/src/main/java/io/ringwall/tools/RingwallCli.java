@@ -3,6 +3,7 @@ package io.ringwall.tools;
 import io.ringwall.journal.ChronicleSettings;
 import io.ringwall.journal.DiskFullException;
 import io.ringwall.journal.SessionLockedException;
+import io.ringwall.tools.archive.ArchiveCommand;
 import io.ringwall.tools.audit.AuditCommand;
 import io.ringwall.tools.ctl.CtlCommand;
 import picocli.CommandLine;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ringwall", mixinStandardHelpOptions = true, version = "ringwall 0.1.0",
     description = "Ringwall: a deterministic, journaled live-trading engine.",
-    subcommands = {RunCommand.class, BacktestCommand.class, ReplayCommand.class, JournalCommand.class, AuditCommand.class,
+    subcommands = {RunCommand.class, BacktestCommand.class, ReplayCommand.class, JournalCommand.class, AuditCommand.class, ArchiveCommand.class,
         RiskEventsCommand.class, LatencyReportCommand.class, ItchDumpCommand.class, StatusCommand.class, ReferenceDataCommand.class, CtlCommand.class, FixVenueCommand.class,
         TortureCommand.class, SoakCommand.class, ValidateCommand.class, ReadinessCommand.class, CommandLine.HelpCommand.class})
 public final class RingwallCli

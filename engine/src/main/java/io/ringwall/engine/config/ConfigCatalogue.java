@@ -151,6 +151,10 @@ final class ConfigCatalogue
         "duration of event time (0s = never ask)", 0, DAY_NS / 24);
     static final ConfigKey STATUS_TRIES = lifecycleKey("orders.status-tries", INTEGER,
         "unanswered questions that halt (VENUE)", 1, 1_000);
+    // Issue 21: how long closed journal cycles stay in the session once archived and verified ('ringwall archive
+    // prune' reads it; the engine never deletes). 0 keeps them for ever, and a session that never set it is unchanged.
+    static final ConfigKey RETENTION_KEEP_DAYS = lifecycleKey("retention.keep-days", INTEGER,
+        "days an archived, verified journal cycle stays in the session (0 = for ever)", 0, 36_500);
     /** The lifecycle keys; their indices follow the catalogue's in {@link ConfigValues}. */
     static final List<ConfigKey> LIFECYCLE_KEYS = List.copyOf(LIFECYCLE_REGISTERED);
     private static final List<ConfigKey> ALL_KEYS = concat(KEYS, LIFECYCLE_KEYS);

@@ -117,6 +117,12 @@ final class ConfigValues
         }
     }
 
+    /** @return retention.keep-days; 0 (keep for ever) when no layer set it (a manifest holds none). */
+    int retentionKeepDays()
+    {
+        return (int)orDefault(ConfigCatalogue.RETENTION_KEEP_DAYS, 0);
+    }
+
     /** @return orders.status-timeout, ns; 0 (never ask) when no layer set it (a manifest holds none). */
     long statusTimeoutNs()
     {

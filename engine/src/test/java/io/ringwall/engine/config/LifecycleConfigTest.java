@@ -64,4 +64,25 @@ class LifecycleConfigTest
         assertThat(ConfigManifest.toProperties(config.risk(), config.breakers(), config.instruments()).keySet())
             .noneMatch(key -> key.startsWith("market-data."));
     }
+
+    @Test
+    void retentionKeepDaysDefaultsToForeverIsOverridableAndStaysOutOfTheManifest()
+    {
+        final LoadedConfig defaults = ConfigLoader.load(ConfigLoader.DEFAULT_LOCATION, "development", Map.of());
+        assertThat(defaults.retentionKeepDays()).isZero();
+        assertThat(ConfigLoader.load(ConfigLoader.DEFAULT_LOCATION, "production",
+            Map.of("RINGWALL_RETENTION_KEEP_DAYS", "30")).retentionKeepDays()).isEqualTo(30);
+        assertThatThrownBy(() -> ConfigLoader.load(ConfigLoader.DEFAULT_LOCATION, "development",
+            Map.of("RINGWALL_RETENTION_KEEP_DAYS", "-1")))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("retention.keep-days");
+        assertThatThrownBy(() -> ConfigLoader.load(ConfigLoader.DEFAULT_LOCATION, "development",
+            Map.of("RINGWALL_RETENTION_KEEP_DAYZ", "3")))
+            .isInstanceOf(ConfigException.class).hasMessageContaining("RINGWALL_RETENTION_KEEP_DAYZ");
+        // a process key: a session resumes whatever it is set to, and its manifest never names it
+        final LoadedConfig set = ConfigLoader.load(ConfigLoader.DEFAULT_LOCATION, "development",
+            Map.of("RINGWALL_RETENTION_KEEP_DAYS", "7"));
+        assertThat(ConfigManifest.toProperties(set.risk(), set.breakers(), set.instruments()))
+            .isEqualTo(ConfigManifest.toProperties(defaults.risk(), defaults.breakers(), defaults.instruments()))
+            .allSatisfy((key, value) -> assertThat(key).doesNotStartWith("retention."));
+    }
 }

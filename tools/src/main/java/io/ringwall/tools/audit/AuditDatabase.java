@@ -114,7 +114,8 @@ public final class AuditDatabase
                     // the record the cache stopped at is another: rebuild
                 }
             }
-            delete(cache);
+            // built afresh in memory and written to the cache file only when complete (see load): the old cache, if
+            // any, stays until then, and is replaced, never patched
             return load(journals, journalDir, cache, new Loaded(ChainPoint.NONE, ChainPoint.NONE),
                 cached == null ? "built" : "rebuilt", start);
         }
@@ -143,9 +144,14 @@ public final class AuditDatabase
         final Loaded from, final String how, final long start) throws SQLException
     {
         final Refresh refresh;
-        try (DuckDBConnection connection = open(cache, false))
+        // A build from scratch appends into an in-memory database and then copies it to the file in one bulk write:
+        // appending straight into the file was about 3x slower (DuckDB compresses and writes each row group as it
+        // fills, one chunk of 2048 rows at a time; measured on 2 M trade rows). An update (what the journal grew by) is
+        // small and goes straight into the file.
+        final boolean fresh = !from.in().isSet() && !from.out().isSet();
+        try (DuckDBConnection connection = fresh ? inMemory(cache) : open(cache, false))
         {
-            if (!from.in().isSet() && !from.out().isSet() && loaded(connection) == null)
+            if (fresh)
             {
                 createSchema(connection);
             }
@@ -176,6 +182,10 @@ public final class AuditDatabase
                     update.execute();
                 }
                 connection.commit();
+                if (fresh)
+                {
+                    writeFile(connection, cache);
+                }
                 refresh = new Refresh(how, records, 0, in, out);
             }
             catch (final SQLException | RuntimeException ex)
@@ -264,6 +274,58 @@ public final class AuditDatabase
         }
         snapshots.beginRow().append(entry.inputSequence()).append(entry.file().getFileName().toString()).append(bytes)
             .appendEpochNanos(modifiedMs * 1_000_000L).append(problem == null).append(problem).endRow();
+    }
+
+    /**
+     * An in-memory database for a build from scratch; it spills to a directory beside the cache when the session does
+     * not fit in DuckDB's memory limit.
+     */
+    private static DuckDBConnection inMemory(final Path cache) throws SQLException
+    {
+        final DuckDBConnection connection = (DuckDBConnection)DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement statement = connection.createStatement())
+        {
+            statement.execute("SET temp_directory = " + literal(cache.toAbsolutePath() + ".spill"));
+        }
+        return connection;
+    }
+
+    /**
+     * Copies the in-memory database of a build to a new file beside the cache, then renames it over the cache, so a
+     * reader never sees a half-written cache and a failed build leaves the old one. Any write-ahead log of the old
+     * cache goes first: it belongs to the old file and must never be replayed into the new one.
+     */
+    private static void writeFile(final DuckDBConnection connection, final Path cache) throws SQLException
+    {
+        final Path building = cache.resolveSibling(cache.getFileName() + ".building");
+        delete(building);
+        connection.setAutoCommit(true);
+        try (Statement statement = connection.createStatement())
+        {
+            final String source;
+            try (ResultSet name = statement.executeQuery("SELECT current_database()"))
+            {
+                name.next();
+                source = name.getString(1);
+            }
+            statement.execute("ATTACH " + literal(building.toAbsolutePath().toString()) + " AS audit_file");
+            statement.execute("COPY FROM DATABASE \"" + source + "\" TO audit_file");
+            statement.execute("DETACH audit_file"); // checkpoints: the file is whole, with no log beside it
+        }
+        try
+        {
+            delete(cache);
+            Files.move(building, cache, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot move the new audit cache " + building + " to " + cache, ex);
+        }
+    }
+
+    private static String literal(final String text)
+    {
+        return "'" + text.replace("'", "''") + "'";
     }
 
     private static void createSchema(final DuckDBConnection connection) throws SQLException

@@ -14,7 +14,7 @@ import java.util.List;
 public final class AuditSchema
 {
     /** Bumped whenever a table, column or view changes: a cache of another format is rebuilt, never trusted. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2; // 2: VenueOrderStatus and OrderStatusQuery are order_events rows, no longer unknown
 
     static final String TIME = "TIMESTAMP_NS";
     static final String PRICE = "DECIMAL(18,4)";
@@ -95,18 +95,18 @@ public final class AuditSchema
             c("quantity", QUANTITY, "order quantity"), c("limit_price", PRICE, "limit price, NULL for none"),
             c("stop_price", PRICE, "stop price, NULL for none"), cause())),
         new Table("order_events", "in: OrderAccepted, OrderFilled, OrderRejected, OrderCancelled, CancelRejected, " +
-            "OrderExpired; out: CancelOrder, InvalidTransition",
+            "OrderExpired, VenueOrderStatus; out: CancelOrder, InvalidTransition, OrderStatusQuery",
             "every event on an order after it was sent, from either journal", List.of(
             c("journal", "VARCHAR", "in (the venue's answers) or out (the engine's cancel requests and refusals)"),
             c("sequence", "BIGINT", "sequence in that journal"), time(),
             c("event", "VARCHAR", "ACCEPTED, PARTIALLY_FILLED, FILLED, REJECTED, CANCELLED, CANCEL_REJECTED, EXPIRED, " +
-                "CANCEL_REQUESTED, INVALID_TRANSITION"),
+                "STATUS_REPORTED, CANCEL_REQUESTED, INVALID_TRANSITION, STATUS_QUERIED"),
             c("cl_ord_id", "BIGINT", "the order's client order id (for a cancel: the order being cancelled)"),
             c("request_cl_ord_id", "BIGINT", "the cancel request's own id (CANCEL_REQUESTED, CANCEL_REJECTED)"),
             c("venue_order_id", "BIGINT", "the venue's order id"), instrument(),
-            c("quantity", QUANTITY, "filled (last), cancelled or expired quantity"),
-            c("price", PRICE, "fill price"), c("reason", "VARCHAR", "venue reject reason, or the invalid " +
-                "transition as STATE+EVENT"),
+            c("quantity", QUANTITY, "filled (last), cancelled or expired quantity; STATUS_REPORTED: filled at the venue"),
+            c("price", PRICE, "fill price"), c("reason", "VARCHAR", "venue reject reason, the invalid " +
+                "transition as STATE+EVENT, the state the venue reports (STATUS_REPORTED) or 'attempt N' (STATUS_QUERIED)"),
             c("venue_time", TIME, "the venue's timestamp"),
             c("cause_sequence", "BIGINT", "out rows: the journal \"in\" input that caused it"))),
         new Table("fills", "in: OrderFilled", "executions", List.of(sequence("in"), time(),
@@ -174,7 +174,8 @@ public final class AuditSchema
         "WHEN 'OPEN_ORDER' THEN 'VenueOpenOrder' ELSE 'ReconciliationEnd' END FROM venue_reports " +
         "UNION ALL SELECT sequence, time, CASE event WHEN 'ACCEPTED' THEN 'OrderAccepted' WHEN 'REJECTED' THEN " +
         "'OrderRejected' WHEN 'CANCELLED' THEN 'OrderCancelled' WHEN 'CANCEL_REJECTED' THEN 'CancelRejected' " +
-        "WHEN 'EXPIRED' THEN 'OrderExpired' ELSE 'OrderFilled' END FROM order_events WHERE journal = 'in' " +
+        "WHEN 'EXPIRED' THEN 'OrderExpired' WHEN 'STATUS_REPORTED' THEN 'VenueOrderStatus' ELSE 'OrderFilled' END " +
+        "FROM order_events WHERE journal = 'in' " +
         "UNION ALL SELECT sequence, time, 'unknown' FROM unknown_frames WHERE journal = 'in'";
 
     private static final String OUTPUT_TYPES = "SELECT sequence, time, 'NewOrder' AS type, cause_sequence FROM orders " +
@@ -183,7 +184,8 @@ public final class AuditSchema
         "UNION ALL SELECT sequence, time, 'OperatorCommandResult', cause_sequence FROM operator_command_results " +
         "UNION ALL SELECT sequence, time, 'ReconciliationReport', cause_sequence FROM reconciliation " +
         "UNION ALL SELECT sequence, time, CASE event WHEN 'CANCEL_REQUESTED' THEN 'CancelOrder' " +
-        "ELSE 'InvalidTransition' END, cause_sequence FROM order_events WHERE journal = 'out' " +
+        "WHEN 'STATUS_QUERIED' THEN 'OrderStatusQuery' ELSE 'InvalidTransition' END, cause_sequence FROM order_events " +
+        "WHERE journal = 'out' " +
         "UNION ALL SELECT sequence, time, 'unknown', NULL FROM unknown_frames WHERE journal = 'out'";
 
     /** Every order attempt: the ones sent (risk PASSED) and the ones pre-trade risk refused. */

@@ -26,6 +26,7 @@ import io.ringwall.codecs.OrderExpiredDecoder;
 import io.ringwall.codecs.OrderFilledDecoder;
 import io.ringwall.codecs.OrderRejectedDecoder;
 import io.ringwall.codecs.OrderState;
+import io.ringwall.codecs.OrderStatusQueryDecoder;
 import io.ringwall.codecs.QuoteDecoder;
 import io.ringwall.codecs.ReconciliationEndDecoder;
 import io.ringwall.codecs.ReconciliationOutcome;
@@ -38,6 +39,7 @@ import io.ringwall.codecs.TimeInForce;
 import io.ringwall.codecs.TimerTickDecoder;
 import io.ringwall.codecs.TradeDecoder;
 import io.ringwall.codecs.VenueOpenOrderDecoder;
+import io.ringwall.codecs.VenueOrderStatusDecoder;
 import io.ringwall.codecs.VenuePositionDecoder;
 import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.Fixed;
@@ -83,7 +85,11 @@ final class JournalLoader implements AutoCloseable
     private final OperatorCommandResultDecoder commandResult = new OperatorCommandResultDecoder();
     private final InvalidTransitionDecoder invalidTransition = new InvalidTransitionDecoder();
     private final ReconciliationReportDecoder report = new ReconciliationReportDecoder();
+    private final VenueOrderStatusDecoder venueOrderStatus = new VenueOrderStatusDecoder();
+    private final OrderStatusQueryDecoder statusQuery = new OrderStatusQueryDecoder();
     private long rows;
+    private String lastTable;
+    private DuckDBAppender lastAppender;
 
     JournalLoader(final DuckDBConnection connection)
     {
@@ -244,6 +250,15 @@ final class JournalLoader implements AutoCloseable
                     .append(name(v -> VenueRejectReason.get((short)v), cancelRejected.reasonRaw()))
                     .appendEpochNanos(cancelRejected.venueTimeNs()).appendNull().endRow();
             }
+            case VenueOrderStatusDecoder.TEMPLATE_ID ->
+            {
+                // schema v5: the venue's answer about one order; reason holds the state the venue reports
+                venueOrderStatus.wrap(view, body(), block, version);
+                orderEvent("in", sequence, timeNs, "STATUS_REPORTED", venueOrderStatus.clOrdId(), Long.MIN_VALUE,
+                    Long.MIN_VALUE, venueOrderStatus.instrumentId()).appendDecimal(venueOrderStatus.cumQuantity())
+                    .appendNull().append(name(v -> OrderState.get((short)v), venueOrderStatus.venueStateRaw()))
+                    .appendEpochNanos(venueOrderStatus.venueTimeNs()).appendNull().endRow();
+            }
             case OrderExpiredDecoder.TEMPLATE_ID ->
             {
                 expired.wrap(view, body(), block, version);
@@ -323,6 +338,14 @@ final class JournalLoader implements AutoCloseable
                     cancelOrder.clOrdId(), Long.MIN_VALUE, cancelOrder.instrumentId());
                 (version >= CancelOrderDecoder.orderQuantitySinceVersion() ? row.appendDecimal(cancelOrder.orderQuantity()) :
                     row.appendNull()).appendNull().appendNull().appendNull().append(cancelOrder.causeSequence()).endRow();
+            }
+            case OrderStatusQueryDecoder.TEMPLATE_ID ->
+            {
+                // schema v5: the logic asks the venue about an order it has had no answer on; reason holds the attempt
+                statusQuery.wrap(view, body(), block, version);
+                orderEvent("out", sequence, timeNs, "STATUS_QUERIED", statusQuery.clOrdId(), Long.MIN_VALUE,
+                    Long.MIN_VALUE, statusQuery.instrumentId()).appendNull().appendNull()
+                    .append("attempt " + statusQuery.attempt()).appendNull().append(statusQuery.causeSequence()).endRow();
             }
             case InvalidTransitionDecoder.TEMPLATE_ID ->
             {
@@ -415,12 +438,19 @@ final class JournalLoader implements AutoCloseable
 
     private DuckDBAppender appender(final String table) throws SQLException
     {
+        // the same table row after row (trades, mostly): the literal's identity spares a hash lookup per row
+        if (table == lastTable)
+        {
+            return lastAppender;
+        }
         DuckDBAppender appender = appenders.get(table);
         if (appender == null)
         {
             appender = connection.createAppender(table);
             appenders.put(table, appender);
         }
+        lastTable = table;
+        lastAppender = appender;
         return appender;
     }
 
@@ -440,6 +470,8 @@ final class JournalLoader implements AutoCloseable
             }
         }
         appenders.clear();
+        lastTable = null;
+        lastAppender = null;
         if (first != null)
         {
             throw first;

@@ -312,14 +312,16 @@ class AuditCommandTest
             Map.entry(OrderExpiredDecoder.TEMPLATE_ID, List.of("order_events")),
             Map.entry(VenuePositionDecoder.TEMPLATE_ID, List.of("venue_reports")),
             Map.entry(VenueOpenOrderDecoder.TEMPLATE_ID, List.of("venue_reports")),
-            Map.entry(ReconciliationEndDecoder.TEMPLATE_ID, List.of("venue_reports")));
+            Map.entry(ReconciliationEndDecoder.TEMPLATE_ID, List.of("venue_reports")),
+            Map.entry(io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID, List.of("order_events")));
         final Map<Integer, List<String>> outTables = Map.of(NewOrderDecoder.TEMPLATE_ID, List.of("orders"),
             RiskRejectDecoder.TEMPLATE_ID, List.of("risk_rejects"),
             BreakerStateChangeDecoder.TEMPLATE_ID, List.of("breaker_events"),
             OperatorCommandResultDecoder.TEMPLATE_ID, List.of("operator_command_results"),
             ReconciliationReportDecoder.TEMPLATE_ID, List.of("reconciliation"),
             CancelOrderDecoder.TEMPLATE_ID, List.of("order_events"),
-            InvalidTransitionDecoder.TEMPLATE_ID, List.of("order_events"));
+            InvalidTransitionDecoder.TEMPLATE_ID, List.of("order_events"),
+            io.ringwall.codecs.OrderStatusQueryDecoder.TEMPLATE_ID, List.of("order_events"));
         try (JournalDirectory journals = JournalDirectory.openExisting(session))
         {
             count(journals.inputReader(), "inputs", inTables, counts);
@@ -389,6 +391,35 @@ class AuditCommandTest
         assertThat(execute("audit", "--journal", session.toString(), "--cache", cache.toString(), "--format", "csv",
             "--sql", sql)).as(text(err)).isZero();
         return List.of(text(out).split("\r\n"));
+    }
+
+    @Test
+    void theV5OrderStatusFramesAreOrderEventsNotUnknownRows()
+    {
+        final Path session = dir.resolve("status");
+        final UnsafeBuffer frame = new UnsafeBuffer(new byte[128]);
+        try (JournalDirectory journals = JournalDirectory.open(session); JournalWriter in = journals.inputWriter();
+            JournalWriter outputs = journals.outputWriter())
+        {
+            journals.writeManifest(Map.of("logic.symbols", "BTCUSD", "logic.strategies", "0"));
+            in.append(1, AuditSession.time(1), frame, 0, new InputEncoder().venueOrderStatus(frame, 0, 65_536L, 0,
+                io.ringwall.codecs.OrderState.PARTIALLY_FILLED, 30_000_000, AuditSession.time(1)));
+            in.commit();
+            final int length = MessageHeaderDecoder.ENCODED_LENGTH + new io.ringwall.codecs.OrderStatusQueryEncoder()
+                .wrapAndApplyHeader(frame, 0, new io.ringwall.codecs.MessageHeaderEncoder()).clOrdId(65_536L)
+                .instrumentId(0).side(io.ringwall.codecs.Side.BUY).attempt(2).causeSequence(1).encodedLength();
+            outputs.append(1, AuditSession.time(1), frame, 0, length);
+            outputs.commit();
+        }
+        final Path cache = dir.resolve("status.duckdb");
+        assertThat(auditCsv(session, cache, "SELECT journal, event, cl_ord_id, instrument_id, quantity, reason, " +
+            "cause_sequence FROM order_events ORDER BY journal")).containsExactly(
+            "journal,event,cl_ord_id,instrument_id,quantity,reason,cause_sequence",
+            "in,STATUS_REPORTED,65536,0,0.30000000,PARTIALLY_FILLED,",
+            "out,STATUS_QUERIED,65536,0,,attempt 2,1");
+        assertThat(auditCsv(session, cache, "SELECT (SELECT type FROM inputs) AS i, (SELECT type FROM outputs) AS o, " +
+            "(SELECT count(*) FROM unknown_frames) AS unknown")).containsExactly("i,o,unknown",
+            "VenueOrderStatus,OrderStatusQuery,0");
     }
 
     private static void appendTrades(final Path session, final long sequence, final long tradeId)
