@@ -82,8 +82,22 @@ final class FixAmends
      */
     static void decodeReplaced(final Message m, final Answer a) throws FieldNotFound
     {
+        a.origClOrdId = m.isSetField(quickfix.field.OrigClOrdID.FIELD) ?
+            parseOrMinusOne(m.getString(quickfix.field.OrigClOrdID.FIELD)) : -1;
         a.quantity = FixCodec.quantity(m, quickfix.field.OrderQty.FIELD);
         a.price = FixCodec.price(m, quickfix.field.Price.FIELD);
+    }
+
+    private static long parseOrMinusOne(final String text)
+    {
+        try
+        {
+            return Long.parseLong(text);
+        }
+        catch (final NumberFormatException ex)
+        {
+            return -1;
+        }
     }
 
     /** @return whether an OrderCancelReject (35=9) answers an amend (CxlRejResponseTo 2) rather than a cancel. */
