@@ -174,6 +174,41 @@ class FixAmendsTest
         }
     }
 
+    @Test
+    void theReconciliationAfterAReplaceFindsTheOrderUnderItsNewIdAndMatches() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 300))
+        {
+            start(fix);
+            final long order = restingBuy(fix);
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.count(fix.inputs(), OrderReplacedDecoder.TEMPLATE_ID) == 1, "replace journaled");
+            final long endsBefore = fix.count(fix.inputs(), io.ringwall.codecs.ReconciliationEndDecoder.TEMPLATE_ID);
+            FixHarness.await(() -> fix.count(fix.inputs(), io.ringwall.codecs.ReconciliationEndDecoder.TEMPLATE_ID) >=
+                endsBefore + 2, "two reconciliations after the replace");
+            fix.stopEngine();
+
+            final long amendId = only(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID, new ReplaceOrderDecoder()).clOrdId();
+            final List<io.ringwall.codecs.VenueOpenOrderDecoder> open = fix.inputs().stream()
+                .filter(e -> e.templateId() == io.ringwall.codecs.VenueOpenOrderDecoder.TEMPLATE_ID)
+                .map(e -> new io.ringwall.codecs.VenueOpenOrderDecoder().wrapAndApplyHeader(new UnsafeBuffer(e.frame()),
+                    0, new MessageHeaderDecoder())).toList();
+            assertThat(open.get(open.size() - 1).clOrdId()).as("the venue reports the order by its latest id")
+                .isEqualTo(amendId);
+            final List<io.ringwall.codecs.ReconciliationReportDecoder> reports = fix.outputs().stream()
+                .filter(e -> e.templateId() == io.ringwall.codecs.ReconciliationReportDecoder.TEMPLATE_ID)
+                .map(e -> new io.ringwall.codecs.ReconciliationReportDecoder().wrapAndApplyHeader(
+                    new UnsafeBuffer(e.frame()), 0, new MessageHeaderDecoder()))
+                .filter(r -> r.instrumentId() == 0).toList();
+            final io.ringwall.codecs.ReconciliationReportDecoder last = reports.get(reports.size() - 1);
+            assertThat(last.venueOpenOrders()).isEqualTo(1);
+            assertThat(last.unknownVenueOrders()).isZero();
+            assertThat(fix.engine.logic().breakerState(io.ringwall.codecs.BreakerType.RECONCILIATION))
+                .isEqualTo(io.ringwall.codecs.BreakerState.ACTIVE);
+            assertThat(fix.engine.logic().orderStatus(order)).isEqualTo(OrderStatus.ACCEPTED);
+        }
+    }
+
     private static void start(final FixHarness fix)
     {
         FixHarness.await(() -> fix.gateway.isLoggedOn(), "logon");
