@@ -592,6 +592,7 @@ public final class BusinessLogic
             order.venueOrderId = decoder.venueOrderId();
         }
         orders.confirmReplace(order);
+        entry.afterAmendAnswered(order);
         notifyOwner(order, OrderEvent.Type.REPLACED, 0, 0, 0, VenueRejectReason.NULL_VAL);
     }
 
@@ -616,6 +617,7 @@ public final class BusinessLogic
         }
         counters.replaceRejects++;
         orders.rejectReplace(order);
+        entry.afterAmendAnswered(order);
         notifyOwner(order, OrderEvent.Type.REPLACE_REJECTED, 0, 0, 0, reason);
     }
 

@@ -222,6 +222,18 @@ final class OrderEntry
     }
 
     /**
+     * An amend was answered: if a breaker that cancels open orders tripped meanwhile, the cancel it could not send
+     * (one open request per order) goes now. Fail closed.
+     */
+    void afterAmendAnswered(final Order order)
+    {
+        if (breakers.cancelsOpenOrders())
+        {
+            requestCancel(order);
+        }
+    }
+
+    /**
      * Sends a cancel for every working order not already being cancelled (breaker trips, operator).
      */
     void cancelAll()

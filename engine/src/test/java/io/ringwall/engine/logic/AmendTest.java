@@ -231,6 +231,24 @@ class AmendTest
     }
 
     @Test
+    void aHaltWhileAnAmendIsPendingCancelsTheOrderOnceTheAmendIsAnswered()
+    {
+        final long order = workingBuy(desk, BTC);
+        final long replaceId = amend(desk, order, 2 * BTC, PRICE);
+        harness.command(io.ringwall.codecs.OperatorCommandType.HALT, io.ringwall.codecs.BreakerType.NULL_VAL,
+            "test");
+        assertThat(desk.cancels()).as("one open request per order: the cancel waits").isZero();
+        harness.replaced(replaceId, order, BTCUSD, 2 * BTC, PRICE, 2 * BTC, 0);
+
+        assertThat(desk.cancels()).isEqualTo(1);
+        assertThat(harness.logic().orderStatus(order)).isEqualTo(OrderStatus.PENDING_CANCEL);
+        final CancelOrderDecoder cancel = new CancelOrderDecoder().wrapAndApplyHeader(
+            harness.outputs().stream().filter(o -> o.templateId() == CancelOrderDecoder.TEMPLATE_ID).findFirst()
+                .orElseThrow().buffer(), 0, new MessageHeaderDecoder());
+        assertThat(cancel.origClOrdId()).isEqualTo(replaceId);
+    }
+
+    @Test
     void anAmendThatChangesNothingSendsNothing()
     {
         final long order = workingBuy(desk, BTC);
