@@ -299,6 +299,28 @@ public final class BusinessLogic
         }
     }
 
+    /** An amend sent and not answered, as a venue needs it to act on it (restart of an in-process venue). */
+    public interface PendingReplaceVisitor
+    {
+        /**
+         * @param venueClOrdId the id the venue knows the order by; {@code quantity} and {@code limitPrice} the amend's.
+         */
+        void onReplace(long replaceClOrdId, long venueClOrdId, long quantity, long limitPrice);
+    }
+
+    /** Visits every working order's pending amend, oldest order first. */
+    public void forEachPendingReplace(final PendingReplaceVisitor visitor)
+    {
+        for (Order order = orders.oldestWorking(); order != null; order = order.nextWorking)
+        {
+            if (order.replacePending())
+            {
+                visitor.onReplace(order.replaceClOrdId, order.venueClOrdId, order.replaceQuantity,
+                    order.replaceLimitPrice);
+            }
+        }
+    }
+
     public EngineCounters counters()
     {
         return counters;

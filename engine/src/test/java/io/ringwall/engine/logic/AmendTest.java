@@ -1,5 +1,8 @@
 package io.ringwall.engine.logic;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.ringwall.codecs.CancelOrderDecoder;
 import io.ringwall.codecs.MessageHeaderDecoder;
 import io.ringwall.codecs.OrdType;
@@ -348,6 +351,25 @@ class AmendTest
         final long order = workingBuy(poor, 2 * BTC);
         refusedLeavingTheOrderAsItWas(poor, order, amend(poor, order, 3 * BTC, PRICE),
             RiskRejectReason.BUYING_POWER, 2 * BTC);
+    }
+
+    @Test
+    void pendingAmendsAreVisitedWithWhatAVenueNeedsToActOnThem()
+    {
+        final long first = workingBuy(desk, 2 * BTC);
+        final long firstReplace = amend(desk, first, 3 * BTC, PRICE - USD);
+        harness.replaced(firstReplace, first, BTCUSD, 3 * BTC, PRICE - USD, 3 * BTC, 0);
+        final long again = amend(desk, first, 4 * BTC, PRICE);
+        final long other = workingBuy(desk, BTC);
+        assertThat(other).isPositive();
+        final List<String> visited = new ArrayList<>();
+        harness.logic().forEachPendingReplace((replaceClOrdId, venueClOrdId, quantity, limitPrice) ->
+            visited.add(replaceClOrdId + " of " + venueClOrdId + ": " + quantity + " @ " + limitPrice));
+        assertThat(visited).containsExactly(again + " of " + firstReplace + ": " + 4 * BTC + " @ " + PRICE);
+        final List<Long> resting = new ArrayList<>();
+        harness.logic().forEachRestingOrder((clOrdId, instrumentId, side, ordType, timeInForce, quantity, filled,
+            limitPrice, stopPrice, venueOrderId, acknowledged, cancelPending) -> resting.add(clOrdId));
+        assertThat(resting).as("a venue rebuilds its book under the ids it knows").containsExactly(firstReplace, other);
     }
 
     // ------------------------------------------------------------------ checkpoints
