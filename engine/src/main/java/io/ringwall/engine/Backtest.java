@@ -393,6 +393,25 @@ public final class Backtest implements AutoCloseable
             final int at = pendingInputs.reserve(timeNs);
             pendingInputs.commit(encoder.cancelRejected(pendingInputs.buffer, at, clOrdId, origClOrdId, reason, timeNs));
         }
+
+        @Override
+        public void orderReplaced(final long timeNs, final long clOrdId, final long origClOrdId,
+            final long venueOrderId, final int instrumentId, final long quantity, final long limitPrice,
+            final long leavesQuantity, final long cumQuantity)
+        {
+            final int at = pendingInputs.reserve(timeNs);
+            pendingInputs.commit(encoder.orderReplaced(pendingInputs.buffer, at, clOrdId, origClOrdId, venueOrderId,
+                instrumentId, quantity, limitPrice, leavesQuantity, cumQuantity, timeNs));
+        }
+
+        @Override
+        public void replaceRejected(final long timeNs, final long clOrdId, final long origClOrdId,
+            final VenueRejectReason reason)
+        {
+            final int at = pendingInputs.reserve(timeNs);
+            pendingInputs.commit(encoder.replaceRejected(pendingInputs.buffer, at, clOrdId, origClOrdId, reason,
+                timeNs));
+        }
     }
 
     /** The data source's sink: each record is encoded and run through the loop before the next is read. */

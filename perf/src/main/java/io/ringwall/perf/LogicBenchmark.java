@@ -74,7 +74,7 @@ public class LogicBenchmark
     private static final long INTERVAL_NS = 200_000_000L;
 
     /** The strategy under test, by short name (values with commas would not survive {@code -p}). */
-    @Param({ "ma-crossover", "mean-reversion", "every-trade", "quiet" })
+    @Param({ "ma-crossover", "mean-reversion", "every-trade", "amend-every-order", "quiet" })
     public String strategy;
 
     private final UnsafeBuffer trades = new UnsafeBuffer(new byte[TRADES * STRIDE]);
@@ -150,9 +150,10 @@ public class LogicBenchmark
     private String reportText()
     {
         final EngineCounters counters = logic.counters();
-        return String.format("%n[%s] inputs %,d, orders sent %,d, fills %,d, risk rejects %,d (%s), breakers tripped: " +
-            "%s, working %d, unanswered orders dropped by the loopback %d%n", strategy, counters.inputs,
-            counters.ordersSent, counters.fills, counters.riskRejects, counters.riskRejectsText(),
+        return String.format("%n[%s] inputs %,d, orders sent %,d, amends %,d (replaced %,d), fills %,d, risk rejects " +
+            "%,d (%s), breakers tripped: %s, working %d, unanswered orders dropped by the loopback %d%n", strategy,
+            counters.inputs, counters.ordersSent, counters.amendsSent, counters.replaces, counters.fills,
+            counters.riskRejects, counters.riskRejectsText(),
             counters.breakerTripsText(), logic.workingOrders(), sink.dropped);
     }
 
@@ -178,11 +179,23 @@ public class LogicBenchmark
         final long quantity = sink.quantities[i];
         final long id = ++venueOrderId;
         int length = venueEncoder.orderAccepted(answer, 0, clOrdId, id, instrumentId, timeNs);
+        sink.replaceId = 0;
         logic.onInput(++sequence, timeNs, answer, 0, length, 0);
+        long venueClOrdId = clOrdId;
+        long filled = quantity;
+        if (sink.replaceId != 0)
+        {
+            // the strategy amended the order on its acknowledgement: the venue replaces it, then fills it
+            venueClOrdId = sink.replaceId;
+            filled = sink.replaceQuantity;
+            length = venueEncoder.orderReplaced(answer, 0, venueClOrdId, clOrdId, id, instrumentId, filled, 0, filled,
+                0, timeNs);
+            logic.onInput(++sequence, timeNs, answer, 0, length, 0);
+        }
 
-        final long fee = Fixed.mulDiv(Fixed.notional(price, quantity), FEE_BPS, 10_000);
-        length = venueEncoder.orderFilled(answer, 0, clOrdId, id, ++execId, instrumentId, sink.sides[i], price,
-            quantity, 0, quantity, fee, timeNs);
+        final long fee = Fixed.mulDiv(Fixed.notional(price, filled), FEE_BPS, 10_000);
+        length = venueEncoder.orderFilled(answer, 0, venueClOrdId, id, ++execId, instrumentId, sink.sides[i], price,
+            filled, 0, filled, fee, timeNs);
         logic.onInput(++sequence, timeNs, answer, 0, length, 0);
     }
 
@@ -208,9 +221,10 @@ public class LogicBenchmark
             case "ma-crossover" -> "ma-crossover:symbol=BTCUSD,fast=50,slow=400,qty=0.5";
             case "mean-reversion" -> "mean-reversion:symbol=BTCUSD,window=200,entry=2.0,exit=0.5,qty=0.5";
             case "every-trade" -> OrderEveryTrade.class.getName();
+            case "amend-every-order" -> AmendEveryOrder.class.getName();
             case "quiet" -> Quiet.class.getName();
             default -> throw new IllegalArgumentException("unknown strategy '" + name +
-                "' (ma-crossover, mean-reversion, every-trade, quiet)");
+                "' (ma-crossover, mean-reversion, every-trade, amend-every-order, quiet)");
         };
     }
 
@@ -228,6 +242,10 @@ public class LogicBenchmark
         final int[] instrumentIds = new int[CAPACITY];
         final long[] quantities = new long[CAPACITY];
         final Side[] sides = new Side[CAPACITY];
+        private final io.ringwall.codecs.ReplaceOrderDecoder replaceOrder = new io.ringwall.codecs.ReplaceOrderDecoder();
+        /** The amend the last input caused (0: none) and its quantity. */
+        long replaceId;
+        long replaceQuantity;
         int pending;
         long dropped;
 
@@ -236,6 +254,13 @@ public class LogicBenchmark
             final int length, final long causeIngressNanos)
         {
             header.wrap(frame, offset);
+            if (header.templateId() == io.ringwall.codecs.ReplaceOrderDecoder.TEMPLATE_ID)
+            {
+                replaceOrder.wrapAndApplyHeader(frame, offset, header);
+                replaceId = replaceOrder.clOrdId();
+                replaceQuantity = replaceOrder.quantity();
+                return;
+            }
             if (header.templateId() != NewOrderDecoder.TEMPLATE_ID)
             {
                 return;

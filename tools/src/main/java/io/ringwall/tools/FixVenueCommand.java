@@ -109,6 +109,10 @@ final class FixVenueCommand implements Callable<Integer>
         "as a broker that silently ignores it.")
     private boolean noMassStatus;
 
+    @Option(names = "--reject-amends", description = "Misbehave: refuse every OrderCancelReplaceRequest (35=G) with " +
+        "an OrderCancelReject (35=9, CxlRejResponseTo 2), as a broker that does not take amends; the order works on.")
+    private boolean rejectAmends;
+
     @Override
     public Integer call() throws InterruptedException
     {
@@ -140,6 +144,7 @@ final class FixVenueCommand implements Callable<Integer>
         venue.sessionRejectEvery(sessionRejectEvery);
         venue.rejectTypes(rejectTypes);
         venue.noMassStatus(noMassStatus);
+        venue.rejectAmends(rejectAmends);
         venue.advanceWhileIdle(idleAdvanceMs);
         venue.wipeStoreOnRestart(wipeStoreEvery);
         final CountDownLatch stopped = new CountDownLatch(1);

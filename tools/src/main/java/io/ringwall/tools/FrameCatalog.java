@@ -49,7 +49,9 @@ public final class FrameCatalog
             new io.ringwall.codecs.VenuePositionDecoder(), new io.ringwall.codecs.VenueOpenOrderDecoder(),
             new io.ringwall.codecs.ReconciliationEndDecoder(), new io.ringwall.codecs.ReconciliationReportDecoder(),
             new io.ringwall.codecs.OrderExpiredDecoder(), new io.ringwall.codecs.InvalidTransitionDecoder(),
-            new io.ringwall.codecs.VenueOrderStatusDecoder(), new io.ringwall.codecs.OrderStatusQueryDecoder()))
+            new io.ringwall.codecs.VenueOrderStatusDecoder(), new io.ringwall.codecs.OrderStatusQueryDecoder(),
+            new io.ringwall.codecs.OrderReplacedDecoder(), new io.ringwall.codecs.ReplaceRejectedDecoder(),
+            new io.ringwall.codecs.ReplaceOrderDecoder()))
         {
             decoders.put(decoder.sbeTemplateId(), decoder);
             shapes.put(decoder.sbeTemplateId(), Shape.of(decoder.getClass()));

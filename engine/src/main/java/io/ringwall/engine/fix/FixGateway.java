@@ -106,6 +106,8 @@ public final class FixGateway implements Gateway, Application
     private final Long2LongHashMap sentNanos = new Long2LongHashMap(-1);
     private final Long2LongHashMap orderInstrument = new Long2LongHashMap(-1);
     private final Long2LongHashMap cancelTarget = new Long2LongHashMap(-1);
+    private final FixAmends amends = new FixAmends();
+    private final io.ringwall.codecs.ReplaceOrderDecoder replaceOrder = new io.ringwall.codecs.ReplaceOrderDecoder();
     private final Histogram roundTripNs = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
     private final AtomicInteger logons = new AtomicInteger();
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
@@ -318,7 +320,9 @@ public final class FixGateway implements Gateway, Application
     {
         return templateId == OrderAcceptedDecoder.TEMPLATE_ID || templateId == OrderFilledDecoder.TEMPLATE_ID ||
             templateId == OrderRejectedDecoder.TEMPLATE_ID || templateId == OrderCancelledDecoder.TEMPLATE_ID ||
-            templateId == OrderExpiredDecoder.TEMPLATE_ID || templateId == CancelRejectedDecoder.TEMPLATE_ID;
+            templateId == OrderExpiredDecoder.TEMPLATE_ID || templateId == CancelRejectedDecoder.TEMPLATE_ID ||
+            templateId == io.ringwall.codecs.OrderReplacedDecoder.TEMPLATE_ID ||
+            templateId == io.ringwall.codecs.ReplaceRejectedDecoder.TEMPLATE_ID;
     }
 
     @Override
@@ -342,6 +346,11 @@ public final class FixGateway implements Gateway, Application
         else if (templateId == OrderStatusQueryDecoder.TEMPLATE_ID)
         {
             askAboutLostAnswer(statusQuery.wrapAndApplyHeader(event.buffer, 0, header), event.timeNs);
+        }
+        else if (templateId == io.ringwall.codecs.ReplaceOrderDecoder.TEMPLATE_ID)
+        {
+            replaceOrder.wrapAndApplyHeader(event.buffer, 0, header);
+            outgoing.add(amends.replaceRequest(replaceOrder, symbol(replaceOrder.instrumentId()), event.timeNs));
         }
         else if (templateId == CancelOrderDecoder.TEMPLATE_ID)
         {
@@ -378,8 +387,8 @@ public final class FixGateway implements Gateway, Application
         {
             final Message message = outgoing.peek();
             final boolean order = isNewOrder(message);
-            final long clOrdId = order || message instanceof quickfix.fix44.OrderCancelRequest ?
-                clOrdIdOf(message) : -1;
+            final long clOrdId = order || message instanceof quickfix.fix44.OrderCancelRequest ||
+                message instanceof quickfix.fix44.OrderCancelReplaceRequest ? clOrdIdOf(message) : -1;
             if (order && clOrdId >= 0)
             {
                 sentNanos.put(clOrdId, System.nanoTime());
@@ -495,6 +504,25 @@ public final class FixGateway implements Gateway, Application
             }
             case CANCEL_REJECTED -> publisher.cancelRejected(timeNs, a.clOrdId,
                 a.origClOrdId >= 0 ? a.origClOrdId : cancelTarget.get(a.clOrdId), a.reason);
+            case REPLACED ->
+            {
+                // the venue knows the order by the amend's id from now on: so does the wait for its last answer
+                if (a.origClOrdId >= 0 && openAtVenue.contains(a.origClOrdId))
+                {
+                    closed(a.origClOrdId);
+                    opened(a.clOrdId);
+                    acknowledged.add(a.clOrdId);
+                }
+                if (a.origClOrdId >= 0 && orderInstrument.containsKey(a.origClOrdId))
+                {
+                    orderInstrument.put(a.clOrdId, orderInstrument.get(a.origClOrdId));
+                }
+                publisher.orderReplaced(timeNs, a.clOrdId, a.origClOrdId >= 0 ? a.origClOrdId :
+                    amends.target(a.clOrdId), a.venueOrderId, instrumentOf(a), a.quantity, a.price, a.leaves,
+                    a.cumulative);
+            }
+            case REPLACE_REJECTED -> publisher.replaceRejected(timeNs, a.clOrdId,
+                a.origClOrdId >= 0 ? a.origClOrdId : amends.target(a.clOrdId), a.reason);
             case POSITION -> reconciliation.onPosition(a, timeNs);
             case OPEN_ORDER -> reconciliation.onOpenOrder(a, timeNs);
             case RECONCILIATION_REFUSED -> reconciliation.refused(a, timeNs);
@@ -546,7 +574,8 @@ public final class FixGateway implements Gateway, Application
     private boolean matchReject(final Answer a)
     {
         long clOrdId = -1;
-        if (a.refId >= 0 && (orderInstrument.containsKey(a.refId) || cancelTarget.containsKey(a.refId)))
+        if (a.refId >= 0 && (orderInstrument.containsKey(a.refId) || cancelTarget.containsKey(a.refId) ||
+            amends.isAmend(a.refId)))
         {
             clOrdId = a.refId;
         }
@@ -559,13 +588,19 @@ public final class FixGateway implements Gateway, Application
             return false;
         }
         final boolean cancel = cancelTarget.containsKey(clOrdId);
-        if (!a.refMsgType.isEmpty() && MsgType.ORDER_CANCEL_REQUEST.equals(a.refMsgType) != cancel)
+        final boolean amend = amends.isAmend(clOrdId);
+        if (!a.refMsgType.isEmpty() && (MsgType.ORDER_CANCEL_REQUEST.equals(a.refMsgType) != cancel ||
+            MsgType.ORDER_CANCEL_REPLACE_REQUEST.equals(a.refMsgType) != amend))
         {
             return false;
         }
         a.messageReject = true;
         a.clOrdId = clOrdId;
-        if (cancel)
+        if (amend)
+        {
+            amends.rejectedAsMessage(a);
+        }
+        else if (cancel)
         {
             a.kind = Answer.Kind.CANCEL_REJECTED;
             a.origClOrdId = cancelTarget.get(clOrdId);
@@ -612,7 +647,7 @@ public final class FixGateway implements Gateway, Application
      * The orders, cancels and amends QuickFIX/J gap-filled instead of resending. An order finished or acknowledged
      * reached the venue: nothing is in doubt. One still waiting may or may not have (a gap means it did not, a venue
      * that lost its store asks for what it had), and so may a cancel of an order still open: the venue is asked.
-     * An amend is never sent by this gateway; one would be counted and left to the reconciliation.
+     * A gap-filled amend is counted only: its answer, which the venue's own resend carries, settles it.
      */
     private void drainSuppressed()
     {
@@ -994,6 +1029,8 @@ public final class FixGateway implements Gateway, Application
                 case CANCELLED -> OrderCancelledDecoder.TEMPLATE_ID;
                 case EXPIRED -> OrderExpiredDecoder.TEMPLATE_ID;
                 case CANCEL_REJECTED -> CancelRejectedDecoder.TEMPLATE_ID;
+                case REPLACED -> io.ringwall.codecs.OrderReplacedDecoder.TEMPLATE_ID;
+                case REPLACE_REJECTED -> io.ringwall.codecs.ReplaceRejectedDecoder.TEMPLATE_ID;
                 default -> -1;
             };
             return new AnswerKey(template, a.clOrdId, template == OrderFilledDecoder.TEMPLATE_ID ? a.execId : 0);
@@ -1123,6 +1160,8 @@ public final class FixGateway implements Gateway, Application
         final OrderCancelledDecoder cancelled = new OrderCancelledDecoder();
         final OrderExpiredDecoder expired = new OrderExpiredDecoder();
         final CancelRejectedDecoder cancelRejected = new CancelRejectedDecoder();
+        final io.ringwall.codecs.OrderReplacedDecoder replaced = new io.ringwall.codecs.OrderReplacedDecoder();
+        final io.ringwall.codecs.ReplaceRejectedDecoder replaceRejected = new io.ringwall.codecs.ReplaceRejectedDecoder();
         final java.util.Set<AnswerKey> keys = new java.util.HashSet<>();
         final AnswerKey[] last = {null};
         try (JournalReader inputs = journals.inputReader().tolerateTornRecords())
@@ -1148,6 +1187,10 @@ public final class FixGateway implements Gateway, Application
                         expired.wrapAndApplyHeader(frame, offset, frameHeader).clOrdId(), 0);
                     case CancelRejectedDecoder.TEMPLATE_ID -> last[0] = new AnswerKey(template,
                         cancelRejected.wrapAndApplyHeader(frame, offset, frameHeader).clOrdId(), 0);
+                    case io.ringwall.codecs.OrderReplacedDecoder.TEMPLATE_ID -> last[0] = new AnswerKey(template,
+                        replaced.wrapAndApplyHeader(frame, offset, frameHeader).clOrdId(), 0);
+                    case io.ringwall.codecs.ReplaceRejectedDecoder.TEMPLATE_ID -> last[0] = new AnswerKey(template,
+                        replaceRejected.wrapAndApplyHeader(frame, offset, frameHeader).clOrdId(), 0);
                     default ->
                     {
                         return;
@@ -1266,6 +1309,8 @@ public final class FixGateway implements Gateway, Application
         enum Kind
         {
             LOGON, ACCEPTED, FILLED, REJECTED, CANCELLED, EXPIRED, CANCEL_REJECTED,
+            /** An amend taken (ExecType=5) or refused (35=9 with CxlRejResponseTo=2, or a matched 3/j). */
+            REPLACED, REPLACE_REJECTED,
             /** A session-level Reject (3) or BusinessMessageReject (j): REJECTED or CANCEL_REJECTED once matched. */
             MESSAGE_REJECT,
             POSITION, OPEN_ORDER, RECONCILIATION_REFUSED, ORDER_STATUS
@@ -1322,7 +1367,8 @@ public final class FixGateway implements Gateway, Application
         {
             return switch (kind)
             {
-                case ACCEPTED, FILLED, REJECTED, CANCELLED, EXPIRED, CANCEL_REJECTED, MESSAGE_REJECT -> true;
+                case ACCEPTED, FILLED, REJECTED, CANCELLED, EXPIRED, CANCEL_REJECTED, REPLACED, REPLACE_REJECTED,
+                    MESSAGE_REJECT -> true;
                 default -> false;
             };
         }

@@ -113,6 +113,7 @@ final class FixMessages
             case quickfix.field.ExecType.CANCELED -> Answer.Kind.CANCELLED;
             case quickfix.field.ExecType.REJECTED -> Answer.Kind.REJECTED;
             case quickfix.field.ExecType.EXPIRED -> Answer.Kind.EXPIRED;
+            case quickfix.field.ExecType.REPLACED -> Answer.Kind.REPLACED;
             // one order's status names the request (790); a mass status report, its own (584)
             case quickfix.field.ExecType.ORDER_STATUS -> m.isSetField(ORD_STATUS_REQ_ID) ? Answer.Kind.ORDER_STATUS :
                 Answer.Kind.OPEN_ORDER;
@@ -151,6 +152,10 @@ final class FixMessages
             case CANCELLED, EXPIRED -> Math.max(0, orderQty - a.cumulative);
             default -> 0;
         };
+        if (a.kind == Answer.Kind.REPLACED)
+        {
+            FixAmends.decodeReplaced(m, a);
+        }
         if (a.kind == Answer.Kind.REJECTED)
         {
             a.reason = FixCodec.rejectReason(intOf(m, quickfix.field.OrdRejReason.FIELD), text(m), false);
@@ -177,7 +182,8 @@ final class FixMessages
 
     private static Answer cancelReject(final Message m) throws FieldNotFound
     {
-        final Answer a = new Answer(Answer.Kind.CANCEL_REJECTED);
+        final Answer a = new Answer(FixAmends.answersReplace(m) ? Answer.Kind.REPLACE_REJECTED :
+            Answer.Kind.CANCEL_REJECTED);
         a.clOrdId = longOf(m, quickfix.field.ClOrdID.FIELD);
         a.origClOrdId = longOf(m, quickfix.field.OrigClOrdID.FIELD);
         a.reason = FixCodec.rejectReason(intOf(m, quickfix.field.CxlRejReason.FIELD), text(m), true);
@@ -273,7 +279,7 @@ final class FixMessages
     private static boolean refersToOrder(final String refMsgType)
     {
         return refMsgType.isEmpty() || MsgType.NEW_ORDER_SINGLE.equals(refMsgType) ||
-            MsgType.ORDER_CANCEL_REQUEST.equals(refMsgType);
+            MsgType.ORDER_CANCEL_REQUEST.equals(refMsgType) || MsgType.ORDER_CANCEL_REPLACE_REQUEST.equals(refMsgType);
     }
 
     /**

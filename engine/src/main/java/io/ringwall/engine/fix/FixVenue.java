@@ -121,6 +121,8 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     private long sessionRejects;
     private java.util.Set<String> rejectTypes = java.util.Set.of();
     private boolean noMassStatus;
+    private boolean rejectAmends;
+    private long amends;
     private long businessRejects;
     private long massStatusIgnored;
 
@@ -338,6 +340,21 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     public synchronized void noMassStatus(final boolean ignore)
     {
         noMassStatus = ignore;
+    }
+
+    /**
+     * Misbehaving on purpose ({@code --reject-amends}): a broker that refuses every OrderCancelReplaceRequest (35=G)
+     * with an OrderCancelReject (35=9, CxlRejResponseTo 2, CxlRejReason 99 other); the order works on unchanged.
+     */
+    public synchronized void rejectAmends(final boolean reject)
+    {
+        this.rejectAmends = reject;
+    }
+
+    /** @return OrderCancelReplaceRequests received (taken or refused). */
+    public synchronized long amendsReceived()
+    {
+        return amends;
     }
 
     /** @return requests answered with a BusinessMessageReject ({@link #rejectTypes}). */
@@ -597,11 +614,38 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
                 cancels++;
                 venue.onCancel(nowNs, Long.parseLong(message.getString(11)), Long.parseLong(message.getString(41)));
             }
+            case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> onReplaceRequest(message);
             case MsgType.REQUEST_FOR_POSITIONS -> onPositionRequest(message);
             case MsgType.ORDER_MASS_STATUS_REQUEST -> onMassStatus(message);
             case MsgType.ORDER_STATUS_REQUEST -> onOrderStatus(message);
             default -> businessReject(message, "unsupported message type");
         }
+    }
+
+    /**
+     * An amend (35=G): the paper venue replaces the resting order named by OrigClOrdID with the new OrderQty and
+     * Price, or refuses it (unknown or finished order, quantity not above what is filled); {@code --reject-amends}
+     * refuses every one. A ClOrdID already seen is a resend: acting on it again would amend twice.
+     */
+    private void onReplaceRequest(final Message m) throws FieldNotFound
+    {
+        final long clOrdId = Long.parseLong(m.getString(quickfix.field.ClOrdID.FIELD));
+        final long origClOrdId = Long.parseLong(m.getString(quickfix.field.OrigClOrdID.FIELD));
+        if (!seen.add(clOrdId))
+        {
+            duplicates++;
+            event("duplicate " + clOrdId);
+            return;
+        }
+        amends++;
+        event("amend " + clOrdId + " " + origClOrdId);
+        if (rejectAmends)
+        {
+            replaceRejected(nowNs, clOrdId, origClOrdId, VenueRejectReason.OTHER);
+            return;
+        }
+        venue.onReplace(nowNs, clOrdId, origClOrdId, FixCodec.quantity(m, quickfix.field.OrderQty.FIELD),
+            FixCodec.price(m, quickfix.field.Price.FIELD));
     }
 
     private void onNewOrder(final Message m) throws FieldNotFound, IncorrectTagValue
@@ -905,6 +949,46 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         send(reject);
     }
 
+    @Override
+    public void orderReplaced(final long timeNs, final long clOrdId, final long origClOrdId, final long venueOrderId,
+        final int instrumentId, final long quantity, final long limitPrice, final long leavesQuantity,
+        final long cumQuantity)
+    {
+        // the order is known by the amend's id from now on (status and mass-status reports name it so)
+        final OrderInfo info = orders.remove(origClOrdId);
+        info.quantity = quantity;
+        orders.put(clOrdId, info);
+        final quickfix.fix44.ExecutionReport report = report(timeNs, clOrdId, info, quickfix.field.ExecType.REPLACED,
+            cumQuantity > 0 ? quickfix.field.OrdStatus.PARTIALLY_FILLED : quickfix.field.OrdStatus.NEW, "P" + clOrdId);
+        report.setString(quickfix.field.OrigClOrdID.FIELD, Long.toString(origClOrdId));
+        FixCodec.setQuantity(report, quickfix.field.LeavesQty.FIELD, leavesQuantity);
+        FixCodec.setQuantity(report, quickfix.field.CumQty.FIELD, cumQuantity);
+        if (limitPrice > 0)
+        {
+            FixCodec.setPrice(report, quickfix.field.Price.FIELD, limitPrice);
+        }
+        send(report);
+    }
+
+    @Override
+    public void replaceRejected(final long timeNs, final long clOrdId, final long origClOrdId,
+        final VenueRejectReason reason)
+    {
+        final OrderInfo info = orders.get(origClOrdId);
+        final quickfix.fix44.OrderCancelReject reject = new quickfix.fix44.OrderCancelReject();
+        reject.setString(quickfix.field.OrderID.FIELD, info == null ? "NONE" : Long.toString(info.venueOrderId));
+        reject.setString(quickfix.field.ClOrdID.FIELD, Long.toString(clOrdId));
+        reject.setString(quickfix.field.OrigClOrdID.FIELD, Long.toString(origClOrdId));
+        reject.setChar(quickfix.field.OrdStatus.FIELD, info == null ? quickfix.field.OrdStatus.REJECTED :
+            !info.open ? quickfix.field.OrdStatus.FILLED : info.cumulative > 0 ?
+            quickfix.field.OrdStatus.PARTIALLY_FILLED : quickfix.field.OrdStatus.NEW);
+        reject.setChar(quickfix.field.CxlRejResponseTo.FIELD, FixAmends.RESPONSE_TO_REPLACE);
+        reject.setInt(quickfix.field.CxlRejReason.FIELD, reason == VenueRejectReason.UNKNOWN_ORDER ?
+            quickfix.field.CxlRejReason.UNKNOWN_ORDER : quickfix.field.CxlRejReason.OTHER);
+        reject.setString(quickfix.field.Text.FIELD, FixCodec.REASON_PREFIX + reason.name());
+        send(reject);
+    }
+
     private quickfix.fix44.ExecutionReport report(final long timeNs, final long clOrdId, final OrderInfo info,
         final char execType, final char ordStatus, final String execId)
     {
@@ -975,7 +1059,8 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     {
         final String symbol;
         final char side;
-        final long quantity;
+        /** The order's quantity; an amend changes it. */
+        long quantity;
         long cumulative;
         long venueOrderId;
         boolean open;

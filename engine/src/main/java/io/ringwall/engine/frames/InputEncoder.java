@@ -40,6 +40,9 @@ public final class InputEncoder
     private final OrderRejectedEncoder rejected = new OrderRejectedEncoder();
     private final OrderCancelledEncoder cancelled = new OrderCancelledEncoder();
     private final CancelRejectedEncoder cancelRejected = new CancelRejectedEncoder();
+    private final io.ringwall.codecs.OrderReplacedEncoder replaced = new io.ringwall.codecs.OrderReplacedEncoder();
+    private final io.ringwall.codecs.ReplaceRejectedEncoder replaceRejected =
+        new io.ringwall.codecs.ReplaceRejectedEncoder();
     private final OrderExpiredEncoder expired = new OrderExpiredEncoder();
     private final OperatorCommandEncoder command = new OperatorCommandEncoder();
     private final TimerTickEncoder timer = new TimerTickEncoder();
@@ -165,6 +168,34 @@ public final class InputEncoder
             .reason(reason)
             .venueTimeNs(venueTimeNs);
         return MessageHeaderEncoder.ENCODED_LENGTH + cancelRejected.encodedLength();
+    }
+
+    public int orderReplaced(final MutableDirectBuffer buffer, final int offset, final long clOrdId,
+        final long origClOrdId, final long venueOrderId, final int instrumentId, final long quantity,
+        final long limitPrice, final long leavesQuantity, final long cumQuantity, final long venueTimeNs)
+    {
+        replaced.wrapAndApplyHeader(buffer, offset, header)
+            .clOrdId(clOrdId)
+            .origClOrdId(origClOrdId)
+            .venueOrderId(venueOrderId)
+            .instrumentId(instrumentId)
+            .quantity(quantity)
+            .limitPrice(limitPrice)
+            .leavesQuantity(leavesQuantity)
+            .cumQuantity(cumQuantity)
+            .venueTimeNs(venueTimeNs);
+        return MessageHeaderEncoder.ENCODED_LENGTH + replaced.encodedLength();
+    }
+
+    public int replaceRejected(final MutableDirectBuffer buffer, final int offset, final long clOrdId,
+        final long origClOrdId, final VenueRejectReason reason, final long venueTimeNs)
+    {
+        replaceRejected.wrapAndApplyHeader(buffer, offset, header)
+            .clOrdId(clOrdId)
+            .origClOrdId(origClOrdId)
+            .reason(reason)
+            .venueTimeNs(venueTimeNs);
+        return MessageHeaderEncoder.ENCODED_LENGTH + replaceRejected.encodedLength();
     }
 
     /**

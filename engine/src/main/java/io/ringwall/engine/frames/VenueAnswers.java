@@ -21,4 +21,11 @@ public interface VenueAnswers
     void orderExpired(long timeNs, long clOrdId, long venueOrderId, int instrumentId, long expiredQuantity);
 
     void cancelRejected(long timeNs, long clOrdId, long origClOrdId, VenueRejectReason reason);
+
+    /** The venue took an amend: the order ({@code origClOrdId} until now) is {@code clOrdId} from now on. */
+    void orderReplaced(long timeNs, long clOrdId, long origClOrdId, long venueOrderId, int instrumentId, long quantity,
+        long limitPrice, long leavesQuantity, long cumQuantity);
+
+    /** The venue refused amend {@code clOrdId} of {@code origClOrdId}; the order works on unchanged. */
+    void replaceRejected(long timeNs, long clOrdId, long origClOrdId, VenueRejectReason reason);
 }

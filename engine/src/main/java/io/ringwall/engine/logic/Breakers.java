@@ -129,6 +129,22 @@ final class Breakers
         return NONE;
     }
 
+    /**
+     * @return whether a tripped breaker's rule cancels open orders: an order that could not be cancelled when it
+     *         tripped (an amend was pending, one request per order) is cancelled once the amend is answered.
+     */
+    boolean cancelsOpenOrders()
+    {
+        for (int i = 0; i < states.length; i++)
+        {
+            if (states[i] != BreakerState.ACTIVE && rules[i].cancelOpenOrders())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Stale-data and market-move figures: a market-data update of an instrument. */
     void onMarketData(final int instrumentId, final long price, final long nowNs)
     {

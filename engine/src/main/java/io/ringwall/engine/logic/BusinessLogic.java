@@ -76,6 +76,9 @@ public final class BusinessLogic
     private final StatusWatch statusWatch;
     private final io.ringwall.codecs.VenueOrderStatusDecoder venueOrderStatus =
         new io.ringwall.codecs.VenueOrderStatusDecoder();
+    private final io.ringwall.codecs.OrderReplacedDecoder replaced = new io.ringwall.codecs.OrderReplacedDecoder();
+    private final io.ringwall.codecs.ReplaceRejectedDecoder replaceRejected =
+        new io.ringwall.codecs.ReplaceRejectedDecoder();
     private final java.util.function.Consumer<Order> visitWorkingOrder = this::visitWorkingOrder;
     private WorkingOrderVisitor workingOrderVisitor;
     private Thread owner;
@@ -180,6 +183,10 @@ public final class BusinessLogic
                 onReconciliationEnd(reconciliationEnd.wrap(buffer, bodyOffset, blockLength, version));
             case io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID ->
                 onVenueOrderStatus(venueOrderStatus.wrap(buffer, bodyOffset, blockLength, version));
+            case io.ringwall.codecs.OrderReplacedDecoder.TEMPLATE_ID ->
+                onReplaced(replaced.wrap(buffer, bodyOffset, blockLength, version));
+            case io.ringwall.codecs.ReplaceRejectedDecoder.TEMPLATE_ID ->
+                onReplaceRejected(replaceRejected.wrap(buffer, bodyOffset, blockLength, version));
             default -> counters.unknownFrames++;
         }
         gate.afterInput(timeNs);
@@ -285,9 +292,32 @@ public final class BusinessLogic
         {
             final boolean cancelPending = order.status == OrderStatus.PENDING_CANCEL;
             final OrderStatus acked = cancelPending ? order.statusBeforeCancel : order.status;
-            visitor.onOrder(order.clOrdId, order.instrumentId, order.side, order.ordType, order.timeInForce,
+            // by the id the venue knows the order under (an amend's, once confirmed)
+            visitor.onOrder(order.venueClOrdId, order.instrumentId, order.side, order.ordType, order.timeInForce,
                 order.quantity, order.filledQuantity, order.limitPrice, order.stopPrice, order.venueOrderId,
                 acked != OrderStatus.PENDING_NEW, cancelPending);
+        }
+    }
+
+    /** An amend sent and not answered, as a venue needs it to act on it (restart of an in-process venue). */
+    public interface PendingReplaceVisitor
+    {
+        /**
+         * @param venueClOrdId the id the venue knows the order by; {@code quantity} and {@code limitPrice} the amend's.
+         */
+        void onReplace(long replaceClOrdId, long venueClOrdId, long quantity, long limitPrice);
+    }
+
+    /** Visits every working order's pending amend, oldest order first. */
+    public void forEachPendingReplace(final PendingReplaceVisitor visitor)
+    {
+        for (Order order = orders.oldestWorking(); order != null; order = order.nextWorking)
+        {
+            if (order.replacePending())
+            {
+                visitor.onReplace(order.replaceClOrdId, order.venueClOrdId, order.replaceQuantity,
+                    order.replaceLimitPrice);
+            }
         }
     }
 
@@ -463,10 +493,12 @@ public final class BusinessLogic
             return;
         }
         final long filledAfter = Math.max(order.filledQuantity + decoder.lastQuantity(), decoder.cumQuantity());
-        if (filledAfter > order.quantity)
+        // while an amend is pending the venue may already work the order with either quantity
+        if (filledAfter > order.exposureQuantity())
         {
             // More than was ordered: booked (it happened at the venue), but the order is left as it was.
-            overfill(order.clOrdId, order.status.wire(), event, filledAfter, order.quantity, order.instrumentId);
+            overfill(order.clOrdId, order.status.wire(), event, filledAfter, order.exposureQuantity(),
+                order.instrumentId);
             return;
         }
         if (transition(order, event))
@@ -561,6 +593,70 @@ public final class BusinessLogic
         {
             notifyOwner(order, OrderEvent.Type.CANCEL_REJECTED, 0, 0, 0, reason);
         }
+    }
+
+    /**
+     * The venue replaced the order (FIX ExecutionReport ExecType=5): its new terms hold and the venue knows it by the
+     * amend's id from now on. An answer to no amend pending here is an invalid transition, the order unchanged.
+     */
+    private void onReplaced(final io.ringwall.codecs.OrderReplacedDecoder decoder)
+    {
+        counters.venueInputs++;
+        final Order order = pendingReplace(decoder.clOrdId(), decoder.origClOrdId(),
+            OrderLifecycle.Event.REPLACE_CONFIRM);
+        if (order == null || !transition(order, OrderLifecycle.Event.REPLACE_CONFIRM))
+        {
+            return;
+        }
+        counters.replaces++;
+        if (order.venueOrderId == 0)
+        {
+            order.venueOrderId = decoder.venueOrderId();
+        }
+        orders.confirmReplace(order);
+        entry.afterAmendAnswered(order);
+        notifyOwner(order, OrderEvent.Type.REPLACED, 0, 0, 0, VenueRejectReason.NULL_VAL);
+    }
+
+    /**
+     * The venue refused the amend (OrderCancelReject with CxlRejResponseTo=2, or the 35=G refused as a message): the
+     * order returns to its state and terms before it.
+     */
+    private void onReplaceRejected(final io.ringwall.codecs.ReplaceRejectedDecoder decoder)
+    {
+        counters.venueInputs++;
+        final VenueRejectReason reason = decoder.reason();
+        if (reason == VenueRejectReason.SESSION_REJECT || reason == VenueRejectReason.BUSINESS_REJECT)
+        {
+            counters.venueRejects++;
+            breakers.onVenueReject(timeNs);
+        }
+        final Order order = pendingReplace(decoder.clOrdId(), decoder.origClOrdId(),
+            OrderLifecycle.Event.REPLACE_REJECT);
+        if (order == null || !transition(order, OrderLifecycle.Event.REPLACE_REJECT))
+        {
+            return;
+        }
+        counters.replaceRejects++;
+        orders.rejectReplace(order);
+        entry.afterAmendAnswered(order);
+        notifyOwner(order, OrderEvent.Type.REPLACE_REJECTED, 0, 0, 0, reason);
+    }
+
+    /**
+     * @return the order whose pending amend {@code replaceClOrdId} is, or null: no such order (counted), or an
+     *         order with no such amend pending (journaled as an invalid transition from its state).
+     */
+    private Order pendingReplace(final long replaceClOrdId, final long origClOrdId, final OrderLifecycle.Event event)
+    {
+        final Order order = orders.find(replaceClOrdId) != null ? orders.find(replaceClOrdId) : knownOrder(origClOrdId);
+        if (order != null && order.replaceClOrdId != replaceClOrdId)
+        {
+            counters.invalidTransitions++;
+            output.invalidTransition(order.clOrdId, order.status.wire(), event.wire());
+            return null;
+        }
+        return order;
     }
 
     private void onCommand(final OperatorCommandDecoder decoder)

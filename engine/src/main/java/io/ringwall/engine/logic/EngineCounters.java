@@ -18,6 +18,12 @@ public final class EngineCounters
     public long unknownFrames;
     public long ordersSent;
     public long cancelsSent;
+    /** Amends (cancel/replace) sent, confirmed by the venue, refused by it. Checkpointed with the amend state. */
+    public long amendsSent;
+    public long replaces;
+    public long replaceRejects;
+    /** Amends the engine would not send: the order not amendable (not working, not acknowledged, a request open). */
+    public long amendsRefused;
     public long fills;
     public long duplicateFills;
     public long venueRejects;

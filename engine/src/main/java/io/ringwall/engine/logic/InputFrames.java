@@ -85,6 +85,8 @@ final class InputFrames
                 known(SCOPES_OR_NONE, buffer, body + ReconciliationEndDecoder.scopeEncodingOffset()));
             case io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID -> known(ORDER_STATES, buffer,
                 body + io.ringwall.codecs.VenueOrderStatusDecoder.venueStateEncodingOffset());
+            case io.ringwall.codecs.ReplaceRejectedDecoder.TEMPLATE_ID -> known(VENUE_REJECT_REASONS, buffer,
+                body + io.ringwall.codecs.ReplaceRejectedDecoder.reasonEncodingOffset());
             case OperatorCommandDecoder.TEMPLATE_ID ->
                 known(COMMAND_TYPES, buffer, body + OperatorCommandDecoder.commandTypeEncodingOffset()) &&
                 known(BREAKER_TYPES, buffer, body + OperatorCommandDecoder.breakerTypeEncodingOffset()) &&
@@ -127,6 +129,9 @@ final class InputFrames
             case ReconciliationEndDecoder.TEMPLATE_ID -> ReconciliationEndDecoder.BLOCK_LENGTH;
             case io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID ->
                 io.ringwall.codecs.VenueOrderStatusDecoder.BLOCK_LENGTH;
+            case io.ringwall.codecs.OrderReplacedDecoder.TEMPLATE_ID -> io.ringwall.codecs.OrderReplacedDecoder.BLOCK_LENGTH;
+            case io.ringwall.codecs.ReplaceRejectedDecoder.TEMPLATE_ID ->
+                io.ringwall.codecs.ReplaceRejectedDecoder.BLOCK_LENGTH;
             default -> 0;
         };
     }

@@ -39,7 +39,9 @@ final class LogicSnapshot
     static final int PRE_MARKET_GATE = 5;
     static final int RECONCILER = 6;
     static final int STATUS_WATCH = 7;
-    private static final int COMPONENTS = 7;
+    /** Since snapshot version 2: amends (each order's ids and pending amend, the amend counters). */
+    static final int AMENDS = 8;
+    private static final int COMPONENTS = 8;
     private static final int ORDER_ENTRY_LENGTH = 4 + 4 + 4 + 1 + 1 + 1 + 1 + 1 + 10 * 8;
 
     private final BusinessLogic logic;
@@ -225,7 +227,7 @@ final class LogicSnapshot
         headerDecoder.wrap(buffer, offset);
         if (headerDecoder.schemaId() != EngineSnapshotDecoder.SCHEMA_ID ||
             headerDecoder.templateId() != EngineSnapshotDecoder.TEMPLATE_ID ||
-            headerDecoder.version() != EngineSnapshotDecoder.SCHEMA_VERSION)
+            headerDecoder.version() < 1 || headerDecoder.version() > EngineSnapshotDecoder.SCHEMA_VERSION)
         {
             throw new IllegalArgumentException("not an EngineSnapshot of schema " + EngineSnapshotDecoder.SCHEMA_ID +
                 " version " + EngineSnapshotDecoder.SCHEMA_VERSION + " (schema " + headerDecoder.schemaId() +
@@ -278,7 +280,8 @@ final class LogicSnapshot
                 BreakerState.get(breakerGroup.stateRaw()));
         }
         final EngineSnapshotDecoder.ComponentsDecoder components = decoder.components();
-        if (components.count() != COMPONENTS)
+        // a version 1 snapshot has no AMENDS component: no order of it was ever amended
+        if (components.count() != (headerDecoder.version() < 2 ? COMPONENTS - 1 : COMPONENTS))
         {
             throw new IllegalArgumentException("snapshot has " + components.count() + " components, expected " +
                 COMPONENTS);
@@ -331,6 +334,7 @@ final class LogicSnapshot
             case PRE_MARKET_GATE -> gate.writeState(cursor);
             case RECONCILER -> reconciler.writeState(cursor);
             case STATUS_WATCH -> statusWatch.writeState(cursor);
+            case AMENDS -> writeAmends(cursor);
             default -> throw new IllegalArgumentException("component " + id);
         }
         return cursor.position();
@@ -347,8 +351,27 @@ final class LogicSnapshot
             case PRE_MARKET_GATE -> gate.readState(in);
             case RECONCILER -> reconciler.readState(in);
             case STATUS_WATCH -> statusWatch.readState(in);
+            case AMENDS -> readAmends(in);
             default -> throw new IllegalArgumentException("unknown snapshot component " + id);
         }
+    }
+
+    private void writeAmends(final StateCursor out)
+    {
+        out.putLong(counters.amendsSent);
+        out.putLong(counters.replaces);
+        out.putLong(counters.replaceRejects);
+        out.putLong(counters.amendsRefused);
+        orders.writeAmends(out);
+    }
+
+    private void readAmends(final StateCursor in)
+    {
+        counters.amendsSent = in.getLong();
+        counters.replaces = in.getLong();
+        counters.replaceRejects = in.getLong();
+        counters.amendsRefused = in.getLong();
+        orders.readAmends(in);
     }
 
     private static OrderStatus status(final short wire)

@@ -28,6 +28,15 @@ final class Order
     long venueOrderId;
     OrderStatus status;
     OrderStatus statusBeforeCancel;
+    /** The working status an amend's answer returns the order to (fills while it is pending move it on). */
+    OrderStatus statusBeforeReplace;
+    /** The ClOrdID the venue knows the order by: {@link #clOrdId} until an amend is confirmed, then the amend's. */
+    long venueClOrdId;
+    /** The pending amend's ClOrdID, {@link OrderManager#NULL_CLORDID} when none; its terms below. */
+    long replaceClOrdId;
+    long replaceQuantity;
+    long replaceLimitPrice;
+    long replaceCheckPrice;
     /**
      * When the order last started waiting for the venue (sent, a cancel sent) or the venue last answered a status
      * question about it: the logic's clock. Its status questions are timed from here ({@link StatusWatch}).
@@ -48,6 +57,26 @@ final class Order
     long leavesQuantity()
     {
         return quantity - filledQuantity;
+    }
+
+    boolean replacePending()
+    {
+        return replaceClOrdId != OrderManager.NULL_CLORDID;
+    }
+
+    /**
+     * @return the most the order may still execute: while an amend is pending the venue may apply either the old
+     *         or the new quantity, so open totals (and the overfill check) count the larger.
+     */
+    long exposureQuantity()
+    {
+        return replacePending() ? Math.max(quantity, replaceQuantity) : quantity;
+    }
+
+    /** @return the price open buy cash counts the order at: the higher of old and new while an amend is pending. */
+    long exposurePrice()
+    {
+        return replacePending() ? Math.max(checkPrice, replaceCheckPrice) : checkPrice;
     }
 
     /** @return leaves quantity signed by side: buys positive. */

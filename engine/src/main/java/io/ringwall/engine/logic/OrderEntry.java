@@ -161,6 +161,79 @@ final class OrderEntry
     }
 
     /**
+     * Amends (cancel/replace) one of the strategy's working orders to {@code quantity} in all (filled included) and,
+     * for a limit order, {@code limitPrice}. Only an acknowledged order with no cancel or amend open can be amended,
+     * and only a limit order's price (a market order's quantity; {@code limitPrice} is then ignored). Risk checks
+     * the order as it would be after the amend; a refusal is journaled and counted like any risk reject (under the
+     * id the amend would have had) and leaves the order working as it was. A quantity not above what is filled
+     * already is refused as INVALID_QUANTITY (limit = filled).
+     *
+     * @return the amend's client order id (the order's id at the venue once replaced; the order keeps being
+     *         {@code clOrdId} to its strategy), 0 when the order cannot be amended (counted) or nothing changes,
+     *         or {@code -reason.value()} when risk refused it.
+     */
+    long amend(final int strategyId, final long clOrdId, final long quantity, final long limitPrice)
+    {
+        final Order order = orders.find(clOrdId);
+        if (order == null || order.clOrdId != clOrdId || order.strategyId != strategyId ||
+            (order.status != OrderStatus.ACCEPTED && order.status != OrderStatus.PARTIALLY_FILLED) ||
+            (order.ordType != OrdType.LIMIT && order.ordType != OrdType.MARKET))
+        {
+            counters.amendsRefused++;
+            return 0;
+        }
+        final long price = order.ordType == OrdType.LIMIT ? limitPrice : 0;
+        if (quantity == order.quantity && price == order.limitPrice)
+        {
+            return 0;
+        }
+        final long nowNs = clock.timeNs();
+        final long replaceId = orders.nextClOrdId();
+        if (replaceId == OrderManager.NULL_CLORDID)
+        {
+            return refuse(replaceId, strategyId, order.instrumentId, order.side, quantity, price,
+                orders.hasInput() ? RiskRejectReason.TOO_MANY_ORDERS_FOR_INPUT : RiskRejectReason.NO_INPUT,
+                OrderManager.MAX_ORDERS_PER_INPUT, 0);
+        }
+        if (strategyId != ENGINE)
+        {
+            breakers.onOrderAttempt(nowNs);
+        }
+        if (quantity <= order.filledQuantity)
+        {
+            return refuse(replaceId, strategyId, order.instrumentId, order.side, quantity, price,
+                RiskRejectReason.INVALID_QUANTITY, order.filledQuantity, quantity);
+        }
+        final RiskRejectReason reason = risk.checkAmend(order, quantity, order.ordType == OrdType.LIMIT ? price :
+            0, nowNs);
+        if (reason != RiskRejectReason.NULL_VAL)
+        {
+            return refuse(replaceId, strategyId, order.instrumentId, order.side, quantity, price, reason,
+                risk.limitValue(), risk.observedValue());
+        }
+        orders.apply(order, OrderLifecycle.Event.REPLACE_REQUEST);
+        final long origClOrdId = order.venueClOrdId;
+        orders.requestReplace(order, replaceId, quantity, price, risk.checkPrice());
+        output.replaceOrder(replaceId, origClOrdId, order.clOrdId, order.instrumentId, order.side, order.ordType,
+            order.timeInForce, quantity, price);
+        risk.onAmendSent(nowNs);
+        counters.amendsSent++;
+        return replaceId;
+    }
+
+    /**
+     * An amend was answered: if a breaker that cancels open orders tripped meanwhile, the cancel it could not send
+     * (one open request per order) goes now. Fail closed.
+     */
+    void afterAmendAnswered(final Order order)
+    {
+        if (breakers.cancelsOpenOrders())
+        {
+            requestCancel(order);
+        }
+    }
+
+    /**
      * Sends a cancel for every working order not already being cancelled (breaker trips, operator).
      */
     void cancelAll()
@@ -186,7 +259,8 @@ final class OrderEntry
 
     private boolean requestCancel(final Order order)
     {
-        if (order.status == OrderStatus.PENDING_CANCEL)
+        // One open request per order: a cancel waits for a pending amend's answer (see the README's amend notes).
+        if (order.status == OrderStatus.PENDING_CANCEL || order.status == OrderStatus.PENDING_REPLACE)
         {
             return false;
         }
@@ -195,7 +269,8 @@ final class OrderEntry
         {
             return false;
         }
-        output.cancelOrder(cancelId, order.clOrdId, order.instrumentId, order.side, order.quantity);
+        // the venue knows an amended order by the amend's id
+        output.cancelOrder(cancelId, order.venueClOrdId, order.instrumentId, order.side, order.quantity);
         counters.cancelsSent++;
         return true;
     }

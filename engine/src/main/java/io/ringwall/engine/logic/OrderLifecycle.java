@@ -20,7 +20,10 @@ public final class OrderLifecycle
         CANCEL_REQUEST(LifecycleEvent.CANCEL_REQUEST),
         CANCEL_CONFIRM(LifecycleEvent.CANCEL_CONFIRM),
         CANCEL_REJECT(LifecycleEvent.CANCEL_REJECT),
-        EXPIRE(LifecycleEvent.EXPIRE);
+        EXPIRE(LifecycleEvent.EXPIRE),
+        REPLACE_REQUEST(LifecycleEvent.REPLACE_REQUEST),
+        REPLACE_CONFIRM(LifecycleEvent.REPLACE_CONFIRM),
+        REPLACE_REJECT(LifecycleEvent.REPLACE_REJECT);
 
         private final LifecycleEvent wire;
 
@@ -50,12 +53,14 @@ public final class OrderLifecycle
             Event.CANCEL_CONFIRM, OrderStatus.CANCELLED,
             Event.EXPIRE, OrderStatus.EXPIRED);
         row(OrderStatus.ACCEPTED,
+            Event.REPLACE_REQUEST, OrderStatus.PENDING_REPLACE,
             Event.PARTIAL_FILL, OrderStatus.PARTIALLY_FILLED,
             Event.FILL, OrderStatus.FILLED,
             Event.CANCEL_REQUEST, OrderStatus.PENDING_CANCEL,
             Event.CANCEL_CONFIRM, OrderStatus.CANCELLED,
             Event.EXPIRE, OrderStatus.EXPIRED);
         row(OrderStatus.PARTIALLY_FILLED,
+            Event.REPLACE_REQUEST, OrderStatus.PENDING_REPLACE,
             Event.PARTIAL_FILL, OrderStatus.PARTIALLY_FILLED,
             Event.FILL, OrderStatus.FILLED,
             Event.CANCEL_REQUEST, OrderStatus.PENDING_CANCEL,
@@ -71,6 +76,17 @@ public final class OrderLifecycle
             Event.CANCEL_CONFIRM, OrderStatus.CANCELLED,
             Event.CANCEL_REJECT, OrderStatus.PENDING_CANCEL,
             Event.EXPIRE, OrderStatus.EXPIRED);
+        // While an amend is pending the order still trades under its old terms (fills for the old ClOrdID apply);
+        // the venue's answer, either way, returns it to its working status, which the caller keeps (marked here
+        // by PENDING_REPLACE itself). Only acknowledged orders are amended, and not while a cancel is pending:
+        // one open request per order, as brokers enforce.
+        row(OrderStatus.PENDING_REPLACE,
+            Event.PARTIAL_FILL, OrderStatus.PENDING_REPLACE,
+            Event.FILL, OrderStatus.FILLED,
+            Event.CANCEL_CONFIRM, OrderStatus.CANCELLED,
+            Event.EXPIRE, OrderStatus.EXPIRED,
+            Event.REPLACE_CONFIRM, OrderStatus.PENDING_REPLACE,
+            Event.REPLACE_REJECT, OrderStatus.PENDING_REPLACE);
     }
 
     private OrderLifecycle()

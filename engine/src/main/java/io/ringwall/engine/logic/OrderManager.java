@@ -38,7 +38,9 @@ final class OrderManager
 
     OrderManager(final int maxWorkingOrders, final int instruments, final EngineCounters counters)
     {
-        this.working = new Long2ObjectHashMap<>(maxWorkingOrders * 2, 0.5f);
+        // Up to three ids per order (its first, the one the venue knows after an amend, a pending amend's): sized so
+        // the table never grows while running.
+        this.working = new Long2ObjectHashMap<>(maxWorkingOrders * 6, 0.5f);
         this.pool = new Order[maxWorkingOrders];
         for (int i = 0; i < maxWorkingOrders; i++)
         {
@@ -102,6 +104,12 @@ final class OrderManager
         order.venueOrderId = 0;
         order.status = OrderStatus.PENDING_NEW;
         order.statusBeforeCancel = OrderStatus.PENDING_NEW;
+        order.statusBeforeReplace = OrderStatus.PENDING_NEW;
+        order.venueClOrdId = clOrdId;
+        order.replaceClOrdId = NULL_CLORDID;
+        order.replaceQuantity = 0;
+        order.replaceLimitPrice = 0;
+        order.replaceCheckPrice = 0;
         order.waitingSinceNs = timeNs;
         order.statusQueries = 0;
         working.put(clOrdId, order);
@@ -111,7 +119,8 @@ final class OrderManager
     }
 
     /**
-     * @return the working order, or null when none has this id (counted by the caller).
+     * @return the working order, or null when none has this id (counted by the caller). Any of the order's ids
+     *         finds it: its first, the one an amend gave it at the venue, a pending amend's.
      */
     Order find(final long clOrdId)
     {
@@ -197,7 +206,8 @@ final class OrderManager
 
     int workingCount()
     {
-        return working.size();
+        // not the table's size: an amended order is in it under more than one id
+        return pool.length - pooled;
     }
 
     /**
@@ -217,6 +227,15 @@ final class OrderManager
         {
             order.statusBeforeCancel = order.status;
         }
+        else if (event == OrderLifecycle.Event.REPLACE_REQUEST)
+        {
+            order.statusBeforeReplace = order.status;
+        }
+        else if (order.status == OrderStatus.PENDING_REPLACE && event == OrderLifecycle.Event.PARTIAL_FILL)
+        {
+            // filled while the amend was pending: its answer returns the order to this
+            order.statusBeforeReplace = OrderStatus.PARTIALLY_FILLED;
+        }
         else if (order.status == OrderStatus.PENDING_CANCEL)
         {
             // The order moved on while the cancel was pending: a cancel reject must restore that.
@@ -230,7 +249,12 @@ final class OrderManager
             }
         }
         final OrderStatus before = order.status;
-        order.status = event == OrderLifecycle.Event.CANCEL_REJECT ? order.statusBeforeCancel : next;
+        order.status = switch (event)
+        {
+            case CANCEL_REJECT -> order.statusBeforeCancel;
+            case REPLACE_CONFIRM, REPLACE_REJECT -> order.statusBeforeReplace;
+            default -> next;
+        };
         if (order.status != before && order.awaitsVenue())
         {
             // a new wait for the venue: its status questions start afresh
@@ -251,26 +275,143 @@ final class OrderManager
     }
 
     /**
+     * An amend is sent ({@link OrderLifecycle.Event#REPLACE_REQUEST} applied): its id finds the order from now on,
+     * and until the venue answers the open totals count the larger of the old and the new terms.
+     */
+    void requestReplace(final Order order, final long replaceClOrdId, final long quantity, final long limitPrice,
+        final long checkPrice)
+    {
+        track(order, -1);
+        order.replaceClOrdId = replaceClOrdId;
+        order.replaceQuantity = quantity;
+        order.replaceLimitPrice = limitPrice;
+        order.replaceCheckPrice = checkPrice;
+        track(order, 1);
+        working.put(replaceClOrdId, order);
+    }
+
+    /**
+     * The venue replaced the order: the new terms hold, the venue knows it by the amend's id (the id before it is
+     * forgotten, unless it is the order's first: the strategy's handle).
+     */
+    void confirmReplace(final Order order)
+    {
+        track(order, -1);
+        if (order.venueClOrdId != order.clOrdId)
+        {
+            working.remove(order.venueClOrdId);
+        }
+        order.venueClOrdId = order.replaceClOrdId;
+        order.quantity = order.replaceQuantity;
+        order.limitPrice = order.replaceLimitPrice;
+        order.checkPrice = order.replaceCheckPrice;
+        clearReplace(order);
+        track(order, 1);
+    }
+
+    /** The venue refused the amend: the order works on with its terms before it. */
+    void rejectReplace(final Order order)
+    {
+        track(order, -1);
+        working.remove(order.replaceClOrdId);
+        clearReplace(order);
+        track(order, 1);
+    }
+
+    private static void clearReplace(final Order order)
+    {
+        order.replaceClOrdId = NULL_CLORDID;
+        order.replaceQuantity = 0;
+        order.replaceLimitPrice = 0;
+        order.replaceCheckPrice = 0;
+    }
+
+    /**
+     * Checkpoints: each working order's amend state, in the order they opened, padded to the table's size so the
+     * layout's length is fixed per configuration.
+     */
+    void writeAmends(final StateCursor cursor)
+    {
+        int written = 0;
+        for (Order order = oldest; order != null; order = order.nextWorking)
+        {
+            cursor.putLong(order.clOrdId);
+            cursor.putLong(order.venueClOrdId);
+            cursor.putLong(order.replaceClOrdId);
+            cursor.putLong(order.replaceQuantity);
+            cursor.putLong(order.replaceLimitPrice);
+            cursor.putLong(order.replaceCheckPrice);
+            cursor.putLong(order.statusBeforeReplace.ordinal());
+            written++;
+        }
+        for (; written < pool.length; written++)
+        {
+            for (int i = 0; i < 7; i++)
+            {
+                cursor.putLong(NULL_CLORDID);
+            }
+        }
+    }
+
+    void readAmends(final StateCursor cursor)
+    {
+        for (int i = 0; i < pool.length; i++)
+        {
+            final long clOrdId = cursor.getLong();
+            final long venueClOrdId = cursor.getLong();
+            final long replaceClOrdId = cursor.getLong();
+            final long quantity = cursor.getLong();
+            final long limitPrice = cursor.getLong();
+            final long checkPrice = cursor.getLong();
+            final int before = Math.toIntExact(cursor.getLong());
+            final Order order = clOrdId == NULL_CLORDID ? null : working.get(clOrdId);
+            if (order == null)
+            {
+                continue;
+            }
+            order.statusBeforeReplace = OrderStatus.values()[before];
+            if (venueClOrdId != clOrdId)
+            {
+                order.venueClOrdId = venueClOrdId;
+                working.put(venueClOrdId, order);
+            }
+            if (replaceClOrdId != NULL_CLORDID)
+            {
+                requestReplace(order, replaceClOrdId, quantity, limitPrice, checkPrice);
+            }
+        }
+    }
+
+    /**
      * Removes a terminal order from the table and returns it to the pool.
      */
     void release(final Order order)
     {
         track(order, -1);
         working.remove(order.clOrdId);
+        if (order.venueClOrdId != order.clOrdId)
+        {
+            working.remove(order.venueClOrdId);
+        }
+        if (order.replacePending())
+        {
+            working.remove(order.replaceClOrdId);
+            clearReplace(order);
+        }
         unlink(order);
         pool[pooled++] = order;
     }
 
-    /** Adds ({@code sign} 1) or removes (-1) the order's leaves from the open totals. */
+    /** Adds ({@code sign} 1) or removes (-1) the order's leaves (the larger terms while amending) from the totals. */
     private void track(final Order order, final int sign)
     {
-        final long leaves = sign * order.leavesQuantity();
+        final long leaves = sign * (order.exposureQuantity() - order.filledQuantity);
         final int instrumentId = order.instrumentId;
         if (order.side == Side.BUY)
         {
             openQuantity[instrumentId] += leaves;
             openBuyQuantity[instrumentId] += leaves;
-            openBuyCash += Fixed.notional(order.checkPrice, leaves);
+            openBuyCash += Fixed.notional(order.exposurePrice(), leaves);
         }
         else
         {

@@ -14,7 +14,9 @@ public enum OrderStatus
     FILLED(true, OrderState.FILLED),
     CANCELLED(true, OrderState.CANCELLED),
     REJECTED(true, OrderState.REJECTED),
-    EXPIRED(true, OrderState.EXPIRED);
+    EXPIRED(true, OrderState.EXPIRED),
+    /** An amend (cancel/replace) is sent and not answered; the order still works as it was. */
+    PENDING_REPLACE(false, OrderState.PENDING_REPLACE);
 
     private final boolean terminal;
     private final OrderState wire;

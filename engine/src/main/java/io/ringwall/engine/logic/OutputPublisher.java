@@ -33,6 +33,7 @@ final class OutputPublisher
     private final NewOrderEncoder newOrder = new NewOrderEncoder();
     private final CancelOrderEncoder cancelOrder = new CancelOrderEncoder();
     private final RiskRejectEncoder riskReject = new RiskRejectEncoder();
+    private final io.ringwall.codecs.ReplaceOrderEncoder replaceOrder = new io.ringwall.codecs.ReplaceOrderEncoder();
     private final BreakerStateChangeEncoder breakerChange = new BreakerStateChangeEncoder();
     private final OperatorCommandResultEncoder commandResult = new OperatorCommandResultEncoder();
     private final InvalidTransitionEncoder invalidTransition = new InvalidTransitionEncoder();
@@ -95,6 +96,25 @@ final class OutputPublisher
             .side(side)
             .orderQuantity(orderQuantity);
         emit(cancelOrder.encodedLength());
+    }
+
+    /** An amend (FIX OrderCancelReplaceRequest): the order's new terms, naming it by the id the venue knows. */
+    void replaceOrder(final long clOrdId, final long origClOrdId, final long orderClOrdId, final int instrumentId,
+        final Side side, final OrdType ordType, final TimeInForce timeInForce, final long quantity,
+        final long limitPrice)
+    {
+        replaceOrder.wrapAndApplyHeader(scratch, 0, header)
+            .clOrdId(clOrdId)
+            .origClOrdId(origClOrdId)
+            .orderClOrdId(orderClOrdId)
+            .instrumentId(instrumentId)
+            .side(side)
+            .ordType(ordType)
+            .timeInForce(timeInForce)
+            .quantity(quantity)
+            .limitPrice(limitPrice)
+            .causeSequence(causeSequence);
+        emit(replaceOrder.encodedLength());
     }
 
     void riskReject(final long clOrdId, final int instrumentId, final int strategyId, final Side side,

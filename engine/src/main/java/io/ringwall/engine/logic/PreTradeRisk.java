@@ -120,7 +120,84 @@ final class PreTradeRisk
         {
             return flow;
         }
-        return checkExposure(instrumentId, side, allowedQuantity);
+        return checkExposure(instrumentId, side, allowedQuantity, true);
+    }
+
+    /**
+     * Checks an amend as the order would be after it: the new quantity and price against the structural and sizing
+     * checks (quantity limits, lot, tick, price collar, participation cap, order notional), the message rate, and,
+     * for the leaves it adds, reducing-only, the exposure limits and buying power. An amend that only lowers the
+     * quantity adds nothing to exposure, so those pass it. No split: an amend is sent as asked or refused.
+     *
+     * @return {@link RiskRejectReason#NULL_VAL} when it may go ({@link #checkPrice()} the price it was valued at),
+     *         else why not, with {@link #limitValue()} and {@link #observedValue()}.
+     */
+    RiskRejectReason checkAmend(final Order order, final long quantity, final long limitPrice, final long nowNs)
+    {
+        limitValue = 0;
+        observedValue = 0;
+        allowedQuantity = quantity;
+        checkPrice = 0;
+        final int instrumentId = order.instrumentId;
+        final RiskRejectReason structural = checkStructure(instrumentId, order.ordType, quantity, limitPrice);
+        if (structural != RiskRejectReason.NULL_VAL)
+        {
+            return structural;
+        }
+        final InstrumentSpec spec = instruments.spec(instrumentId);
+        final long referencePrice = market.referencePrice(instrumentId);
+        checkPrice = order.ordType == OrdType.MARKET ? referencePrice : limitPrice;
+        final RiskRejectReason sizing = checkSizing(spec, order.ordType, quantity, limitPrice, referencePrice);
+        if (sizing != RiskRejectReason.NULL_VAL)
+        {
+            return sizing;
+        }
+        final long added = Math.max(0, quantity - order.quantity);
+        if (added > 0 && breakers.worst() == BreakerState.REDUCING && !reducesWithin(instrumentId, order.side, added))
+        {
+            return RiskRejectReason.REDUCING_ONLY;
+        }
+        final long cap = Fixed.mulDiv(spec.averageDailyVolume(), limits.maxParticipationPpm(), PPM);
+        if (quantity > cap)
+        {
+            return refuse(RiskRejectReason.PARTICIPATION, cap, quantity);
+        }
+        final long notional = Fixed.notional(checkPrice, quantity);
+        if (notional > limits.maxOrderNotional())
+        {
+            return refuse(RiskRejectReason.MAX_ORDER_NOTIONAL, limits.maxOrderNotional(), notional);
+        }
+        if (limits.maxOrdersPerSecond() > 0 && sentLastSecond.full(nowNs))
+        {
+            return refuse(RiskRejectReason.ORDER_RATE, sentLastSecond.capacity(), sentLastSecond.capacity() + 1L);
+        }
+        if (added > 0)
+        {
+            final RiskRejectReason exposed = checkExposure(instrumentId, order.side, added, false);
+            if (exposed != RiskRejectReason.NULL_VAL)
+            {
+                return exposed;
+            }
+        }
+        if (limits.checkBuyingPower() && order.side == Side.BUY)
+        {
+            // what the amended leaves need beyond what the order's leaves hold now (open buy cash counts them)
+            final long leaves = quantity - order.filledQuantity;
+            final long extra = Fixed.notional(checkPrice, leaves) -
+                Fixed.notional(order.checkPrice, order.leavesQuantity());
+            final long free = portfolio.cash() - withFee(orders.openBuyCash());
+            if (extra > 0 && withFee(extra) > free)
+            {
+                return refuse(RiskRejectReason.BUYING_POWER, free, withFee(extra));
+            }
+        }
+        return RiskRejectReason.NULL_VAL;
+    }
+
+    /** Records a sent amend: a message to the venue, so it counts in the rate window (not as a new order). */
+    void onAmendSent(final long nowNs)
+    {
+        sentLastSecond.record(nowNs);
     }
 
     /**
@@ -274,7 +351,8 @@ final class PreTradeRisk
         return RiskRejectReason.NULL_VAL;
     }
 
-    private RiskRejectReason checkExposure(final int instrumentId, final Side side, final long quantity)
+    private RiskRejectReason checkExposure(final int instrumentId, final Side side, final long quantity,
+        final boolean buyingPower)
     {
         final long buy = side == Side.BUY ? quantity : 0;
         final long sell = side == Side.SELL ? quantity : 0;
@@ -317,7 +395,7 @@ final class PreTradeRisk
         {
             return netReason;
         }
-        if (limits.checkBuyingPower() && side == Side.BUY)
+        if (buyingPower && limits.checkBuyingPower() && side == Side.BUY)
         {
             final long needed = withFee(Fixed.notional(checkPrice, quantity));
             final long free = portfolio.cash() - withFee(orders.openBuyCash());

@@ -63,7 +63,8 @@ final class StatusWatch
                     silent = order;
                 }
                 order.statusQueries++;
-                output.orderStatusQuery(order.clOrdId, order.instrumentId, order.side, order.statusQueries);
+                // by the id the venue knows the order under: an amended order's first id is unknown there
+                output.orderStatusQuery(order.venueClOrdId, order.instrumentId, order.side, order.statusQueries);
                 deadline = deadline(order);
             }
             next = Math.min(next, deadline);

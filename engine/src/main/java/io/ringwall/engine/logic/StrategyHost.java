@@ -246,6 +246,12 @@ final class StrategyHost
         }
 
         @Override
+        public long amend(final long clOrdId, final long quantity, final long limitPrice)
+        {
+            return entry.amend(strategyId, clOrdId, quantity, limitPrice);
+        }
+
+        @Override
         public long setTargetPosition(final int instrumentId, final long targetQuantity)
         {
             return entry.target(strategyId, instrumentId, targetQuantity);

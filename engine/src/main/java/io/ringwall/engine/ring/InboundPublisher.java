@@ -144,6 +144,22 @@ public final class InboundPublisher implements VenueAnswers
             encoder.cancelRejected(scratch, 0, clOrdId, origClOrdId, reason, timeNs));
     }
 
+    @Override
+    public void orderReplaced(final long timeNs, final long clOrdId, final long origClOrdId, final long venueOrderId,
+        final int instrumentId, final long quantity, final long limitPrice, final long leavesQuantity,
+        final long cumQuantity)
+    {
+        publish(0, timeNs, encoder.orderReplaced(scratch, 0, clOrdId, origClOrdId, venueOrderId, instrumentId,
+            quantity, limitPrice, leavesQuantity, cumQuantity, timeNs));
+    }
+
+    @Override
+    public void replaceRejected(final long timeNs, final long clOrdId, final long origClOrdId,
+        final VenueRejectReason reason)
+    {
+        publish(0, timeNs, encoder.replaceRejected(scratch, 0, clOrdId, origClOrdId, reason, timeNs));
+    }
+
     public void operatorCommand(final long timeNs, final OperatorCommandType type, final BreakerType breakerType,
         final long value, final String operatorName, final String reason)
     {

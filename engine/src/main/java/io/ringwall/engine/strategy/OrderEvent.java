@@ -11,7 +11,11 @@ public final class OrderEvent
     /** What happened. */
     public enum Type
     {
-        ACCEPTED, PARTIALLY_FILLED, FILLED, REJECTED, CANCELLED, CANCEL_REJECTED, EXPIRED
+        ACCEPTED, PARTIALLY_FILLED, FILLED, REJECTED, CANCELLED, CANCEL_REJECTED, EXPIRED,
+        /** The venue took an amend: the order works with its new quantity and price (same client order id). */
+        REPLACED,
+        /** The venue refused an amend: the order works on unchanged; {@link #rejectReason()} says why. */
+        REPLACE_REJECTED
     }
 
     Type type;

@@ -78,6 +78,19 @@ public interface StrategyContext
     boolean cancel(long clOrdId);
 
     /**
+     * Amends (cancel/replace) one of this strategy's working orders: {@code quantity} is the order's new total
+     * quantity (what is filled included), {@code limitPrice} a limit order's new limit (ignored for a market order).
+     * Pre-trade risk checks the order as it would be after the amend. The order keeps its client order id
+     * {@code clOrdId} in this API; {@link OrderEvent.Type#REPLACED} or {@link OrderEvent.Type#REPLACE_REJECTED}
+     * tells the venue's answer, and fills meanwhile apply as usual. Only an acknowledged order with no cancel or
+     * amend pending can be amended.
+     *
+     * @return the amend's client order id, 0 when the order cannot be amended or nothing changes, or a negative
+     *         risk reject reason code when refused (the order then works on unchanged).
+     */
+    long amend(long clOrdId, long quantity, long limitPrice);
+
+    /**
      * Asks the engine to reach {@code targetQuantity} in the instrument: the target is first scaled by the
      * capital scale (the staged roll-out knob an operator sets) and rounded toward zero to the instrument's
      * lot, then a market order is sent for the difference between it and position plus open orders (nothing

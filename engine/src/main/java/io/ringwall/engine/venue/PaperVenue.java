@@ -221,6 +221,51 @@ public final class PaperVenue
     }
 
     /**
+     * An amend ({@code clOrdId}) of {@code origClOrdId} reaches the venue: the order's total quantity becomes
+     * {@code quantity} and a limit order's limit {@code limitPrice}; it keeps its place and what it filled, and is
+     * known as {@code clOrdId} from now on. Refused (the order unchanged) when the venue does not work the order
+     * (finished, or never known: UNKNOWN_ORDER), the new quantity is not above what is filled (INVALID_QUANTITY),
+     * the id is taken (DUPLICATE_ORDER) or a buy's larger commitment exceeds the account (INSUFFICIENT_BUYING_POWER).
+     */
+    public void onReplace(final long nowNs, final long clOrdId, final long origClOrdId, final long quantity,
+        final long limitPrice)
+    {
+        advanceTo(nowNs);
+        final VenueOrder order = byClOrdId.get(origClOrdId);
+        final VenueRejectReason reason = order == null ? VenueRejectReason.UNKNOWN_ORDER :
+            quantity <= order.filled ? VenueRejectReason.INVALID_QUANTITY :
+            byClOrdId.containsKey(clOrdId) ? VenueRejectReason.DUPLICATE_ORDER :
+            order.ordType == OrdType.LIMIT && limitPrice <= 0 ? VenueRejectReason.UNSUPPORTED_ORDER_TYPE : null;
+        if (reason != null)
+        {
+            answers.replaceRejected(nowNs, clOrdId, origClOrdId, reason);
+            return;
+        }
+        final long oldQuantity = order.quantity;
+        final long oldLimit = order.limitPrice;
+        order.quantity = quantity;
+        if (order.ordType == OrdType.LIMIT)
+        {
+            order.limitPrice = limitPrice;
+        }
+        final long commitment = order.side == Side.BUY ? commitmentOf(order, order.leaves()) : 0;
+        if (commitment - order.commitment > cash - committed)
+        {
+            order.quantity = oldQuantity;
+            order.limitPrice = oldLimit;
+            answers.replaceRejected(nowNs, clOrdId, origClOrdId, VenueRejectReason.INSUFFICIENT_BUYING_POWER);
+            return;
+        }
+        committed += commitment - order.commitment;
+        order.commitment = commitment;
+        byClOrdId.remove(origClOrdId);
+        order.clOrdId = clOrdId;
+        byClOrdId.put(clOrdId, order);
+        answers.orderReplaced(nowNs, clOrdId, origClOrdId, order.venueOrderId, order.instrumentId, order.quantity,
+            order.limitPrice, order.leaves(), order.filled);
+    }
+
+    /**
      * A trade print: due acknowledgements and expiries first, then fills against it.
      */
     public void onTrade(final long nowNs, final int instrumentId, final long price, final long quantity)

@@ -25,6 +25,8 @@ public final class SimulatedVenue implements Gateway
     private final ClockMode clock;
     private final VenueRoundTrips roundTrips;
     private org.agrona.collections.LongArrayList cancelsOnStart;
+    /** Amends sent and not answered before the restart: replace id, venue id, quantity, limit, in turn. */
+    private org.agrona.collections.LongArrayList amendsOnStart;
     private long restartTimeNs;
 
     /**
@@ -71,6 +73,16 @@ public final class SimulatedVenue implements Gateway
             }
             count[0]++;
         });
+        // An amend the crash left unanswered is applied when the gateway starts, like a cancel: the venue's book
+        // was rebuilt with the order's terms before it.
+        amendsOnStart = new org.agrona.collections.LongArrayList();
+        logic.forEachPendingReplace((replaceClOrdId, venueClOrdId, quantity, limitPrice) ->
+        {
+            amendsOnStart.addLong(replaceClOrdId);
+            amendsOnStart.addLong(venueClOrdId);
+            amendsOnStart.addLong(quantity);
+            amendsOnStart.addLong(limitPrice);
+        });
         return count[0];
     }
 
@@ -90,6 +102,15 @@ public final class SimulatedVenue implements Gateway
                 frames.venue().onCancel(restartTimeNs, 0, cancelsOnStart.getLong(i));
             }
             cancelsOnStart = null;
+        }
+        if (amendsOnStart != null)
+        {
+            for (int i = 0; i < amendsOnStart.size(); i += 4)
+            {
+                frames.venue().onReplace(restartTimeNs, amendsOnStart.getLong(i), amendsOnStart.getLong(i + 1),
+                    amendsOnStart.getLong(i + 2), amendsOnStart.getLong(i + 3));
+            }
+            amendsOnStart = null;
         }
     }
 

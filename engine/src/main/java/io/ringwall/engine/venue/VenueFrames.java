@@ -21,6 +21,7 @@ public final class VenueFrames
     private final MessageHeaderDecoder header = new MessageHeaderDecoder();
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
+    private final io.ringwall.codecs.ReplaceOrderDecoder replaceOrder = new io.ringwall.codecs.ReplaceOrderDecoder();
     private final TradeDecoder trade = new TradeDecoder();
     private final BarDecoder bar = new BarDecoder();
 
@@ -70,6 +71,12 @@ public final class VenueFrames
         {
             cancelOrder.wrapAndApplyHeader(buffer, offset, header);
             venue.onCancel(venueTimeNs, cancelOrder.clOrdId(), cancelOrder.origClOrdId());
+        }
+        else if (templateId == io.ringwall.codecs.ReplaceOrderDecoder.TEMPLATE_ID)
+        {
+            replaceOrder.wrapAndApplyHeader(buffer, offset, header);
+            venue.onReplace(venueTimeNs, replaceOrder.clOrdId(), replaceOrder.origClOrdId(), replaceOrder.quantity(),
+                replaceOrder.limitPrice());
         }
         return false;
     }

@@ -131,4 +131,26 @@ final class VenueRoundTrips implements VenueAnswers
     {
         delegate.cancelRejected(timeNs, clOrdId, origClOrdId, reason);
     }
+
+    @Override
+    public void orderReplaced(final long timeNs, final long clOrdId, final long origClOrdId, final long venueOrderId,
+        final int instrumentId, final long quantity, final long limitPrice, final long leavesQuantity,
+        final long cumQuantity)
+    {
+        // the order's answers come under the amend's id from now on: its send stamp moves with it
+        final long sent = sentNanos.remove(origClOrdId);
+        if (sent != NONE)
+        {
+            sentNanos.put(clOrdId, sent);
+        }
+        delegate.orderReplaced(timeNs, clOrdId, origClOrdId, venueOrderId, instrumentId, quantity, limitPrice,
+            leavesQuantity, cumQuantity);
+    }
+
+    @Override
+    public void replaceRejected(final long timeNs, final long clOrdId, final long origClOrdId,
+        final VenueRejectReason reason)
+    {
+        delegate.replaceRejected(timeNs, clOrdId, origClOrdId, reason);
+    }
 }

@@ -23,6 +23,10 @@ public final class FixScript implements Strategy
     public static final long RESTING_LIMIT_BUY = 6;
     public static final long IOC_LIMIT_SELL = 7;
     public static final long RESTING_LIMIT_SELL = 8;
+    /** Amends the last order to {@link #AMENDED_QUANTITY} at {@link #AMENDED_PRICE}. */
+    public static final long AMEND_LAST = 9;
+    static final String AMENDED_QUANTITY = "0.2";
+    static final String AMENDED_PRICE = "60";
 
     private StrategyContext context;
     private long lastOrder;
@@ -54,6 +58,10 @@ public final class FixScript implements Strategy
         if (order > 0)
         {
             lastOrder = order;
+        }
+        if (code == AMEND_LAST)
+        {
+            context.amend(lastOrder, quantity(AMENDED_QUANTITY), price(AMENDED_PRICE));
         }
         if (code == CANCEL_LAST)
         {

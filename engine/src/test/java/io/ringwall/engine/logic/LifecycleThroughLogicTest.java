@@ -21,6 +21,9 @@ import static io.ringwall.engine.logic.OrderLifecycle.Event.EXPIRE;
 import static io.ringwall.engine.logic.OrderLifecycle.Event.FILL;
 import static io.ringwall.engine.logic.OrderLifecycle.Event.PARTIAL_FILL;
 import static io.ringwall.engine.logic.OrderLifecycle.Event.REJECT;
+import static io.ringwall.engine.logic.OrderLifecycle.Event.REPLACE_CONFIRM;
+import static io.ringwall.engine.logic.OrderLifecycle.Event.REPLACE_REJECT;
+import static io.ringwall.engine.logic.OrderLifecycle.Event.REPLACE_REQUEST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -44,22 +47,33 @@ class LifecycleThroughLogicTest
 
     static
     {
+        // Columns: ACCEPT, PARTIAL_FILL, FILL, REJECT, CANCEL_REQUEST, CANCEL_CONFIRM, CANCEL_REJECT, EXPIRE,
+        // REPLACE_REQUEST, REPLACE_CONFIRM, REPLACE_REJECT. Only an acknowledged order with nothing pending is amended.
         row(OrderStatus.PENDING_NEW, OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED, OrderStatus.FILLED,
-            OrderStatus.REJECTED, OrderStatus.PENDING_CANCEL, OrderStatus.CANCELLED, INVALID, OrderStatus.EXPIRED);
+            OrderStatus.REJECTED, OrderStatus.PENDING_CANCEL, OrderStatus.CANCELLED, INVALID, OrderStatus.EXPIRED,
+            INVALID, INVALID, INVALID);
         row(OrderStatus.ACCEPTED, INVALID, OrderStatus.PARTIALLY_FILLED, OrderStatus.FILLED,
-            INVALID, OrderStatus.PENDING_CANCEL, OrderStatus.CANCELLED, INVALID, OrderStatus.EXPIRED);
+            INVALID, OrderStatus.PENDING_CANCEL, OrderStatus.CANCELLED, INVALID, OrderStatus.EXPIRED,
+            OrderStatus.PENDING_REPLACE, INVALID, INVALID);
         row(OrderStatus.PARTIALLY_FILLED, INVALID, OrderStatus.PARTIALLY_FILLED, OrderStatus.FILLED,
-            INVALID, OrderStatus.PENDING_CANCEL, OrderStatus.CANCELLED, INVALID, OrderStatus.EXPIRED);
+            INVALID, OrderStatus.PENDING_CANCEL, OrderStatus.CANCELLED, INVALID, OrderStatus.EXPIRED,
+            OrderStatus.PENDING_REPLACE, INVALID, INVALID);
         // Reached from ACCEPTED here: a cancel reject restores ACCEPTED; the order still trades meanwhile.
         row(OrderStatus.PENDING_CANCEL, OrderStatus.PENDING_CANCEL, OrderStatus.PENDING_CANCEL, OrderStatus.FILLED,
-            OrderStatus.REJECTED, INVALID, OrderStatus.CANCELLED, OrderStatus.ACCEPTED, OrderStatus.EXPIRED);
+            OrderStatus.REJECTED, INVALID, OrderStatus.CANCELLED, OrderStatus.ACCEPTED, OrderStatus.EXPIRED,
+            INVALID, INVALID, INVALID);
+        // Reached from ACCEPTED here: the amend's answer either way returns the order to ACCEPTED; it trades meanwhile
+        // (old terms), and no cancel is taken while the amend is open (one request per order).
+        row(OrderStatus.PENDING_REPLACE, INVALID, OrderStatus.PENDING_REPLACE, OrderStatus.FILLED,
+            INVALID, INVALID, OrderStatus.CANCELLED, INVALID, OrderStatus.EXPIRED,
+            INVALID, OrderStatus.ACCEPTED, OrderStatus.ACCEPTED);
     }
 
     private static void row(final OrderStatus from, final OrderStatus... afterEachEvent)
     {
         final Map<OrderLifecycle.Event, OrderStatus> row = new EnumMap<>(OrderLifecycle.Event.class);
         final OrderLifecycle.Event[] events = {ACCEPT, PARTIAL_FILL, FILL, REJECT, CANCEL_REQUEST, CANCEL_CONFIRM,
-            CANCEL_REJECT, EXPIRE};
+            CANCEL_REJECT, EXPIRE, REPLACE_REQUEST, REPLACE_CONFIRM, REPLACE_REJECT};
         for (int i = 0; i < events.length; i++)
         {
             row.put(events[i], afterEachEvent[i]);
@@ -85,6 +99,11 @@ class LifecycleThroughLogicTest
                 {
                     assertThat(engine).isEqualTo(OrderStatus.PENDING_CANCEL);
                 }
+                else if (from == OrderStatus.PENDING_REPLACE && (event == REPLACE_CONFIRM || event == REPLACE_REJECT))
+                {
+                    // likewise marked by PENDING_REPLACE: the logic returns the order to its working status
+                    assertThat(engine).isEqualTo(OrderStatus.PENDING_REPLACE);
+                }
                 else
                 {
                     assertThat(engine).as("%s x %s", from, event).isEqualTo(expected);
@@ -94,7 +113,8 @@ class LifecycleThroughLogicTest
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"PENDING_NEW", "ACCEPTED", "PARTIALLY_FILLED", "PENDING_CANCEL"})
+    @EnumSource(value = OrderStatus.class, names = {"PENDING_NEW", "ACCEPTED", "PARTIALLY_FILLED", "PENDING_CANCEL",
+        "PENDING_REPLACE"})
     void everyEventOnAWorkingOrderThroughTheLogic(final OrderStatus from)
     {
         for (final OrderLifecycle.Event event : OrderLifecycle.Event.values())
@@ -143,6 +163,14 @@ class LifecycleThroughLogicTest
                 assertThat(produced).as(pair).isEmpty();
                 return;
             }
+            if (event == REPLACE_REQUEST)
+            {
+                // likewise an amend: 0 (not amendable), nothing journaled, counted
+                assertThat(script.lastAmend).as(pair).isZero();
+                assertThat(produced).as(pair).isEmpty();
+                assertThat(harness.logic().counters().amendsRefused).as(pair).isEqualTo(1);
+                return;
+            }
             assertThat(produced).as(pair + ": journaled").hasSize(1);
             final InvalidTransitionDecoder invalid = new InvalidTransitionDecoder();
             invalid.wrapAndApplyHeader(produced.get(0).buffer(), 0, new MessageHeaderDecoder());
@@ -168,6 +196,11 @@ class LifecycleThroughLogicTest
         {
             assertThat(script.lastCancel).isTrue();
             assertThat(harness.logic().counters().cancelsSent).isEqualTo(1);
+        }
+        else if (event == REPLACE_REQUEST)
+        {
+            assertThat(script.lastAmend).as(pair).isPositive();
+            assertThat(harness.logic().counters().amendsSent).isEqualTo(1);
         }
         else
         {
@@ -196,11 +229,29 @@ class LifecycleThroughLogicTest
             script.cancelNext = clOrdId;
             harness.trade(0, PRICE, BTC);
         }
+        if (status == OrderStatus.PENDING_REPLACE)
+        {
+            amendOnNextTrade(clOrdId);
+            harness.trade(0, PRICE, BTC);
+            replaceId = script.lastAmend;
+            assertThat(replaceId).isPositive();
+        }
         return clOrdId;
+    }
+
+    private long replaceId;
+
+    private void amendOnNextTrade(final long clOrdId)
+    {
+        script.amendNext = clOrdId;
+        script.amendQuantity = QUANTITY + BTC;
+        script.amendPrice = PRICE - USD;
     }
 
     private void apply(final long clOrdId, final OrderLifecycle.Event event, final OrderStatus from)
     {
+        // an amend's answer names the amend; with none pending, an id the venue might have made up
+        final long answered = replaceId != 0 ? replaceId : clOrdId + 7;
         final long filled = from == OrderStatus.PARTIALLY_FILLED ? BTC : 0;
         switch (event)
         {
@@ -216,6 +267,15 @@ class LifecycleThroughLogicTest
             case CANCEL_CONFIRM -> harness.cancelled(clOrdId, 0, QUANTITY - filled);
             case CANCEL_REJECT -> harness.cancelRejected(clOrdId + 1, clOrdId);
             case EXPIRE -> harness.expired(clOrdId, 0, QUANTITY - filled);
+            case REPLACE_REQUEST ->
+            {
+                amendOnNextTrade(clOrdId);
+                harness.trade(0, PRICE, BTC);
+            }
+            case REPLACE_CONFIRM -> harness.replaced(answered, clOrdId, 0, QUANTITY + BTC, PRICE - USD,
+                QUANTITY + BTC - filled, filled);
+            case REPLACE_REJECT -> harness.replaceRejected(answered, clOrdId,
+                io.ringwall.codecs.VenueRejectReason.OTHER);
         }
     }
 }

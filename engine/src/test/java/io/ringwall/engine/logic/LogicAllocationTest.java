@@ -63,13 +63,32 @@ class LogicAllocationTest
     private long timeNs = START_TIME_NS;
     private long venueOrderId;
     private long execId;
+    private boolean amend;
 
     @Test
     void tradeAcceptFillCyclesAllocateNothingInSteadyState()
     {
+        allocatesNothing(false);
+    }
+
+    /**
+     * The amend path (issue 18 point 6): each acknowledged order is amended by its strategy (risk on the amended
+     * order, PENDING_REPLACE, a ReplaceOrder frame), the venue replaces it and it fills under the amend's id.
+     */
+    @Test
+    void tradeAcceptAmendReplaceFillCyclesAllocateNothingInSteadyState()
+    {
+        allocatesNothing(true);
+        assertThat(logic.counters().replaces).isEqualTo(logic.counters().ordersSent);
+        assertThat(logic.counters().amendsSent).isEqualTo(logic.counters().ordersSent);
+    }
+
+    private void allocatesNothing(final boolean amend)
+    {
         assumeTrue(THREADS.isThreadAllocatedMemorySupported(), "per-thread allocation counter unsupported");
         THREADS.setThreadAllocatedMemoryEnabled(true);
-        logic = new BusinessLogic(allChecksOn(), List.of(new OrderEveryTrade()), sink);
+        this.amend = amend;
+        logic = new BusinessLogic(allChecksOn(), List.of(new OrderEveryTrade(amend)), sink);
         encodeTrades();
 
         cycles(WARM_UP_CYCLES);
@@ -124,8 +143,19 @@ class LogicAllocationTest
         final long id = ++venueOrderId;
         int length = encoder.orderAccepted(answer, 0, clOrdId, id, instrumentId, timeNs);
         logic.onInput(++sequence, timeNs, answer, 0, length, 0);
-        length = encoder.orderFilled(answer, 0, clOrdId, id, ++execId, instrumentId, sink.sides[i], price, quantity,
-            0, quantity, 0, timeNs);
+        long venueClOrdId = clOrdId;
+        long filled = quantity;
+        if (amend)
+        {
+            // the strategy amended the order on its acknowledgement: the venue replaces it
+            venueClOrdId = sink.replaceId;
+            filled = sink.replaceQuantity;
+            length = encoder.orderReplaced(answer, 0, venueClOrdId, clOrdId, id, instrumentId, filled, 0, filled, 0,
+                timeNs);
+            logic.onInput(++sequence, timeNs, answer, 0, length, 0);
+        }
+        length = encoder.orderFilled(answer, 0, venueClOrdId, id, ++execId, instrumentId, sink.sides[i], price,
+            filled, 0, filled, 0, timeNs);
         logic.onInput(++sequence, timeNs, answer, 0, length, 0);
     }
 
@@ -156,8 +186,26 @@ class LogicAllocationTest
     /** A market order on every trade, buy and sell in turn, the quantity cycling so no two are duplicates. */
     private static final class OrderEveryTrade implements Strategy
     {
+        private final boolean amend;
         private StrategyContext context;
         private long count;
+
+        OrderEveryTrade(final boolean amend)
+        {
+            this.amend = amend;
+        }
+
+        /** Amends each order on its acknowledgement: one step of 0.01 smaller (larger from the smallest). */
+        @Override
+        public void onOrderEvent(final io.ringwall.engine.strategy.OrderEvent event)
+        {
+            if (amend && event.type() == io.ringwall.engine.strategy.OrderEvent.Type.ACCEPTED)
+            {
+                final long step = Fixed.QUANTITY_SCALE / 100;
+                final long quantity = event.leavesQuantity() > step ? event.leavesQuantity() - step : 2 * step;
+                context.amend(event.clOrdId(), quantity, 0);
+            }
+        }
 
         @Override
         public void onStart(final StrategyContext context)
@@ -185,6 +233,9 @@ class LogicAllocationTest
         final int[] instrumentIds = new int[CAPACITY];
         final long[] quantities = new long[CAPACITY];
         final Side[] sides = new Side[CAPACITY];
+        private final io.ringwall.codecs.ReplaceOrderDecoder replaceOrder = new io.ringwall.codecs.ReplaceOrderDecoder();
+        long replaceId;
+        long replaceQuantity;
         int pending;
         long dropped;
 
@@ -193,6 +244,13 @@ class LogicAllocationTest
             final int length, final long causeIngressNanos)
         {
             header.wrap(frame, offset);
+            if (header.templateId() == io.ringwall.codecs.ReplaceOrderDecoder.TEMPLATE_ID)
+            {
+                replaceOrder.wrapAndApplyHeader(frame, offset, header);
+                replaceId = replaceOrder.clOrdId();
+                replaceQuantity = replaceOrder.quantity();
+                return;
+            }
             if (header.templateId() != NewOrderDecoder.TEMPLATE_ID)
             {
                 return;

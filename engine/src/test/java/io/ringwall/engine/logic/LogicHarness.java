@@ -120,6 +120,29 @@ public final class LogicHarness
         feed(encoder.cancelRejected(frame, 0, cancelClOrdId, origClOrdId, reason, timeNs));
     }
 
+    /** The venue took amend {@code replaceClOrdId} of {@code origClOrdId} (ExecType=5). */
+    public void replaced(final long replaceClOrdId, final long origClOrdId, final int instrumentId,
+        final long quantity, final long limitPrice, final long leaves, final long cumulative)
+    {
+        feed(encoder.orderReplaced(frame, 0, replaceClOrdId, origClOrdId, origClOrdId + 1000, instrumentId, quantity,
+            limitPrice, leaves, cumulative, timeNs));
+    }
+
+    public void replaceRejected(final long replaceClOrdId, final long origClOrdId,
+        final io.ringwall.codecs.VenueRejectReason reason)
+    {
+        feed(encoder.replaceRejected(frame, 0, replaceClOrdId, origClOrdId, reason, timeNs));
+    }
+
+    /** A fill reported under {@code venueClOrdId} (an amended order's id at the venue) of order {@code orderId}. */
+    public void filledAs(final long venueClOrdId, final long orderId, final int instrumentId, final Side side,
+        final long price, final long quantity, final long leaves)
+    {
+        final long cumulative = filledSoFar.merge(orderId, quantity, Long::sum);
+        feed(encoder.orderFilled(frame, 0, venueClOrdId, orderId + 1000, sequence, instrumentId, side, price, quantity,
+            leaves, cumulative, 0, timeNs));
+    }
+
     public void command(final OperatorCommandType type, final BreakerType breaker, final String reason)
     {
         command(type, breaker, 0, reason);

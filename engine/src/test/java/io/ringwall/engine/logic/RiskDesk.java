@@ -55,6 +55,13 @@ final class RiskDesk
         {
             refusals.add(event.reason());
         }
+
+        /** Driven by the test: nothing of its own to checkpoint. */
+        @Override
+        public int writeState(final org.agrona.MutableDirectBuffer buffer, final int offset)
+        {
+            return 0;
+        }
     }
 
     final Hand hand = new Hand();

@@ -25,6 +25,11 @@ final class ScriptedOrders implements Strategy
     long cancelNext;
     long lastResult;
     boolean lastCancel;
+    /** On the next trade, amend this order to {@link #amendQuantity} at {@link #amendPrice}. */
+    long amendNext;
+    long amendQuantity;
+    long amendPrice;
+    long lastAmend;
 
     ScriptedOrders(final long quantity, final long price)
     {
@@ -45,6 +50,11 @@ final class ScriptedOrders implements Strategy
         {
             submitNext = false;
             lastResult = context.submitLimit(trade.instrumentId(), Side.BUY, quantity, price, TimeInForce.GTC);
+        }
+        if (amendNext != 0)
+        {
+            lastAmend = context.amend(amendNext, amendQuantity, amendPrice);
+            amendNext = 0;
         }
         if (cancelNext != 0)
         {

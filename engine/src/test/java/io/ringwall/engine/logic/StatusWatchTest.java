@@ -117,6 +117,28 @@ class StatusWatchTest
     }
 
     @Test
+    void anAmendedOrdersUnansweredCancelIsAskedAboutByTheIdTheVenueKnowsItBy()
+    {
+        sendOrder();
+        final long order = script.lastResult;
+        harness.accepted(order, 0);
+        script.amendNext = order;
+        script.amendQuantity = 2 * BTC;
+        script.amendPrice = PRICE;
+        tick(1);
+        assertThat(script.lastAmend).isPositive();
+        harness.replaced(script.lastAmend, order, 0, 2 * BTC, PRICE, 2 * BTC, 0);
+        script.cancelNext = order;
+        tick(1);
+        assertThat(harness.logic().orderStatus(order)).isEqualTo(OrderStatus.PENDING_CANCEL);
+        tick(SECOND);
+        final OrderStatusQueryDecoder query = last(OrderStatusQueryDecoder.TEMPLATE_ID, new OrderStatusQueryDecoder());
+        assertThat(query.clOrdId()).isEqualTo(script.lastAmend);
+        harness.venueOrderStatus(script.lastAmend, 0, OrderState.CANCELLED, 0);
+        assertThat(harness.logic().orderStatus(order)).isNull();
+    }
+
+    @Test
     void executionsTheEngineNeverHeardOfHalt()
     {
         sendOrder();

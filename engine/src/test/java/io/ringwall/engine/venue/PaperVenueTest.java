@@ -166,6 +166,42 @@ class PaperVenueTest
         assertThat(answers).containsExactly("accepted 12", "expired 12 " + UNIT);
     }
 
+    @Test
+    void anAmendReplacesQuantityAndPriceKeepsWhatFilledAndRenamesTheOrder()
+    {
+        final PaperVenue venue = venue(CostModel.free(), rules(500_000));
+        venue.onTrade(T0, 0, PRICE_100, UNIT);
+        venue.onNewOrder(T0 + 1, 20, 0, Side.BUY, OrdType.LIMIT, TimeInForce.GTC, 4 * UNIT, 990_000, 0);
+        venue.onTrade(T0 + 2, 0, 989_900, 2 * UNIT);               // through: half of 2 units fills
+        venue.onReplace(T0 + 3, 21, 20, 3 * UNIT, 985_000);
+        assertThat(answers).containsExactly("accepted 20", "filled 20 990000 x " + UNIT + " leaves " + 3 * UNIT,
+            "replaced 20 as 21 " + 3 * UNIT + " at 985000 leaves " + 2 * UNIT + " cum " + UNIT);
+        assertThat(venue.isWorking(20)).as("known by the amend's id from now on").isFalse();
+        assertThat(venue.isWorking(21)).isTrue();
+        venue.onTrade(T0 + 4, 0, 989_900, 2 * UNIT);               // no longer through the new limit
+        assertThat(answers).hasSize(3);
+        venue.onTrade(T0 + 5, 0, 984_900, 4 * UNIT);
+        assertThat(answers).last().isEqualTo("filled 21 985000 x " + 2 * UNIT + " leaves 0");
+    }
+
+    @Test
+    void anAmendIsRefusedForAnUnknownOrFinishedOrderOrBelowWhatFilled()
+    {
+        final PaperVenue venue = venue(CostModel.free(), rules(500_000));
+        venue.onTrade(T0, 0, PRICE_100, UNIT);
+        venue.onNewOrder(T0 + 1, 30, 0, Side.BUY, OrdType.LIMIT, TimeInForce.GTC, 4 * UNIT, 990_000, 0);
+        venue.onTrade(T0 + 2, 0, 989_900, 4 * UNIT);               // 2 units fill
+        venue.onReplace(T0 + 3, 31, 30, 2 * UNIT, 990_000);
+        venue.onReplace(T0 + 3, 32, 99, 2 * UNIT, 990_000);
+        assertThat(answers).endsWith("replace rejected 31 of 30 INVALID_QUANTITY",
+            "replace rejected 32 of 99 UNKNOWN_ORDER");
+        assertThat(venue.isWorking(30)).as("a refused amend leaves the order as it was").isTrue();
+        venue.onTrade(T0 + 4, 0, 989_900, 4 * UNIT);
+        assertThat(answers).last().isEqualTo("filled 30 990000 x " + 2 * UNIT + " leaves 0");
+        venue.onReplace(T0 + 5, 33, 30, 5 * UNIT, 990_000);
+        assertThat(answers).last().isEqualTo("replace rejected 33 of 30 UNKNOWN_ORDER");
+    }
+
     private final class Recorder implements VenueAnswers
     {
         @Override
@@ -208,6 +244,22 @@ class PaperVenueTest
             final VenueRejectReason reason)
         {
             answers.add("cancel rejected " + origClOrdId + " " + reason);
+        }
+
+        @Override
+        public void orderReplaced(final long timeNs, final long clOrdId, final long origClOrdId,
+            final long venueOrderId, final int instrumentId, final long quantity, final long limitPrice,
+            final long leavesQuantity, final long cumQuantity)
+        {
+            answers.add("replaced " + origClOrdId + " as " + clOrdId + " " + quantity + " at " + limitPrice +
+                " leaves " + leavesQuantity + " cum " + cumQuantity);
+        }
+
+        @Override
+        public void replaceRejected(final long timeNs, final long clOrdId, final long origClOrdId,
+            final VenueRejectReason reason)
+        {
+            answers.add("replace rejected " + clOrdId + " of " + origClOrdId + " " + reason);
         }
     }
 }

@@ -134,5 +134,20 @@ class VenueRoundTripsTest
         {
             passed.add("cancel-rejected " + origClOrdId);
         }
+
+        @Override
+        public void orderReplaced(final long timeNs, final long clOrdId, final long origClOrdId,
+            final long venueOrderId, final int instrumentId, final long quantity, final long limitPrice,
+            final long leavesQuantity, final long cumQuantity)
+        {
+            passed.add("replaced " + clOrdId);
+        }
+
+        @Override
+        public void replaceRejected(final long timeNs, final long clOrdId, final long origClOrdId,
+            final VenueRejectReason reason)
+        {
+            passed.add("replace-rejected " + clOrdId);
+        }
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
 public final class AuditSchema
 {
     /** Bumped whenever a table, column or view changes: a cache of another format is rebuilt, never trusted. */
-    public static final int FORMAT = 2; // 2: VenueOrderStatus and OrderStatusQuery are order_events rows, no longer unknown
+    public static final int FORMAT = 3; // 2: VenueOrderStatus and OrderStatusQuery are order_events rows, no longer unknown;
+    // 3: the amend frames (OrderReplaced, ReplaceRejected, ReplaceOrder) are order_events rows, no longer unknown
 
     static final String TIME = "TIMESTAMP_NS";
     static final String PRICE = "DECIMAL(18,4)";
@@ -95,17 +96,20 @@ public final class AuditSchema
             c("quantity", QUANTITY, "order quantity"), c("limit_price", PRICE, "limit price, NULL for none"),
             c("stop_price", PRICE, "stop price, NULL for none"), cause())),
         new Table("order_events", "in: OrderAccepted, OrderFilled, OrderRejected, OrderCancelled, CancelRejected, " +
-            "OrderExpired, VenueOrderStatus; out: CancelOrder, InvalidTransition, OrderStatusQuery",
+            "OrderExpired, VenueOrderStatus, OrderReplaced, ReplaceRejected; out: CancelOrder, ReplaceOrder, InvalidTransition, OrderStatusQuery",
             "every event on an order after it was sent, from either journal", List.of(
             c("journal", "VARCHAR", "in (the venue's answers) or out (the engine's cancel requests and refusals)"),
             c("sequence", "BIGINT", "sequence in that journal"), time(),
             c("event", "VARCHAR", "ACCEPTED, PARTIALLY_FILLED, FILLED, REJECTED, CANCELLED, CANCEL_REJECTED, EXPIRED, " +
-                "STATUS_REPORTED, CANCEL_REQUESTED, INVALID_TRANSITION, STATUS_QUERIED"),
-            c("cl_ord_id", "BIGINT", "the order's client order id (for a cancel: the order being cancelled)"),
-            c("request_cl_ord_id", "BIGINT", "the cancel request's own id (CANCEL_REQUESTED, CANCEL_REJECTED)"),
+                "STATUS_REPORTED, REPLACED, REPLACE_REJECTED, CANCEL_REQUESTED, REPLACE_REQUESTED, INVALID_TRANSITION, STATUS_QUERIED"),
+            c("cl_ord_id", "BIGINT", "the order's client order id (for a cancel or an amend: the id the venue knew " +
+                "the order by)"),
+            c("request_cl_ord_id", "BIGINT", "the cancel or amend request's own id (CANCEL_REQUESTED, " +
+                "CANCEL_REJECTED, REPLACE_REQUESTED, REPLACED, REPLACE_REJECTED); an amended order's id from then on"),
             c("venue_order_id", "BIGINT", "the venue's order id"), instrument(),
-            c("quantity", QUANTITY, "filled (last), cancelled or expired quantity; STATUS_REPORTED: filled at the venue"),
-            c("price", PRICE, "fill price"), c("reason", "VARCHAR", "venue reject reason, the invalid " +
+            c("quantity", QUANTITY, "filled (last), cancelled or expired quantity; an amend's new order quantity; " +
+                "STATUS_REPORTED: filled at the venue"),
+            c("price", PRICE, "fill price; an amend's new limit price"), c("reason", "VARCHAR", "venue reject reason, the invalid " +
                 "transition as STATE+EVENT, the state the venue reports (STATUS_REPORTED) or 'attempt N' (STATUS_QUERIED)"),
             c("venue_time", TIME, "the venue's timestamp"),
             c("cause_sequence", "BIGINT", "out rows: the journal \"in\" input that caused it"))),
@@ -174,6 +178,7 @@ public final class AuditSchema
         "WHEN 'OPEN_ORDER' THEN 'VenueOpenOrder' ELSE 'ReconciliationEnd' END FROM venue_reports " +
         "UNION ALL SELECT sequence, time, CASE event WHEN 'ACCEPTED' THEN 'OrderAccepted' WHEN 'REJECTED' THEN " +
         "'OrderRejected' WHEN 'CANCELLED' THEN 'OrderCancelled' WHEN 'CANCEL_REJECTED' THEN 'CancelRejected' " +
+        "WHEN 'REPLACED' THEN 'OrderReplaced' WHEN 'REPLACE_REJECTED' THEN 'ReplaceRejected' " +
         "WHEN 'EXPIRED' THEN 'OrderExpired' WHEN 'STATUS_REPORTED' THEN 'VenueOrderStatus' ELSE 'OrderFilled' END " +
         "FROM order_events WHERE journal = 'in' " +
         "UNION ALL SELECT sequence, time, 'unknown' FROM unknown_frames WHERE journal = 'in'";
@@ -184,6 +189,7 @@ public final class AuditSchema
         "UNION ALL SELECT sequence, time, 'OperatorCommandResult', cause_sequence FROM operator_command_results " +
         "UNION ALL SELECT sequence, time, 'ReconciliationReport', cause_sequence FROM reconciliation " +
         "UNION ALL SELECT sequence, time, CASE event WHEN 'CANCEL_REQUESTED' THEN 'CancelOrder' " +
+        "WHEN 'REPLACE_REQUESTED' THEN 'ReplaceOrder' " +
         "WHEN 'STATUS_QUERIED' THEN 'OrderStatusQuery' ELSE 'InvalidTransition' END, cause_sequence FROM order_events " +
         "WHERE journal = 'out' " +
         "UNION ALL SELECT sequence, time, 'unknown', NULL FROM unknown_frames WHERE journal = 'out'";

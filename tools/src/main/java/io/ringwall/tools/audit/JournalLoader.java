@@ -73,6 +73,10 @@ final class JournalLoader implements AutoCloseable
     private final OrderRejectedDecoder rejected = new OrderRejectedDecoder();
     private final OrderCancelledDecoder cancelled = new OrderCancelledDecoder();
     private final CancelRejectedDecoder cancelRejected = new CancelRejectedDecoder();
+    private final io.ringwall.codecs.OrderReplacedDecoder replaced = new io.ringwall.codecs.OrderReplacedDecoder();
+    private final io.ringwall.codecs.ReplaceRejectedDecoder replaceRejected =
+        new io.ringwall.codecs.ReplaceRejectedDecoder();
+    private final io.ringwall.codecs.ReplaceOrderDecoder replaceOrder = new io.ringwall.codecs.ReplaceOrderDecoder();
     private final OrderExpiredDecoder expired = new OrderExpiredDecoder();
     private final OperatorCommandDecoder command = new OperatorCommandDecoder();
     private final VenuePositionDecoder venuePosition = new VenuePositionDecoder();
@@ -259,6 +263,24 @@ final class JournalLoader implements AutoCloseable
                     .appendNull().append(name(v -> OrderState.get((short)v), venueOrderStatus.venueStateRaw()))
                     .appendEpochNanos(venueOrderStatus.venueTimeNs()).appendNull().endRow();
             }
+            case io.ringwall.codecs.OrderReplacedDecoder.TEMPLATE_ID ->
+            {
+                // an amend taken: the order (named by its id before) has the new quantity and limit from now on
+                replaced.wrap(view, body(), block, version);
+                final DuckDBAppender row = orderEvent("in", sequence, timeNs, "REPLACED", replaced.origClOrdId(),
+                    replaced.clOrdId(), replaced.venueOrderId(), replaced.instrumentId())
+                    .appendDecimal(replaced.quantity());
+                priceOrNull(row, replaced.limitPrice()).appendNull().appendEpochNanos(replaced.venueTimeNs())
+                    .appendNull().endRow();
+            }
+            case io.ringwall.codecs.ReplaceRejectedDecoder.TEMPLATE_ID ->
+            {
+                replaceRejected.wrap(view, body(), block, version);
+                orderEvent("in", sequence, timeNs, "REPLACE_REJECTED", replaceRejected.origClOrdId(),
+                    replaceRejected.clOrdId(), Long.MIN_VALUE, Integer.MIN_VALUE).appendNull().appendNull()
+                    .append(name(v -> VenueRejectReason.get((short)v), replaceRejected.reasonRaw()))
+                    .appendEpochNanos(replaceRejected.venueTimeNs()).appendNull().endRow();
+            }
             case OrderExpiredDecoder.TEMPLATE_ID ->
             {
                 expired.wrap(view, body(), block, version);
@@ -346,6 +368,15 @@ final class JournalLoader implements AutoCloseable
                 orderEvent("out", sequence, timeNs, "STATUS_QUERIED", statusQuery.clOrdId(), Long.MIN_VALUE,
                     Long.MIN_VALUE, statusQuery.instrumentId()).appendNull().appendNull()
                     .append("attempt " + statusQuery.attempt()).appendNull().append(statusQuery.causeSequence()).endRow();
+            }
+            case io.ringwall.codecs.ReplaceOrderDecoder.TEMPLATE_ID ->
+            {
+                replaceOrder.wrap(view, body(), block, version);
+                final DuckDBAppender row = orderEvent("out", sequence, timeNs, "REPLACE_REQUESTED",
+                    replaceOrder.origClOrdId(), replaceOrder.clOrdId(), Long.MIN_VALUE, replaceOrder.instrumentId())
+                    .appendDecimal(replaceOrder.quantity());
+                priceOrNull(row, replaceOrder.limitPrice()).appendNull().appendNull()
+                    .append(replaceOrder.causeSequence()).endRow();
             }
             case InvalidTransitionDecoder.TEMPLATE_ID ->
             {

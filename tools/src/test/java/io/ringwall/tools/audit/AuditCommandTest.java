@@ -105,6 +105,26 @@ class AuditCommandTest
     }
 
     @Test
+    void amendsLandInOrderEventsWithTheirTypesNotAsUnknownFrames()
+    {
+        final Path session = AuditSession.writeAmends(dir.resolve("amends"));
+
+        assertThat(countTables(session)).isEqualTo(countJournal(session));
+        assertThat(query(session, "SELECT count(*) FROM unknown_frames")).containsExactly("0");
+        assertThat(query(session, "SELECT journal, sequence, event, cl_ord_id, request_cl_ord_id, quantity, price, " +
+            "reason, cause_sequence FROM order_events WHERE event LIKE 'REPLACE%' ORDER BY time, journal DESC"))
+            .containsExactly(
+                "out,2,REPLACE_REQUESTED," + AuditSession.A + ",196608,2.00000000,30020.0000,,3",
+                "in,4,REPLACED," + AuditSession.A + ",196608,2.00000000,30020.0000,,",
+                "out,3,REPLACE_REQUESTED,196608,327680,3.00000000,30020.0000,,5",
+                "in,6,REPLACE_REJECTED,196608,327680,,,OTHER,");
+        assertThat(query(session, "SELECT type FROM inputs WHERE sequence IN (4, 6) ORDER BY sequence"))
+            .containsExactly("OrderReplaced", "ReplaceRejected");
+        assertThat(query(session, "SELECT type FROM outputs WHERE sequence IN (2, 3) ORDER BY sequence"))
+            .containsExactly("ReplaceOrder", "ReplaceOrder");
+    }
+
+    @Test
     void anOrdersLifeFromIntentThroughRiskToItsEndMatchesTheSession()
     {
         final Path session = AuditSession.write(dir.resolve("session"));
@@ -310,11 +330,14 @@ class AuditCommandTest
             Map.entry(OrderCancelledDecoder.TEMPLATE_ID, List.of("order_events")),
             Map.entry(CancelRejectedDecoder.TEMPLATE_ID, List.of("order_events")),
             Map.entry(OrderExpiredDecoder.TEMPLATE_ID, List.of("order_events")),
+            Map.entry(io.ringwall.codecs.OrderReplacedDecoder.TEMPLATE_ID, List.of("order_events")),
+            Map.entry(io.ringwall.codecs.ReplaceRejectedDecoder.TEMPLATE_ID, List.of("order_events")),
             Map.entry(VenuePositionDecoder.TEMPLATE_ID, List.of("venue_reports")),
             Map.entry(VenueOpenOrderDecoder.TEMPLATE_ID, List.of("venue_reports")),
             Map.entry(ReconciliationEndDecoder.TEMPLATE_ID, List.of("venue_reports")),
             Map.entry(io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID, List.of("order_events")));
         final Map<Integer, List<String>> outTables = Map.of(NewOrderDecoder.TEMPLATE_ID, List.of("orders"),
+            io.ringwall.codecs.ReplaceOrderDecoder.TEMPLATE_ID, List.of("order_events"),
             RiskRejectDecoder.TEMPLATE_ID, List.of("risk_rejects"),
             BreakerStateChangeDecoder.TEMPLATE_ID, List.of("breaker_events"),
             OperatorCommandResultDecoder.TEMPLATE_ID, List.of("operator_command_results"),

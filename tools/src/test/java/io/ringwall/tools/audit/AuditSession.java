@@ -79,6 +79,48 @@ final class AuditSession
         return dir;
     }
 
+    /**
+     * A session with amends (schema v6): order A 131072 BUY LIMIT 1 @ 30010 (cause in 1), accepted in 2; amended
+     * out (cause 3) to 2 @ 30020 as 196608, replaced in 4; amended out (cause 5) to 3 as 327680, refused in 6.
+     */
+    static Path writeAmends(final Path dir)
+    {
+        final AuditSession session = new AuditSession();
+        try (JournalDirectory journals = JournalDirectory.open(dir); JournalWriter inputWriter = journals.inputWriter();
+            JournalWriter outputWriter = journals.outputWriter())
+        {
+            session.in = inputWriter;
+            session.out = outputWriter;
+            journals.writeManifest(Map.of("logic.symbols", "BTCUSD", "logic.strategies", "1",
+                "logic.strategy.0", "ma-crossover:symbol=BTCUSD"));
+            session.amends();
+        }
+        return dir;
+    }
+
+    private void amends()
+    {
+        input(inputs.trade(frame, 0, 0, 1, 300_000_000, 10_000_000, time(1)));
+        output(1, newOrder(A, 0, Side.BUY, OrdType.LIMIT, TimeInForce.DAY, 100_000_000, 300_100_000, 1));
+        input(inputs.orderAccepted(frame, 0, A, 9001, 0, time(2)));
+        input(inputs.trade(frame, 0, 0, 2, 300_000_000, 10_000_000, time(3)));
+        output(3, replace(3 * 65_536L, A, 200_000_000, 300_200_000, 3));
+        input(inputs.orderReplaced(frame, 0, 3 * 65_536L, A, 9001, 0, 200_000_000, 300_200_000, 200_000_000, 0,
+            time(4)));
+        input(inputs.trade(frame, 0, 0, 3, 300_000_000, 10_000_000, time(5)));
+        output(5, replace(5 * 65_536L, 3 * 65_536L, 300_000_000, 300_200_000, 5));
+        input(inputs.replaceRejected(frame, 0, 5 * 65_536L, 3 * 65_536L, VenueRejectReason.OTHER, time(6)));
+    }
+
+    private int replace(final long clOrdId, final long origClOrdId, final long quantity, final long limitPrice,
+        final long cause)
+    {
+        return MessageHeaderEncoder.ENCODED_LENGTH + new io.ringwall.codecs.ReplaceOrderEncoder()
+            .wrapAndApplyHeader(frame, 0, header).clOrdId(clOrdId).origClOrdId(origClOrdId).orderClOrdId(A)
+            .instrumentId(0).side(Side.BUY).ordType(OrdType.LIMIT).timeInForce(TimeInForce.DAY).quantity(quantity)
+            .limitPrice(limitPrice).causeSequence(cause).encodedLength();
+    }
+
     private void writeTo(final Path dir)
     {
         try (JournalDirectory journals = JournalDirectory.open(dir); JournalWriter inputWriter = journals.inputWriter();

@@ -1,0 +1,295 @@
+package io.ringwall.engine.fix;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.ringwall.codecs.MessageHeaderDecoder;
+import io.ringwall.codecs.NewOrderDecoder;
+import io.ringwall.codecs.OrderAcceptedDecoder;
+import io.ringwall.codecs.OrderFilledDecoder;
+import io.ringwall.codecs.OrderReplacedDecoder;
+import io.ringwall.codecs.ReplaceOrderDecoder;
+import io.ringwall.codecs.ReplaceRejectedDecoder;
+import io.ringwall.codecs.VenueRejectReason;
+import io.ringwall.engine.JournalDump;
+import io.ringwall.engine.logic.OrderStatus;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import quickfix.Message;
+import quickfix.Session;
+import quickfix.SessionID;
+
+import static io.ringwall.engine.fix.FixHarness.SYMBOL;
+import static io.ringwall.engine.fix.FixScript.price;
+import static io.ringwall.engine.fix.FixScript.quantity;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Amends end to end (issue 18 point 6): strategy, risk, OMS, FIX gateway (35=G out; ExecType=5 and 35=9 with
+ * CxlRejResponseTo=2 in) and {@code ringwall fix-venue}, which replaces the resting order, or refuses every amend
+ * with {@code --reject-amends}; a fill for the old ClOrdID while the amend is pending applies; a session-level Reject
+ * of a 35=G refuses that amend.
+ */
+class FixAmendsTest
+{
+    private static final SessionID VENUE = new SessionID("FIX.4.4", "VENUE", "RINGWALL");
+    private static final SessionID ENGINE = new SessionID("FIX.4.4", "RINGWALL", "VENUE");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anAmendTheVenueTakesReplacesTheRestingOrderWhichThenFillsUnderItsNewId() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            start(fix);
+            final long order = restingBuy(fix);
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.count(fix.inputs(), OrderReplacedDecoder.TEMPLATE_ID) == 1, "replace journaled");
+            final long amendId = only(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID, new ReplaceOrderDecoder()).clOrdId();
+            final List<String> amends = sent("G");
+            assertThat(fix.engine.logic().orderStatus(order)).isEqualTo(OrderStatus.ACCEPTED);
+
+            fix.printUntil("59", "10", () -> fix.venue.position(SYMBOL) == quantity(FixScript.AMENDED_QUANTITY),
+                "the amended order fills at its new limit and quantity");
+            FixHarness.await(() -> fix.engine.logic().workingOrders() == 0, "filled");
+            fix.stopEngine();
+
+            assertThat(amends).hasSize(1);
+            final String g = amends.get(0);
+            assertThat(field(g, 11)).isEqualTo(Long.toString(amendId));
+            assertThat(field(g, 41)).isEqualTo(Long.toString(order));
+            assertThat(field(g, 54)).isEqualTo("1");
+            assertThat(field(g, 55)).isEqualTo(SYMBOL);
+            assertThat(field(g, 40)).isEqualTo("2");
+            assertThat(Double.parseDouble(field(g, 38))).isEqualTo(0.2);
+            assertThat(Double.parseDouble(field(g, 44))).isEqualTo(60.0);
+            assertThat(field(g, 60)).isNotEmpty();
+            final OrderReplacedDecoder replaced = only(fix.inputs(), OrderReplacedDecoder.TEMPLATE_ID,
+                new OrderReplacedDecoder());
+            assertThat(replaced.clOrdId()).isEqualTo(amendId);
+            assertThat(replaced.origClOrdId()).isEqualTo(order);
+            assertThat(replaced.quantity()).isEqualTo(quantity("0.2"));
+            assertThat(replaced.limitPrice()).isEqualTo(price("60"));
+            assertThat(replaced.leavesQuantity()).isEqualTo(quantity("0.2"));
+            assertThat(fills(fix.inputs())).allMatch(f -> f.clOrdId() == amendId && f.lastPrice() == price("60"));
+            assertThat(fix.engine.logic().portfolio().position(0)).isEqualTo(quantity("0.2"));
+            assertThat(fix.engine.logic().counters().replaces).isEqualTo(1);
+            assertThat(fix.engine.logic().counters().invalidTransitions).isZero();
+            assertThat(fix.engine.logic().counters().unknownOrderEvents).isZero();
+            assertThat(fix.venue.amendsReceived()).isEqualTo(1);
+            assertThat(fix.gateway.hasOpenOrders()).as("the gateway follows the order to its new id").isFalse();
+        }
+    }
+
+    @Test
+    void anAmendTheVenueRefusesLeavesTheOrderWorkingWithItsOldTerms() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0, FixHarness.Options.DEFAULT.withVenue(v -> v.rejectAmends(true))))
+        {
+            start(fix);
+            final long order = restingBuy(fix);
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.count(fix.inputs(), ReplaceRejectedDecoder.TEMPLATE_ID) == 1, "35=9 journaled");
+            fix.printUntil("49", "10", () -> fix.venue.position(SYMBOL) == quantity("0.1"),
+                "the order fills at its old limit and quantity");
+            FixHarness.await(() -> fix.engine.logic().workingOrders() == 0, "filled");
+            fix.stopEngine();
+
+            final ReplaceRejectedDecoder rejected = only(fix.inputs(), ReplaceRejectedDecoder.TEMPLATE_ID,
+                new ReplaceRejectedDecoder());
+            assertThat(rejected.origClOrdId()).isEqualTo(order);
+            assertThat(rejected.reason()).isEqualTo(VenueRejectReason.OTHER);
+            assertThat(fills(fix.inputs())).allMatch(f -> f.clOrdId() == order && f.lastPrice() == price("50"));
+            assertThat(fix.engine.logic().portfolio().position(0)).isEqualTo(quantity("0.1"));
+            assertThat(fix.engine.logic().counters().replaceRejects).isEqualTo(1);
+            assertThat(fix.engine.logic().counters().venueRejects).isZero();
+            assertThat(fix.engine.logic().counters().invalidTransitions).isZero();
+        }
+    }
+
+    @Test
+    void aFillForTheOldIdWhileTheAmendIsPendingAppliesThenTheReplaceHolds() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            start(fix);
+            final long order = restingBuy(fix);
+            // the venue fills part of the order, then takes the amend, before the engine hears of either
+            fix.venue.holdAnswers(true);
+            fix.printUntil("49", "2", () -> fix.venue.position(SYMBOL) > 0, "a partial fill at the venue");
+            final long filledFirst = fix.venue.position(SYMBOL);
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.venue.amendsReceived() == 1, "the amend at the venue");
+            FixHarness.await(() -> fix.engine.logic().orderStatus(order) == OrderStatus.PENDING_REPLACE,
+                "pending replace");
+            fix.venue.holdAnswers(false);
+            FixHarness.await(() -> fix.count(fix.inputs(), OrderReplacedDecoder.TEMPLATE_ID) == 1, "replace journaled");
+            assertThat(fix.engine.logic().portfolio().position(0)).isEqualTo(filledFirst);
+            assertThat(fix.engine.logic().orderStatus(order)).isEqualTo(OrderStatus.PARTIALLY_FILLED);
+
+            fix.printUntil("59", "10", () -> fix.venue.position(SYMBOL) == quantity("0.2"), "the rest fills");
+            FixHarness.await(() -> fix.engine.logic().workingOrders() == 0, "filled");
+            fix.stopEngine();
+
+            final List<OrderFilledDecoder> fills = fills(fix.inputs());
+            assertThat(fills.get(0).clOrdId()).as("the fill while pending names the old id").isEqualTo(order);
+            final OrderReplacedDecoder replaced = only(fix.inputs(), OrderReplacedDecoder.TEMPLATE_ID,
+                new OrderReplacedDecoder());
+            assertThat(replaced.cumQuantity()).isEqualTo(filledFirst);
+            assertThat(replaced.leavesQuantity()).isEqualTo(quantity("0.2") - filledFirst);
+            assertThat(fix.engine.logic().portfolio().position(0)).isEqualTo(quantity("0.2"));
+            assertThat(fix.engine.logic().counters().invalidTransitions).isZero();
+            assertThat(fix.engine.logic().counters().unknownOrderEvents).isZero();
+        }
+    }
+
+    @Test
+    void aSessionLevelRejectOfAnAmendRefusesThatAmendAndCountsAsAVenueReject() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            start(fix);
+            final long order = restingBuy(fix);
+            fix.venue.holdAnswers(true);
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.venue.amendsReceived() == 1, "the amend at the venue");
+            final long amendId = only(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID, new ReplaceOrderDecoder()).clOrdId();
+            assertThat(Session.sendToTarget(sessionReject(sentSeqNum(amendId)), VENUE)).isTrue();
+            FixHarness.await(() -> fix.count(fix.inputs(), ReplaceRejectedDecoder.TEMPLATE_ID) == 1, "35=3 journaled");
+            fix.stopEngine();
+
+            final ReplaceRejectedDecoder rejected = only(fix.inputs(), ReplaceRejectedDecoder.TEMPLATE_ID,
+                new ReplaceRejectedDecoder());
+            assertThat(rejected.clOrdId()).isEqualTo(amendId);
+            assertThat(rejected.origClOrdId()).isEqualTo(order);
+            assertThat(rejected.reason()).isEqualTo(VenueRejectReason.SESSION_REJECT);
+            assertThat(fix.engine.logic().orderStatus(order)).isEqualTo(OrderStatus.ACCEPTED);
+            assertThat(fix.engine.logic().counters().venueRejects).isEqualTo(1);
+            assertThat(fix.gateway.unmatchedRejects()).isZero();
+        }
+    }
+
+    @Test
+    void theReconciliationAfterAReplaceFindsTheOrderUnderItsNewIdAndMatches() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 300))
+        {
+            start(fix);
+            final long order = restingBuy(fix);
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.count(fix.inputs(), OrderReplacedDecoder.TEMPLATE_ID) == 1, "replace journaled");
+            final long endsBefore = fix.count(fix.inputs(), io.ringwall.codecs.ReconciliationEndDecoder.TEMPLATE_ID);
+            FixHarness.await(() -> fix.count(fix.inputs(), io.ringwall.codecs.ReconciliationEndDecoder.TEMPLATE_ID) >=
+                endsBefore + 2, "two reconciliations after the replace");
+            fix.stopEngine();
+
+            final long amendId = only(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID, new ReplaceOrderDecoder()).clOrdId();
+            final List<io.ringwall.codecs.VenueOpenOrderDecoder> open = fix.inputs().stream()
+                .filter(e -> e.templateId() == io.ringwall.codecs.VenueOpenOrderDecoder.TEMPLATE_ID)
+                .map(e -> new io.ringwall.codecs.VenueOpenOrderDecoder().wrapAndApplyHeader(new UnsafeBuffer(e.frame()),
+                    0, new MessageHeaderDecoder())).toList();
+            assertThat(open.get(open.size() - 1).clOrdId()).as("the venue reports the order by its latest id")
+                .isEqualTo(amendId);
+            final List<io.ringwall.codecs.ReconciliationReportDecoder> reports = fix.outputs().stream()
+                .filter(e -> e.templateId() == io.ringwall.codecs.ReconciliationReportDecoder.TEMPLATE_ID)
+                .map(e -> new io.ringwall.codecs.ReconciliationReportDecoder().wrapAndApplyHeader(
+                    new UnsafeBuffer(e.frame()), 0, new MessageHeaderDecoder()))
+                .filter(r -> r.instrumentId() == 0).toList();
+            final io.ringwall.codecs.ReconciliationReportDecoder last = reports.get(reports.size() - 1);
+            assertThat(last.venueOpenOrders()).isEqualTo(1);
+            assertThat(last.unknownVenueOrders()).isZero();
+            assertThat(fix.engine.logic().breakerState(io.ringwall.codecs.BreakerType.RECONCILIATION))
+                .isEqualTo(io.ringwall.codecs.BreakerState.ACTIVE);
+            assertThat(fix.engine.logic().orderStatus(order)).isEqualTo(OrderStatus.ACCEPTED);
+        }
+    }
+
+    private static void start(final FixHarness fix)
+    {
+        FixHarness.await(() -> fix.gateway.isLoggedOn(), "logon");
+        FixHarness.await(() -> fix.count(fix.inputs(), io.ringwall.codecs.ReconciliationEndDecoder.TEMPLATE_ID) == 1,
+            "start-up reconciliation");
+        fix.venue.trade(SYMBOL, price("100"), quantity("10"));
+        fix.signal(0, "100");
+    }
+
+    /** @return a resting limit buy (0.1 at 50), acknowledged. */
+    private static long restingBuy(final FixHarness fix)
+    {
+        fix.signal(FixScript.RESTING_LIMIT_BUY, "100");
+        FixHarness.await(() -> fix.venue.openOrders() == 1 &&
+            fix.count(fix.inputs(), OrderAcceptedDecoder.TEMPLATE_ID) == 1, "resting buy acknowledged");
+        return only(fix.outputs(), NewOrderDecoder.TEMPLATE_ID, new NewOrderDecoder()).clOrdId();
+    }
+
+    private static Message sessionReject(final long refSeqNum)
+    {
+        final quickfix.fix44.Reject reject = new quickfix.fix44.Reject();
+        reject.setInt(quickfix.field.RefSeqNum.FIELD, (int)refSeqNum);
+        reject.setString(quickfix.field.RefMsgType.FIELD, "G");
+        reject.setInt(quickfix.field.SessionRejectReason.FIELD, quickfix.field.SessionRejectReason.OTHER);
+        reject.setString(quickfix.field.Text.FIELD, "refused by the test");
+        return reject;
+    }
+
+    /** @return every message of {@code msgType} the engine's session sent, from its store. */
+    private static List<String> sent(final String msgType) throws IOException
+    {
+        final quickfix.MessageStore store = Session.lookupSession(ENGINE).getStore();
+        final List<String> messages = new ArrayList<>();
+        store.get(1, store.getNextSenderMsgSeqNum() - 1, messages);
+        return messages.stream().filter(m -> ("\u0001" + m).contains("\u000135=" + msgType + "\u0001")).toList();
+    }
+
+    private static long sentSeqNum(final long clOrdId) throws IOException
+    {
+        for (final String message : sent("G"))
+        {
+            if (field(message, 11).equals(Long.toString(clOrdId)))
+            {
+                return Long.parseLong(field(message, 34));
+            }
+        }
+        throw new AssertionError("the engine sent no 35=G with ClOrdID " + clOrdId);
+    }
+
+    private static String field(final String message, final int tag)
+    {
+        final String text = "\u0001" + message;
+        final String key = "\u0001" + tag + "=";
+        final int at = text.indexOf(key);
+        assertThat(at).as("tag %d in %s", tag, message).isNotNegative();
+        final int start = at + key.length();
+        return text.substring(start, text.indexOf('\u0001', start));
+    }
+
+    private static List<OrderFilledDecoder> fills(final List<JournalDump.Entry> in)
+    {
+        return in.stream().filter(e -> e.templateId() == OrderFilledDecoder.TEMPLATE_ID)
+            .map(e -> new OrderFilledDecoder().wrapAndApplyHeader(new UnsafeBuffer(e.frame()), 0,
+                new MessageHeaderDecoder())).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T only(final List<JournalDump.Entry> entries, final int templateId, final T decoder)
+    {
+        final List<JournalDump.Entry> found = entries.stream().filter(e -> e.templateId() == templateId).toList();
+        assertThat(found).as("template %d", templateId).hasSize(1);
+        try
+        {
+            decoder.getClass().getMethod("wrapAndApplyHeader", org.agrona.DirectBuffer.class, int.class,
+                MessageHeaderDecoder.class).invoke(decoder, new UnsafeBuffer(found.get(0).frame()), 0,
+                new MessageHeaderDecoder());
+            return decoder;
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new IllegalStateException(ex);
+        }
+    }
+}
