@@ -4,7 +4,6 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32C;
 
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -49,8 +48,6 @@ public final class JournalWriter implements AutoCloseable
     private final byte[] stagingBytes = new byte[STAGING_CAPACITY];
     private final UnsafeBuffer staging = new UnsafeBuffer(stagingBytes);
     private final CRC32C crc = new CRC32C();
-    /** Wraps the open document's mapped bytes for {@link #copyToDocument}. */
-    private final UnsafeBuffer mapped = new UnsafeBuffer(0, 0);
     /** End of the staged records, which start after the previous checksum at {@link #FIRST_RECORD}. */
     private int stagedEnd = FIRST_RECORD;
     private ExcerptAppender appender;
@@ -153,7 +150,7 @@ public final class JournalWriter implements AutoCloseable
         }
         try (DocumentContext document = appender.writingDocument())
         {
-            copyToDocument(document.wire().bytes(), end - FIRST_RECORD);
+            document.wire().bytes().write(stagingBytes, FIRST_RECORD, end - FIRST_RECORD);
         }
         // the last record's checksum seeds the next document's first record
         final int lastChecksum = checksums ? staging.getInt(end - JournalRecord.TRAILER_LENGTH) : 0;
@@ -164,30 +161,6 @@ public final class JournalWriter implements AutoCloseable
         if (!checkBeforeWrite)
         {
             checkSpace(end - FIRST_RECORD);
-        }
-    }
-
-    /**
-     * Copies the staged records into the open document. Chronicle copies a heap array into its mapped file a
-     * long at a time (its copy on Java 9+); one native copy of the whole document is cheaper once it holds more
-     * than a record or two. The copy goes straight to the mapped address when the document lies inside the
-     * mapping Chronicle holds for its start (its chunk and the overlap after it, what Chronicle's own single copy
-     * relies on). Opening a document keeps it inside one mapping as far as seen (160 MiB across 64 MiB chunks in
-     * JournalTest never fell back); one that did cross would be left to Chronicle, which splits the copy.
-     */
-    private void copyToDocument(final Bytes<?> bytes, final int length)
-    {
-        final long position = bytes.writePosition();
-        bytes.writeSkip(length); // checks the document's bounds before anything is copied
-        final long address = bytes.addressForWrite(position);
-        if (bytes.bytesStore().inside(position, length))
-        {
-            mapped.wrap(address, length);
-            mapped.putBytes(0, stagingBytes, FIRST_RECORD, length);
-        }
-        else
-        {
-            bytes.write(position, stagingBytes, FIRST_RECORD, length);
         }
     }
 

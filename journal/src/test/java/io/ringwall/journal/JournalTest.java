@@ -186,10 +186,7 @@ class JournalTest
         assertThat(checked.get(149)).isEqualTo(150);
     }
 
-    /**
-     * The writer copies a document straight into the mapping Chronicle holds for its start: 160 MiB of full
-     * documents cross Chronicle's 64 MiB chunks at unaligned places, and every record reads back with its checksum.
-     */
+    /** 160 MiB of full documents cross Chronicle's 64 MiB chunks at unaligned places; every record reads back. */
     @Test
     void fullDocumentsAcrossTheMappedFilesChunksReadBackIntact()
     {
