@@ -1,8 +1,6 @@
 package io.ringwall.engine.fix;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.ringwall.codecs.MessageHeaderDecoder;
@@ -25,6 +23,7 @@ import quickfix.SessionID;
 import static io.ringwall.engine.fix.FixHarness.SYMBOL;
 import static io.ringwall.engine.fix.FixScript.price;
 import static io.ringwall.engine.fix.FixScript.quantity;
+import static io.ringwall.engine.fix.SentFixMessages.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,7 +50,7 @@ class FixAmendsTest
             fix.signal(FixScript.AMEND_LAST, "100");
             FixHarness.await(() -> fix.count(fix.inputs(), OrderReplacedDecoder.TEMPLATE_ID) == 1, "replace journaled");
             final long amendId = only(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID, new ReplaceOrderDecoder()).clOrdId();
-            final List<String> amends = sent("G");
+            final List<String> amends = SentFixMessages.sent(ENGINE, "G");
             assertThat(fix.engine.logic().orderStatus(order)).isEqualTo(OrderStatus.ACCEPTED);
 
             fix.printUntil("59", "10", () -> fix.venue.position(SYMBOL) == quantity(FixScript.AMENDED_QUANTITY),
@@ -159,7 +158,7 @@ class FixAmendsTest
             fix.signal(FixScript.AMEND_LAST, "100");
             FixHarness.await(() -> fix.venue.amendsReceived() == 1, "the amend at the venue");
             final long amendId = only(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID, new ReplaceOrderDecoder()).clOrdId();
-            assertThat(Session.sendToTarget(sessionReject(sentSeqNum(amendId)), VENUE)).isTrue();
+            assertThat(Session.sendToTarget(sessionReject(SentFixMessages.seqNum(ENGINE, amendId, "G")), VENUE)).isTrue();
             FixHarness.await(() -> fix.count(fix.inputs(), ReplaceRejectedDecoder.TEMPLATE_ID) == 1, "35=3 journaled");
             fix.stopEngine();
 
@@ -235,37 +234,6 @@ class FixAmendsTest
         reject.setInt(quickfix.field.SessionRejectReason.FIELD, quickfix.field.SessionRejectReason.OTHER);
         reject.setString(quickfix.field.Text.FIELD, "refused by the test");
         return reject;
-    }
-
-    /** @return every message of {@code msgType} the engine's session sent, from its store. */
-    private static List<String> sent(final String msgType) throws IOException
-    {
-        final quickfix.MessageStore store = Session.lookupSession(ENGINE).getStore();
-        final List<String> messages = new ArrayList<>();
-        store.get(1, store.getNextSenderMsgSeqNum() - 1, messages);
-        return messages.stream().filter(m -> ("\u0001" + m).contains("\u000135=" + msgType + "\u0001")).toList();
-    }
-
-    private static long sentSeqNum(final long clOrdId) throws IOException
-    {
-        for (final String message : sent("G"))
-        {
-            if (field(message, 11).equals(Long.toString(clOrdId)))
-            {
-                return Long.parseLong(field(message, 34));
-            }
-        }
-        throw new AssertionError("the engine sent no 35=G with ClOrdID " + clOrdId);
-    }
-
-    private static String field(final String message, final int tag)
-    {
-        final String text = "\u0001" + message;
-        final String key = "\u0001" + tag + "=";
-        final int at = text.indexOf(key);
-        assertThat(at).as("tag %d in %s", tag, message).isNotNegative();
-        final int start = at + key.length();
-        return text.substring(start, text.indexOf('\u0001', start));
     }
 
     private static List<OrderFilledDecoder> fills(final List<JournalDump.Entry> in)

@@ -1,6 +1,5 @@
 package io.ringwall.engine.fix;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +29,7 @@ import quickfix.SessionID;
 import static io.ringwall.engine.fix.FixHarness.SYMBOL;
 import static io.ringwall.engine.fix.FixScript.price;
 import static io.ringwall.engine.fix.FixScript.quantity;
+import static io.ringwall.engine.fix.SentFixMessages.field;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -92,7 +92,7 @@ class FixRejectsTest
             final List<Long> orders = newOrders(fix.outputs());
 
             venueSends(businessReject("D", Long.toString(orders.get(0)), 0));
-            venueSends(businessReject("D", null, sentSeqNum(orders.get(1))));
+            venueSends(businessReject("D", null, SentFixMessages.seqNum(ENGINE, orders.get(1), "D", "F")));
             // a refused reconciliation request is the reconciliation's business, not an order's
             venueSends(businessReject("AN", "P1", 0));
             FixHarness.await(() -> fix.count(fix.inputs(), OrderRejectedDecoder.TEMPLATE_ID) == 2, "rejects journaled");
@@ -125,13 +125,13 @@ class FixRejectsTest
             venueSends(cancelReject(tooLate, sell));
             FixHarness.await(() -> fix.count(fix.inputs(), CancelRejectedDecoder.TEMPLATE_ID) == 1, "35=9 journaled");
             final long sessionRefused = cancelAt(fix, 2);
-            venueSends(sessionReject("F", sentSeqNum(sessionRefused)));
+            venueSends(sessionReject("F", SentFixMessages.seqNum(ENGINE, sessionRefused, "D", "F")));
             FixHarness.await(() -> fix.count(fix.inputs(), CancelRejectedDecoder.TEMPLATE_ID) == 2, "35=3 journaled");
             final long businessRefused = cancelAt(fix, 3);
             venueSends(businessReject("F", Long.toString(businessRefused), 0));
             FixHarness.await(() -> fix.count(fix.inputs(), CancelRejectedDecoder.TEMPLATE_ID) == 3, "35=j journaled");
             // the engine's session (and its store) is gone once the engine stops
-            final List<String> cancels = sent("F");
+            final List<String> cancels = SentFixMessages.sent(ENGINE, "F");
             fix.stopEngine();
 
             assertThat(cancelRejects(fix.inputs())).containsExactly(
@@ -303,45 +303,6 @@ class FixRejectsTest
         report.setUtcTimeStamp(quickfix.field.TransactTime.FIELD, java.time.LocalDateTime.now(java.time.ZoneOffset.UTC),
             true);
         return report;
-    }
-
-    /** @return every message of {@code msgType} the engine's session sent, from its store. */
-    private static List<String> sent(final String msgType) throws IOException
-    {
-        final quickfix.MessageStore store = Session.lookupSession(ENGINE).getStore();
-        final List<String> messages = new ArrayList<>();
-        store.get(1, store.getNextSenderMsgSeqNum() - 1, messages);
-        return messages.stream().filter(m -> ("\u0001" + m).contains("\u000135=" + msgType + "\u0001")).toList();
-    }
-
-    /** @return the MsgSeqNum the engine sent the order or cancel {@code clOrdId} with. */
-    private static long sentSeqNum(final long clOrdId) throws IOException
-    {
-        for (final String message : sent("D"))
-        {
-            if (field(message, 11).equals(Long.toString(clOrdId)))
-            {
-                return Long.parseLong(field(message, 34));
-            }
-        }
-        for (final String message : sent("F"))
-        {
-            if (field(message, 11).equals(Long.toString(clOrdId)))
-            {
-                return Long.parseLong(field(message, 34));
-            }
-        }
-        throw new AssertionError("the engine sent nothing with ClOrdID " + clOrdId);
-    }
-
-    private static String field(final String message, final int tag)
-    {
-        final String text = "\u0001" + message;
-        final String key = "\u0001" + tag + "=";
-        final int at = text.indexOf(key);
-        assertThat(at).as("tag %d in %s", tag, message).isNotNegative();
-        final int start = at + key.length();
-        return text.substring(start, text.indexOf('\u0001', start));
     }
 
     private static List<Long> newOrders(final List<JournalDump.Entry> out)
