@@ -1,14 +1,19 @@
 package io.ringwall.engine.frames;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.ringwall.codecs.MessageHeaderDecoder;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -30,30 +35,50 @@ public final class FrameShapes
     {
     }
 
+    private static final String SCHEMA = "sbe/ringwall-messages.xml";
+    private static final Pattern MESSAGE = Pattern.compile("<sbe:message\\s+name=\"(\\w+)\"");
     private static final Map<Integer, Shape> SHAPES = new HashMap<>();
 
     static
     {
-        for (final String name : List.of("Trade", "Quote", "Bar", "OrderAccepted", "OrderFilled", "OrderRejected",
-            "OrderCancelled", "CancelRejected", "OperatorCommand", "TimerTick", "OrderExpired", "VenuePosition",
-            "VenueOpenOrder", "ReconciliationEnd", "VenueOrderStatus", "NewOrder", "CancelOrder", "RiskReject",
-            "BreakerStateChange",
-            "OperatorCommandResult", "InvalidTransition", "ReconciliationReport", "OrderStatusQuery"))
+        try
         {
-            try
+            for (final String name : messageNames())
             {
                 final Class<?> decoder = Class.forName("io.ringwall.codecs." + name + "Decoder");
                 SHAPES.put((Integer)decoder.getField("TEMPLATE_ID").get(null), shape(name, decoder));
             }
-            catch (final ReflectiveOperationException ex)
-            {
-                throw new ExceptionInInitializerError(ex);
-            }
+        }
+        catch (final ReflectiveOperationException | IOException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
         }
     }
 
     private FrameShapes()
     {
+    }
+
+    /**
+     * @return the names of every message of the schema, read off the schema file itself so that a template added to
+     *         the schema is in the oracle the day it is added (a hand-kept list missed the three amend frames).
+     */
+    private static List<String> messageNames() throws IOException
+    {
+        try (InputStream in = FrameShapes.class.getClassLoader().getResourceAsStream(SCHEMA))
+        {
+            if (in == null)
+            {
+                throw new IOException(SCHEMA + " is not on the classpath");
+            }
+            final Matcher message = MESSAGE.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            final List<String> names = new ArrayList<>();
+            while (message.find())
+            {
+                names.add(message.group(1));
+            }
+            return names;
+        }
     }
 
     /** @return the template ids of every frame of the schema. */
