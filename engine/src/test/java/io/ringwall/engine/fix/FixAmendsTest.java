@@ -51,6 +51,7 @@ class FixAmendsTest
             FixHarness.await(() -> fix.count(fix.inputs(), OrderReplacedDecoder.TEMPLATE_ID) == 1, "replace journaled");
             final long amendId = only(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID, new ReplaceOrderDecoder()).clOrdId();
             final List<String> amends = SentFixMessages.sent(ENGINE, "G");
+            fix.awaitApplied();
             assertThat(fix.engine.logic().orderStatus(order)).isEqualTo(OrderStatus.ACCEPTED);
 
             fix.printUntil("59", "10", () -> fix.venue.position(SYMBOL) == quantity(FixScript.AMENDED_QUANTITY),
@@ -128,6 +129,7 @@ class FixAmendsTest
                 "pending replace");
             fix.venue.holdAnswers(false);
             FixHarness.await(() -> fix.count(fix.inputs(), OrderReplacedDecoder.TEMPLATE_ID) == 1, "replace journaled");
+            fix.awaitApplied();
             assertThat(fix.engine.logic().portfolio().position(0)).isEqualTo(filledFirst);
             assertThat(fix.engine.logic().orderStatus(order)).isEqualTo(OrderStatus.PARTIALLY_FILLED);
 

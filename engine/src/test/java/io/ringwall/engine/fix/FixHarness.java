@@ -148,6 +148,16 @@ final class FixHarness implements AutoCloseable
         return JournalDump.outputs(dir.resolve("journal"));
     }
 
+    /**
+     * Waits for the logic thread to have applied every input journaled so far. Inputs are journaled before the
+     * logic reads them, so a test that saw a frame in the journal must wait here before it reads the logic's state.
+     */
+    void awaitApplied()
+    {
+        final long journaled = engine.pipeline().inboundJournaled();
+        await(() -> engine.pipeline().inboundProcessed() >= journaled, "the logic to apply ring slot " + journaled);
+    }
+
     long count(final List<JournalDump.Entry> entries, final int templateId)
     {
         return entries.stream().filter(e -> e.templateId() == templateId).count();
