@@ -281,10 +281,10 @@ public final class TortureCommand implements Callable<Integer>
         {
             return false;
         }
-        try (JournalDirectory journals = JournalDirectory.openExisting(journal);
-            io.ringwall.journal.JournalWriter in = journals.inputWriter())
+        // read from the end, never through a writer: this also runs while an engine is appending
+        try (JournalDirectory journals = JournalDirectory.openExisting(journal))
         {
-            return in.lastSequence() > 0;
+            return journals.lastInputSequence() > 0;
         }
     }
 
@@ -293,10 +293,17 @@ public final class TortureCommand implements Callable<Integer>
     {
         if (!resumes)
         {
-            // a new session, nothing to recover; wait until it journals
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (!hasStarted(journal) && System.nanoTime() < deadline && engine.isAlive())
+            // Nothing to recover: wait until this engine journals inputs. Files a run killed during its start-up left
+            // behind say nothing of this one, and on a loaded machine a JVM can take seconds to start; a kill or a
+            // SIGTERM before it trades would test nothing (and a SIGTERM before its shutdown hook exits 143).
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!hasInputs(journal))
             {
+                if (!engine.isAlive() || System.nanoTime() > deadline)
+                {
+                    giveUp(engine, "did not start trading", work, run);
+                    return false;
+                }
                 TimeUnit.MILLISECONDS.sleep(20);
             }
             return true;
@@ -307,9 +314,7 @@ public final class TortureCommand implements Callable<Integer>
         {
             if (!engine.isAlive() || System.nanoTime() > deadline)
             {
-                engine.destroyForcibly().waitFor();
-                tally.problems.add("run " + run + " did not recover (exit " + (engine.isAlive() ? "none" :
-                    engine.exitValue()) + "): " + tail(logOf(work, run - 1)));
+                giveUp(engine, "did not recover", work, run);
                 return false;
             }
             TimeUnit.MILLISECONDS.sleep(20);
@@ -320,9 +325,11 @@ public final class TortureCommand implements Callable<Integer>
         return true;
     }
 
-    private static boolean hasStarted(final Path journal)
+    private void giveUp(final Process engine, final String what, final Path work, final int run) throws Exception
     {
-        return Files.exists(journal.resolve("reference-data.cm3"));
+        final String exit = engine.isAlive() ? "still running at the deadline" : "exit " + engine.exitValue();
+        engine.destroyForcibly().waitFor();
+        tally.problems.add("run " + run + " " + what + " (" + exit + "): " + tail(logOf(work, run - 1)));
     }
 
     /** The recovered engine's state must equal the journal replayed from scratch up to the same input. */
