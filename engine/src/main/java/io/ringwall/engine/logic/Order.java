@@ -48,10 +48,20 @@ final class Order
     Order previousWorking;
     Order nextWorking;
 
-    /** @return whether the order waits for the venue's answer: to the order itself, or to a cancel of it. */
+    /** @return whether the order waits for the venue's answer: to the order itself, to a cancel or to an amend. */
     boolean awaitsVenue()
     {
-        return status == OrderStatus.PENDING_NEW || status == OrderStatus.PENDING_CANCEL;
+        return status == OrderStatus.PENDING_NEW || status == OrderStatus.PENDING_CANCEL ||
+            status == OrderStatus.PENDING_REPLACE;
+    }
+
+    /**
+     * @return the ClOrdID a status question about the pending request names: a pending amend's own id (the venue
+     *         knows the order by it only if it took the amend), else the id the venue knows the order by.
+     */
+    long questionClOrdId()
+    {
+        return status == OrderStatus.PENDING_REPLACE ? replaceClOrdId : venueClOrdId;
     }
 
     long leavesQuantity()
