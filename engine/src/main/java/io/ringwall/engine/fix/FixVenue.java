@@ -87,6 +87,11 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     private final String[] symbols;
     private final Object2IntHashMap<String> instrumentIds = new Object2IntHashMap<>(-1);
     private final Long2ObjectHashMap<OrderInfo> orders = new Long2ObjectHashMap<>();
+    /**
+     * Each ClOrdID an amend replaced, to the amend's: an order is known under any of its ids (its first and each
+     * replacement's), for status requests, cancels and amends, as brokers accept an OrigClOrdID anywhere in the chain.
+     */
+    private final org.agrona.collections.Long2LongHashMap renamed = new org.agrona.collections.Long2LongHashMap(-1);
     /** ClOrdIDs taken since the store was last wiped: the duplicate check. */
     private final LongHashSet seen = new LongHashSet();
     private final long[] positions;
@@ -101,6 +106,7 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     private volatile boolean running = true;
     private boolean holding;
     private int ordersToLose;
+    private int amendsToLose;
     private long ordersLost;
     private int printCursor;
     private long nowNs;
@@ -284,6 +290,15 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     public synchronized void loseNextOrders(final int count)
     {
         ordersToLose = count;
+    }
+
+    /**
+     * The next {@code count} OrderCancelReplaceRequests are lost between the venue's FIX layer and its book: counted
+     * as received, never acted on nor answered (to stage an amend only a status question can settle).
+     */
+    public synchronized void loseNextAmends(final int count)
+    {
+        amendsToLose = count;
     }
 
     /** @return NewOrderSingles lost by {@link #loseNextOrders}. */
@@ -612,7 +627,8 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
             case MsgType.ORDER_CANCEL_REQUEST ->
             {
                 cancels++;
-                venue.onCancel(nowNs, Long.parseLong(message.getString(11)), Long.parseLong(message.getString(41)));
+                venue.onCancel(nowNs, Long.parseLong(message.getString(11)),
+                    current(Long.parseLong(message.getString(41))));
             }
             case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> onReplaceRequest(message);
             case MsgType.REQUEST_FOR_POSITIONS -> onPositionRequest(message);
@@ -639,13 +655,29 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         }
         amends++;
         event("amend " + clOrdId + " " + origClOrdId);
+        if (amendsToLose > 0)
+        {
+            amendsToLose--;
+            return;
+        }
         if (rejectAmends)
         {
             replaceRejected(nowNs, clOrdId, origClOrdId, VenueRejectReason.OTHER);
             return;
         }
-        venue.onReplace(nowNs, clOrdId, origClOrdId, FixCodec.quantity(m, quickfix.field.OrderQty.FIELD),
+        venue.onReplace(nowNs, clOrdId, current(origClOrdId), FixCodec.quantity(m, quickfix.field.OrderQty.FIELD),
             FixCodec.price(m, quickfix.field.Price.FIELD));
+    }
+
+    /** @return the id the book knows the order named {@code clOrdId} by now: its latest replacement's, or itself. */
+    private long current(final long clOrdId)
+    {
+        long id = clOrdId;
+        for (long next = renamed.get(id); next != -1; next = renamed.get(id))
+        {
+            id = next;
+        }
+        return id;
     }
 
     private void onNewOrder(final Message m) throws FieldNotFound, IncorrectTagValue
@@ -770,7 +802,7 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         OrderInfo info = null;
         try
         {
-            info = orders.get(Long.parseLong(clOrdId));
+            info = orders.get(current(Long.parseLong(clOrdId)));
         }
         catch (final NumberFormatException ignore)
         {
@@ -798,7 +830,7 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         }
         report.setString(quickfix.field.OrderID.FIELD, Long.toString(info.venueOrderId));
         report.setChar(quickfix.field.Side.FIELD, info.side);
-        final boolean working = venue.isWorking(Long.parseLong(clOrdId));
+        final boolean working = venue.isWorking(current(Long.parseLong(clOrdId)));
         report.setChar(quickfix.field.OrdStatus.FIELD, !working ? info.cumulative >= info.quantity ?
             quickfix.field.OrdStatus.FILLED : quickfix.field.OrdStatus.CANCELED : !info.open ?
             quickfix.field.OrdStatus.PENDING_NEW : info.cumulative > 0 ? quickfix.field.OrdStatus.PARTIALLY_FILLED :
@@ -958,6 +990,7 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         final OrderInfo info = orders.remove(origClOrdId);
         info.quantity = quantity;
         orders.put(clOrdId, info);
+        renamed.put(origClOrdId, clOrdId);
         final quickfix.fix44.ExecutionReport report = report(timeNs, clOrdId, info, quickfix.field.ExecType.REPLACED,
             cumQuantity > 0 ? quickfix.field.OrdStatus.PARTIALLY_FILLED : quickfix.field.OrdStatus.NEW, "P" + clOrdId);
         report.setString(quickfix.field.OrigClOrdID.FIELD, Long.toString(origClOrdId));
@@ -974,7 +1007,7 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     public void replaceRejected(final long timeNs, final long clOrdId, final long origClOrdId,
         final VenueRejectReason reason)
     {
-        final OrderInfo info = orders.get(origClOrdId);
+        final OrderInfo info = orders.get(current(origClOrdId));
         final quickfix.fix44.OrderCancelReject reject = new quickfix.fix44.OrderCancelReject();
         reject.setString(quickfix.field.OrderID.FIELD, info == null ? "NONE" : Long.toString(info.venueOrderId));
         reject.setString(quickfix.field.ClOrdID.FIELD, Long.toString(clOrdId));

@@ -210,6 +210,50 @@ class FixAmendsTest
         }
     }
 
+    @Test
+    void anAmendedOrderIsKnownToTheVenueUnderEachOfItsIdsForStatusRequestsAndCancels() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            start(fix);
+            final long order = restingBuy(fix);
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.count(fix.inputs(), OrderReplacedDecoder.TEMPLATE_ID) == 1, "replace journaled");
+            final long amendId = only(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID, new ReplaceOrderDecoder()).clOrdId();
+            // a broker takes the order's first id as well as its latest: asked by either, it reports it working
+            for (final long id : new long[] {order, amendId})
+            {
+                assertThat(Session.sendToTarget(FixMessages.orderStatusRequest("Q-test-" + id, id, SYMBOL, '1',
+                    System.currentTimeMillis() * 1_000_000L), ENGINE)).isTrue();
+            }
+            FixHarness.await(() -> fix.count(fix.inputs(), io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID) == 2,
+                "both answers journaled");
+            assertThat(fix.inputs().stream()
+                .filter(e -> e.templateId() == io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID)
+                .map(e -> new io.ringwall.codecs.VenueOrderStatusDecoder().wrapAndApplyHeader(
+                    new UnsafeBuffer(e.frame()), 0, new MessageHeaderDecoder()).venueState()).toList())
+                .containsExactly(io.ringwall.codecs.OrderState.ACCEPTED, io.ringwall.codecs.OrderState.ACCEPTED);
+
+            // a cancel naming the first id cancels the order the amend renamed
+            final quickfix.fix44.OrderCancelRequest cancel = new quickfix.fix44.OrderCancelRequest();
+            cancel.setString(quickfix.field.ClOrdID.FIELD, "990001");
+            cancel.setString(quickfix.field.OrigClOrdID.FIELD, Long.toString(order));
+            cancel.setString(quickfix.field.Symbol.FIELD, SYMBOL);
+            cancel.setChar(quickfix.field.Side.FIELD, '1');
+            cancel.setString(quickfix.field.OrderQty.FIELD, FixScript.AMENDED_QUANTITY);
+            cancel.setUtcTimeStamp(quickfix.field.TransactTime.FIELD, java.time.LocalDateTime.now(), true);
+            assertThat(Session.sendToTarget(cancel, ENGINE)).isTrue();
+            FixHarness.await(() -> fix.venue.openOrders() == 0 &&
+                fix.count(fix.inputs(), io.ringwall.codecs.OrderCancelledDecoder.TEMPLATE_ID) == 1, "cancelled");
+            fix.awaitApplied();
+            fix.stopEngine();
+
+            assertThat(fix.count(fix.inputs(), io.ringwall.codecs.CancelRejectedDecoder.TEMPLATE_ID)).isZero();
+            assertThat(fix.engine.logic().orderStatus(order)).as("cancelled and released").isNull();
+            assertThat(fix.engine.logic().counters().invalidTransitions).isZero();
+        }
+    }
+
     private static void start(final FixHarness fix)
     {
         FixHarness.await(() -> fix.gateway.isLoggedOn(), "logon");
