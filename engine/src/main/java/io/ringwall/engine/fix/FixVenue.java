@@ -107,6 +107,7 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     private boolean holding;
     private int ordersToLose;
     private int amendsToLose;
+    private volatile boolean refuseLogons;
     private long ordersLost;
     private int printCursor;
     private long nowNs;
@@ -396,6 +397,15 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         positionOffsets[instrumentIds.getValue(symbol)] += quantity;
     }
 
+    /**
+     * While refusing, every Logon is refused (the venue is down for the engine): what the engine sends meanwhile
+     * stays in its queue, never handed to its FIX session (to stage a crash with orders or amends journaled, unsent).
+     */
+    public void refuseLogons(final boolean refuse)
+    {
+        refuseLogons = refuse;
+    }
+
     /** Drops the TCP connection of the session, as a network failure would. */
     public void dropSession()
     {
@@ -549,6 +559,10 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     @Override
     public void fromAdmin(final Message message, final SessionID id) throws FieldNotFound, RejectLogon
     {
+        if (MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD)) && refuseLogons)
+        {
+            throw new RejectLogon("the venue refuses logons");
+        }
         if (MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD)) && config.username() != null)
         {
             final String user = message.isSetField(quickfix.field.Username.FIELD) ?

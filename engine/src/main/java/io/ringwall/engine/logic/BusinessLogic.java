@@ -597,11 +597,18 @@ public final class BusinessLogic
 
     /**
      * The venue replaced the order (FIX ExecutionReport ExecType=5): its new terms hold and the venue knows it by the
-     * amend's id from now on. An answer to no amend pending here is an invalid transition, the order unchanged.
+     * amend's id from now on. An answer to no amend pending here is an invalid transition, the order unchanged; the
+     * report of a replace already applied (the venue's status answer came first) changes nothing.
      */
     private void onReplaced(final io.ringwall.codecs.OrderReplacedDecoder decoder)
     {
         counters.venueInputs++;
+        final Order renamed = orders.find(decoder.clOrdId());
+        if (renamed != null && renamed.venueClOrdId == decoder.clOrdId() && renamed.clOrdId != decoder.clOrdId())
+        {
+            // the venue's report of a replace its answer to a status question applied already
+            return;
+        }
         final Order order = pendingReplace(decoder.clOrdId(), decoder.origClOrdId(),
             OrderLifecycle.Event.REPLACE_CONFIRM);
         if (order == null || !transition(order, OrderLifecycle.Event.REPLACE_CONFIRM))

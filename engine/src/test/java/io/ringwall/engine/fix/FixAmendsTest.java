@@ -254,6 +254,46 @@ class FixAmendsTest
         }
     }
 
+    /**
+     * A crash after an amend was journaled and before the FIX session took it (the venue was unreachable): the
+     * resumed gateway finds it unanswered in journal "out" and absent from the FIX store, and sends it once.
+     */
+    @Test
+    void anAmendJournaledButNeverHandedToFixBeforeACrashIsSentOnceAfterTheResume() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            start(fix);
+            final long order = restingBuy(fix);
+            fix.venue.refuseLogons(true);
+            fix.venue.dropSession();
+            FixHarness.await(() -> !fix.gateway.isLoggedOn(), "the session down");
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.count(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID) == 1, "amend journaled");
+            fix.awaitApplied();
+            assertThat(fix.engine.logic().orderStatus(order)).isEqualTo(OrderStatus.PENDING_REPLACE);
+            assertThat(SentFixMessages.sent(ENGINE, "G")).as("never handed to FIX").isEmpty();
+            fix.stopEngine();
+
+            fix.resumeEngine();
+            assertThat(fix.engine.recoveryReport().venueDescription()).contains("1 amend(s) journaled but never handed");
+            fix.venue.refuseLogons(false);
+            FixHarness.await(() -> fix.count(fix.inputs(), OrderReplacedDecoder.TEMPLATE_ID) == 1, "replace journaled");
+            fix.awaitApplied();
+            final List<String> amends = SentFixMessages.sent(ENGINE, "G");
+            fix.stopEngine();
+
+            final long amendId = only(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID, new ReplaceOrderDecoder()).clOrdId();
+            assertThat(amends).hasSize(1).allMatch(g -> field(g, 11).equals(
+                Long.toString(amendId)) && field(g, 41).equals(Long.toString(order)));
+            assertThat(fix.venue.amendsReceived()).isEqualTo(1);
+            assertThat(fix.venue.duplicateOrders()).isZero();
+            assertThat(fix.engine.logic().orderStatus(order)).isEqualTo(OrderStatus.ACCEPTED);
+            assertThat(fix.engine.logic().counters().replaces).isEqualTo(1);
+            assertThat(fix.engine.logic().counters().invalidTransitions).isZero();
+        }
+    }
+
     private static void start(final FixHarness fix)
     {
         FixHarness.await(() -> fix.gateway.isLoggedOn(), "logon");

@@ -178,6 +178,19 @@ class StatusWatchTest
     }
 
     @Test
+    void theVenuesLateReportOfAReplaceItsStatusAnswerAppliedChangesNothing()
+    {
+        final long order = amendAcceptedOrder();
+        tick(SECOND);
+        harness.venueOrderStatus(script.lastAmend, 0, OrderState.ACCEPTED, 0);
+        harness.replaced(script.lastAmend, order, 0, 2 * BTC, PRICE, 2 * BTC, 0);
+
+        assertThat(harness.logic().counters().replaces).isEqualTo(1);
+        assertThat(harness.logic().counters().invalidTransitions).isZero();
+        assertThat(script.notifications).containsExactly(OrderEvent.Type.ACCEPTED, OrderEvent.Type.REPLACED);
+    }
+
+    @Test
     void anAmendNeverAnsweredNorAskedAboutHaltsLikeAnOrder()
     {
         amendAcceptedOrder();
