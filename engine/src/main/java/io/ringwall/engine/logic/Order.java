@@ -38,6 +38,11 @@ final class Order
     long replaceLimitPrice;
     long replaceCheckPrice;
     /**
+     * A cancel was asked for while the amend was pending: it goes once the amend is answered (one open request per
+     * order), naming the id the venue knows the order by then.
+     */
+    boolean cancelAfterReplace;
+    /**
      * When the order last started waiting for the venue (sent, a cancel sent) or the venue last answered a status
      * question about it: the logic's clock. Its status questions are timed from here ({@link StatusWatch}).
      */

@@ -152,7 +152,7 @@ final class OrderEntry
 
     /**
      * @return false when the order is not working, not the strategy's, already being cancelled, or the
-     * input has no client order id left.
+     * input has no client order id left; true when the cancel is sent, or queued behind a pending amend.
      */
     boolean cancel(final int strategyId, final long clOrdId)
     {
@@ -227,8 +227,9 @@ final class OrderEntry
      */
     void afterAmendAnswered(final Order order)
     {
-        if (breakers.cancelsOpenOrders())
+        if (breakers.cancelsOpenOrders() || order.cancelAfterReplace)
         {
+            order.cancelAfterReplace = false;
             requestCancel(order);
         }
     }
@@ -259,10 +260,16 @@ final class OrderEntry
 
     private boolean requestCancel(final Order order)
     {
-        // One open request per order: a cancel waits for a pending amend's answer (see the README's amend notes).
-        if (order.status == OrderStatus.PENDING_CANCEL || order.status == OrderStatus.PENDING_REPLACE)
+        if (order.status == OrderStatus.PENDING_CANCEL)
         {
             return false;
+        }
+        if (order.status == OrderStatus.PENDING_REPLACE)
+        {
+            // One open request per order: the cancel waits for the amend's answer and then names the id the venue
+            // knows the order by (the amend's if it was taken, the one before if refused). See the README's amends.
+            order.cancelAfterReplace = true;
+            return true;
         }
         final long cancelId = orders.nextClOrdId();
         if (cancelId == OrderManager.NULL_CLORDID || !orders.apply(order, OrderLifecycle.Event.CANCEL_REQUEST))

@@ -294,6 +294,46 @@ class FixAmendsTest
         }
     }
 
+    /**
+     * A cancel asked for while the amend is pending waits for the amend's answer (one open request per order) and then
+     * names the order as the venue knows it after the replace: OrigClOrdID the amend's id, OrderQty the new quantity.
+     */
+    @Test
+    void aCancelAskedForWhileAnAmendIsPendingGoesAfterTheReplaceUnderTheAmendsId() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            start(fix);
+            final long order = restingBuy(fix);
+            fix.venue.holdAnswers(true);
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.venue.amendsReceived() == 1, "the amend at the venue");
+            FixHarness.await(() -> fix.engine.logic().orderStatus(order) == OrderStatus.PENDING_REPLACE,
+                "pending replace");
+            fix.signal(FixScript.CANCEL_LAST, "100");
+            fix.signal(0, "100");
+            fix.awaitApplied();
+            assertThat(fix.count(fix.outputs(), io.ringwall.codecs.CancelOrderDecoder.TEMPLATE_ID))
+                .as("queued behind the amend").isZero();
+            fix.venue.holdAnswers(false);
+            FixHarness.await(() -> fix.venue.openOrders() == 0 &&
+                fix.count(fix.inputs(), io.ringwall.codecs.OrderCancelledDecoder.TEMPLATE_ID) == 1, "cancelled");
+            fix.awaitApplied();
+            final List<String> cancels = SentFixMessages.sent(ENGINE, "F");
+            fix.stopEngine();
+
+            final long amendId = only(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID, new ReplaceOrderDecoder()).clOrdId();
+            assertThat(cancels).hasSize(1);
+            assertThat(field(cancels.get(0), 41)).isEqualTo(Long.toString(amendId));
+            assertThat(field(cancels.get(0), 54)).isEqualTo("1");
+            assertThat(Double.parseDouble(field(cancels.get(0), 38))).isEqualTo(0.2);
+            assertThat(fix.count(fix.inputs(), io.ringwall.codecs.CancelRejectedDecoder.TEMPLATE_ID)).isZero();
+            assertThat(fix.engine.logic().orderStatus(order)).as("cancelled and released").isNull();
+            assertThat(fix.engine.logic().counters().invalidTransitions).isZero();
+            assertThat(fix.engine.logic().counters().unknownOrderEvents).isZero();
+        }
+    }
+
     private static void start(final FixHarness fix)
     {
         FixHarness.await(() -> fix.gateway.isLoggedOn(), "logon");
