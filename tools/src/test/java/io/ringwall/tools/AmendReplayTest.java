@@ -7,7 +7,7 @@ import io.ringwall.codecs.OrderReplacedDecoder;
 import io.ringwall.codecs.ReplaceOrderDecoder;
 import io.ringwall.codecs.ReplaceRejectedDecoder;
 import io.ringwall.codecs.VenueRejectReason;
-import io.ringwall.engine.AmendingStrategy;
+import io.ringwall.engine.strategy.examples.AmendingStrategy;
 import io.ringwall.engine.Engine;
 import io.ringwall.engine.EngineFixtures;
 import io.ringwall.engine.JournalDump;

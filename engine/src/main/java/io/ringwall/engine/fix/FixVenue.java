@@ -466,7 +466,9 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
      * Appends one line per event to {@code file}, flushed at once, for another process to audit (the FIX torture):
      * {@code order ID QTY}, {@code duplicate ID} (a ClOrdID seen before: not acted on), {@code fill EXECID ID
      * INSTRUMENT SIGNED_QTY up|down}, {@code answer MSGTYPE up|down} (up: the engine's session was logged on when it
-     * was sent; down: stored for the resend), {@code wipe N} (the Nth restart that found the store wiped).
+     * was sent; down: stored for the resend), {@code wipe N} (the Nth restart that found the store wiped),
+     * {@code amend ID ORIGID} (an OrderCancelReplaceRequest taken, whatever became of it), {@code replaced ID ORIGID
+     * QTY} (the order ORIGID is ID from now on, its quantity QTY).
      */
     public synchronized void recordEventsTo(final Path file)
     {
@@ -1005,6 +1007,7 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         info.quantity = quantity;
         orders.put(clOrdId, info);
         renamed.put(origClOrdId, clOrdId);
+        event("replaced " + clOrdId + " " + origClOrdId + " " + quantity);
         final quickfix.fix44.ExecutionReport report = report(timeNs, clOrdId, info, quickfix.field.ExecType.REPLACED,
             cumQuantity > 0 ? quickfix.field.OrdStatus.PARTIALLY_FILLED : quickfix.field.OrdStatus.NEW, "P" + clOrdId);
         report.setString(quickfix.field.OrigClOrdID.FIELD, Long.toString(origClOrdId));
