@@ -191,7 +191,7 @@ final class OrderEntry
         final long replaceId = orders.nextClOrdId();
         if (replaceId == OrderManager.NULL_CLORDID)
         {
-            return refuse(replaceId, strategyId, order.instrumentId, order.side, quantity, price,
+            return refuseAmend(replaceId, order, quantity, price,
                 orders.hasInput() ? RiskRejectReason.TOO_MANY_ORDERS_FOR_INPUT : RiskRejectReason.NO_INPUT,
                 OrderManager.MAX_ORDERS_PER_INPUT, 0);
         }
@@ -201,14 +201,14 @@ final class OrderEntry
         }
         if (quantity <= order.filledQuantity)
         {
-            return refuse(replaceId, strategyId, order.instrumentId, order.side, quantity, price,
+            return refuseAmend(replaceId, order, quantity, price,
                 RiskRejectReason.INVALID_QUANTITY, order.filledQuantity, quantity);
         }
         final RiskRejectReason reason = risk.checkAmend(order, quantity, order.ordType == OrdType.LIMIT ? price :
             0, nowNs);
         if (reason != RiskRejectReason.NULL_VAL)
         {
-            return refuse(replaceId, strategyId, order.instrumentId, order.side, quantity, price, reason,
+            return refuseAmend(replaceId, order, quantity, price, reason,
                 risk.limitValue(), risk.observedValue());
         }
         orders.apply(order, OrderLifecycle.Event.REPLACE_REQUEST);
@@ -282,16 +282,32 @@ final class OrderEntry
         return true;
     }
 
+    /** A refused amend: journaled under the id the amend would have had, naming the order it would have changed. */
+    private long refuseAmend(final long replaceId, final Order order, final long quantity, final long limitPrice,
+        final RiskRejectReason reason, final long limitValue, final long observedValue)
+    {
+        return refuse(replaceId, order.strategyId, order.instrumentId, order.side, quantity, limitPrice, reason,
+            limitValue, observedValue, order.clOrdId);
+    }
+
     private long refuse(final long clOrdId, final int strategyId, final int instrumentId, final Side side,
         final long quantity, final long limitPrice, final RiskRejectReason reason, final long limitValue,
         final long observedValue)
     {
+        return refuse(clOrdId, strategyId, instrumentId, side, quantity, limitPrice, reason, limitValue, observedValue,
+            0);
+    }
+
+    private long refuse(final long clOrdId, final int strategyId, final int instrumentId, final Side side,
+        final long quantity, final long limitPrice, final RiskRejectReason reason, final long limitValue,
+        final long observedValue, final long amendedClOrdId)
+    {
         counters.riskRejects++;
         counters.riskRejectsByReason[reason.ordinal()]++;
         output.riskReject(clOrdId, instrumentId, strategyId, side, quantity, limitPrice, reason, limitValue,
-            observedValue);
+            observedValue, amendedClOrdId);
         rejectListener.onRiskReject(strategyId, rejectEvent.set(clOrdId, instrumentId, side, quantity, limitPrice,
-            reason, limitValue, observedValue));
+            reason, limitValue, observedValue, amendedClOrdId));
         return -reason.value();
     }
 }

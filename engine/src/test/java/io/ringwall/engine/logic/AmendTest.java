@@ -316,6 +316,10 @@ class AmendTest
         assertThat(RiskDesk.reason(result)).isEqualTo(reason);
         assertThat(on.hand.refusals).containsExactly(reason);
         assertThat(on.lastReject().reason()).isEqualTo(reason);
+        // the refusal names the order the amend would have changed, in the journal and to the strategy
+        assertThat(on.lastReject().amendedClOrdId()).isEqualTo(order);
+        assertThat(on.lastReject().clOrdId()).isNotEqualTo(order);
+        assertThat(on.hand.amendedOrders).containsExactly(order);
         assertThat(on.harness.logic().orderStatus(order)).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(quantityOf(on.harness, order)).isEqualTo(quantityBefore);
         assertThat(on.count(ReplaceOrderDecoder.TEMPLATE_ID)).isZero();
@@ -331,6 +335,8 @@ class AmendTest
             RiskRejectReason.MAX_QUANTITY, 2 * BTC);
         assertThat(limited.lastReject().observedValue()).isEqualTo(4 * BTC);
         assertThat(amend(limited, order, 3 * BTC, PRICE)).as("at the limit").isPositive();
+        assertThat(limited.limit(BTCUSD, Side.BUY, 4 * BTC, PRICE)).isNegative();
+        assertThat(limited.lastReject().amendedClOrdId()).as("a new order's refusal amends nothing").isZero();
     }
 
     @Test
