@@ -114,6 +114,9 @@ public final class FixGateway implements Gateway, Application
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
     private final OrderStatusQueryDecoder statusQuery = new OrderStatusQueryDecoder();
+    private final io.ringwall.codecs.BreakerStateChangeDecoder breakerChange =
+        new io.ringwall.codecs.BreakerStateChangeDecoder();
+    private final java.util.function.Consumer<String> console;
     private final VenueReconciliation reconciliation;
     /** Orders sent (or queued) with no final answer journaled yet: gateway thread. */
     private final LongHashSet openAtVenue = new LongHashSet();
@@ -182,6 +185,7 @@ public final class FixGateway implements Gateway, Application
     {
         this.config = config;
         this.publisher = publisher;
+        this.console = console;
         this.time = new GatewayTime(clock);
         this.reconciliation = new VenueReconciliation(config, publisher, time, console);
         this.doubts = new OrderDoubts(config.reconcileTimeoutNs(), publisher, time, reconciliation, outgoing,
@@ -354,6 +358,10 @@ public final class FixGateway implements Gateway, Application
             orderInstrument.put(replaceOrder.clOrdId(), replaceOrder.instrumentId());
             outgoing.add(amends.replaceRequest(replaceOrder, symbol(replaceOrder.instrumentId()), event.timeNs));
         }
+        else if (templateId == io.ringwall.codecs.BreakerStateChangeDecoder.TEMPLATE_ID)
+        {
+            venueBreakerNotice(breakerChange.wrapAndApplyHeader(event.buffer, 0, header));
+        }
         else if (templateId == CancelOrderDecoder.TEMPLATE_ID)
         {
             cancelOrder.wrapAndApplyHeader(event.buffer, 0, header);
@@ -419,6 +427,31 @@ public final class FixGateway implements Gateway, Application
         {
             throw new IllegalStateException("FIX session " + sessionId + " does not exist", ex);
         }
+    }
+
+    /**
+     * The VENUE breaker is this gateway's business (issue 18 point 2): when the logic trips it because the venue left
+     * its order-status questions unanswered, or contradicted the book, the operator reads it on the console at once,
+     * as each reconciliation's outcome, not only in the summary at exit.
+     */
+    private void venueBreakerNotice(final io.ringwall.codecs.BreakerStateChangeDecoder change)
+    {
+        if (change.breakerType() != io.ringwall.codecs.BreakerType.VENUE || change.toState() == change.fromState())
+        {
+            return;
+        }
+        if (change.toState() == io.ringwall.codecs.BreakerState.ACTIVE)
+        {
+            console.accept("VENUE breaker reset: trading resumes");
+            return;
+        }
+        final String symbol = symbol(change.instrumentId());
+        console.accept("VENUE breaker " + change.toState() + ": " + (change.observedValue() == 0 &&
+            change.thresholdValue() == 0 ? "the venue contradicted the engine's book about an order of " + symbol :
+            "the venue left " + change.observedValue() + " order-status question(s) about an order of " + symbol +
+            " unanswered (or reported fills the engine never received), the limit is " + change.thresholdValue()) +
+            "; working orders cancelled where the venue still listens; reset with 'ringwall ctl reset-breaker VENUE " +
+            "--reason ...' once the venue is understood");
     }
 
     private void drainAnswers()

@@ -79,6 +79,9 @@ class FixLostAnswersTest
             fix.stopEngine();
 
             assertThat(fix.venue.businessRejects()).isGreaterThanOrEqualTo(2);
+            assertThat(fix.console).as("the trip on the console at once").anyMatch(line ->
+                line.startsWith("VENUE breaker HALTED: the venue left 2 order-status question(s) about an order of " +
+                    SYMBOL + " unanswered") && line.contains("ctl reset-breaker VENUE"));
             assertThat(fix.count(fix.outputs(), OrderStatusQueryDecoder.TEMPLATE_ID)).isGreaterThanOrEqualTo(3);
             assertThat(fix.count(fix.inputs(), VenueOrderStatusDecoder.TEMPLATE_ID)).isZero();
             assertReplayReproducesTheOutputs(fix);
