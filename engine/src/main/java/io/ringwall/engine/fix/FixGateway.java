@@ -542,6 +542,7 @@ public final class FixGateway implements Gateway, Application
             case REPLACED ->
             {
                 amends.answered(a.clOrdId);
+                doubts.answered(a.clOrdId);
                 // the venue knows the order by the amend's id from now on: so does the wait for its last answer
                 if (a.origClOrdId >= 0 && openAtVenue.contains(a.origClOrdId))
                 {
@@ -560,6 +561,7 @@ public final class FixGateway implements Gateway, Application
             case REPLACE_REJECTED ->
             {
                 amends.answered(a.clOrdId);
+                doubts.answered(a.clOrdId);
                 publisher.replaceRejected(timeNs, a.clOrdId,
                     a.origClOrdId >= 0 ? a.origClOrdId : amends.target(a.clOrdId), a.reason);
             }
