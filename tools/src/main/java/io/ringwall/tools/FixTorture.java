@@ -42,8 +42,9 @@ import io.ringwall.journal.JournalReader;
  * RECONCILIATION trip. At the end the engine stops gracefully (cancelling its orders and waiting for the venue's
  * answers) and the journals are audited against what the venue recorded: every order journal "out" holds reached the
  * venue exactly once and no ClOrdID was sent twice; no order was filled beyond its quantity at the venue (filled
- * twice); every execution the venue made is in journal "in" exactly once (lost and duplicated count the rest); the
- * engine's positions equal the venue's. With {@code wipeVenueStoreEvery} N, every Nth restart of the session finds
+ * twice, an amended order's fills under its amends' ids counted against it); every execution the venue made is in
+ * journal "in" exactly once (lost and duplicated count the rest); every amend journal "out" holds reached the venue
+ * (one strategy amends its resting orders); the engine's positions equal the venue's. With {@code wipeVenueStoreEvery} N, every Nth restart of the session finds
  * the venue's store wiped ({@code fix-venue --wipe-store-on-restart N}): it asks for every message from 1 and
  * would fill a resent order again.
  */
