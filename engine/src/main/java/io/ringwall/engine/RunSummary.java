@@ -46,6 +46,11 @@ public record RunSummary(String source, SourceStats sourceStats, EngineCounters 
         }
         text.append(String.format("orders        %,d sent, %,d fills, %,d risk rejects, %,d venue rejects%n",
             counters.ordersSent, counters.fills, counters.riskRejects, counters.venueRejects));
+        if (counters.amendsSent > 0 || counters.amendsRefused > 0)
+        {
+            text.append(String.format("amends        %,d sent, %,d replaced, %,d refused by the venue, %,d not " +
+                "amendable%n", counters.amendsSent, counters.replaces, counters.replaceRejects, counters.amendsRefused));
+        }
         text.append(String.format("risk          rejects: %s; breakers tripped: %s%n", counters.riskRejectsText(),
             counters.breakerTripsText()));
         text.append(String.format("PnL           realised %s, unrealised %s, fees %s, net %s; equity %s (start %s)%n",

@@ -42,8 +42,9 @@ import io.ringwall.journal.JournalReader;
  * RECONCILIATION trip. At the end the engine stops gracefully (cancelling its orders and waiting for the venue's
  * answers) and the journals are audited against what the venue recorded: every order journal "out" holds reached the
  * venue exactly once and no ClOrdID was sent twice; no order was filled beyond its quantity at the venue (filled
- * twice); every execution the venue made is in journal "in" exactly once (lost and duplicated count the rest); the
- * engine's positions equal the venue's. With {@code wipeVenueStoreEvery} N, every Nth restart of the session finds
+ * twice, an amended order's fills under its amends' ids counted against it); every execution the venue made is in
+ * journal "in" exactly once (lost and duplicated count the rest); every amend journal "out" holds reached the venue
+ * (one strategy amends its resting orders); the engine's positions equal the venue's. With {@code wipeVenueStoreEvery} N, every Nth restart of the session finds
  * the venue's store wiped ({@code fix-venue --wipe-store-on-restart N}): it asks for every message from 1 and
  * would fill a resent order again.
  */
@@ -86,6 +87,9 @@ final class FixTorture
         String positions = "";
         long ordersSent;
         long ordersAtVenue;
+        long amendsSent;
+        long amendsAtVenue;
+        long replacesAtVenue;
         long venueFills;
         long fillsWhileDown;
         long resentAfterRestart;
@@ -277,6 +281,8 @@ final class FixTorture
             "--checkpoint-every", "5000",
             "--strategy", "ma-crossover:symbol=" + SYMBOL + ",fast=10,slow=40,qty=0.05",
             "--strategy", "mean-reversion:symbol=" + SYMBOL + ",window=30,entry=1.0,exit=0.2,qty=0.03",
+            // rests limit orders and amends them, so amends meet the kills and the wiped stores too
+            "--strategy", io.ringwall.engine.strategy.examples.AmendingStrategy.class.getName(),
             "--set", "risk.max-orders-per-day=100000000", "--set", "risk.max-orders-per-second=0",
             "--set", "breakers.order-rate.enabled=false", "--set", "breakers.market-move.enabled=false",
             "--set", "breakers.drawdown.enabled=false", "--set", "breakers.daily-loss.enabled=false",
@@ -469,6 +475,9 @@ final class FixTorture
         final Map<Long, Long> filledQuantities = new TreeMap<>();
         final Map<Long, Integer> venueFills = new HashMap<>();
         final Map<Integer, Long> venuePositions = new TreeMap<>();
+        // an amended order is known at the venue by its amend's id: fills under it count against the first id
+        final Map<Long, Long> firstIdOf = new HashMap<>();
+        final Set<Long> amendsAtVenue = new HashSet<>();
         for (final String line : Files.readAllLines(events, StandardCharsets.UTF_8))
         {
             final String[] fields = line.split(" ");
@@ -487,6 +496,15 @@ final class FixTorture
                     }
                 }
                 case "wipe" -> tally.venueStoreWipes++;
+                case "amend" -> amendsAtVenue.add(Long.parseLong(fields[1]));
+                case "replaced" ->
+                {
+                    final long first = firstIdOf.getOrDefault(Long.parseLong(fields[2]), Long.parseLong(fields[2]));
+                    firstIdOf.put(Long.parseLong(fields[1]), first);
+                    // an amend raises or lowers the quantity: the most it was ever ordered bounds what may fill
+                    orderQuantities.merge(first, Long.parseLong(fields[3]), Math::max);
+                    tally.replacesAtVenue++;
+                }
                 case "duplicate" ->
                 {
                     // a ClOrdID that reached the venue a second time: the engine sent it twice
@@ -496,7 +514,9 @@ final class FixTorture
                 case "fill" ->
                 {
                     venueFills.merge(Long.parseLong(fields[1]), 1, Integer::sum);
-                    filledQuantities.merge(Long.parseLong(fields[2]), Math.abs(Long.parseLong(fields[4])), Long::sum);
+                    final long id = Long.parseLong(fields[2]);
+                    filledQuantities.merge(firstIdOf.getOrDefault(id, id), Math.abs(Long.parseLong(fields[4])),
+                        Long::sum);
                     venuePositions.merge(Integer.parseInt(fields[3]), Long.parseLong(fields[4]), Long::sum);
                     tally.fillsWhileDown += "down".equals(fields[5]) ? 1 : 0;
                 }
@@ -518,7 +538,10 @@ final class FixTorture
                     (quantity == null ? "never" : quantity));
             }
         }
+        tally.amendsAtVenue = amendsAtVenue.size();
         final Set<Long> sent = new HashSet<>();
+        final Set<Long> amendsSent = new HashSet<>();
+        final io.ringwall.codecs.ReplaceOrderDecoder amend = new io.ringwall.codecs.ReplaceOrderDecoder();
         final Map<Long, Integer> journaledFills = new HashMap<>();
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
         final NewOrderDecoder newOrder = new NewOrderDecoder();
@@ -536,6 +559,10 @@ final class FixTorture
                 {
                     tally.duplicated++;
                     tally.problems.add("journal \"out\" holds ClOrdID " + newOrder.clOrdId() + " twice");
+                }
+                if (header.templateId() == io.ringwall.codecs.ReplaceOrderDecoder.TEMPLATE_ID)
+                {
+                    amendsSent.add(amend.wrapAndApplyHeader(frame, offset, header).clOrdId());
                 }
             });
             inputs.readAll((sequence, timeNs, frame, offset, length) ->
@@ -556,6 +583,15 @@ final class FixTorture
                 {
                     tally.lost++;
                     problem("order " + clOrdId + " is in journal \"out\" but never reached the venue");
+                }
+            }
+            tally.amendsSent = amendsSent.size();
+            for (final long clOrdId : amendsSent)
+            {
+                if (!amendsAtVenue.contains(clOrdId))
+                {
+                    tally.lost++;
+                    problem("amend " + clOrdId + " is in journal \"out\" but never reached the venue");
                 }
             }
             for (final long clOrdId : venueOrders)
@@ -632,6 +668,8 @@ final class FixTorture
         out.printf("orders %d, fills %d (journal \"in\" %d), rejects %d; positions %s; lost %d, filled twice %d; " +
             "venue store wiped at %d restart(s)%n", tally.ordersSent, tally.venueFills, tally.journaledFills,
             tally.rejects, tally.positions, tally.lost, tally.filledTwice, tally.venueStoreWipes);
+        out.printf("amends %d (the venue took %d, each once; replaced %d)%n", tally.amendsSent, tally.amendsAtVenue,
+            tally.replacesAtVenue);
         for (final String problem : tally.problems.subList(0, Math.min(20, tally.problems.size())))
         {
             out.println("PROBLEM " + problem);

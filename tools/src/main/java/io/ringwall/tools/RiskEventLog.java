@@ -245,7 +245,10 @@ final class RiskEventLog
         count("reject " + reject.reason());
         final String figures = RiskFigures.rejectFigures(reject.reason(), reject.limitValue(), reject.observedValue());
         return line(sequence, time, reject.causeSequence(), RiskRejectDecoder.TEMPLATE_ID,
-            "clOrdId=" + reject.clOrdId() + " strategy=" + reject.strategyId() + " " +
+            "clOrdId=" + reject.clOrdId() +
+            // schema v7: a refused amend names the order it would have changed (older frames read a negative null)
+            (reject.amendedClOrdId() > 0 ? " amend of clOrdId=" + reject.amendedClOrdId() : "") +
+            " strategy=" + reject.strategyId() + " " +
             symbols.name(reject.instrumentId()) + " " + reject.side() + " " +
             Fixed.format(reject.quantity(), Fixed.QUANTITY_DECIMALS) + " @ " +
             (reject.limitPrice() == 0 ? "MARKET" : Fixed.format(reject.limitPrice(), Fixed.PRICE_DECIMALS)) + ": " +

@@ -7,7 +7,7 @@ import io.ringwall.codecs.OrderReplacedDecoder;
 import io.ringwall.codecs.ReplaceOrderDecoder;
 import io.ringwall.codecs.ReplaceRejectedDecoder;
 import io.ringwall.codecs.VenueRejectReason;
-import io.ringwall.engine.AmendingStrategy;
+import io.ringwall.engine.strategy.examples.AmendingStrategy;
 import io.ringwall.engine.Engine;
 import io.ringwall.engine.EngineFixtures;
 import io.ringwall.engine.JournalDump;
@@ -45,6 +45,9 @@ class AmendReplayTest
         assertThat(summary.counters().replaces).isGreaterThan(10);
         assertThat(summary.counters().fills).isGreaterThan(5);
         assertThat(summary.counters().invalidTransitions).isZero();
+        assertThat(summary.format()).as("the run summary counts amends like the other venue counters")
+            .contains(String.format("amends        %,d sent, %,d replaced, %,d refused by the venue,",
+                summary.counters().amendsSent, summary.counters().replaces, summary.counters().replaceRejects));
         // the only answers for no working order: amends the venue refused as UNKNOWN_ORDER because the order had
         // filled meanwhile (its last fill was journaled first, so the order was already released)
         assertThat(summary.counters().unknownOrderEvents).isEqualTo(JournalDump.inputs(session).stream()

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * would fill a resent order again. After every restart the recovered state equals the journal replayed from scratch
  * and the engine reconciles with the venue with every row MATCHED; at the end no ClOrdID reached the venue twice, no
  * order was filled twice, every order journal "out" holds reached it, every execution the venue made is in journal
- * "in" exactly once, and positions are equal on both sides. The long form is
+ * "in" exactly once, every amend journal "out" holds reached it (one strategy amends its resting orders), and
+ * positions are equal on both sides. The long form is
  * {@code scripts/torture --venue fix --kills 200 --wipe-venue-store-every 2}.
  */
 class FixTortureTest
@@ -43,5 +44,7 @@ class FixTortureTest
             .containsPattern("reconciliations matched (1[5-9]|2\\d) of \\1,");
         assertThat(text).as("the venue filled orders").containsPattern("venue executions [1-9]");
         assertThat(text).contains("filled twice 0;").containsPattern("venue store wiped at [1-9]\\d* restart");
+        assertThat(text).as("the engine amended orders, and the venue replaced some")
+            .containsPattern("amends [1-9]\\d* \\(the venue took [1-9]\\d*, each once; replaced [1-9]");
     }
 }

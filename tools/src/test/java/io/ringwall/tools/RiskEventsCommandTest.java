@@ -60,7 +60,8 @@ class RiskEventsCommandTest
         assertThat(text(out).split("\n")).containsExactly(
             at1 + "out 1 cause in 1 RiskReject clOrdId=256 strategy=0 BTCUSD BUY 0.5 @ 30000.5: MAX_ORDER_NOTIONAL, " +
                 "limit 10000 observed 15000.25",
-            at1 + "out 2 cause in 1 RiskReject clOrdId=257 strategy=1 ETHUSD SELL 2.5 @ MARKET: LOT_SIZE, " +
+            at1 + "out 2 cause in 1 RiskReject clOrdId=257 amend of clOrdId=200 strategy=1 ETHUSD SELL 2.5 @ MARKET: " +
+                "LOT_SIZE, " +
                 "limit 1 observed 2.5",
             at2 + "out 3 cause in 2 BreakerStateChange MARKET_MOVE on ETHUSD: ACTIVE -> REDUCING, " +
                 "observed 6% threshold 5%",
@@ -178,8 +179,9 @@ class RiskEventsCommandTest
 
             append(out, 1, INPUT_TIMES[0], reject(1, 256, 0, 0, Side.BUY, 50_000_000, 300_005_000,
                 RiskRejectReason.MAX_ORDER_NOTIONAL, 100_000_000, 150_002_500));
+            // an amend of order 200 refused
             append(out, 2, INPUT_TIMES[0], reject(1, 257, 1, 1, Side.SELL, 250_000_000, 0,
-                RiskRejectReason.LOT_SIZE, 100_000_000, 250_000_000));
+                RiskRejectReason.LOT_SIZE, 100_000_000, 250_000_000, 200));
             append(out, 3, INPUT_TIMES[1], breaker(2, BreakerType.MARKET_MOVE, BreakerState.ACTIVE, BreakerState.REDUCING,
                 60_000, 50_000, 1));
             append(out, 4, INPUT_TIMES[1], breaker(2, BreakerType.DRAWDOWN, BreakerState.ACTIVE, BreakerState.HALTED,
@@ -212,9 +214,17 @@ class RiskEventsCommandTest
         final Side side, final long quantity, final long limitPrice, final RiskRejectReason reason, final long limit,
         final long observed)
     {
+        return reject(cause, clOrdId, instrumentId, strategyId, side, quantity, limitPrice, reason, limit, observed, 0);
+    }
+
+    private int reject(final long cause, final long clOrdId, final int instrumentId, final int strategyId,
+        final Side side, final long quantity, final long limitPrice, final RiskRejectReason reason, final long limit,
+        final long observed, final long amendedClOrdId)
+    {
         final RiskRejectEncoder encoder = new RiskRejectEncoder().wrapAndApplyHeader(frame, 0, header)
             .clOrdId(clOrdId).instrumentId(instrumentId).strategyId(strategyId).side(side).quantity(quantity)
-            .limitPrice(limitPrice).reason(reason).limitValue(limit).observedValue(observed).causeSequence(cause);
+            .limitPrice(limitPrice).reason(reason).limitValue(limit).observedValue(observed).causeSequence(cause)
+            .amendedClOrdId(amendedClOrdId);
         return MessageHeaderEncoder.ENCODED_LENGTH + encoder.encodedLength();
     }
 

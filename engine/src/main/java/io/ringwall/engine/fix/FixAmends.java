@@ -12,7 +12,9 @@ import quickfix.Message;
  * ReplaceOrder frame becomes an OrderCancelReplaceRequest (35=G); an ExecutionReport with ExecType=5 (REPLACED) and
  * an OrderCancelReject (35=9) with CxlRejResponseTo=2 are decoded into answers; and the amends sent are remembered so
  * a session-level or business reject of a 35=G (matched by RefSeqNum or BusinessRejectRefID) refuses that amend.
- * Like orders and cancels, a 35=G is gap-filled on a ResendRequest, never resent ({@link FixGateway#toApp}).
+ * Like orders and cancels, a 35=G is gap-filled on a ResendRequest, never resent ({@link FixGateway#toApp}); one
+ * still unanswered is then in doubt and asked about by its own ClOrdID, and sent again only if the venue does not
+ * know that id ({@link OrderDoubts}).
  * Runs on the gateway thread, except {@link #decodeReplaced} and {@link #decodeReplaceReject} (the QuickFIX/J thread,
  * on the message alone).
  */
@@ -23,6 +25,8 @@ final class FixAmends
 
     /** Each amend sent: its ClOrdID to the ClOrdID it replaces (OrigClOrdID). */
     private final Long2LongHashMap replaceTarget = new Long2LongHashMap(-1);
+    /** Amends sent (or queued) with no answer seen yet: a gap-filled one among them is in doubt. */
+    private final org.agrona.collections.LongHashSet unanswered = new org.agrona.collections.LongHashSet();
     private long amendsSent;
 
     /**
@@ -33,6 +37,7 @@ final class FixAmends
     Message replaceRequest(final ReplaceOrderDecoder amend, final String symbol, final long timeNs)
     {
         replaceTarget.put(amend.clOrdId(), amend.origClOrdId());
+        unanswered.add(amend.clOrdId());
         amendsSent++;
         final quickfix.fix44.OrderCancelReplaceRequest message = new quickfix.fix44.OrderCancelReplaceRequest();
         message.setString(quickfix.field.ClOrdID.FIELD, Long.toString(amend.clOrdId()));
@@ -60,6 +65,18 @@ final class FixAmends
     long target(final long clOrdId)
     {
         return replaceTarget.get(clOrdId);
+    }
+
+    /** The venue answered amend {@code clOrdId} (replaced or refused). */
+    void answered(final long clOrdId)
+    {
+        unanswered.remove(clOrdId);
+    }
+
+    /** @return whether amend {@code clOrdId} was sent and no answer to it is seen yet. */
+    boolean isUnanswered(final long clOrdId)
+    {
+        return unanswered.contains(clOrdId);
     }
 
     long amendsSent()

@@ -114,6 +114,9 @@ public final class FixGateway implements Gateway, Application
     private final NewOrderDecoder newOrder = new NewOrderDecoder();
     private final CancelOrderDecoder cancelOrder = new CancelOrderDecoder();
     private final OrderStatusQueryDecoder statusQuery = new OrderStatusQueryDecoder();
+    private final io.ringwall.codecs.BreakerStateChangeDecoder breakerChange =
+        new io.ringwall.codecs.BreakerStateChangeDecoder();
+    private final java.util.function.Consumer<String> console;
     private final VenueReconciliation reconciliation;
     /** Orders sent (or queued) with no final answer journaled yet: gateway thread. */
     private final LongHashSet openAtVenue = new LongHashSet();
@@ -182,6 +185,7 @@ public final class FixGateway implements Gateway, Application
     {
         this.config = config;
         this.publisher = publisher;
+        this.console = console;
         this.time = new GatewayTime(clock);
         this.reconciliation = new VenueReconciliation(config, publisher, time, console);
         this.doubts = new OrderDoubts(config.reconcileTimeoutNs(), publisher, time, reconciliation, outgoing,
@@ -350,7 +354,13 @@ public final class FixGateway implements Gateway, Application
         else if (templateId == io.ringwall.codecs.ReplaceOrderDecoder.TEMPLATE_ID)
         {
             replaceOrder.wrapAndApplyHeader(event.buffer, 0, header);
+            // a status question about the amend names it by its own id
+            orderInstrument.put(replaceOrder.clOrdId(), replaceOrder.instrumentId());
             outgoing.add(amends.replaceRequest(replaceOrder, symbol(replaceOrder.instrumentId()), event.timeNs));
+        }
+        else if (templateId == io.ringwall.codecs.BreakerStateChangeDecoder.TEMPLATE_ID)
+        {
+            venueBreakerNotice(breakerChange.wrapAndApplyHeader(event.buffer, 0, header));
         }
         else if (templateId == CancelOrderDecoder.TEMPLATE_ID)
         {
@@ -417,6 +427,31 @@ public final class FixGateway implements Gateway, Application
         {
             throw new IllegalStateException("FIX session " + sessionId + " does not exist", ex);
         }
+    }
+
+    /**
+     * The VENUE breaker is this gateway's business (issue 18 point 2): when the logic trips it because the venue left
+     * its order-status questions unanswered, or contradicted the book, the operator reads it on the console at once,
+     * as each reconciliation's outcome, not only in the summary at exit.
+     */
+    private void venueBreakerNotice(final io.ringwall.codecs.BreakerStateChangeDecoder change)
+    {
+        if (change.breakerType() != io.ringwall.codecs.BreakerType.VENUE || change.toState() == change.fromState())
+        {
+            return;
+        }
+        if (change.toState() == io.ringwall.codecs.BreakerState.ACTIVE)
+        {
+            console.accept("VENUE breaker reset: trading resumes");
+            return;
+        }
+        final String symbol = symbol(change.instrumentId());
+        console.accept("VENUE breaker " + change.toState() + ": " + (change.observedValue() == 0 &&
+            change.thresholdValue() == 0 ? "the venue contradicted the engine's book about an order of " + symbol :
+            "the venue left " + change.observedValue() + " order-status question(s) about an order of " + symbol +
+            " unanswered (or reported fills the engine never received), the limit is " + change.thresholdValue()) +
+            "; working orders cancelled where the venue still listens; reset with 'ringwall ctl reset-breaker VENUE " +
+            "--reason ...' once the venue is understood");
     }
 
     private void drainAnswers()
@@ -506,6 +541,8 @@ public final class FixGateway implements Gateway, Application
                 a.origClOrdId >= 0 ? a.origClOrdId : cancelTarget.get(a.clOrdId), a.reason);
             case REPLACED ->
             {
+                amends.answered(a.clOrdId);
+                doubts.answered(a.clOrdId);
                 // the venue knows the order by the amend's id from now on: so does the wait for its last answer
                 if (a.origClOrdId >= 0 && openAtVenue.contains(a.origClOrdId))
                 {
@@ -521,8 +558,13 @@ public final class FixGateway implements Gateway, Application
                     amends.target(a.clOrdId), a.venueOrderId, instrumentOf(a), a.quantity, a.price, a.leaves,
                     a.cumulative);
             }
-            case REPLACE_REJECTED -> publisher.replaceRejected(timeNs, a.clOrdId,
-                a.origClOrdId >= 0 ? a.origClOrdId : amends.target(a.clOrdId), a.reason);
+            case REPLACE_REJECTED ->
+            {
+                amends.answered(a.clOrdId);
+                doubts.answered(a.clOrdId);
+                publisher.replaceRejected(timeNs, a.clOrdId,
+                    a.origClOrdId >= 0 ? a.origClOrdId : amends.target(a.clOrdId), a.reason);
+            }
             case POSITION -> reconciliation.onPosition(a, timeNs);
             case OPEN_ORDER -> reconciliation.onOpenOrder(a, timeNs);
             case RECONCILIATION_REFUSED -> reconciliation.refused(a, timeNs);
@@ -646,8 +688,8 @@ public final class FixGateway implements Gateway, Application
     /**
      * The orders, cancels and amends QuickFIX/J gap-filled instead of resending. An order finished or acknowledged
      * reached the venue: nothing is in doubt. One still waiting may or may not have (a gap means it did not, a venue
-     * that lost its store asks for what it had), and so may a cancel of an order still open: the venue is asked.
-     * A gap-filled amend is counted only: its answer, which the venue's own resend carries, settles it.
+     * that lost its store asks for what it had), and so may a cancel of an order still open, or an amend not yet
+     * answered: the venue is asked (an amend by its own ClOrdID, which the venue knows only if it took the amend).
      */
     private void drainSuppressed()
     {
@@ -676,6 +718,14 @@ public final class FixGateway implements Gateway, Application
                     {
                         doubt.cancel = message;
                     }
+                }
+            }
+            else if (MsgType.ORDER_CANCEL_REPLACE_REQUEST.equals(type))
+            {
+                final long amendId = clOrdIdOf(message);
+                if (amends.isUnanswered(amendId))
+                {
+                    doubts.of(amendId).order = message;
                 }
             }
         }
@@ -1076,17 +1126,22 @@ public final class FixGateway implements Gateway, Application
                 pendingCancel.add(clOrdId);
             }
         });
+        final LongHashSet pendingReplace = new LongHashSet();
+        logic.forEachPendingReplace((replaceClOrdId, venueClOrdId, quantity, limitPrice) ->
+            pendingReplace.add(replaceClOrdId));
         time.onInput(logic.timeNs());
         journaledAnswers = venueAnswers(journals);
-        final LongHashSet stored = pendingNew.isEmpty() && pendingCancel.isEmpty() ? new LongHashSet() :
-            storedOrderIds();
+        final LongHashSet stored = pendingNew.isEmpty() && pendingCancel.isEmpty() && pendingReplace.isEmpty() ?
+            new LongHashSet() : storedOrderIds();
         // journal order: new orders by their id, cancels by the order they cancel (the latest cancel counts)
         final Map<Long, Message> unsent = new LinkedHashMap<>();
         final MessageHeaderDecoder frameHeader = new MessageHeaderDecoder();
         final NewOrderDecoder order = new NewOrderDecoder();
         final CancelOrderDecoder cancel = new CancelOrderDecoder();
+        final io.ringwall.codecs.ReplaceOrderDecoder amend = new io.ringwall.codecs.ReplaceOrderDecoder();
         final int[] cancels = {0};
-        if (!pendingNew.isEmpty() || !pendingCancel.isEmpty())
+        final int[] unsentAmends = {0};
+        if (!pendingNew.isEmpty() || !pendingCancel.isEmpty() || !pendingReplace.isEmpty())
         {
             try (JournalReader outputs = journals.outputReader())
             {
@@ -1128,19 +1183,40 @@ public final class FixGateway implements Gateway, Application
                             }
                         }
                     }
+                    else if (frameHeader.templateId() == io.ringwall.codecs.ReplaceOrderDecoder.TEMPLATE_ID)
+                    {
+                        amend.wrapAndApplyHeader(frame, offset, frameHeader);
+                        if (pendingReplace.contains(amend.clOrdId()))
+                        {
+                            // sent or not, its answer (a reject too) must be known as this amend's
+                            orderInstrument.put(amend.clOrdId(), amend.instrumentId());
+                            final Message request = amends.replaceRequest(amend, symbol(amend.instrumentId()), timeNs);
+                            if (stored.contains(amend.clOrdId()))
+                            {
+                                // handed over in a life before: a resend of it may have been gap-filled then
+                                doubts.of(amend.clOrdId()).order = request;
+                            }
+                            else
+                            {
+                                unsent.put(amend.clOrdId(), request);
+                                unsentAmends[0]++;
+                            }
+                        }
+                    }
                 });
             }
         }
         final List<Message> toSend = new ArrayList<>(unsent.values());
         for (final Message message : toSend)
         {
-            cancels[0] += isNewOrder(message) ? 0 : 1;
+            cancels[0] += MsgType.ORDER_CANCEL_REQUEST.equals(msgType(message)) ? 1 : 0;
             outgoing.add(message);
         }
         resumeDescription = "fix: " + openAtVenue.size() + " open order(s) left to the venue's book and the " +
-            "reconciliation at logon; " + (toSend.size() - cancels[0]) + " order(s) and " + cancels[0] + " cancel(s) " +
-            "journaled but never handed to the FIX session, sent once logged on; " + doubts.size() + " order(s) " +
-            "handed over before whose fate is asked of the venue at logon";
+            "reconciliation at logon; " + (toSend.size() - cancels[0] - unsentAmends[0]) + " order(s), " + cancels[0] +
+            " cancel(s) and " + unsentAmends[0] + " amend(s) journaled but never handed to the FIX session, sent once " +
+            "logged on; " + doubts.size() + " order(s) or amend(s) handed over before whose fate is asked of the " +
+            "venue at logon";
         return toSend.size();
     }
 
@@ -1203,7 +1279,8 @@ public final class FixGateway implements Gateway, Application
     }
 
     /**
-     * @return the ClOrdIDs of every NewOrderSingle and OrderCancelRequest in the FIX store: what QuickFIX/J numbered,
+     * @return the ClOrdIDs of every NewOrderSingle, OrderCancelRequest and OrderCancelReplaceRequest in the FIX store:
+     *         what QuickFIX/J numbered,
      *         and so sent or will resend. Read before the initiator starts.
      */
     private LongHashSet storedOrderIds()
@@ -1222,7 +1299,8 @@ public final class FixGateway implements Gateway, Application
                     store.get(from, Math.min(last, from + 9_999), messages);
                     for (final String message : messages)
                     {
-                        if (message.contains("\u000135=D\u0001") || message.contains("\u000135=F\u0001"))
+                        if (message.contains("\u000135=D\u0001") || message.contains("\u000135=F\u0001") ||
+                            message.contains("\u000135=G\u0001"))
                         {
                             final long id = tag(message, "\u000111=");
                             if (id >= 0)

@@ -87,6 +87,11 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     private final String[] symbols;
     private final Object2IntHashMap<String> instrumentIds = new Object2IntHashMap<>(-1);
     private final Long2ObjectHashMap<OrderInfo> orders = new Long2ObjectHashMap<>();
+    /**
+     * Each ClOrdID an amend replaced, to the amend's: an order is known under any of its ids (its first and each
+     * replacement's), for status requests, cancels and amends, as brokers accept an OrigClOrdID anywhere in the chain.
+     */
+    private final org.agrona.collections.Long2LongHashMap renamed = new org.agrona.collections.Long2LongHashMap(-1);
     /** ClOrdIDs taken since the store was last wiped: the duplicate check. */
     private final LongHashSet seen = new LongHashSet();
     private final long[] positions;
@@ -101,6 +106,8 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     private volatile boolean running = true;
     private boolean holding;
     private int ordersToLose;
+    private int amendsToLose;
+    private volatile boolean refuseLogons;
     private long ordersLost;
     private int printCursor;
     private long nowNs;
@@ -286,6 +293,15 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         ordersToLose = count;
     }
 
+    /**
+     * The next {@code count} OrderCancelReplaceRequests are lost between the venue's FIX layer and its book: counted
+     * as received, never acted on nor answered (to stage an amend only a status question can settle).
+     */
+    public synchronized void loseNextAmends(final int count)
+    {
+        amendsToLose = count;
+    }
+
     /** @return NewOrderSingles lost by {@link #loseNextOrders}. */
     public synchronized long ordersLost()
     {
@@ -381,6 +397,15 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         positionOffsets[instrumentIds.getValue(symbol)] += quantity;
     }
 
+    /**
+     * While refusing, every Logon is refused (the venue is down for the engine): what the engine sends meanwhile
+     * stays in its queue, never handed to its FIX session (to stage a crash with orders or amends journaled, unsent).
+     */
+    public void refuseLogons(final boolean refuse)
+    {
+        refuseLogons = refuse;
+    }
+
     /** Drops the TCP connection of the session, as a network failure would. */
     public void dropSession()
     {
@@ -441,7 +466,9 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
      * Appends one line per event to {@code file}, flushed at once, for another process to audit (the FIX torture):
      * {@code order ID QTY}, {@code duplicate ID} (a ClOrdID seen before: not acted on), {@code fill EXECID ID
      * INSTRUMENT SIGNED_QTY up|down}, {@code answer MSGTYPE up|down} (up: the engine's session was logged on when it
-     * was sent; down: stored for the resend), {@code wipe N} (the Nth restart that found the store wiped).
+     * was sent; down: stored for the resend), {@code wipe N} (the Nth restart that found the store wiped),
+     * {@code amend ID ORIGID} (an OrderCancelReplaceRequest taken, whatever became of it), {@code replaced ID ORIGID
+     * QTY} (the order ORIGID is ID from now on, its quantity QTY).
      */
     public synchronized void recordEventsTo(final Path file)
     {
@@ -534,6 +561,10 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     @Override
     public void fromAdmin(final Message message, final SessionID id) throws FieldNotFound, RejectLogon
     {
+        if (MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD)) && refuseLogons)
+        {
+            throw new RejectLogon("the venue refuses logons");
+        }
         if (MsgType.LOGON.equals(message.getHeader().getString(MsgType.FIELD)) && config.username() != null)
         {
             final String user = message.isSetField(quickfix.field.Username.FIELD) ?
@@ -612,7 +643,8 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
             case MsgType.ORDER_CANCEL_REQUEST ->
             {
                 cancels++;
-                venue.onCancel(nowNs, Long.parseLong(message.getString(11)), Long.parseLong(message.getString(41)));
+                venue.onCancel(nowNs, Long.parseLong(message.getString(11)),
+                    current(Long.parseLong(message.getString(41))));
             }
             case MsgType.ORDER_CANCEL_REPLACE_REQUEST -> onReplaceRequest(message);
             case MsgType.REQUEST_FOR_POSITIONS -> onPositionRequest(message);
@@ -639,13 +671,29 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         }
         amends++;
         event("amend " + clOrdId + " " + origClOrdId);
+        if (amendsToLose > 0)
+        {
+            amendsToLose--;
+            return;
+        }
         if (rejectAmends)
         {
             replaceRejected(nowNs, clOrdId, origClOrdId, VenueRejectReason.OTHER);
             return;
         }
-        venue.onReplace(nowNs, clOrdId, origClOrdId, FixCodec.quantity(m, quickfix.field.OrderQty.FIELD),
+        venue.onReplace(nowNs, clOrdId, current(origClOrdId), FixCodec.quantity(m, quickfix.field.OrderQty.FIELD),
             FixCodec.price(m, quickfix.field.Price.FIELD));
+    }
+
+    /** @return the id the book knows the order named {@code clOrdId} by now: its latest replacement's, or itself. */
+    private long current(final long clOrdId)
+    {
+        long id = clOrdId;
+        for (long next = renamed.get(id); next != -1; next = renamed.get(id))
+        {
+            id = next;
+        }
+        return id;
     }
 
     private void onNewOrder(final Message m) throws FieldNotFound, IncorrectTagValue
@@ -770,7 +818,7 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         OrderInfo info = null;
         try
         {
-            info = orders.get(Long.parseLong(clOrdId));
+            info = orders.get(current(Long.parseLong(clOrdId)));
         }
         catch (final NumberFormatException ignore)
         {
@@ -798,7 +846,7 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         }
         report.setString(quickfix.field.OrderID.FIELD, Long.toString(info.venueOrderId));
         report.setChar(quickfix.field.Side.FIELD, info.side);
-        final boolean working = venue.isWorking(Long.parseLong(clOrdId));
+        final boolean working = venue.isWorking(current(Long.parseLong(clOrdId)));
         report.setChar(quickfix.field.OrdStatus.FIELD, !working ? info.cumulative >= info.quantity ?
             quickfix.field.OrdStatus.FILLED : quickfix.field.OrdStatus.CANCELED : !info.open ?
             quickfix.field.OrdStatus.PENDING_NEW : info.cumulative > 0 ? quickfix.field.OrdStatus.PARTIALLY_FILLED :
@@ -958,6 +1006,8 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
         final OrderInfo info = orders.remove(origClOrdId);
         info.quantity = quantity;
         orders.put(clOrdId, info);
+        renamed.put(origClOrdId, clOrdId);
+        event("replaced " + clOrdId + " " + origClOrdId + " " + quantity);
         final quickfix.fix44.ExecutionReport report = report(timeNs, clOrdId, info, quickfix.field.ExecType.REPLACED,
             cumQuantity > 0 ? quickfix.field.OrdStatus.PARTIALLY_FILLED : quickfix.field.OrdStatus.NEW, "P" + clOrdId);
         report.setString(quickfix.field.OrigClOrdID.FIELD, Long.toString(origClOrdId));
@@ -974,7 +1024,7 @@ public final class FixVenue implements Application, VenueAnswers, AutoCloseable
     public void replaceRejected(final long timeNs, final long clOrdId, final long origClOrdId,
         final VenueRejectReason reason)
     {
-        final OrderInfo info = orders.get(origClOrdId);
+        final OrderInfo info = orders.get(current(origClOrdId));
         final quickfix.fix44.OrderCancelReject reject = new quickfix.fix44.OrderCancelReject();
         reject.setString(quickfix.field.OrderID.FIELD, info == null ? "NONE" : Long.toString(info.venueOrderId));
         reject.setString(quickfix.field.ClOrdID.FIELD, Long.toString(clOrdId));

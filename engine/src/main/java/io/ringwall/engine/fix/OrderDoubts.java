@@ -91,6 +91,19 @@ final class OrderDoubts
         return doubts.size();
     }
 
+    /**
+     * The venue answered what was in doubt by itself (an amend's REPLACED or refusal, resent from its store): nothing
+     * is left to ask or to send again. A venue keeps no order under a refused amend's id, so its status answer
+     * would say unknown, and the amend would go twice.
+     */
+    void answered(final long clOrdId)
+    {
+        if (doubts.remove(clOrdId) != null && doubts.isEmpty())
+        {
+            deadlineNs = Long.MAX_VALUE;
+        }
+    }
+
     /** @return true when the order is in doubt: the cancel waits for the venue's answer (the order may go again first). */
     boolean deferCancel(final long origClOrdId, final Message cancel)
     {

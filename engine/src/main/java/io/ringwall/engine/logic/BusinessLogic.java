@@ -597,22 +597,35 @@ public final class BusinessLogic
 
     /**
      * The venue replaced the order (FIX ExecutionReport ExecType=5): its new terms hold and the venue knows it by the
-     * amend's id from now on. An answer to no amend pending here is an invalid transition, the order unchanged.
+     * amend's id from now on. An answer to no amend pending here is an invalid transition, the order unchanged; the
+     * report of a replace already applied (the venue's status answer came first) changes nothing.
      */
     private void onReplaced(final io.ringwall.codecs.OrderReplacedDecoder decoder)
     {
         counters.venueInputs++;
+        final Order renamed = orders.find(decoder.clOrdId());
+        if (renamed != null && renamed.venueClOrdId == decoder.clOrdId() && renamed.clOrdId != decoder.clOrdId())
+        {
+            // the venue's report of a replace its answer to a status question applied already
+            return;
+        }
         final Order order = pendingReplace(decoder.clOrdId(), decoder.origClOrdId(),
             OrderLifecycle.Event.REPLACE_CONFIRM);
         if (order == null || !transition(order, OrderLifecycle.Event.REPLACE_CONFIRM))
         {
             return;
         }
-        counters.replaces++;
         if (order.venueOrderId == 0)
         {
             order.venueOrderId = decoder.venueOrderId();
         }
+        replaceConfirmed(order);
+    }
+
+    /** The amend holds (the venue's report, or its answer to a status question): the order's new terms apply. */
+    private void replaceConfirmed(final Order order)
+    {
+        counters.replaces++;
         orders.confirmReplace(order);
         entry.afterAmendAnswered(order);
         notifyOwner(order, OrderEvent.Type.REPLACED, 0, 0, 0, VenueRejectReason.NULL_VAL);
@@ -637,6 +650,12 @@ public final class BusinessLogic
         {
             return;
         }
+        replaceRefused(order, reason);
+    }
+
+    /** The amend is refused (by the venue, or unknown to it when asked): the order works on with its old terms. */
+    private void replaceRefused(final Order order, final VenueRejectReason reason)
+    {
         counters.replaceRejects++;
         orders.rejectReplace(order);
         entry.afterAmendAnswered(order);
@@ -764,8 +783,8 @@ public final class BusinessLogic
         {
             return;
         }
-        final OrderLifecycle.Event event = statusWatch.settle(order, decoder.venueState(), decoder.cumQuantity(),
-            timeNs);
+        final OrderLifecycle.Event event = statusWatch.settle(order, decoder.clOrdId(), decoder.venueState(),
+            decoder.cumQuantity(), timeNs);
         if (event == null || !transition(order, event))
         {
             return;
@@ -776,6 +795,8 @@ public final class BusinessLogic
             case REJECT -> notifyOwner(order, OrderEvent.Type.REJECTED, 0, 0, 0, VenueRejectReason.UNKNOWN_ORDER);
             case CANCEL_CONFIRM -> notifyOwner(order, OrderEvent.Type.CANCELLED, 0, 0, 0, VenueRejectReason.NULL_VAL);
             case EXPIRE -> notifyOwner(order, OrderEvent.Type.EXPIRED, 0, 0, 0, VenueRejectReason.NULL_VAL);
+            case REPLACE_CONFIRM -> replaceConfirmed(order);
+            case REPLACE_REJECT -> replaceRefused(order, VenueRejectReason.UNKNOWN_ORDER);
             default ->
             {
             }

@@ -38,6 +38,11 @@ final class Order
     long replaceLimitPrice;
     long replaceCheckPrice;
     /**
+     * A cancel was asked for while the amend was pending: it goes once the amend is answered (one open request per
+     * order), naming the id the venue knows the order by then.
+     */
+    boolean cancelAfterReplace;
+    /**
      * When the order last started waiting for the venue (sent, a cancel sent) or the venue last answered a status
      * question about it: the logic's clock. Its status questions are timed from here ({@link StatusWatch}).
      */
@@ -48,10 +53,20 @@ final class Order
     Order previousWorking;
     Order nextWorking;
 
-    /** @return whether the order waits for the venue's answer: to the order itself, or to a cancel of it. */
+    /** @return whether the order waits for the venue's answer: to the order itself, to a cancel or to an amend. */
     boolean awaitsVenue()
     {
-        return status == OrderStatus.PENDING_NEW || status == OrderStatus.PENDING_CANCEL;
+        return status == OrderStatus.PENDING_NEW || status == OrderStatus.PENDING_CANCEL ||
+            status == OrderStatus.PENDING_REPLACE;
+    }
+
+    /**
+     * @return the ClOrdID a status question about the pending request names: a pending amend's own id (the venue
+     *         knows the order by it only if it took the amend), else the id the venue knows the order by.
+     */
+    long questionClOrdId()
+    {
+        return status == OrderStatus.PENDING_REPLACE ? replaceClOrdId : venueClOrdId;
     }
 
     long leavesQuantity()

@@ -152,7 +152,7 @@ final class OrderEntry
 
     /**
      * @return false when the order is not working, not the strategy's, already being cancelled, or the
-     * input has no client order id left.
+     * input has no client order id left; true when the cancel is sent, or queued behind a pending amend.
      */
     boolean cancel(final int strategyId, final long clOrdId)
     {
@@ -191,7 +191,7 @@ final class OrderEntry
         final long replaceId = orders.nextClOrdId();
         if (replaceId == OrderManager.NULL_CLORDID)
         {
-            return refuse(replaceId, strategyId, order.instrumentId, order.side, quantity, price,
+            return refuseAmend(replaceId, order, quantity, price,
                 orders.hasInput() ? RiskRejectReason.TOO_MANY_ORDERS_FOR_INPUT : RiskRejectReason.NO_INPUT,
                 OrderManager.MAX_ORDERS_PER_INPUT, 0);
         }
@@ -201,14 +201,14 @@ final class OrderEntry
         }
         if (quantity <= order.filledQuantity)
         {
-            return refuse(replaceId, strategyId, order.instrumentId, order.side, quantity, price,
+            return refuseAmend(replaceId, order, quantity, price,
                 RiskRejectReason.INVALID_QUANTITY, order.filledQuantity, quantity);
         }
         final RiskRejectReason reason = risk.checkAmend(order, quantity, order.ordType == OrdType.LIMIT ? price :
             0, nowNs);
         if (reason != RiskRejectReason.NULL_VAL)
         {
-            return refuse(replaceId, strategyId, order.instrumentId, order.side, quantity, price, reason,
+            return refuseAmend(replaceId, order, quantity, price, reason,
                 risk.limitValue(), risk.observedValue());
         }
         orders.apply(order, OrderLifecycle.Event.REPLACE_REQUEST);
@@ -227,8 +227,9 @@ final class OrderEntry
      */
     void afterAmendAnswered(final Order order)
     {
-        if (breakers.cancelsOpenOrders())
+        if (breakers.cancelsOpenOrders() || order.cancelAfterReplace)
         {
+            order.cancelAfterReplace = false;
             requestCancel(order);
         }
     }
@@ -259,10 +260,16 @@ final class OrderEntry
 
     private boolean requestCancel(final Order order)
     {
-        // One open request per order: a cancel waits for a pending amend's answer (see the README's amend notes).
-        if (order.status == OrderStatus.PENDING_CANCEL || order.status == OrderStatus.PENDING_REPLACE)
+        if (order.status == OrderStatus.PENDING_CANCEL)
         {
             return false;
+        }
+        if (order.status == OrderStatus.PENDING_REPLACE)
+        {
+            // One open request per order: the cancel waits for the amend's answer and then names the id the venue
+            // knows the order by (the amend's if it was taken, the one before if refused). See the README's amends.
+            order.cancelAfterReplace = true;
+            return true;
         }
         final long cancelId = orders.nextClOrdId();
         if (cancelId == OrderManager.NULL_CLORDID || !orders.apply(order, OrderLifecycle.Event.CANCEL_REQUEST))
@@ -275,16 +282,32 @@ final class OrderEntry
         return true;
     }
 
+    /** A refused amend: journaled under the id the amend would have had, naming the order it would have changed. */
+    private long refuseAmend(final long replaceId, final Order order, final long quantity, final long limitPrice,
+        final RiskRejectReason reason, final long limitValue, final long observedValue)
+    {
+        return refuse(replaceId, order.strategyId, order.instrumentId, order.side, quantity, limitPrice, reason,
+            limitValue, observedValue, order.clOrdId);
+    }
+
     private long refuse(final long clOrdId, final int strategyId, final int instrumentId, final Side side,
         final long quantity, final long limitPrice, final RiskRejectReason reason, final long limitValue,
         final long observedValue)
     {
+        return refuse(clOrdId, strategyId, instrumentId, side, quantity, limitPrice, reason, limitValue, observedValue,
+            0);
+    }
+
+    private long refuse(final long clOrdId, final int strategyId, final int instrumentId, final Side side,
+        final long quantity, final long limitPrice, final RiskRejectReason reason, final long limitValue,
+        final long observedValue, final long amendedClOrdId)
+    {
         counters.riskRejects++;
         counters.riskRejectsByReason[reason.ordinal()]++;
         output.riskReject(clOrdId, instrumentId, strategyId, side, quantity, limitPrice, reason, limitValue,
-            observedValue);
+            observedValue, amendedClOrdId);
         rejectListener.onRiskReject(strategyId, rejectEvent.set(clOrdId, instrumentId, side, quantity, limitPrice,
-            reason, limitValue, observedValue));
+            reason, limitValue, observedValue, amendedClOrdId));
         return -reason.value();
     }
 }

@@ -18,6 +18,8 @@ final class OrderManager
      */
     static final int MAX_ORDERS_PER_INPUT = 1 << 16;
     static final long NULL_CLORDID = 0;
+    /** In a checkpoint's amend state: the bit beside the status ordinal that marks a cancel queued behind an amend. */
+    private static final long CANCEL_AFTER_REPLACE = 1L << 32;
 
     private final Long2ObjectHashMap<Order> working;
     private final Order[] pool;
@@ -110,6 +112,7 @@ final class OrderManager
         order.replaceQuantity = 0;
         order.replaceLimitPrice = 0;
         order.replaceCheckPrice = 0;
+        order.cancelAfterReplace = false;
         order.waitingSinceNs = timeNs;
         order.statusQueries = 0;
         working.put(clOrdId, order);
@@ -341,7 +344,8 @@ final class OrderManager
             cursor.putLong(order.replaceQuantity);
             cursor.putLong(order.replaceLimitPrice);
             cursor.putLong(order.replaceCheckPrice);
-            cursor.putLong(order.statusBeforeReplace.ordinal());
+            // a cancel queued behind the amend rides in the same word, so the layout stays as it was
+            cursor.putLong(order.statusBeforeReplace.ordinal() | (order.cancelAfterReplace ? CANCEL_AFTER_REPLACE : 0));
             written++;
         }
         for (; written < pool.length; written++)
@@ -363,13 +367,14 @@ final class OrderManager
             final long quantity = cursor.getLong();
             final long limitPrice = cursor.getLong();
             final long checkPrice = cursor.getLong();
-            final int before = Math.toIntExact(cursor.getLong());
+            final long beforeWord = cursor.getLong();
             final Order order = clOrdId == NULL_CLORDID ? null : working.get(clOrdId);
             if (order == null)
             {
                 continue;
             }
-            order.statusBeforeReplace = OrderStatus.values()[before];
+            order.statusBeforeReplace = OrderStatus.values()[(int)(beforeWord & ~CANCEL_AFTER_REPLACE)];
+            order.cancelAfterReplace = (beforeWord & CANCEL_AFTER_REPLACE) != 0;
             if (venueClOrdId != clOrdId)
             {
                 order.venueClOrdId = venueClOrdId;

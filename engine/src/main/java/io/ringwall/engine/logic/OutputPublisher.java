@@ -119,7 +119,7 @@ final class OutputPublisher
 
     void riskReject(final long clOrdId, final int instrumentId, final int strategyId, final Side side,
         final long quantity, final long limitPrice, final RiskRejectReason reason, final long limitValue,
-        final long observedValue)
+        final long observedValue, final long amendedClOrdId)
     {
         riskReject.wrapAndApplyHeader(scratch, 0, header)
             .clOrdId(clOrdId)
@@ -131,7 +131,8 @@ final class OutputPublisher
             .reason(reason)
             .limitValue(limitValue)
             .observedValue(observedValue)
-            .causeSequence(causeSequence);
+            .causeSequence(causeSequence)
+            .amendedClOrdId(amendedClOrdId);
         emit(riskReject.encodedLength());
     }
 

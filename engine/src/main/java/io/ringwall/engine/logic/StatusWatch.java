@@ -63,8 +63,9 @@ final class StatusWatch
                     silent = order;
                 }
                 order.statusQueries++;
-                // by the id the venue knows the order under: an amended order's first id is unknown there
-                output.orderStatusQuery(order.venueClOrdId, order.instrumentId, order.side, order.statusQueries);
+                // by the id the venue knows the order under (an amended order's first id is unknown there), or a
+                // pending amend's own id: whether the venue knows that one says whether it took the amend
+                output.orderStatusQuery(order.questionClOrdId(), order.instrumentId, order.side, order.statusQueries);
                 deadline = deadline(order);
             }
             next = Math.min(next, deadline);
@@ -83,8 +84,8 @@ final class StatusWatch
      * @return the lifecycle event the answer amounts to, or null when it settles nothing (the venue has it and it
      *         waits on there, or the answer contradicts the book: then the VENUE breaker has tripped).
      */
-    OrderLifecycle.Event settle(final Order order, final OrderState venueState, final long venueFilled,
-        final long nowNs)
+    OrderLifecycle.Event settle(final Order order, final long askedClOrdId, final OrderState venueState,
+        final long venueFilled, final long nowNs)
     {
         if (!order.awaitsVenue())
         {
@@ -100,6 +101,10 @@ final class StatusWatch
             breakers.onVenueSilent(venueFilled, order.filledQuantity, order.instrumentId);
             return null;
         }
+        if (order.status == OrderStatus.PENDING_REPLACE)
+        {
+            return settleAmend(order, askedClOrdId, venueState);
+        }
         final boolean neverArrived = order.status == OrderStatus.PENDING_NEW ||
             order.statusBeforeCancel == OrderStatus.PENDING_NEW;
         return switch (venueState)
@@ -113,6 +118,29 @@ final class StatusWatch
             case EXPIRED -> OrderLifecycle.Event.EXPIRE;
             case REJECTED -> OrderLifecycle.Event.REJECT;
             // filled there and not here: the filled quantities above already differ
+            case FILLED -> contradiction(order);
+            default -> null;
+        };
+    }
+
+    /**
+     * An answer about an order whose amend is pending decides the amend only when it names the amend's id: a venue
+     * that took the amend knows the order by it (working there: replaced), one that never got it does not know the
+     * id (refused: the order works on with its old terms, so nothing is lost or applied twice). An answer about the
+     * order's older id settles nothing: the wait starts afresh.
+     */
+    private OrderLifecycle.Event settleAmend(final Order order, final long askedClOrdId, final OrderState venueState)
+    {
+        if (askedClOrdId != order.replaceClOrdId)
+        {
+            return null;
+        }
+        return switch (venueState)
+        {
+            case UNKNOWN, REJECTED -> OrderLifecycle.Event.REPLACE_REJECT;
+            case ACCEPTED, PARTIALLY_FILLED -> OrderLifecycle.Event.REPLACE_CONFIRM;
+            case CANCELLED -> OrderLifecycle.Event.CANCEL_CONFIRM;
+            case EXPIRED -> OrderLifecycle.Event.EXPIRE;
             case FILLED -> contradiction(order);
             default -> null;
         };

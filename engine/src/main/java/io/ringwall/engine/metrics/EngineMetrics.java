@@ -51,6 +51,12 @@ public final class EngineMetrics implements MultiCollector
         out.add(counter("ringwall_market_data_inputs", "Market-data inputs the logic handled", s.marketDataInputs()));
         out.add(counter("ringwall_orders_sent", "Orders sent to the venue (passed pre-trade risk)", s.ordersSent()));
         out.add(counter("ringwall_cancels_sent", "Cancel requests sent to the venue", s.cancelsSent()));
+        out.add(counter("ringwall_amends_sent", "Amends (cancel/replace) sent to the venue", s.amendsSent()));
+        out.add(counter("ringwall_replaces", "Amends the venue took: orders replaced", s.replaces()));
+        out.add(counter("ringwall_replace_rejects", "Amends the venue refused, or did not know when asked",
+            s.replaceRejects()));
+        out.add(counter("ringwall_amends_refused", "Amends not sent: the order was not amendable then",
+            s.amendsRefused()));
         out.add(counter("ringwall_fills", "Executions booked (partial and full fills)", s.fills()));
         out.add(counter("ringwall_venue_rejects", "Orders the venue rejected", s.venueRejects()));
         final CounterSnapshot.Builder rejects = CounterSnapshot.builder().name("ringwall_risk_rejects")

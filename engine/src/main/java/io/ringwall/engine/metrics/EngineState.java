@@ -100,6 +100,30 @@ public final class EngineState
         return slots[EngineStateSnapshot.CANCELS_SENT];
     }
 
+    /** @return amends (cancel/replace) sent to the venue. */
+    public long amendsSent()
+    {
+        return slots[EngineStateSnapshot.AMENDS_SENT];
+    }
+
+    /** @return amends the venue took (the order replaced). */
+    public long replaces()
+    {
+        return slots[EngineStateSnapshot.REPLACES];
+    }
+
+    /** @return amends the venue refused (or did not know when asked). */
+    public long replaceRejects()
+    {
+        return slots[EngineStateSnapshot.REPLACE_REJECTS];
+    }
+
+    /** @return amends the engine would not send: the order not amendable at the time. */
+    public long amendsRefused()
+    {
+        return slots[EngineStateSnapshot.AMENDS_REFUSED];
+    }
+
     public long fills()
     {
         return slots[EngineStateSnapshot.FILLS];

@@ -65,7 +65,11 @@ public final class EngineStateSnapshot
     static final int DRAWDOWN = 32;
     static final int MAX_DRAWDOWN = 33;
     static final int ORDERS_SHOWN = 34;
-    static final int SCALARS = 35;
+    static final int AMENDS_SENT = 35;
+    static final int REPLACES = 36;
+    static final int REPLACE_REJECTS = 37;
+    static final int AMENDS_REFUSED = 38;
+    static final int SCALARS = 39;
 
     /** Most working orders a capture copies (the count of all of them is kept beside). */
     public static final int MAX_ORDERS_SHOWN = 256;
@@ -157,6 +161,10 @@ public final class EngineStateSnapshot
         put(UNKNOWN_ORDER_EVENTS, counters.unknownOrderEvents);
         put(INVALID_TRANSITIONS, counters.invalidTransitions);
         put(IGNORED_COMMANDS, counters.ignoredCommands);
+        put(AMENDS_SENT, counters.amendsSent);
+        put(REPLACES, counters.replaces);
+        put(REPLACE_REJECTS, counters.replaceRejects);
+        put(AMENDS_REFUSED, counters.amendsRefused);
         for (final RiskRejectReason reason : REASONS)
         {
             put(reasonsAt + reason.ordinal(), counters.riskRejects(reason));

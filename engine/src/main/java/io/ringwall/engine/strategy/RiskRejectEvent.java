@@ -18,6 +18,7 @@ public final class RiskRejectEvent
     RiskRejectReason reason;
     long limitValue;
     long observedValue;
+    long amendedClOrdId;
 
     /** @return the id the order would have had. */
     public long clOrdId()
@@ -64,12 +65,29 @@ public final class RiskRejectEvent
         return observedValue;
     }
 
+    /** @return for a refused amend, the order it would have amended (the id the strategy holds); 0 for a new order. */
+    public long amendedClOrdId()
+    {
+        return amendedClOrdId;
+    }
+
     /**
-     * Fills the flyweight; called by the engine before the callback.
+     * Fills the flyweight for a new order's refusal; called by the engine before the callback.
      */
     public RiskRejectEvent set(final long clOrdId, final int instrumentId, final Side side, final long quantity,
         final long limitPrice, final RiskRejectReason reason, final long limitValue, final long observedValue)
     {
+        return set(clOrdId, instrumentId, side, quantity, limitPrice, reason, limitValue, observedValue, 0);
+    }
+
+    /**
+     * Fills the flyweight; {@code amendedClOrdId} the order a refused amend would have changed, 0 for a new order.
+     */
+    public RiskRejectEvent set(final long clOrdId, final int instrumentId, final Side side, final long quantity,
+        final long limitPrice, final RiskRejectReason reason, final long limitValue, final long observedValue,
+        final long amendedClOrdId)
+    {
+        this.amendedClOrdId = amendedClOrdId;
         this.clOrdId = clOrdId;
         this.instrumentId = instrumentId;
         this.side = side;

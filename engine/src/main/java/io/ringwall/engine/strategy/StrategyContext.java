@@ -74,7 +74,10 @@ public interface StrategyContext
     /** Sends a limit order. */
     long submitLimit(int instrumentId, Side side, long quantity, long limitPrice, TimeInForce timeInForce);
 
-    /** Requests the cancel of one of this strategy's open orders; false if it is not open. */
+    /**
+     * Requests the cancel of one of this strategy's open orders; false if it is not open or already being cancelled.
+     * While an amend of it is pending the cancel waits for the amend's answer and goes then (true).
+     */
     boolean cancel(long clOrdId);
 
     /**

@@ -210,6 +210,130 @@ class FixAmendsTest
         }
     }
 
+    @Test
+    void anAmendedOrderIsKnownToTheVenueUnderEachOfItsIdsForStatusRequestsAndCancels() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            start(fix);
+            final long order = restingBuy(fix);
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.count(fix.inputs(), OrderReplacedDecoder.TEMPLATE_ID) == 1, "replace journaled");
+            final long amendId = only(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID, new ReplaceOrderDecoder()).clOrdId();
+            // a broker takes the order's first id as well as its latest: asked by either, it reports it working
+            for (final long id : new long[] {order, amendId})
+            {
+                assertThat(Session.sendToTarget(FixMessages.orderStatusRequest("Q-test-" + id, id, SYMBOL, '1',
+                    System.currentTimeMillis() * 1_000_000L), ENGINE)).isTrue();
+            }
+            FixHarness.await(() -> fix.count(fix.inputs(), io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID) == 2,
+                "both answers journaled");
+            assertThat(fix.inputs().stream()
+                .filter(e -> e.templateId() == io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID)
+                .map(e -> new io.ringwall.codecs.VenueOrderStatusDecoder().wrapAndApplyHeader(
+                    new UnsafeBuffer(e.frame()), 0, new MessageHeaderDecoder()).venueState()).toList())
+                .containsExactly(io.ringwall.codecs.OrderState.ACCEPTED, io.ringwall.codecs.OrderState.ACCEPTED);
+
+            // a cancel naming the first id cancels the order the amend renamed
+            final quickfix.fix44.OrderCancelRequest cancel = new quickfix.fix44.OrderCancelRequest();
+            cancel.setString(quickfix.field.ClOrdID.FIELD, "990001");
+            cancel.setString(quickfix.field.OrigClOrdID.FIELD, Long.toString(order));
+            cancel.setString(quickfix.field.Symbol.FIELD, SYMBOL);
+            cancel.setChar(quickfix.field.Side.FIELD, '1');
+            cancel.setString(quickfix.field.OrderQty.FIELD, FixScript.AMENDED_QUANTITY);
+            cancel.setUtcTimeStamp(quickfix.field.TransactTime.FIELD, java.time.LocalDateTime.now(), true);
+            assertThat(Session.sendToTarget(cancel, ENGINE)).isTrue();
+            FixHarness.await(() -> fix.venue.openOrders() == 0 &&
+                fix.count(fix.inputs(), io.ringwall.codecs.OrderCancelledDecoder.TEMPLATE_ID) == 1, "cancelled");
+            fix.awaitApplied();
+            fix.stopEngine();
+
+            assertThat(fix.count(fix.inputs(), io.ringwall.codecs.CancelRejectedDecoder.TEMPLATE_ID)).isZero();
+            assertThat(fix.engine.logic().orderStatus(order)).as("cancelled and released").isNull();
+            assertThat(fix.engine.logic().counters().invalidTransitions).isZero();
+        }
+    }
+
+    /**
+     * A crash after an amend was journaled and before the FIX session took it (the venue was unreachable): the
+     * resumed gateway finds it unanswered in journal "out" and absent from the FIX store, and sends it once.
+     */
+    @Test
+    void anAmendJournaledButNeverHandedToFixBeforeACrashIsSentOnceAfterTheResume() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            start(fix);
+            final long order = restingBuy(fix);
+            fix.venue.refuseLogons(true);
+            fix.venue.dropSession();
+            FixHarness.await(() -> !fix.gateway.isLoggedOn(), "the session down");
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.count(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID) == 1, "amend journaled");
+            fix.awaitApplied();
+            assertThat(fix.engine.logic().orderStatus(order)).isEqualTo(OrderStatus.PENDING_REPLACE);
+            assertThat(SentFixMessages.sent(ENGINE, "G")).as("never handed to FIX").isEmpty();
+            fix.stopEngine();
+
+            fix.resumeEngine();
+            assertThat(fix.engine.recoveryReport().venueDescription()).contains("1 amend(s) journaled but never handed");
+            fix.venue.refuseLogons(false);
+            FixHarness.await(() -> fix.count(fix.inputs(), OrderReplacedDecoder.TEMPLATE_ID) == 1, "replace journaled");
+            fix.awaitApplied();
+            final List<String> amends = SentFixMessages.sent(ENGINE, "G");
+            fix.stopEngine();
+
+            final long amendId = only(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID, new ReplaceOrderDecoder()).clOrdId();
+            assertThat(amends).hasSize(1).allMatch(g -> field(g, 11).equals(
+                Long.toString(amendId)) && field(g, 41).equals(Long.toString(order)));
+            assertThat(fix.venue.amendsReceived()).isEqualTo(1);
+            assertThat(fix.venue.duplicateOrders()).isZero();
+            assertThat(fix.engine.logic().orderStatus(order)).isEqualTo(OrderStatus.ACCEPTED);
+            assertThat(fix.engine.logic().counters().replaces).isEqualTo(1);
+            assertThat(fix.engine.logic().counters().invalidTransitions).isZero();
+        }
+    }
+
+    /**
+     * A cancel asked for while the amend is pending waits for the amend's answer (one open request per order) and then
+     * names the order as the venue knows it after the replace: OrigClOrdID the amend's id, OrderQty the new quantity.
+     */
+    @Test
+    void aCancelAskedForWhileAnAmendIsPendingGoesAfterTheReplaceUnderTheAmendsId() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            start(fix);
+            final long order = restingBuy(fix);
+            fix.venue.holdAnswers(true);
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.venue.amendsReceived() == 1, "the amend at the venue");
+            FixHarness.await(() -> fix.engine.logic().orderStatus(order) == OrderStatus.PENDING_REPLACE,
+                "pending replace");
+            fix.signal(FixScript.CANCEL_LAST, "100");
+            fix.signal(0, "100");
+            fix.awaitApplied();
+            assertThat(fix.count(fix.outputs(), io.ringwall.codecs.CancelOrderDecoder.TEMPLATE_ID))
+                .as("queued behind the amend").isZero();
+            fix.venue.holdAnswers(false);
+            FixHarness.await(() -> fix.venue.openOrders() == 0 &&
+                fix.count(fix.inputs(), io.ringwall.codecs.OrderCancelledDecoder.TEMPLATE_ID) == 1, "cancelled");
+            fix.awaitApplied();
+            final List<String> cancels = SentFixMessages.sent(ENGINE, "F");
+            fix.stopEngine();
+
+            final long amendId = only(fix.outputs(), ReplaceOrderDecoder.TEMPLATE_ID, new ReplaceOrderDecoder()).clOrdId();
+            assertThat(cancels).hasSize(1);
+            assertThat(field(cancels.get(0), 41)).isEqualTo(Long.toString(amendId));
+            assertThat(field(cancels.get(0), 54)).isEqualTo("1");
+            assertThat(Double.parseDouble(field(cancels.get(0), 38))).isEqualTo(0.2);
+            assertThat(fix.count(fix.inputs(), io.ringwall.codecs.CancelRejectedDecoder.TEMPLATE_ID)).isZero();
+            assertThat(fix.engine.logic().orderStatus(order)).as("cancelled and released").isNull();
+            assertThat(fix.engine.logic().counters().invalidTransitions).isZero();
+            assertThat(fix.engine.logic().counters().unknownOrderEvents).isZero();
+        }
+    }
+
     private static void start(final FixHarness fix)
     {
         FixHarness.await(() -> fix.gateway.isLoggedOn(), "logon");

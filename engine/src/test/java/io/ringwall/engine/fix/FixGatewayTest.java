@@ -261,6 +261,85 @@ class FixGatewayTest
         }
     }
 
+    /**
+     * An amend the venue's session counted but its book never saw, then gap-filled when the venue, its store lost,
+     * asks for everything again: asked about by its own ClOrdID, unknown there, sent once more; it is applied once.
+     */
+    @Test
+    void anAmendTheVenueNeverGotIsAskedAboutAfterTheGapFillAndSentOnceMore() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            fix.venue.wipeStoreOnRestart(1);
+            FixHarness.await(() -> fix.gateway.isLoggedOn(), "logon");
+            fix.venue.trade(SYMBOL, FixScript.price("100"), quantity("10"));
+            fix.signal(0, "100");
+            fix.signal(FixScript.RESTING_LIMIT_BUY, "100");
+            FixHarness.await(() -> fix.venue.openOrders() == 1 &&
+                fix.count(fix.inputs(), OrderAcceptedDecoder.TEMPLATE_ID) == 1, "resting buy acknowledged");
+            final long order = fix.outputs().stream().filter(e -> e.templateId() == NewOrderDecoder.TEMPLATE_ID)
+                .map(e -> new NewOrderDecoder().wrapAndApplyHeader(new UnsafeBuffer(e.frame()), 0,
+                    new MessageHeaderDecoder()).clOrdId()).findFirst().orElseThrow();
+
+            fix.venue.loseNextAmends(1);
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.venue.amendsReceived() == 1, "the amend lost on the way in");
+            fix.venue.dropSession();
+            FixHarness.await(() -> fix.gateway.logons() >= 2 && fix.venue.storeWipes() == 1, "logon to a wiped venue");
+            FixHarness.await(() -> fix.count(fix.inputs(), io.ringwall.codecs.OrderReplacedDecoder.TEMPLATE_ID) == 1,
+                "the amend sent again after its status and replaced");
+            fix.awaitApplied();
+            fix.stopEngine();
+
+            assertThat(fix.gateway.sentAgain()).isEqualTo(1);
+            assertThat(fix.venue.amendsReceived()).as("lost once, taken once").isEqualTo(2);
+            assertThat(fix.venue.duplicateOrders()).isZero();
+            assertThat(fix.engine.logic().orderStatus(order)).isEqualTo(io.ringwall.engine.logic.OrderStatus.ACCEPTED);
+            assertThat(fix.engine.logic().counters().replaces).isEqualTo(1);
+            assertThat(fix.engine.logic().counters().invalidTransitions).isZero();
+            assertThat(fix.engine.logic().breakerState(BreakerType.RECONCILIATION)).isEqualTo(BreakerState.ACTIVE);
+        }
+    }
+
+    /**
+     * An amend in doubt after a gap-fill that the venue's own messages answer first (its refusal, held back until
+     * after the reconnect): the refusal settles the doubt, and the venue's status answer (unknown: a refused amend's id
+     * names no order there) sends nothing again.
+     */
+    @Test
+    void anAmendInDoubtThatTheVenueRefusedMeanwhileIsNotSentAgain() throws Exception
+    {
+        try (FixHarness fix = new FixHarness(dir, 0))
+        {
+            fix.venue.wipeStoreOnRestart(1);
+            fix.venue.rejectAmends(true);
+            FixHarness.await(() -> fix.gateway.isLoggedOn(), "logon");
+            fix.venue.trade(SYMBOL, FixScript.price("100"), quantity("10"));
+            fix.signal(0, "100");
+            fix.signal(FixScript.RESTING_LIMIT_BUY, "100");
+            FixHarness.await(() -> fix.venue.openOrders() == 1 &&
+                fix.count(fix.inputs(), OrderAcceptedDecoder.TEMPLATE_ID) == 1, "resting buy acknowledged");
+
+            fix.venue.holdAnswers(true);
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.venue.amendsReceived() == 1, "the amend refused, its answer held");
+            fix.venue.dropSession();
+            FixHarness.await(() -> fix.gateway.logons() >= 2 && fix.venue.storeWipes() == 1, "logon to a wiped venue");
+            FixHarness.await(() -> fix.gateway.suppressedResends() >= 2, "the order and the amend gap-filled");
+            fix.venue.holdAnswers(false);
+            FixHarness.await(() -> fix.count(fix.inputs(), io.ringwall.codecs.ReplaceRejectedDecoder.TEMPLATE_ID) == 1 &&
+                completeReconciliations(fix.inputs()) >= 2, "the refusal and the reconciliation after the reconnect");
+            fix.signal(0, "100");
+            fix.awaitApplied();
+            fix.stopEngine();
+
+            assertThat(fix.venue.amendsReceived()).as("the amend reached the venue once").isEqualTo(1);
+            assertThat(fix.gateway.sentAgain()).isZero();
+            assertThat(fix.engine.logic().counters().replaceRejects).isEqualTo(1);
+            assertThat(fix.engine.logic().counters().invalidTransitions).isZero();
+        }
+    }
+
     @Test
     void anInjectedPositionMismatchHaltsTradingWithAReport() throws Exception
     {

@@ -33,6 +33,7 @@ final class FixHarness implements AutoCloseable
     Engine engine;
     FixGateway gateway;
     InboundPublisher feed;
+    private final FixGatewayConfig fixConfig;
     private long tradeTimeNs;
 
     /** What the gateway printed on its console, one line each. */
@@ -90,18 +91,33 @@ final class FixHarness implements AutoCloseable
             .withStatusTimeouts(options.statusTimeouts()), base.ring(), options.clock(), base.lockStep(), base.timerIntervalNs(), base.ratePerSecond());
         startVenue();
         options.venueSetup().accept(venue);
-        final FixGatewayConfig fix = FixGatewayConfig.local("127.0.0.1", port, dir.resolve("engine-fix-store"))
+        fixConfig = FixGatewayConfig.local("127.0.0.1", port, dir.resolve("engine-fix-store"))
             .withReconciliation(reconcileIntervalMs * 1_000_000L, options.reconcileTimeoutNs(),
                 FixGatewayConfig.DEFAULT_TOLERANCE_PPM)
             .withCredentials("ringwall", "s3cret").withMode(options.mode());
+        startEngine(false);
+    }
+
+    private void startEngine(final boolean resume)
+    {
         engine = new Engine(engineConfig, "fix", publisher ->
         {
-            gateway = new FixGateway(fix, engineConfig.logic().instruments(), publisher, engineConfig.clockMode(),
-                console::add);
+            gateway = new FixGateway(fixConfig, engineConfig.logic().instruments(), publisher,
+                engineConfig.clockMode(), console::add);
             return gateway;
-        });
+        }, io.ringwall.engine.metrics.LatencyIntervalLogger.DEFAULT_INTERVAL_MS,
+            io.ringwall.engine.checkpoint.CheckpointSettings.DEFAULTS, resume);
         engine.start();
         feed = engine.newPublisher();
+    }
+
+    /**
+     * A new engine process on the same journals and FIX store after {@link #stopEngine} (as {@code run --resume}):
+     * recovered from the journals, its gateway queues what the last life journaled and never handed to FIX.
+     */
+    void resumeEngine()
+    {
+        startEngine(true);
     }
 
     void startVenue()

@@ -79,8 +79,47 @@ class FixLostAnswersTest
             fix.stopEngine();
 
             assertThat(fix.venue.businessRejects()).isGreaterThanOrEqualTo(2);
+            assertThat(fix.console).as("the trip on the console at once").anyMatch(line ->
+                line.startsWith("VENUE breaker HALTED: the venue left 2 order-status question(s) about an order of " +
+                    SYMBOL + " unanswered") && line.contains("ctl reset-breaker VENUE"));
             assertThat(fix.count(fix.outputs(), OrderStatusQueryDecoder.TEMPLATE_ID)).isGreaterThanOrEqualTo(3);
             assertThat(fix.count(fix.inputs(), VenueOrderStatusDecoder.TEMPLATE_ID)).isZero();
+            assertReplayReproducesTheOutputs(fix);
+        }
+    }
+
+    @Test
+    void anAmendTheVenueLostIsAskedAboutByItsOwnIdAndRefusedSoTheOrderWorksOnUnchanged() throws Exception
+    {
+        final FixHarness.Options options = FixHarness.Options.DEFAULT.withStatusTimeouts(ONE_SECOND_TWICE)
+            .withVenue(venue -> venue.loseNextAmends(1));
+        try (FixHarness fix = new FixHarness(dir, 0, options))
+        {
+            FixHarness.await(() -> fix.gateway.isLoggedOn(), "logon");
+            fix.venue.trade(SYMBOL, FixScript.price("100"), FixScript.quantity("10"));
+            fix.signal(FixScript.RESTING_LIMIT_BUY, "100");
+            FixHarness.await(() -> fix.venue.openOrders() == 1 &&
+                fix.count(fix.inputs(), io.ringwall.codecs.OrderAcceptedDecoder.TEMPLATE_ID) == 1, "resting buy");
+            final long order = only(fix.outputs(), NewOrderDecoder.TEMPLATE_ID, new NewOrderDecoder()).clOrdId();
+            fix.signal(FixScript.AMEND_LAST, "100");
+            FixHarness.await(() -> fix.venue.amendsReceived() == 1, "the amend lost at the venue");
+            final long amendId = only(fix.outputs(), io.ringwall.codecs.ReplaceOrderDecoder.TEMPLATE_ID,
+                new io.ringwall.codecs.ReplaceOrderDecoder()).clOrdId();
+            tickUntil(fix, () -> fix.count(fix.inputs(), VenueOrderStatusDecoder.TEMPLATE_ID) == 1, "the venue's answer");
+            fix.awaitApplied();
+            final VenueOrderStatusDecoder answer = only(fix.inputs(), VenueOrderStatusDecoder.TEMPLATE_ID,
+                new VenueOrderStatusDecoder());
+            assertThat(answer.clOrdId()).as("asked by the amend's id").isEqualTo(amendId);
+            assertThat(answer.venueState()).isEqualTo(OrderState.UNKNOWN);
+            assertThat(fix.engine.logic().orderStatus(order)).isEqualTo(io.ringwall.engine.logic.OrderStatus.ACCEPTED);
+            assertThat(fix.engine.logic().counters().replaceRejects).isEqualTo(1);
+
+            // it works on under its first id: a cancel names that one and the venue cancels it
+            fix.signal(FixScript.CANCEL_LAST, "100");
+            FixHarness.await(() -> fix.venue.openOrders() == 0 && fix.engine.logic().workingOrders() == 0, "cancelled");
+            fix.stopEngine();
+            assertThat(fix.engine.logic().breakerState(BreakerType.VENUE)).isEqualTo(BreakerState.ACTIVE);
+            assertThat(fix.engine.logic().counters().invalidTransitions).isZero();
             assertReplayReproducesTheOutputs(fix);
         }
     }

@@ -217,10 +217,12 @@ class AmendTest
         assertThat(amend(desk, order, 3 * BTC, PRICE)).as("an amend pending").isZero();
         assertThat(amend(desk, replaceId, 3 * BTC, PRICE)).as("by the amend's id: not the strategy's handle")
             .isZero();
-        assertThat(desk.hand.context.cancel(order)).as("one open request per order").isFalse();
+        assertThat(desk.hand.context.cancel(order)).as("queued behind the amend").isTrue();
+        assertThat(desk.cancels()).as("one open request per order: the cancel waits").isZero();
         harness.replaced(replaceId, order, BTCUSD, 2 * BTC, PRICE, 2 * BTC, 0);
 
-        assertThat(desk.hand.context.cancel(order)).isTrue();
+        assertThat(desk.cancels()).as("sent once the amend is answered").isEqualTo(1);
+        assertThat(desk.hand.context.cancel(order)).as("already being cancelled").isFalse();
         assertThat(amend(desk, order, 3 * BTC, PRICE)).as("a cancel pending").isZero();
         harness.cancelled(replaceId, BTCUSD, 2 * BTC);
         assertThat(amend(desk, order, 3 * BTC, PRICE)).as("terminal").isZero();
@@ -252,6 +254,41 @@ class AmendTest
     }
 
     @Test
+    void aCancelAskedForWhileAnAmendIsPendingGoesOnceTheAmendIsRefusedNamingTheOrdersOldId()
+    {
+        final long order = workingBuy(desk, BTC);
+        final long replaceId = amend(desk, order, 2 * BTC, PRICE);
+        assertThat(desk.hand.context.cancel(order)).isTrue();
+        assertThat(desk.cancels()).isZero();
+        harness.replaceRejected(replaceId, order, VenueRejectReason.OTHER);
+
+        assertThat(desk.cancels()).isEqualTo(1);
+        assertThat(harness.logic().orderStatus(order)).isEqualTo(OrderStatus.PENDING_CANCEL);
+        final CancelOrderDecoder cancel = new CancelOrderDecoder().wrapAndApplyHeader(
+            harness.outputs().stream().filter(o -> o.templateId() == CancelOrderDecoder.TEMPLATE_ID).findFirst()
+                .orElseThrow().buffer(), 0, new MessageHeaderDecoder());
+        assertThat(cancel.origClOrdId()).as("the venue still knows it by its first id").isEqualTo(order);
+        assertThat(cancel.orderQuantity()).isEqualTo(BTC);
+    }
+
+    @Test
+    void aCancelQueuedBehindAnAmendSurvivesASnapshot()
+    {
+        final long order = workingBuy(desk, BTC);
+        final long replaceId = amend(desk, order, 2 * BTC, PRICE);
+        assertThat(desk.hand.context.cancel(order)).isTrue();
+        final ExpandableArrayBuffer snapshot = new ExpandableArrayBuffer(harness.logic().maxSnapshotLength());
+        final int length = harness.logic().captureState(snapshot, 0);
+        final RiskDesk restored = new RiskDesk(RiskLimits.permissive());
+        restored.harness.logic().restoreState(snapshot, 0, length);
+
+        restored.harness.replaced(replaceId, order, BTCUSD, 2 * BTC, PRICE, 2 * BTC, 0);
+
+        assertThat(restored.cancels()).isEqualTo(1);
+        assertThat(restored.harness.logic().orderStatus(order)).isEqualTo(OrderStatus.PENDING_CANCEL);
+    }
+
+    @Test
     void anAmendThatChangesNothingSendsNothing()
     {
         final long order = workingBuy(desk, BTC);
@@ -279,6 +316,10 @@ class AmendTest
         assertThat(RiskDesk.reason(result)).isEqualTo(reason);
         assertThat(on.hand.refusals).containsExactly(reason);
         assertThat(on.lastReject().reason()).isEqualTo(reason);
+        // the refusal names the order the amend would have changed, in the journal and to the strategy
+        assertThat(on.lastReject().amendedClOrdId()).isEqualTo(order);
+        assertThat(on.lastReject().clOrdId()).isNotEqualTo(order);
+        assertThat(on.hand.amendedOrders).containsExactly(order);
         assertThat(on.harness.logic().orderStatus(order)).isEqualTo(OrderStatus.ACCEPTED);
         assertThat(quantityOf(on.harness, order)).isEqualTo(quantityBefore);
         assertThat(on.count(ReplaceOrderDecoder.TEMPLATE_ID)).isZero();
@@ -294,6 +335,8 @@ class AmendTest
             RiskRejectReason.MAX_QUANTITY, 2 * BTC);
         assertThat(limited.lastReject().observedValue()).isEqualTo(4 * BTC);
         assertThat(amend(limited, order, 3 * BTC, PRICE)).as("at the limit").isPositive();
+        assertThat(limited.limit(BTCUSD, Side.BUY, 4 * BTC, PRICE)).isNegative();
+        assertThat(limited.lastReject().amendedClOrdId()).as("a new order's refusal amends nothing").isZero();
     }
 
     @Test

@@ -42,6 +42,8 @@ final class RiskDesk
     static final class Hand implements Strategy
     {
         final List<RiskRejectReason> refusals = new ArrayList<>();
+        /** Each refusal's {@code amendedClOrdId}: 0 for a new order. */
+        final List<Long> amendedOrders = new ArrayList<>();
         StrategyContext context;
 
         @Override
@@ -54,6 +56,7 @@ final class RiskDesk
         public void onRiskReject(final RiskRejectEvent event)
         {
             refusals.add(event.reason());
+            amendedOrders.add(event.amendedClOrdId());
         }
 
         /** Driven by the test: nothing of its own to checkpoint. */

@@ -139,6 +139,84 @@ class StatusWatchTest
     }
 
     @Test
+    void anUnansweredAmendIsAskedAboutByItsOwnIdAndRefusedWhenTheVenueNeverSawIt()
+    {
+        final long order = amendAcceptedOrder();
+        tick(SECOND);
+        final OrderStatusQueryDecoder query = last(OrderStatusQueryDecoder.TEMPLATE_ID, new OrderStatusQueryDecoder());
+        assertThat(query.clOrdId()).as("asked by the amend's id").isEqualTo(script.lastAmend);
+        // an answer about the order's first id says nothing of the amend: it waits on
+        harness.venueOrderStatus(order, 0, OrderState.ACCEPTED, 0);
+        assertThat(harness.logic().orderStatus(order)).isEqualTo(OrderStatus.PENDING_REPLACE);
+
+        harness.venueOrderStatus(script.lastAmend, 0, OrderState.UNKNOWN, 0);
+
+        assertThat(harness.logic().orderStatus(order)).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(script.notifications).containsExactly(OrderEvent.Type.ACCEPTED, OrderEvent.Type.REPLACE_REJECTED);
+        assertThat(harness.logic().counters().replaceRejects).isEqualTo(1);
+        // the order works on with its old terms: a cancel names its first id, the one the venue knows
+        script.cancelNext = order;
+        tick(1);
+        assertThat(last(CancelOrderDecoder.TEMPLATE_ID, new CancelOrderDecoder()).origClOrdId()).isEqualTo(order);
+        assertThat(harness.logic().breakerState(BreakerType.VENUE)).isEqualTo(BreakerState.ACTIVE);
+    }
+
+    @Test
+    void aVenueThatKnowsTheAmendsIdHasReplacedTheOrder()
+    {
+        final long order = amendAcceptedOrder();
+        tick(SECOND);
+        harness.venueOrderStatus(script.lastAmend, 0, OrderState.ACCEPTED, 0);
+
+        assertThat(harness.logic().orderStatus(order)).isEqualTo(OrderStatus.ACCEPTED);
+        assertThat(script.notifications).containsExactly(OrderEvent.Type.ACCEPTED, OrderEvent.Type.REPLACED);
+        assertThat(harness.logic().counters().replaces).isEqualTo(1);
+        script.cancelNext = order;
+        tick(1);
+        assertThat(last(CancelOrderDecoder.TEMPLATE_ID, new CancelOrderDecoder()).origClOrdId())
+            .as("the venue knows it by the amend's id now").isEqualTo(script.lastAmend);
+    }
+
+    @Test
+    void theVenuesLateReportOfAReplaceItsStatusAnswerAppliedChangesNothing()
+    {
+        final long order = amendAcceptedOrder();
+        tick(SECOND);
+        harness.venueOrderStatus(script.lastAmend, 0, OrderState.ACCEPTED, 0);
+        harness.replaced(script.lastAmend, order, 0, 2 * BTC, PRICE, 2 * BTC, 0);
+
+        assertThat(harness.logic().counters().replaces).isEqualTo(1);
+        assertThat(harness.logic().counters().invalidTransitions).isZero();
+        assertThat(script.notifications).containsExactly(OrderEvent.Type.ACCEPTED, OrderEvent.Type.REPLACED);
+    }
+
+    @Test
+    void anAmendNeverAnsweredNorAskedAboutHaltsLikeAnOrder()
+    {
+        amendAcceptedOrder();
+        tick(SECOND);
+        tick(SECOND);
+        tick(SECOND);
+        assertThat(queries()).containsExactly(1, 2, 3);
+        assertThat(harness.logic().breakerState(BreakerType.VENUE)).isEqualTo(BreakerState.HALTED);
+    }
+
+    /** An acknowledged order with an amend sent for it and unanswered. */
+    private long amendAcceptedOrder()
+    {
+        sendOrder();
+        final long order = script.lastResult;
+        harness.accepted(order, 0);
+        script.amendNext = order;
+        script.amendQuantity = 2 * BTC;
+        script.amendPrice = PRICE;
+        tick(1);
+        assertThat(script.lastAmend).isPositive();
+        assertThat(harness.logic().orderStatus(order)).isEqualTo(OrderStatus.PENDING_REPLACE);
+        return order;
+    }
+
+    @Test
     void executionsTheEngineNeverHeardOfHalt()
     {
         sendOrder();

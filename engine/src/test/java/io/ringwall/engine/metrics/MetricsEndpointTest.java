@@ -48,6 +48,25 @@ class MetricsEndpointTest
     }
 
     @Test
+    void amendAndVenueRejectCountersAreExposed() throws Exception
+    {
+        harness.logic().counters().amendsSent = 5;
+        harness.logic().counters().replaces = 3;
+        harness.logic().counters().replaceRejects = 1;
+        harness.logic().counters().amendsRefused = 2;
+        harness.logic().counters().venueRejects = 7;
+        harness.trade(0, 100 * Fixed.PRICE_SCALE, Fixed.QUANTITY_SCALE);
+        publisher.afterInput(10_000_000_000L, true);
+        start(latency -> latency.totals("logic", 0, 0));
+
+        assertThat(scrape()).containsEntry("ringwall_amends_sent_total", 5.0)
+            .containsEntry("ringwall_replaces_total", 3.0)
+            .containsEntry("ringwall_replace_rejects_total", 1.0)
+            .containsEntry("ringwall_amends_refused_total", 2.0)
+            .containsEntry("ringwall_venue_rejects_total", 7.0);
+    }
+
+    @Test
     void metricsComeFromThePublishedSnapshotAndTheRings() throws Exception
     {
         harness.trade(0, 100 * Fixed.PRICE_SCALE, Fixed.QUANTITY_SCALE);

@@ -14,8 +14,9 @@ import java.util.List;
 public final class AuditSchema
 {
     /** Bumped whenever a table, column or view changes: a cache of another format is rebuilt, never trusted. */
-    public static final int FORMAT = 3; // 2: VenueOrderStatus and OrderStatusQuery are order_events rows, no longer unknown;
-    // 3: the amend frames (OrderReplaced, ReplaceRejected, ReplaceOrder) are order_events rows, no longer unknown
+    public static final int FORMAT = 4; // 2: VenueOrderStatus and OrderStatusQuery are order_events rows, no longer unknown;
+    // 3: the amend frames (OrderReplaced, ReplaceRejected, ReplaceOrder) are order_events rows, no longer unknown;
+    // 4: risk_rejects.amended_cl_ord_id (schema v7: a refused amend names the order it would have changed)
 
     static final String TIME = "TIMESTAMP_NS";
     static final String PRICE = "DECIMAL(18,4)";
@@ -126,7 +127,8 @@ public final class AuditSchema
             c("quantity", QUANTITY, "quantity"), c("limit_price", PRICE, "limit price, NULL for none"),
             c("reason", "VARCHAR", "the check that refused it"),
             c("limit_value", "BIGINT", "the limit, in the check's unit (see ringwall risk-events)"),
-            c("observed_value", "BIGINT", "the figure that hit it, same unit"), cause())),
+            c("observed_value", "BIGINT", "the figure that hit it, same unit"), cause(),
+            c("amended_cl_ord_id", "BIGINT", "a refused amend: the order it would have changed; NULL for a new order"))),
         new Table("breaker_events", "out: BreakerStateChange", "circuit breakers tripping and being reset", List.of(
             sequence("out"), time(), c("breaker", "VARCHAR", "breaker type"), c("from_state", "VARCHAR", "state before"),
             c("to_state", "VARCHAR", "state after"), c("observed_value", "BIGINT", "the figure, in the breaker's unit"),

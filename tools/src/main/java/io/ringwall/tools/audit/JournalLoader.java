@@ -322,7 +322,18 @@ final class JournalLoader implements AutoCloseable
                     .append(name(v -> Side.get((short)v), riskReject.sideRaw())).appendDecimal(riskReject.quantity());
                 priceOrNull(row, riskReject.limitPrice())
                     .append(name(RiskRejectReason::get, riskReject.reasonRaw())).append(riskReject.limitValue())
-                    .append(riskReject.observedValue()).append(riskReject.causeSequence()).endRow();
+                    .append(riskReject.observedValue()).append(riskReject.causeSequence());
+                // schema v7: older frames read the field's null value, a new order's refusal 0
+                final long amended = riskReject.amendedClOrdId();
+                if (amended > 0)
+                {
+                    row.append(amended);
+                }
+                else
+                {
+                    row.appendNull();
+                }
+                row.endRow();
             }
             case BreakerStateChangeDecoder.TEMPLATE_ID ->
             {

@@ -122,6 +122,8 @@ class AuditCommandTest
             .containsExactly("OrderReplaced", "ReplaceRejected");
         assertThat(query(session, "SELECT type FROM outputs WHERE sequence IN (2, 3) ORDER BY sequence"))
             .containsExactly("ReplaceOrder", "ReplaceOrder");
+        assertThat(query(session, "SELECT cl_ord_id, reason, amended_cl_ord_id FROM risk_rejects"))
+            .as("a refused amend names the order").containsExactly(7 * 65_536L + ",MAX_QUANTITY," + AuditSession.A);
     }
 
     @Test

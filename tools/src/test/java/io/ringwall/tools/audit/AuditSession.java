@@ -110,6 +110,10 @@ final class AuditSession
         input(inputs.trade(frame, 0, 0, 3, 300_000_000, 10_000_000, time(5)));
         output(5, replace(5 * 65_536L, 3 * 65_536L, 300_000_000, 300_200_000, 5));
         input(inputs.replaceRejected(frame, 0, 5 * 65_536L, 3 * 65_536L, VenueRejectReason.OTHER, time(6)));
+        input(inputs.trade(frame, 0, 0, 4, 300_000_000, 10_000_000, time(7)));
+        // an amend risk refused (schema v7): under the id it would have had, naming the order
+        output(7, reject(7 * 65_536L, 0, Side.BUY, 900_000_000, RiskRejectReason.MAX_QUANTITY, 500_000_000,
+            900_000_000, 7, A));
     }
 
     private int replace(final long clOrdId, final long origClOrdId, final long quantity, final long limitPrice,
@@ -209,9 +213,17 @@ final class AuditSession
     private int reject(final long clOrdId, final int strategyId, final Side side, final long quantity,
         final RiskRejectReason reason, final long limit, final long observed, final long cause)
     {
+        return reject(clOrdId, strategyId, side, quantity, reason, limit, observed, cause, 0);
+    }
+
+    private int reject(final long clOrdId, final int strategyId, final Side side, final long quantity,
+        final RiskRejectReason reason, final long limit, final long observed, final long cause,
+        final long amendedClOrdId)
+    {
         return MessageHeaderEncoder.ENCODED_LENGTH + new RiskRejectEncoder().wrapAndApplyHeader(frame, 0, header)
             .clOrdId(clOrdId).instrumentId(0).strategyId(strategyId).side(side).quantity(quantity).limitPrice(0)
-            .reason(reason).limitValue(limit).observedValue(observed).causeSequence(cause).encodedLength();
+            .reason(reason).limitValue(limit).observedValue(observed).causeSequence(cause)
+            .amendedClOrdId(amendedClOrdId).encodedLength();
     }
 
     private int cancel(final long clOrdId, final long origClOrdId, final Side side, final long quantity, final long cause)

@@ -1,7 +1,8 @@
-package io.ringwall.engine;
+package io.ringwall.engine.strategy.examples;
 
 import io.ringwall.codecs.Side;
 import io.ringwall.codecs.TimeInForce;
+import io.ringwall.engine.Fixed;
 import io.ringwall.engine.strategy.OrderEvent;
 import io.ringwall.engine.strategy.Strategy;
 import io.ringwall.engine.strategy.StrategyContext;
@@ -12,7 +13,8 @@ import io.ringwall.engine.strategy.TradeEvent;
  * A strategy that works one resting limit order at a time and amends it as the market moves (issue 18 point 6):
  * every 7th trade with nothing working it rests an order 0.2 away from the market, alternating sides so the
  * position stays small; every 3rd trade after its acknowledgement it amends quantity and limit, each second amend
- * pulling the limit through the last price so the order fills. Deterministic: it acts on trades only.
+ * pulling the limit through the last price so the order fills. Deterministic: it acts on trades only. An example of
+ * the amend API, and the amending strategy of {@code ringwall torture --venue fix} (by its class name).
  */
 public final class AmendingStrategy implements Strategy
 {
