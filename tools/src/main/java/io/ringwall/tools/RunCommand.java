@@ -41,6 +41,8 @@ import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SourceStats;
 import io.ringwall.engine.marketdata.SyntheticTradeSource;
 import io.ringwall.engine.marketdata.TradeCsvSource;
+import io.ringwall.engine.marketdata.itch.ItchFeedException;
+import io.ringwall.engine.marketdata.itch.ItchMarketDataSource;
 import io.ringwall.engine.metrics.LatencyIntervalLogger;
 import io.ringwall.engine.metrics.EngineMonitoring;
 import io.ringwall.engine.ring.ClockMode;
@@ -63,7 +65,43 @@ class RunCommand implements Callable<Integer>
 {
     enum Format
     {
-        trades, bars
+        trades("trades"), bars("bars"), itchFile("itch-file"), itchPcap("itch-pcap"), itchUdp("itch-udp");
+
+        final String label;
+
+        Format(final String label)
+        {
+            this.label = label;
+        }
+
+        boolean itch()
+        {
+            return this == itchFile || this == itchPcap || this == itchUdp;
+        }
+
+        @Override
+        public String toString()
+        {
+            return label;
+        }
+    }
+
+    /** Reads {@code --format} by its label (itch-file), which an enum constant cannot spell. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format>
+    {
+        @Override
+        public Format convert(final String value)
+        {
+            for (final Format format : Format.values())
+            {
+                if (format.label.equals(value))
+                {
+                    return format;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("--format " + value + " is not one of " +
+                java.util.Arrays.toString(Format.values()));
+        }
     }
 
     @Spec
@@ -73,9 +111,25 @@ class RunCommand implements Callable<Integer>
         description = "Market data: a CSV file path or classpath:NAME (default: ${DEFAULT-VALUE}).")
     private String data = DataFiles.BITSTAMP_TRADES;
 
-    @Option(names = "--format", description = "trades (timestamp,price,amount) or bars " +
-        "(date,open,high,low,close,volume, or ta4j's JSON bars for a .json file); default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", converter = FormatConverter.class, description = "trades (timestamp,price,amount), " +
+        "bars (date,open,high,low,close,volume, or ta4j's JSON bars for a .json file), or NASDAQ TotalView-ITCH 5.0: " +
+        "itch-file (a BinaryFILE), itch-pcap (a pcap or pcapng capture of MoldUDP64), itch-udp (live MoldUDP64, " +
+        "--data HOST:PORT or GROUP:PORT@INTERFACE); ITCH is built into order books for --symbols, which feed the " +
+        "engine trades and top-of-book quotes. Default: ${DEFAULT-VALUE}.")
     private Format format = Format.trades;
+
+    @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "ITCH formats: the symbols to " +
+        "build books for, e.g. AAPL,MSFT (each in the reference data); default: --symbol.")
+    private List<String> symbols = new ArrayList<>();
+
+    @Option(names = "--session-date", paramLabel = "YYYY-MM-DD", description = "ITCH formats: the trading day the " +
+        "feed's times of day belong to (New York time). Default: the MMDDYYYY in the file name, as Nasdaq names its " +
+        "files (01302019.NASDAQ_ITCH50).")
+    private String sessionDate;
+
+    @Option(names = "--silence-timeout-ms", paramLabel = "MS", description = "itch-udp: a feed silent this long (no " +
+        "datagram, not even a heartbeat) is refused and the session ends (default: ${DEFAULT-VALUE}).")
+    private long silenceTimeoutMs = 5_000;
 
     @Option(names = "--bar-interval", paramLabel = "DURATION", description = "The bars' interval (5m, 1h, 24h), " +
         "which the stale-data breaker measures bar data against (breakers.stale-data.bar-intervals of them, in open " +
@@ -531,7 +585,9 @@ class RunCommand implements Callable<Integer>
     {
         requirePositive("--synthetic", synthetic);
         LogEnvironment.apply(environment());
-        final String instrument = symbol != null ? symbol : synthetic != null ? "SYN" : format == Format.bars ? "AAPL" : "BTCUSD";
+        final List<String> followed = itchSymbols();
+        final String instrument = !followed.isEmpty() ? followed.get(0) : symbol != null ? symbol :
+            synthetic != null ? "SYN" : format == Format.bars ? "AAPL" : "BTCUSD";
         final LoadedConfig limits = loadConfig();
         final int instrumentId = limits.instruments().stream().map(InstrumentSpec::symbol).toList().indexOf(instrument);
         if (instrumentId < 0)
@@ -562,7 +618,25 @@ class RunCommand implements Callable<Integer>
         MalformedLineReporter malformed = null;
         long dataLines = 0;
         final BarIntervalDetector bars = new BarIntervalDetector();
-        if (synthetic == null)
+        ItchMarketDataSource itchSource = null;
+        if (format.itch() && synthetic == null)
+        {
+            itchSource = itchSource(limits, followed);
+            if (format != Format.itchUdp)
+            {
+                // The whole capture once, publishing nothing, before any session exists: a corrupt file or a gap
+                // is refused having traded nothing.
+                try
+                {
+                    dataLines = itchSource.check();
+                }
+                catch (final ItchFeedException ex)
+                {
+                    throw new IllegalArgumentException(ex.getMessage());
+                }
+            }
+        }
+        else if (synthetic == null)
         {
             // The whole file once, delivering nothing, before any session exists: a file over the limit is
             // refused having traded nothing (see MalformedLineReporter for the rule). Bars' interval is found
@@ -587,8 +661,86 @@ class RunCommand implements Callable<Integer>
                 .withBatching(limits.journalBatching()),
             clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, timerMs * 1_000_000L, rate);
         final MarketDataSource source = synthetic != null ? syntheticSource(instrumentId, synthetic, seed) :
-            csvSource(instrumentId, malformed);
+            itchSource != null ? itchSource : csvSource(instrumentId, malformed);
         return new Session(limits, config, source, malformed, dataLines);
+    }
+
+    /** ITCH formats: {@code --symbols}, else {@code --symbol}; empty for the other formats. */
+    private List<String> itchSymbols()
+    {
+        if (!format.itch())
+        {
+            if (!symbols.isEmpty())
+            {
+                throw new IllegalArgumentException("--symbols is for the ITCH formats (itch-file, itch-pcap, " +
+                    "itch-udp); use --symbol for --format " + format);
+            }
+            return List.of();
+        }
+        if (!symbols.isEmpty())
+        {
+            return List.copyOf(new java.util.LinkedHashSet<>(symbols));
+        }
+        if (symbol != null)
+        {
+            return List.of(symbol);
+        }
+        throw new IllegalArgumentException("--format " + format + " needs --symbols (the symbols to build books " +
+            "for, e.g. --symbols AAPL)");
+    }
+
+    private ItchMarketDataSource itchSource(final LoadedConfig limits, final List<String> followed)
+    {
+        final List<String> known = limits.instruments().stream().map(InstrumentSpec::symbol).toList();
+        final int[] ids = new int[followed.size()];
+        for (int i = 0; i < ids.length; i++)
+        {
+            ids[i] = known.indexOf(followed.get(i));
+            if (ids[i] < 0)
+            {
+                throw new IllegalArgumentException("--symbols " + followed.get(i) + " is not in the reference data (" +
+                    known + ")");
+            }
+        }
+        if (data.equals(DataFiles.BITSTAMP_TRADES))
+        {
+            throw new IllegalArgumentException("--format " + format + " needs --data (" + (format == Format.itchUdp ?
+                "HOST:PORT or GROUP:PORT@INTERFACE" : "the ITCH file") + ")");
+        }
+        final java.time.LocalDate date;
+        if (sessionDate != null)
+        {
+            try
+            {
+                date = java.time.LocalDate.parse(sessionDate);
+            }
+            catch (final java.time.format.DateTimeParseException ex)
+            {
+                throw new IllegalArgumentException("--session-date " + sessionDate + " is not YYYY-MM-DD");
+            }
+        }
+        else
+        {
+            date = format == Format.itchUdp ? null : ItchMarketDataSource.dateInFileName(data);
+            if (date == null)
+            {
+                throw new IllegalArgumentException("--format " + format + " needs --session-date YYYY-MM-DD (the " +
+                    "trading day of the feed's times of day" + (format == Format.itchUdp ? ")" :
+                    "; the file name " + data + " holds no MMDDYYYY date)"));
+            }
+        }
+        if (silenceTimeoutMs <= 0)
+        {
+            throw new IllegalArgumentException("--silence-timeout-ms " + silenceTimeoutMs + " is not positive");
+        }
+        final ItchMarketDataSource.Transport transport = switch (format)
+        {
+            case itchFile -> ItchMarketDataSource.Transport.FILE;
+            case itchPcap -> ItchMarketDataSource.Transport.PCAP;
+            default -> ItchMarketDataSource.Transport.UDP;
+        };
+        return new ItchMarketDataSource(transport, data, followed.toArray(String[]::new), ids, date,
+            silenceTimeoutMs * 1_000_000L);
     }
 
     private MarketDataSource csvSource(final int instrumentId, final MalformedLineReporter reporter)

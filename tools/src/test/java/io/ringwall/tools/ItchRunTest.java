@@ -1,0 +1,144 @@
+package io.ringwall.tools;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.ringwall.codecs.NewOrderDecoder;
+import io.ringwall.codecs.OrderFilledDecoder;
+import io.ringwall.codecs.QuoteDecoder;
+import io.ringwall.codecs.TradeDecoder;
+import io.ringwall.engine.JournalDump;
+import io.ringwall.engine.marketdata.itch.ItchCaptureWriter;
+import io.ringwall.engine.marketdata.itch.ItchSessions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.ringwall.tools.BarsOutOfTheBoxTest.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code ringwall run --format itch-file|itch-pcap}: the engine trades on an ITCH session a test wrote, through the
+ * order book; every trade and quote the book derives is journaled, the session ends at System Event 'C', orders are
+ * sent and filled, and the session replays byte for byte.
+ */
+class ItchRunTest
+{
+    private static final int STEPS = 150;
+    private static final String STRATEGY = "ma-crossover:symbol=AAPL,fast=3,slow=8,qty=10";
+
+    @TempDir
+    static Path dir;
+    static Path file;
+    static Path session;
+    static BarsOutOfTheBoxTest.Run run;
+
+    @BeforeAll
+    static void runTheEngineOnAnItchFile() throws IOException
+    {
+        file = Files.write(dir.resolve("session.itch"),
+            ItchCaptureWriter.binaryFile(ItchSessions.session("AAPL", STEPS, true)));
+        session = dir.resolve("itch-file");
+        run = execute("run", "--format", "itch-file", "--data", file.toString(), "--symbols", "AAPL",
+            "--session-date", "2026-12-07", "--strategy", STRATEGY, "--journal", session.toString());
+    }
+
+    static long inputs(final Path session, final int templateId)
+    {
+        return JournalDump.inputs(session).stream().filter(e -> e.templateId() == templateId).count();
+    }
+
+    static long outputs(final Path session, final int templateId)
+    {
+        return JournalDump.outputs(session).stream().filter(e -> e.templateId() == templateId).count();
+    }
+
+    @Test
+    void theBooksTradesAndQuotesAreJournaledAndTheStrategyTradesOnThem()
+    {
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        // One print per step; the print after System Event 'C' is not read.
+        assertThat(inputs(session, TradeDecoder.TEMPLATE_ID)).isEqualTo(STEPS);
+        assertThat(inputs(session, QuoteDecoder.TEMPLATE_ID)).isEqualTo(5L * STEPS);
+        assertThat(outputs(session, NewOrderDecoder.TEMPLATE_ID)).isGreaterThan(2);
+        assertThat(inputs(session, OrderFilledDecoder.TEMPLATE_ID)).isPositive();
+    }
+
+    @Test
+    void theSessionReplaysByteForByte()
+    {
+        final BarsOutOfTheBoxTest.Run replay = execute("replay", "--journal", session.toString(), "--verify");
+        assertThat(replay.exit()).as(replay.out() + replay.err()).isZero();
+        assertThat(replay.out()).startsWith("identical: ");
+    }
+
+    @Test
+    void aPcapWithAVlanTagGivesTheSameJournalInputsAsTheFile() throws IOException
+    {
+        final List<byte[]> messages = ItchSessions.session("AAPL", STEPS, true);
+        final List<byte[]> frames = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i += 10)
+        {
+            final List<byte[]> packet = messages.subList(i, Math.min(messages.size(), i + 10));
+            frames.add(ItchCaptureWriter.udpFrame(ItchCaptureWriter.moldPacket("SESSION001", i + 1, packet), 42, 0));
+        }
+        final Path pcap = Files.write(dir.resolve("12072026.pcap"), ItchCaptureWriter.pcap(frames,
+            ByteOrder.LITTLE_ENDIAN, true));
+        final Path pcapSession = dir.resolve("itch-pcap");
+
+        // No --session-date: the file name's MMDDYYYY gives it.
+        final BarsOutOfTheBoxTest.Run pcapRun = execute("run", "--format", "itch-pcap", "--data", pcap.toString(),
+            "--symbols", "AAPL", "--strategy", STRATEGY, "--journal", pcapSession.toString());
+
+        assertThat(pcapRun.exit()).as(pcapRun.out() + pcapRun.err()).isZero();
+        final List<JournalDump.Entry> fromFile = JournalDump.inputs(session);
+        final List<JournalDump.Entry> fromPcap = JournalDump.inputs(pcapSession);
+        assertThat(fromPcap).hasSameSizeAs(fromFile);
+        for (int i = 0; i < fromFile.size(); i++)
+        {
+            assertThat(fromPcap.get(i).frame()).as("input " + i).isEqualTo(fromFile.get(i).frame());
+        }
+    }
+
+    @Test
+    void aPcapWithAGapIsRefusedBeforeTheSessionStarts() throws IOException
+    {
+        final List<byte[]> messages = ItchSessions.session("AAPL", 10, false);
+        final List<byte[]> frames = List.of(
+            ItchCaptureWriter.udpFrame(ItchCaptureWriter.moldPacket("SESSION001", 1, messages.subList(0, 5))),
+            ItchCaptureWriter.udpFrame(ItchCaptureWriter.moldPacket("SESSION001", 9, messages.subList(8, 12))));
+        final Path pcap = Files.write(dir.resolve("gap.pcap"), ItchCaptureWriter.pcap(frames, ByteOrder.BIG_ENDIAN,
+            false));
+        final Path gapSession = dir.resolve("gap");
+
+        final BarsOutOfTheBoxTest.Run gapRun = execute("run", "--format", "itch-pcap", "--data", pcap.toString(),
+            "--symbols", "AAPL", "--session-date", "2026-12-07", "--journal", gapSession.toString());
+
+        assertThat(gapRun.exit()).isEqualTo(2);
+        assertThat(gapRun.err()).contains("MoldUDP64 gap");
+        assertThat(Files.exists(gapSession)).isFalse();
+    }
+
+    @Test
+    void anItchFormatWithoutSymbolsOrADateIsRefused()
+    {
+        final BarsOutOfTheBoxTest.Run noSymbols = execute("run", "--format", "itch-file", "--data", file.toString(),
+            "--session-date", "2026-12-07", "--journal", dir.resolve("refused-1").toString());
+        assertThat(noSymbols.exit()).isEqualTo(2);
+        assertThat(noSymbols.err()).contains("needs --symbols");
+
+        final BarsOutOfTheBoxTest.Run noDate = execute("run", "--format", "itch-file", "--data", file.toString(),
+            "--symbols", "AAPL", "--journal", dir.resolve("refused-2").toString());
+        assertThat(noDate.exit()).isEqualTo(2);
+        assertThat(noDate.err()).contains("needs --session-date");
+
+        final BarsOutOfTheBoxTest.Run unknown = execute("run", "--format", "itch-file", "--data", file.toString(),
+            "--symbols", "AAPL,NOPE", "--session-date", "2026-12-07", "--journal", dir.resolve("refused-3").toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("NOPE is not in the reference data");
+    }
+}
