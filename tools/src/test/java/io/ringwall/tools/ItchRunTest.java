@@ -7,13 +7,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.ringwall.codecs.MessageHeaderDecoder;
 import io.ringwall.codecs.NewOrderDecoder;
 import io.ringwall.codecs.OrderFilledDecoder;
 import io.ringwall.codecs.QuoteDecoder;
+import io.ringwall.codecs.Side;
 import io.ringwall.codecs.TradeDecoder;
 import io.ringwall.engine.JournalDump;
 import io.ringwall.engine.marketdata.itch.ItchCaptureWriter;
 import io.ringwall.engine.marketdata.itch.ItchSessions;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,9 +66,29 @@ class ItchRunTest
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         // One print per step; the print after System Event 'C' is not read.
         assertThat(inputs(session, TradeDecoder.TEMPLATE_ID)).isEqualTo(STEPS);
-        assertThat(inputs(session, QuoteDecoder.TEMPLATE_ID)).isEqualTo(5L * STEPS);
+        assertThat(inputs(session, QuoteDecoder.TEMPLATE_ID)).isEqualTo(3L * STEPS);
         assertThat(outputs(session, NewOrderDecoder.TEMPLATE_ID)).isGreaterThan(2);
         assertThat(inputs(session, OrderFilledDecoder.TEMPLATE_ID)).isPositive();
+    }
+
+    @Test
+    void thePaperVenueFillsAtTheQuotedTouchNotAtTheLastPrint()
+    {
+        // Every print is at the offer (price + 0.01); the bid is price - 0.01. A sell filled at the bid proves the
+        // quote priced it, a print would have priced it at the offer.
+        final List<Long> buys = new ArrayList<>();
+        final List<Long> sells = new ArrayList<>();
+        final OrderFilledDecoder fill = new OrderFilledDecoder();
+        for (final JournalDump.Entry input : JournalDump.inputs(session))
+        {
+            if (input.templateId() == OrderFilledDecoder.TEMPLATE_ID)
+            {
+                fill.wrapAndApplyHeader(new UnsafeBuffer(input.frame()), 0, new MessageHeaderDecoder());
+                (fill.side() == Side.BUY ? buys : sells).add(fill.lastPrice());
+            }
+        }
+        assertThat(buys).isNotEmpty().allMatch(price -> price % 1000 == 100, "at an ask (xx.x1)");
+        assertThat(sells).isNotEmpty().allMatch(price -> price % 1000 == 900, "at a bid (xx.x9)");
     }
 
     @Test

@@ -45,13 +45,20 @@ class ItchMarketDataSourceTest
         final SourceStats stats = source.run(sink);
 
         assertThat(source.endOfMessages()).isTrue();
-        assertThat(sink.events).hasSize(3 * 6);
+        assertThat(sink.events).hasSize(3 * 4);
         final long t0 = MIDNIGHT_NS + ItchSessions.TEN_AM_NS;
         assertThat(sink.events.get(0)).isEqualTo("Q 2 bid=1499900x50000000000 ask=0x0 t=" + t0);
-        assertThat(sink.events.get(2)).isEqualTo("T 2 id=1 px=1500100 qty=20000000000 t=" + (t0 + 2));
+        assertThat(sink.events.get(2)).isEqualTo("T 2 id=1 px=1500100 qty=20000000000 t=" + (t0 + 4));
+        // Step 2 rises: the new bid is the best; the old offer's delete leaves the new one (500), executed to 300.
+        final long t1 = t0 + ItchSessions.STEP_NS;
+        assertThat(sink.events.subList(4, 8)).containsExactly(
+            "Q 2 bid=1500900x50000000000 ask=1500100x30000000000 t=" + t1,
+            "Q 2 bid=1500900x50000000000 ask=1501100x50000000000 t=" + (t1 + 3),
+            "T 2 id=2 px=1501100 qty=20000000000 t=" + (t1 + 4),
+            "Q 2 bid=1500900x50000000000 ask=1501100x30000000000 t=" + (t1 + 4));
         // The print after 'C' is not delivered, though the reader stops only at the end of the file.
         assertThat(sink.events).noneMatch(event -> event.contains("id=999999"));
-        assertThat(stats.events()).isEqualTo(18);
+        assertThat(stats.events()).isEqualTo(12);
     }
 
     @Test
@@ -104,7 +111,7 @@ class ItchMarketDataSourceTest
         }
         final SourceStats stats = run.get(30, TimeUnit.SECONDS);
         assertThat(source.endOfMessages()).isTrue();
-        assertThat(stats.events()).isEqualTo(12);
+        assertThat(stats.events()).isEqualTo(8);
     }
 
     @Test

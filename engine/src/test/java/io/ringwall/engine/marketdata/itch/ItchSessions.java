@@ -6,11 +6,13 @@ import java.util.List;
 import static io.ringwall.engine.marketdata.itch.ItchTestEncoder.message;
 
 /**
- * Test side: a small, hand-derivable ITCH session for one symbol (locate 1). Step {@code i} at
- * {@code startNs + i} seconds: a bid of 500 one cent under the step's price, an offer of 500 one cent over it, 200 of
- * the offer executed (a print at the offer, match number i + 1), then both orders deleted. So each step journals
- * 5 quotes and 1 trade. The price is a triangle wave (150.00 up to 153.00 and back, 0.10 a step), so a
- * moving-average crossover turns several times. The session ends with System Event 'C'; {@code afterEnd} adds a
+ * Test side: a small, hand-derivable ITCH session for one symbol (locate 1). Step {@code i} at 10:00 + i seconds:
+ * a bid of 500 one cent under the step's price, an offer of 500 one cent over it, the previous step's two orders
+ * deleted, then 200 of the new offer executed (a print at the offer, match number i + 1). Both sides stay quoted
+ * from the first step on. The price is a triangle wave (150.00 up to 153.00 and back, 0.10 a step), so a
+ * moving-average crossover turns several times. Each step journals 1 trade and 3 quotes: rising, the new bid, the
+ * old offer's delete, the execution; falling, the new offer, the old bid's delete, the execution (the first step: the
+ * bid, the offer, the execution). The session ends with System Event 'C'; {@code afterEnd} adds a
  * print after it, which a reader that honours the end must not deliver.
  */
 public final class ItchSessions
@@ -47,9 +49,12 @@ public final class ItchSessions
                 .bytes());
             messages.add(message('A', 1, 0, t + 1).u64(askRef).alpha('S').u32(500).alpha(symbol, 8).u32(price(i) + 100)
                 .bytes());
-            messages.add(message('E', 1, 0, t + 2).u64(askRef).u32(SHARES_PER_PRINT).u64(i + 1).bytes());
-            messages.add(message('D', 1, 0, t + 3).u64(bidRef).bytes());
-            messages.add(message('D', 1, 0, t + 4).u64(askRef).bytes());
+            if (i > 0)
+            {
+                messages.add(message('D', 1, 0, t + 2).u64(bidRef - 2).bytes());
+                messages.add(message('D', 1, 0, t + 3).u64(askRef - 2).bytes());
+            }
+            messages.add(message('E', 1, 0, t + 4).u64(askRef).u32(SHARES_PER_PRINT).u64(i + 1).bytes());
         }
         final long end = TEN_AM_NS + steps * STEP_NS;
         messages.add(message('S', 0, 0, end).alpha('C').bytes());
