@@ -40,6 +40,7 @@ import io.ringwall.engine.marketdata.MalformedLineReporter;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SourceStats;
 import io.ringwall.engine.marketdata.SyntheticTradeSource;
+import io.ringwall.engine.marketdata.TimeBarSource;
 import io.ringwall.engine.marketdata.TradeCsvSource;
 import io.ringwall.engine.marketdata.itch.ItchFeedException;
 import io.ringwall.engine.marketdata.itch.ItchMarketDataSource;
@@ -117,6 +118,12 @@ class RunCommand implements Callable<Integer>
         "--data HOST:PORT or GROUP:PORT@INTERFACE); ITCH is built into order books for --symbols, which feed the " +
         "engine trades and top-of-book quotes. Default: ${DEFAULT-VALUE}.")
     private Format format = Format.trades;
+
+    @Option(names = "--bars", paramLabel = "DURATION", description = "Feed the engine time bars of this duration " +
+        "(60s, 5m, 1h; aligned to the clock) built from the data's trades, in place of the trades, for strategies " +
+        "that want bars; any trade feed (trades, ITCH, --synthetic). An ITCH book's quotes still flow. The " +
+        "stale-data breaker then counts in intervals of it.")
+    private String bars;
 
     @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "ITCH formats: the symbols to " +
         "build books for, e.g. AAPL,MSFT (each in the reference data); default: --symbol.")
@@ -338,6 +345,9 @@ class RunCommand implements Callable<Integer>
         "affinity); when the CPU cannot be had, warn and run unpinned. Pair with --wait busy-spin on a machine " +
         "with a spare core per stage (scripts/ringwall-pinned does both). Default: no pinning.")
     private Integer pinCpu;
+
+    /** {@code --bars} in nanoseconds, 0 without it. */
+    private long barsNs;
 
     /** What {@link #prepare} resolved the bar interval to, for the summary; null for trade data. */
     private String barIntervalNote;
@@ -613,7 +623,12 @@ class RunCommand implements Callable<Integer>
             case "wall" -> ClockMode.WALL;
             default -> throw new IllegalArgumentException("--clock " + clock + " is not data or wall");
         };
-        final long givenBarIntervalNs = barInterval == null ? 0 :
+        barsNs = bars == null ? 0 : ConfigLoader.barIntervalOption("--bars", bars);
+        if (barsNs > 0 && format == Format.bars && synthetic == null)
+        {
+            throw new IllegalArgumentException("--bars builds bars from trades; --format bars has bars already");
+        }
+        final long givenBarIntervalNs = barsNs > 0 ? barsNs : barInterval == null ? 0 :
             ConfigLoader.barIntervalOption("--bar-interval", barInterval);
         MalformedLineReporter malformed = null;
         long dataLines = 0;
@@ -660,8 +675,9 @@ class RunCommand implements Callable<Integer>
             RingConfig.ofSize(ringSize, WaitMode.parse(waitMode)).withThreading(StageThreading.parse(threads))
                 .withBatching(limits.journalBatching()),
             clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, timerMs * 1_000_000L, rate);
-        final MarketDataSource source = synthetic != null ? syntheticSource(instrumentId, synthetic, seed) :
+        final MarketDataSource read = synthetic != null ? syntheticSource(instrumentId, synthetic, seed) :
             itchSource != null ? itchSource : csvSource(instrumentId, malformed);
+        final MarketDataSource source = barsNs > 0 ? new TimeBarSource(read, barsNs) : read;
         return new Session(limits, config, source, malformed, dataLines);
     }
 
@@ -760,17 +776,17 @@ class RunCommand implements Callable<Integer>
     private long barIntervalNs(final long givenNs, final long configuredNs, final long detectedNs)
     {
         final long intervalNs = givenNs > 0 ? givenNs : configuredNs > 0 ? configuredNs : detectedNs;
-        final String from = givenNs > 0 ? "--bar-interval" : configuredNs > 0 ? "breakers.stale-data.bar-interval" :
+        final String from = barsNs > 0 ? "--bars" : givenNs > 0 ? "--bar-interval" : configuredNs > 0 ? "breakers.stale-data.bar-interval" :
             "detected from the data";
         barIntervalNote = intervalNs == 0 ? "no interval (fewer than two bars): stale-data ages as for trades" :
             HumanDuration.format(intervalNs) + " (" + from + ")";
         return intervalNs;
     }
 
-    /** Bar data from a file: staleness is measured in bar intervals (synthetic data are trades). */
+    /** Bar data from a file, or bars built from trades: staleness is measured in bar intervals. */
     private boolean isBarData()
     {
-        return format == Format.bars && synthetic == null;
+        return format == Format.bars && synthetic == null || barsNs > 0;
     }
 
     /**
