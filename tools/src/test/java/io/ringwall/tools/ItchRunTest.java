@@ -147,6 +147,52 @@ class ItchRunTest
     }
 
     @Test
+    void theReadmeSampleCaptureJournalsTheHandDerivedTradesAndQuotesOfItsAaplBook()
+    {
+        // The committed sample (written from the specification by a script independent of the decoder): AAPL's order
+        // 1001 (100 @ 150.25 bid) is executed 40 (print 5001), cancelled 10, replaced by 1003 (50 @ 150.26), deleted;
+        // the closing cross prints 1,234,567 @ 151.00 (5004). MSFT's messages are not followed.
+        final Path sample = Path.of("src/test/resources/itch/sample-moldudp64.pcap");
+        final Path sampleSession = dir.resolve("sample");
+
+        final BarsOutOfTheBoxTest.Run sampleRun = execute("run", "--format", "itch-pcap", "--data", sample.toString(),
+            "--symbols", "AAPL", "--session-date", "2026-12-07", "--journal", sampleSession.toString());
+
+        assertThat(sampleRun.exit()).as(sampleRun.out() + sampleRun.err()).isZero();
+        final long midnight = 1_796_619_600_000_000_000L; // 2026-12-07 00:00 New York
+        final long share = 100_000_000L;
+        final List<String> market = new ArrayList<>();
+        final TradeDecoder trade = new TradeDecoder();
+        final QuoteDecoder quote = new QuoteDecoder();
+        for (final JournalDump.Entry input : JournalDump.inputs(sampleSession))
+        {
+            final UnsafeBuffer frame = new UnsafeBuffer(input.frame());
+            if (input.templateId() == TradeDecoder.TEMPLATE_ID)
+            {
+                trade.wrapAndApplyHeader(frame, 0, new MessageHeaderDecoder());
+                market.add("T " + trade.tradeId() + " " + trade.price() + " " + trade.quantity() / share + " " +
+                    (trade.exchangeTimeNs() - midnight));
+            }
+            else if (input.templateId() == QuoteDecoder.TEMPLATE_ID)
+            {
+                quote.wrapAndApplyHeader(frame, 0, new MessageHeaderDecoder());
+                market.add("Q " + quote.bidPrice() + "x" + quote.bidQuantity() / share + " " + quote.askPrice() + "x" +
+                    quote.askQuantity() / share + " " + (quote.exchangeTimeNs() - midnight));
+            }
+        }
+        assertThat(market).containsExactly(
+            "Q 1502500x100 0x0 34200000000123",
+            "T 5001 1502500 40 34200001000000",
+            "Q 1502500x60 0x0 34200001000000",
+            "Q 1502500x50 0x0 34200003000000",
+            "Q 1502600x50 0x0 34200004000000",
+            "Q 0x0 0x0 34200005000000",
+            "T 5004 1510000 1234567 57600000000000");
+        final BarsOutOfTheBoxTest.Run replay = execute("replay", "--journal", sampleSession.toString(), "--verify");
+        assertThat(replay.exit()).as(replay.out() + replay.err()).isZero();
+    }
+
+    @Test
     void anItchFormatWithoutSymbolsOrADateIsRefused()
     {
         final BarsOutOfTheBoxTest.Run noSymbols = execute("run", "--format", "itch-file", "--data", file.toString(),
