@@ -182,14 +182,16 @@ public final class ItchBook implements ItchListener
     {
         if (followed(message.stockLocate()))
         {
-            final long slot = slotOfOrder.get(message.orderReferenceNumber());
+            // One probe: the map drops the order as it finds it.
+            final long slot = slotOfOrder.remove(message.orderReferenceNumber());
             if (slot == NO_SLOT)
             {
                 unknownOrders++;
                 return;
             }
             final int book = orderBook[(int)slot];
-            reduce(message.orderReferenceNumber(), (int)slot, orderShares[(int)slot]);
+            takeFromLevel((int)slot, orderShares[(int)slot]);
+            freeSlots[freeCount++] = (int)slot;
             publishTopIfChanged(book, message.timestampNs());
         }
     }
@@ -199,7 +201,7 @@ public final class ItchBook implements ItchListener
     {
         if (followed(message.stockLocate()))
         {
-            final long slot = slotOfOrder.get(message.originalOrderReferenceNumber());
+            final long slot = slotOfOrder.remove(message.originalOrderReferenceNumber());
             if (slot == NO_SLOT)
             {
                 unknownOrders++;
@@ -207,7 +209,8 @@ public final class ItchBook implements ItchListener
             }
             final int book = orderBook[(int)slot];
             final boolean buy = orderBuy[(int)slot];
-            reduce(message.originalOrderReferenceNumber(), (int)slot, orderShares[(int)slot]);
+            takeFromLevel((int)slot, orderShares[(int)slot]);
+            freeSlots[freeCount++] = (int)slot;
             // The replacement keeps the side and the symbol; one quote for the whole replace.
             add(book, message.newOrderReferenceNumber(), buy, message.priceMantissa(), message.shares(),
                 message.timestampNs());
@@ -371,18 +374,20 @@ public final class ItchBook implements ItchListener
     private void add(final int book, final long reference, final boolean buy, final long price, final long shares,
         final long timestampNs)
     {
-        if (slotOfOrder.get(reference) != NO_SLOT)
+        final int slot = takeSlot();
+        final long held = slotOfOrder.put(reference, slot);
+        if (held != NO_SLOT)
         {
             // A reference number is unique for the day: a second add is a feed fault; keep the first order.
+            slotOfOrder.put(reference, held);
+            freeSlots[freeCount++] = slot;
             inconsistencies++;
             return;
         }
-        final int slot = takeSlot();
         orderPrice[slot] = price;
         orderShares[slot] = shares;
         orderBook[slot] = book;
         orderBuy[slot] = buy;
-        slotOfOrder.put(reference, slot);
         (buy ? bids[book] : asks[book]).add(price, shares);
         publishTopIfChanged(book, timestampNs);
     }
@@ -415,16 +420,22 @@ public final class ItchBook implements ItchListener
         {
             inconsistencies++;
         }
-        final int book = orderBook[slot];
-        if (!(orderBuy[slot] ? bids[book] : asks[book]).remove(orderPrice[slot], taken))
-        {
-            inconsistencies++;
-        }
+        takeFromLevel(slot, taken);
         orderShares[slot] = held - taken;
         if (held == taken)
         {
             slotOfOrder.remove(reference);
             freeSlots[freeCount++] = slot;
+        }
+    }
+
+    /** Takes an order's shares off its price level. */
+    private void takeFromLevel(final int slot, final long shares)
+    {
+        final int book = orderBook[slot];
+        if (!(orderBuy[slot] ? bids[book] : asks[book]).remove(orderPrice[slot], shares))
+        {
+            inconsistencies++;
         }
     }
 
