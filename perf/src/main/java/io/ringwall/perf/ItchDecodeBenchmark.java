@@ -208,7 +208,7 @@ public class ItchDecodeBenchmark
         {
             ids[i] = i;
         }
-        book = new ItchBook(SYMBOLS, ids, 1 << 16).publishTo(sink, 0);
+        book = new ItchBook(SYMBOLS, ids, 1 << 12).publishTo(sink, 0);
         for (int pass = 0; pass < 2; pass++)
         {
             final int decoded = bookAll();

@@ -38,8 +38,11 @@ public final class ItchMarketDataSource implements MarketDataSource
 
     /** The time zone of ITCH's "nanoseconds since midnight". */
     public static final ZoneId EXCHANGE_ZONE = ZoneId.of("America/New_York");
-    /** Live orders of the followed symbols held before the book's arrays grow. */
-    public static final int DEFAULT_ORDER_CAPACITY = 1 << 18;
+    /**
+     * Live orders of the followed symbols held before the book's arrays and map grow (they double, once per new
+     * peak): sized for a few symbols' books, not the whole market's.
+     */
+    public static final int DEFAULT_ORDER_CAPACITY = 1 << 14;
 
     private final Transport transport;
     private final String location;
