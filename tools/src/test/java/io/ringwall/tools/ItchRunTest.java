@@ -210,4 +210,31 @@ class ItchRunTest
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("NOPE is not in the reference data");
     }
+
+    @Test
+    void theItchAndBarsOptionsRefuseWhatTheyCannotDo()
+    {
+        final String[][] refused = {
+            {"--symbols is for the ITCH formats", "run", "--symbols", "AAPL"},
+            {"--format bars has bars already", "run", "--format", "bars", "--data",
+                "classpath:appleinc_bars_from_20130101_usd.csv", "--bars", "60s"},
+            {"--silence-timeout-ms 0 is not positive", "run", "--format", "itch-file", "--data", "x.itch", "--symbols",
+                "AAPL", "--session-date", "2026-12-07", "--silence-timeout-ms", "0"},
+            {"needs --data", "run", "--format", "itch-file", "--symbols", "AAPL", "--session-date", "2026-12-07"},
+            {"--session-date 2026-13-07 is not YYYY-MM-DD", "run", "--format", "itch-file", "--data", "x.itch",
+                "--symbols", "AAPL", "--session-date", "2026-13-07"},
+            {"--format itch-zip is not one of", "run", "--format", "itch-zip"},
+            {"the FIX venue plays trades or bars only", "fix-venue", "--format", "itch-file", "--port", "0", "--data",
+                "x.csv"}};
+        for (final String[] refusal : refused)
+        {
+            final String[] args = java.util.Arrays.copyOfRange(refusal, 1, refusal.length);
+            final String[] withJournal = refusal[1].equals("run") ? java.util.stream.Stream.concat(
+                java.util.Arrays.stream(args), java.util.stream.Stream.of("--journal",
+                dir.resolve("refused-" + refusal[0].hashCode()).toString())).toArray(String[]::new) : args;
+            final BarsOutOfTheBoxTest.Run run = execute(withJournal);
+            assertThat(run.exit()).as(String.join(" ", withJournal) + "\n" + run.out() + run.err()).isEqualTo(2);
+            assertThat(run.err()).as(String.join(" ", withJournal)).contains(refusal[0]);
+        }
+    }
 }
