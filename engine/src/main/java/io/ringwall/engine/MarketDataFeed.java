@@ -98,6 +98,19 @@ final class MarketDataFeed implements MarketDataSink
     }
 
     @Override
+    public void quote(final int instrumentId, final long bidPrice, final long bidQuantity, final long askPrice,
+        final long askQuantity, final long exchangeTimeNs)
+    {
+        if (skipOrStop())
+        {
+            return;
+        }
+        final long timeNs = beforePublish(exchangeTimeNs);
+        publisher.quote(timeNs, instrumentId, bidPrice, bidQuantity, askPrice, askQuantity, exchangeTimeNs);
+        afterPublish();
+    }
+
+    @Override
     public void bar(final int instrumentId, final long open, final long high, final long low, final long close,
         final long volume, final long startTimeNs, final long durationNs)
     {

@@ -4,8 +4,10 @@ import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import io.ringwall.engine.marketdata.MarketDataSink;
 import io.ringwall.engine.marketdata.itch.AddOrder;
 import io.ringwall.engine.marketdata.itch.AddOrderWithMpid;
+import io.ringwall.engine.marketdata.itch.ItchBook;
 import io.ringwall.engine.marketdata.itch.ItchDecoder;
 import io.ringwall.engine.marketdata.itch.ItchFields;
 import io.ringwall.engine.marketdata.itch.ItchListener;
@@ -39,6 +41,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The decoder goes through {@link ItchDecoder} and a listener that folds the fields a book reads into a sum, so
  * the JIT can drop neither the dispatch nor the reads. Run: {@code scripts/ringwall bench -prof gc ItchDecode}
  * (0 B/op expected).
+ *
+ * <p>{@link #decodeAndBook} runs a second, self-consistent stream (every execute, cancel, delete and replace names a
+ * live order; the same mix; 8 symbols, all followed, prices within 100 ticks of the touch and crowding it) into
+ * {@link ItchBook}, whose trades and quotes go to a sink that sums them; {@link #rawScanBookFeed} scans that same
+ * stream. The stream ends by deleting every order left, so each pass starts from an empty book and is the same.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -54,6 +61,13 @@ public class ItchDecodeBenchmark
     private final BookFieldsListener listener = new BookFieldsListener();
     private UnsafeBuffer buffer;
     private int length;
+
+    private static final String[] SYMBOLS = {"AAPL", "MSFT", "AMZN", "NVDA", "META", "GOOG", "TSLA", "AVGO"};
+    private final SummingSink sink = new SummingSink();
+    private ItchBook book;
+    private UnsafeBuffer bookFeed;
+    private int bookFeedLength;
+    private int bookFeedMessages;
 
     @Setup
     public void setUp()
@@ -103,6 +117,159 @@ public class ItchDecodeBenchmark
         {
             throw new IllegalStateException("the benchmark's messages do not decode: " + decoded + " of " + MESSAGES);
         }
+        setUpBookFeed();
+    }
+
+    private void setUpBookFeed()
+    {
+        final BookFeedWriter writer = new BookFeedWriter(MESSAGES + 32_768);
+        for (int i = 0; i < SYMBOLS.length; i++)
+        {
+            writer.directory(i + 1, SYMBOLS[i]);
+        }
+        final SplittableRandom random = new SplittableRandom(23);
+        final long[] live = new long[MESSAGES];
+        final int[] liveLocate = new int[MESSAGES];
+        final int[] liveShares = new int[MESSAGES];
+        int liveCount = 0;
+        long nextReference = 1;
+        long match = 1;
+        // Random operations until they and the deletes of the orders left make exactly BOOK_FEED_MESSAGES.
+        while (writer.messages + liveCount < BOOK_FEED_MESSAGES - 1)
+        {
+            final int pick = random.nextInt(1000);
+            final int at = liveCount == 0 ? -1 : random.nextInt(liveCount);
+            if (pick < 420 || at < 0)
+            {
+                final int locate = 1 + random.nextInt(SYMBOLS.length);
+                final boolean buy = random.nextBoolean();
+                // Ticks from the touch: the least of three uniform draws over 100, so activity crowds the top of
+                // the book as on a real one (about half the adds within 20 ticks).
+                final int ticks = Math.min(random.nextInt(100), Math.min(random.nextInt(100), random.nextInt(100)));
+                final long price = buy ? 1_500_000 - 100 * ticks : 1_500_100 + 100 * ticks;
+                final int shares = 100 * (1 + random.nextInt(10));
+                writer.add(locate, nextReference, buy, shares, SYMBOLS[locate - 1], price);
+                live[liveCount] = nextReference++;
+                liveShares[liveCount] = shares;
+                liveLocate[liveCount++] = locate;
+            }
+            else if (pick < 800 || pick < 985 && pick >= 880 && (pick < 970 || pick >= 930) && liveShares[at] <= 50)
+            {
+                // a delete, or an execute/cancel that would take the order's last shares (the stream keeps its
+                // list of live orders exact)
+                writer.delete(liveLocate[at], live[at]);
+                live[at] = live[--liveCount];
+                liveLocate[at] = liveLocate[liveCount];
+                liveShares[at] = liveShares[liveCount];
+            }
+            else if (pick < 880)
+            {
+                writer.replace(liveLocate[at], live[at], nextReference, 100, 1_500_000 - 100 * random.nextInt(20));
+                live[at] = nextReference++;
+                liveShares[at] = 100;
+            }
+            else if (pick < 915)
+            {
+                writer.executed(liveLocate[at], live[at], 50, match++);
+                liveShares[at] -= 50;
+            }
+            else if (pick < 930)
+            {
+                writer.executedWithPrice(liveLocate[at], live[at], 50, match++);
+                liveShares[at] -= 50;
+            }
+            else if (pick < 970)
+            {
+                writer.noii(liveLocate[at]);
+            }
+            else if (pick < 985)
+            {
+                writer.cancel(liveLocate[at], live[at], 10);
+                liveShares[at] -= 10;
+            }
+            else
+            {
+                writer.trade(liveLocate[at], SYMBOLS[liveLocate[at] - 1], match++);
+            }
+        }
+        if (writer.messages + liveCount < BOOK_FEED_MESSAGES)
+        {
+            writer.noii(1);
+        }
+        for (int i = 0; i < liveCount; i++)
+        {
+            writer.delete(liveLocate[i], live[i]);
+        }
+        bookFeed = new UnsafeBuffer(java.util.Arrays.copyOf(writer.out.array(), writer.out.position()));
+        bookFeedLength = writer.out.position();
+        bookFeedMessages = writer.messages;
+        final int[] ids = new int[SYMBOLS.length];
+        for (int i = 0; i < ids.length; i++)
+        {
+            ids[i] = i;
+        }
+        book = new ItchBook(SYMBOLS, ids, 1 << 12).publishTo(sink, 0);
+        for (int pass = 0; pass < 2; pass++)
+        {
+            final int decoded = bookAll();
+            if (decoded != BOOK_FEED_MESSAGES || book.orders() != 0 || book.unknownOrders() != 0 ||
+                book.inconsistencies() != 0)
+            {
+                throw new IllegalStateException("the book feed is not consistent: decoded " + decoded + " of " +
+                    bookFeedMessages + ", orders left " + book.orders() + ", unknown " + book.unknownOrders() +
+                    ", inconsistencies " + book.inconsistencies());
+            }
+        }
+    }
+
+    /** Messages of the book feed, the final deletes of the orders left included. */
+    static final int BOOK_FEED_MESSAGES = MESSAGES;
+
+    /** The consistent stream through the decoder into the L3 books; trades and quotes summed by the sink. */
+    @Benchmark
+    @OperationsPerInvocation(BOOK_FEED_MESSAGES)
+    public long decodeAndBook()
+    {
+        bookAll();
+        return sink.sum;
+    }
+
+    /** The floor for {@link #decodeAndBook}: the raw scan of the same stream. */
+    @Benchmark
+    @OperationsPerInvocation(BOOK_FEED_MESSAGES)
+    public long rawScanBookFeed()
+    {
+        return scan(bookFeed, bookFeedLength);
+    }
+
+    private int bookAll()
+    {
+        final UnsafeBuffer buffer = this.bookFeed;
+        int decoded = 0;
+        int index = 0;
+        while (index < bookFeedLength)
+        {
+            final int messageLength = ItchFields.uint16(buffer, index);
+            if (decoder.decode(buffer, index + 2, messageLength, book) == ItchDecoder.OK)
+            {
+                decoded++;
+            }
+            index += 2 + messageLength;
+        }
+        return decoded;
+    }
+
+    private static long scan(final UnsafeBuffer buffer, final int length)
+    {
+        long sum = 0;
+        int index = 0;
+        while (index < length)
+        {
+            final int messageLength = ItchFields.uint16(buffer, index);
+            sum += buffer.getByte(index + 2) + ItchFields.int64(buffer, index + 2 + 11);
+            index += 2 + messageLength;
+        }
+        return sum;
     }
 
     /** Every message through {@link ItchDecoder} to a listener that reads what a book needs. */
@@ -146,6 +313,122 @@ public class ItchDecodeBenchmark
             index += 2 + messageLength;
         }
         return decoded;
+    }
+
+    /** Sums what the book publishes, so none of it is dead code; allocates nothing. */
+    static final class SummingSink implements MarketDataSink
+    {
+        long sum;
+
+        @Override
+        public void trade(final int instrumentId, final long tradeId, final long price, final long quantity,
+            final long exchangeTimeNs)
+        {
+            sum += instrumentId + tradeId + price + quantity + exchangeTimeNs;
+        }
+
+        @Override
+        public void quote(final int instrumentId, final long bidPrice, final long bidQuantity, final long askPrice,
+            final long askQuantity, final long exchangeTimeNs)
+        {
+            sum += instrumentId + bidPrice + bidQuantity + askPrice + askQuantity + exchangeTimeNs;
+        }
+
+        @Override
+        public void bar(final int instrumentId, final long open, final long high, final long low, final long close,
+            final long volume, final long startTimeNs, final long durationNs)
+        {
+        }
+    }
+
+    /** Writes the book feed: BinaryFILE framing, the specification's layouts, timestamps 1 us apart. */
+    static final class BookFeedWriter
+    {
+        final ByteBuffer out;
+        int messages;
+        private long timestamp = 34_200_000_000_000L;
+
+        BookFeedWriter(final int maxMessages)
+        {
+            out = ByteBuffer.allocate(maxMessages * 52);
+        }
+
+        private void header(final int length, final char type, final int locate)
+        {
+            timestamp += 1_000;
+            out.putShort((short)length).put((byte)type).putShort((short)locate).putShort((short)0)
+                .putShort((short)(timestamp >>> 32)).putInt((int)timestamp);
+            messages++;
+        }
+
+        private void stock(final String symbol)
+        {
+            out.put(String.format("%-8s", symbol).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+
+        void directory(final int locate, final String symbol)
+        {
+            header(39, 'R', locate);
+            stock(symbol);
+            out.put((byte)'Q').put((byte)'N').putInt(100).put((byte)'N').put((byte)'C').put((byte)'C').put((byte)' ')
+                .put((byte)'P').put((byte)'N').put((byte)'N').put((byte)'1').put((byte)'N').putInt(0).put((byte)'N');
+        }
+
+        void add(final int locate, final long reference, final boolean buy, final int shares, final String symbol,
+            final long price)
+        {
+            header(36, 'A', locate);
+            out.putLong(reference).put((byte)(buy ? 'B' : 'S')).putInt(shares);
+            stock(symbol);
+            out.putInt((int)price);
+        }
+
+        void delete(final int locate, final long reference)
+        {
+            header(19, 'D', locate);
+            out.putLong(reference);
+        }
+
+        void replace(final int locate, final long reference, final long newReference, final int shares,
+            final long price)
+        {
+            header(35, 'U', locate);
+            out.putLong(reference).putLong(newReference).putInt(shares).putInt((int)price);
+        }
+
+        void executed(final int locate, final long reference, final int shares, final long match)
+        {
+            header(31, 'E', locate);
+            out.putLong(reference).putInt(shares).putLong(match);
+        }
+
+        void executedWithPrice(final int locate, final long reference, final int shares, final long match)
+        {
+            header(36, 'C', locate);
+            out.putLong(reference).putInt(shares).putLong(match).put((byte)'Y').putInt(1_500_050);
+        }
+
+        void cancel(final int locate, final long reference, final int shares)
+        {
+            header(23, 'X', locate);
+            out.putLong(reference).putInt(shares);
+        }
+
+        void trade(final int locate, final String symbol, final long match)
+        {
+            header(44, 'P', locate);
+            out.putLong(0).put((byte)'B').putInt(100);
+            stock(symbol);
+            out.putInt(1_500_050).putLong(match);
+        }
+
+        void noii(final int locate)
+        {
+            header(50, 'I', locate);
+            out.putLong(1_000_000).putLong(20_000).put((byte)'B');
+            stock("AAPL");
+            out.putInt(1_500_000).putInt(1_500_100).putInt(1_500_050).put((byte)'O').put((byte)'L');
+        }
     }
 
     /** Folds the fields an order book reads into one sum. */

@@ -73,7 +73,8 @@ final class FixVenueCommand implements Callable<Integer>
             "messages survive. Logged as 'wipe N' in --events.")
     private int wipeStoreEvery;
 
-    @Option(names = "--format", description = "trades or bars (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", converter = RunCommand.FormatConverter.class,
+        description = "trades or bars (default: ${DEFAULT-VALUE}).")
     private RunCommand.Format format = RunCommand.Format.trades;
 
     @Option(names = "--symbol", description = "Instrument of --data (default: BTCUSD for trades, AAPL for bars).")
@@ -175,6 +176,11 @@ final class FixVenueCommand implements Callable<Integer>
 
     private MarketDataSource source(final LoadedConfig limits)
     {
+        if (format.itch())
+        {
+            throw new IllegalArgumentException("fix-venue --format " + format + ": the FIX venue plays trades or bars " +
+                "only");
+        }
         final String instrument = symbol != null ? symbol : format == RunCommand.Format.bars ? "AAPL" : "BTCUSD";
         final int instrumentId = limits.instruments().stream().map(InstrumentSpec::symbol).toList().indexOf(instrument);
         if (instrumentId < 0)

@@ -40,7 +40,10 @@ import io.ringwall.engine.marketdata.MalformedLineReporter;
 import io.ringwall.engine.marketdata.MarketDataSource;
 import io.ringwall.engine.marketdata.SourceStats;
 import io.ringwall.engine.marketdata.SyntheticTradeSource;
+import io.ringwall.engine.marketdata.TimeBarSource;
 import io.ringwall.engine.marketdata.TradeCsvSource;
+import io.ringwall.engine.marketdata.itch.ItchFeedException;
+import io.ringwall.engine.marketdata.itch.ItchMarketDataSource;
 import io.ringwall.engine.metrics.LatencyIntervalLogger;
 import io.ringwall.engine.metrics.EngineMonitoring;
 import io.ringwall.engine.ring.ClockMode;
@@ -63,7 +66,43 @@ class RunCommand implements Callable<Integer>
 {
     enum Format
     {
-        trades, bars
+        trades("trades"), bars("bars"), itchFile("itch-file"), itchPcap("itch-pcap"), itchUdp("itch-udp");
+
+        final String label;
+
+        Format(final String label)
+        {
+            this.label = label;
+        }
+
+        boolean itch()
+        {
+            return this == itchFile || this == itchPcap || this == itchUdp;
+        }
+
+        @Override
+        public String toString()
+        {
+            return label;
+        }
+    }
+
+    /** Reads {@code --format} by its label (itch-file), which an enum constant cannot spell. */
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format>
+    {
+        @Override
+        public Format convert(final String value)
+        {
+            for (final Format format : Format.values())
+            {
+                if (format.label.equals(value))
+                {
+                    return format;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("--format " + value + " is not one of " +
+                java.util.Arrays.toString(Format.values()));
+        }
     }
 
     @Spec
@@ -73,9 +112,31 @@ class RunCommand implements Callable<Integer>
         description = "Market data: a CSV file path or classpath:NAME (default: ${DEFAULT-VALUE}).")
     private String data = DataFiles.BITSTAMP_TRADES;
 
-    @Option(names = "--format", description = "trades (timestamp,price,amount) or bars " +
-        "(date,open,high,low,close,volume, or ta4j's JSON bars for a .json file); default: ${DEFAULT-VALUE}.")
+    @Option(names = "--format", converter = FormatConverter.class, description = "trades (timestamp,price,amount), " +
+        "bars (date,open,high,low,close,volume, or ta4j's JSON bars for a .json file), or NASDAQ TotalView-ITCH 5.0: " +
+        "itch-file (a BinaryFILE), itch-pcap (a pcap or pcapng capture of MoldUDP64), itch-udp (live MoldUDP64, " +
+        "--data HOST:PORT or GROUP:PORT@INTERFACE); ITCH is built into order books for --symbols, which feed the " +
+        "engine trades and top-of-book quotes. Default: ${DEFAULT-VALUE}.")
     private Format format = Format.trades;
+
+    @Option(names = "--bars", paramLabel = "DURATION", description = "Feed the engine time bars of this duration " +
+        "(60s, 5m, 1h; aligned to the clock) built from the data's trades, in place of the trades, for strategies " +
+        "that want bars; any trade feed (trades, ITCH, --synthetic). An ITCH book's quotes still flow. The " +
+        "stale-data breaker then counts in intervals of it.")
+    private String bars;
+
+    @Option(names = "--symbols", split = ",", paramLabel = "SYMBOL", description = "ITCH formats: the symbols to " +
+        "build books for, e.g. AAPL,MSFT (each in the reference data); default: --symbol.")
+    private List<String> symbols = new ArrayList<>();
+
+    @Option(names = "--session-date", paramLabel = "YYYY-MM-DD", description = "ITCH formats: the trading day the " +
+        "feed's times of day belong to (New York time). Default: the MMDDYYYY in the file name, as Nasdaq names its " +
+        "files (01302019.NASDAQ_ITCH50).")
+    private String sessionDate;
+
+    @Option(names = "--silence-timeout-ms", paramLabel = "MS", description = "itch-udp: a feed silent this long (no " +
+        "datagram, not even a heartbeat) is refused and the session ends (default: ${DEFAULT-VALUE}).")
+    private long silenceTimeoutMs = 5_000;
 
     @Option(names = "--bar-interval", paramLabel = "DURATION", description = "The bars' interval (5m, 1h, 24h), " +
         "which the stale-data breaker measures bar data against (breakers.stale-data.bar-intervals of them, in open " +
@@ -284,6 +345,9 @@ class RunCommand implements Callable<Integer>
         "affinity); when the CPU cannot be had, warn and run unpinned. Pair with --wait busy-spin on a machine " +
         "with a spare core per stage (scripts/ringwall-pinned does both). Default: no pinning.")
     private Integer pinCpu;
+
+    /** {@code --bars} in nanoseconds, 0 without it. */
+    private long barsNs;
 
     /** What {@link #prepare} resolved the bar interval to, for the summary; null for trade data. */
     private String barIntervalNote;
@@ -531,7 +595,9 @@ class RunCommand implements Callable<Integer>
     {
         requirePositive("--synthetic", synthetic);
         LogEnvironment.apply(environment());
-        final String instrument = symbol != null ? symbol : synthetic != null ? "SYN" : format == Format.bars ? "AAPL" : "BTCUSD";
+        final List<String> followed = itchSymbols();
+        final String instrument = !followed.isEmpty() ? followed.get(0) : symbol != null ? symbol :
+            synthetic != null ? "SYN" : format == Format.bars ? "AAPL" : "BTCUSD";
         final LoadedConfig limits = loadConfig();
         final int instrumentId = limits.instruments().stream().map(InstrumentSpec::symbol).toList().indexOf(instrument);
         if (instrumentId < 0)
@@ -557,12 +623,35 @@ class RunCommand implements Callable<Integer>
             case "wall" -> ClockMode.WALL;
             default -> throw new IllegalArgumentException("--clock " + clock + " is not data or wall");
         };
-        final long givenBarIntervalNs = barInterval == null ? 0 :
+        barsNs = bars == null ? 0 : ConfigLoader.barIntervalOption("--bars", bars);
+        if (barsNs > 0 && format == Format.bars && synthetic == null)
+        {
+            throw new IllegalArgumentException("--bars builds bars from trades; --format bars has bars already");
+        }
+        final long givenBarIntervalNs = barsNs > 0 ? barsNs : barInterval == null ? 0 :
             ConfigLoader.barIntervalOption("--bar-interval", barInterval);
         MalformedLineReporter malformed = null;
         long dataLines = 0;
         final BarIntervalDetector bars = new BarIntervalDetector();
-        if (synthetic == null)
+        ItchMarketDataSource itchSource = null;
+        if (format.itch() && synthetic == null)
+        {
+            itchSource = itchSource(limits, followed);
+            if (format != Format.itchUdp)
+            {
+                // The whole capture once, publishing nothing, before any session exists: a corrupt file or a gap
+                // is refused having traded nothing.
+                try
+                {
+                    dataLines = itchSource.check();
+                }
+                catch (final ItchFeedException ex)
+                {
+                    throw new IllegalArgumentException(ex.getMessage());
+                }
+            }
+        }
+        else if (synthetic == null)
         {
             // The whole file once, delivering nothing, before any session exists: a file over the limit is
             // refused having traded nothing (see MalformedLineReporter for the rule). Bars' interval is found
@@ -586,9 +675,88 @@ class RunCommand implements Callable<Integer>
             RingConfig.ofSize(ringSize, WaitMode.parse(waitMode)).withThreading(StageThreading.parse(threads))
                 .withBatching(limits.journalBatching()),
             clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, timerMs * 1_000_000L, rate);
-        final MarketDataSource source = synthetic != null ? syntheticSource(instrumentId, synthetic, seed) :
-            csvSource(instrumentId, malformed);
+        final MarketDataSource read = synthetic != null ? syntheticSource(instrumentId, synthetic, seed) :
+            itchSource != null ? itchSource : csvSource(instrumentId, malformed);
+        final MarketDataSource source = barsNs > 0 ? new TimeBarSource(read, barsNs) : read;
         return new Session(limits, config, source, malformed, dataLines);
+    }
+
+    /** ITCH formats: {@code --symbols}, else {@code --symbol}; empty for the other formats. */
+    private List<String> itchSymbols()
+    {
+        if (!format.itch())
+        {
+            if (!symbols.isEmpty())
+            {
+                throw new IllegalArgumentException("--symbols is for the ITCH formats (itch-file, itch-pcap, " +
+                    "itch-udp); use --symbol for --format " + format);
+            }
+            return List.of();
+        }
+        if (!symbols.isEmpty())
+        {
+            return List.copyOf(new java.util.LinkedHashSet<>(symbols));
+        }
+        if (symbol != null)
+        {
+            return List.of(symbol);
+        }
+        throw new IllegalArgumentException("--format " + format + " needs --symbols (the symbols to build books " +
+            "for, e.g. --symbols AAPL)");
+    }
+
+    private ItchMarketDataSource itchSource(final LoadedConfig limits, final List<String> followed)
+    {
+        final List<String> known = limits.instruments().stream().map(InstrumentSpec::symbol).toList();
+        final int[] ids = new int[followed.size()];
+        for (int i = 0; i < ids.length; i++)
+        {
+            ids[i] = known.indexOf(followed.get(i));
+            if (ids[i] < 0)
+            {
+                throw new IllegalArgumentException("--symbols " + followed.get(i) + " is not in the reference data (" +
+                    known + ")");
+            }
+        }
+        if (data.equals(DataFiles.BITSTAMP_TRADES))
+        {
+            throw new IllegalArgumentException("--format " + format + " needs --data (" + (format == Format.itchUdp ?
+                "HOST:PORT or GROUP:PORT@INTERFACE" : "the ITCH file") + ")");
+        }
+        final java.time.LocalDate date;
+        if (sessionDate != null)
+        {
+            try
+            {
+                date = java.time.LocalDate.parse(sessionDate);
+            }
+            catch (final java.time.format.DateTimeParseException ex)
+            {
+                throw new IllegalArgumentException("--session-date " + sessionDate + " is not YYYY-MM-DD");
+            }
+        }
+        else
+        {
+            date = format == Format.itchUdp ? null : ItchMarketDataSource.dateInFileName(data);
+            if (date == null)
+            {
+                throw new IllegalArgumentException("--format " + format + " needs --session-date YYYY-MM-DD (the " +
+                    "trading day of the feed's times of day" + (format == Format.itchUdp ? ")" :
+                    "; the file name " + data + " holds no MMDDYYYY date)"));
+            }
+        }
+        if (silenceTimeoutMs <= 0)
+        {
+            throw new IllegalArgumentException("--silence-timeout-ms " + silenceTimeoutMs + " is not positive");
+        }
+        final ItchMarketDataSource.Transport transport = switch (format)
+        {
+            case itchFile -> ItchMarketDataSource.Transport.FILE;
+            case itchPcap -> ItchMarketDataSource.Transport.PCAP;
+            default -> ItchMarketDataSource.Transport.UDP;
+        };
+        return new ItchMarketDataSource(transport, data, followed.toArray(String[]::new), ids, date,
+            silenceTimeoutMs * 1_000_000L);
     }
 
     private MarketDataSource csvSource(final int instrumentId, final MalformedLineReporter reporter)
@@ -608,17 +776,17 @@ class RunCommand implements Callable<Integer>
     private long barIntervalNs(final long givenNs, final long configuredNs, final long detectedNs)
     {
         final long intervalNs = givenNs > 0 ? givenNs : configuredNs > 0 ? configuredNs : detectedNs;
-        final String from = givenNs > 0 ? "--bar-interval" : configuredNs > 0 ? "breakers.stale-data.bar-interval" :
+        final String from = barsNs > 0 ? "--bars" : givenNs > 0 ? "--bar-interval" : configuredNs > 0 ? "breakers.stale-data.bar-interval" :
             "detected from the data";
         barIntervalNote = intervalNs == 0 ? "no interval (fewer than two bars): stale-data ages as for trades" :
             HumanDuration.format(intervalNs) + " (" + from + ")";
         return intervalNs;
     }
 
-    /** Bar data from a file: staleness is measured in bar intervals (synthetic data are trades). */
+    /** Bar data from a file, or bars built from trades: staleness is measured in bar intervals. */
     private boolean isBarData()
     {
-        return format == Format.bars && synthetic == null;
+        return format == Format.bars && synthetic == null || barsNs > 0;
     }
 
     /**

@@ -45,6 +45,14 @@ public final class IntakeSwitch implements MarketDataSource
             }
 
             @Override
+            public void quote(final int instrumentId, final long bidPrice, final long bidQuantity,
+                final long askPrice, final long askQuantity, final long exchangeTimeNs)
+            {
+                checkOpen();
+                sink.quote(instrumentId, bidPrice, bidQuantity, askPrice, askQuantity, exchangeTimeNs);
+            }
+
+            @Override
             public void bar(final int instrumentId, final long open, final long high, final long low,
                 final long close, final long volume, final long startTimeNs, final long durationNs)
             {

@@ -28,4 +28,13 @@ public interface MarketDataSink
     void trade(int instrumentId, long tradeId, long price, long quantity, long exchangeTimeNs);
 
     void bar(int instrumentId, long open, long high, long low, long close, long volume, long startTimeNs, long durationNs);
+
+    /**
+     * A new top of book (an order-book feed's): best bid and ask with their quantities, 0 for an empty side. Sinks
+     * that only use prints ignore it (the default); a sink that forwards data to the engine must override it.
+     */
+    default void quote(final int instrumentId, final long bidPrice, final long bidQuantity, final long askPrice,
+        final long askQuantity, final long exchangeTimeNs)
+    {
+    }
 }

@@ -36,6 +36,13 @@ import org.agrona.collections.Long2ObjectHashMap;
  *       sell stop at or below. Limit orders fill at their limit only when the market trades through it.</li>
  *   <li>Bars: orders fill at the open (market), at the better of limit and open once the range crosses
  *       the limit, or once the range reaches the stop at the worse of stop and open.</li>
+ *   <li>Quotes (top of book from an order-book feed): while the side a taker order takes from is quoted (the ask
+ *       for a buy, the bid for a sell), market orders, triggered stops and limit orders at or through the touch fill
+ *       at the quoted price, as soon as they are live and on every quote after, oldest first, together taking at
+ *       most the displayed quantity of that quote (what this venue's fills took is not shown again until the next
+ *       quote). The cost model's slippage, spread and impact do not apply there: the touch is the real price.
+ *       Prints then no longer fill such takers, though they still trigger stops and fill resting limits they trade
+ *       through. A side quoted at 0 (empty) returns the instrument to the print rules.</li>
  *   <li>Time in force: IOC takes its first opportunity and expires the rest; DAY expires at its session's
  *       close (an order queued outside hours belongs to the next session); GTC works until cancelled.</li>
  * </ul>
@@ -51,6 +58,12 @@ public final class PaperVenue
     private final InstrumentMarket[] markets;
     private final SessionClock[] clocks;
     private final long[] lastPrice;
+    /** The last quote's best bid and ask per instrument, 0 when that side is not quoted. */
+    private final long[] bidPrice;
+    private final long[] askPrice;
+    /** Displayed quantity at the best bid / ask that this venue's fills have not taken since the quote. */
+    private final long[] bidLeft;
+    private final long[] askLeft;
     /** Volume of the last print the venue's fills have not taken yet (0 after a bar: it is over). */
     private final long[] remaining;
     private final VenueOrder[] book;
@@ -80,6 +93,10 @@ public final class PaperVenue
         this.clocks = market.clocksOf(instruments);
         this.lastPrice = new long[specs.length];
         this.remaining = new long[specs.length];
+        this.bidPrice = new long[specs.length];
+        this.askPrice = new long[specs.length];
+        this.bidLeft = new long[specs.length];
+        this.askLeft = new long[specs.length];
         this.book = new VenueOrder[capacity];
         this.pool = new VenueOrder[capacity];
         for (int i = 0; i < capacity; i++)
@@ -289,7 +306,7 @@ public final class PaperVenue
             {
                 order.triggered = order.side == Side.BUY ? price >= order.stopPrice : price <= order.stopPrice;
             }
-            final long fillPrice = switch (order.ordType)
+            final long fillPrice = isQuoted(order) && order.ordType != OrdType.LIMIT ? 0 : switch (order.ordType)
             {
                 case MARKET -> takerPrice(order, price);
                 case STOP -> order.triggered ? takerPrice(order, price) : 0;
@@ -301,6 +318,25 @@ public final class PaperVenue
         }
         remaining[instrumentId] = capacity;
         sweep();
+        // A stop this print triggered takes the touch now, when its side is quoted.
+        takeAtTouch(nowNs);
+    }
+
+    /**
+     * A new top of book for {@code instrumentId}: best bid and ask with their displayed quantities, 0 for an empty
+     * side. Due acknowledgements and expiries first, then live takers fill at the touch.
+     */
+    public void onQuote(final long nowNs, final int instrumentId, final long bid, final long bidQuantity,
+        final long ask, final long askQuantity)
+    {
+        if (isValid(instrumentId))
+        {
+            bidPrice[instrumentId] = bid > 0 && bidQuantity > 0 ? bid : 0;
+            bidLeft[instrumentId] = bidPrice[instrumentId] > 0 ? bidQuantity : 0;
+            askPrice[instrumentId] = ask > 0 && askQuantity > 0 ? ask : 0;
+            askLeft[instrumentId] = askPrice[instrumentId] > 0 ? askQuantity : 0;
+        }
+        advanceTo(nowNs);
     }
 
     /**
@@ -381,6 +417,50 @@ public final class PaperVenue
             expireDue(nowNs);
         }
         takeRemainingVolume(nowNs);
+        takeAtTouch(nowNs);
+    }
+
+    /** Whether the side {@code order} would take from is quoted (then it fills at the touch, not on prints). */
+    private boolean isQuoted(final VenueOrder order)
+    {
+        return (order.side == Side.BUY ? askPrice : bidPrice)[order.instrumentId] > 0;
+    }
+
+    /**
+     * Live orders whose side is quoted and that are marketable there (market, triggered stop, limit at or through
+     * the touch) fill at the touch, oldest first, up to the quantity the quote still displays.
+     */
+    private void takeAtTouch(final long nowNs)
+    {
+        boolean filled = false;
+        for (int i = 0; i < working; i++)
+        {
+            final VenueOrder order = book[i];
+            if (!order.acknowledged || order.liveAtNs > nowNs || order.leaves() <= 0 || !isQuoted(order))
+            {
+                continue;
+            }
+            final int instrumentId = order.instrumentId;
+            final boolean buy = order.side == Side.BUY;
+            final long touch = buy ? askPrice[instrumentId] : bidPrice[instrumentId];
+            final long[] left = buy ? askLeft : bidLeft;
+            final boolean marketable = switch (order.ordType)
+            {
+                case MARKET -> true;
+                case STOP -> order.triggered;
+                case LIMIT -> buy ? order.limitPrice >= touch : order.limitPrice <= touch;
+                default -> false;
+            };
+            if (marketable && left[instrumentId] > 0)
+            {
+                left[instrumentId] -= fill(order, touch, left[instrumentId], nowNs);
+                filled = true;
+            }
+        }
+        if (filled)
+        {
+            sweep();
+        }
     }
 
     /** Live market orders and triggered stops take what is left of their instrument's last trade print. */
@@ -392,7 +472,7 @@ public final class PaperVenue
             final VenueOrder order = book[i];
             final int instrumentId = order.instrumentId;
             final boolean taker = order.ordType == OrdType.MARKET || order.ordType == OrdType.STOP && order.triggered;
-            if (taker && remaining[instrumentId] > 0 && order.acknowledged && order.liveAtNs <= nowNs &&
+            if (taker && !isQuoted(order) && remaining[instrumentId] > 0 && order.acknowledged && order.liveAtNs <= nowNs &&
                 order.leaves() > 0)
             {
                 remaining[instrumentId] -= fill(order, takerPrice(order, lastPrice[instrumentId]),
@@ -432,7 +512,7 @@ public final class PaperVenue
             return VenueRejectReason.OUTSIDE_TRADING_HOURS;
         }
         final long reference = ordType == OrdType.LIMIT ? limitPrice : ordType == OrdType.STOP ? stopPrice :
-            lastPrice[instrumentId];
+            marketReference(instrumentId, side);
         if (reference <= 0)
         {
             return VenueRejectReason.NO_MARKET;
@@ -450,6 +530,13 @@ public final class PaperVenue
             return VenueRejectReason.OTHER;
         }
         return null;
+    }
+
+    /** What a market order is expected to pay: the touch it takes when quoted, else the last print. */
+    private long marketReference(final int instrumentId, final Side side)
+    {
+        final long touch = side == Side.BUY ? askPrice[instrumentId] : bidPrice[instrumentId];
+        return touch > 0 ? touch : lastPrice[instrumentId];
     }
 
     private boolean isValid(final int instrumentId)
@@ -509,7 +596,7 @@ public final class PaperVenue
     private long commitmentOf(final VenueOrder order, final long quantity)
     {
         final long reference = order.ordType == OrdType.LIMIT ? order.limitPrice : order.ordType == OrdType.STOP ?
-            order.stopPrice : lastPrice[order.instrumentId];
+            order.stopPrice : marketReference(order.instrumentId, order.side);
         return Fixed.notional(reference, quantity);
     }
 

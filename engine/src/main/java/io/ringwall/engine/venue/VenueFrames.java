@@ -24,6 +24,7 @@ public final class VenueFrames
     private final io.ringwall.codecs.ReplaceOrderDecoder replaceOrder = new io.ringwall.codecs.ReplaceOrderDecoder();
     private final TradeDecoder trade = new TradeDecoder();
     private final BarDecoder bar = new BarDecoder();
+    private final io.ringwall.codecs.QuoteDecoder quote = new io.ringwall.codecs.QuoteDecoder();
 
     public VenueFrames(final PaperVenue venue)
     {
@@ -82,7 +83,8 @@ public final class VenueFrames
     }
 
     /**
-     * A journaled input: a trade or bar is a print the venue fills against; anything else only moves its clock.
+     * A journaled input: a trade or bar is a print the venue fills against, a quote the touch it fills takers at;
+     * anything else only moves its clock.
      */
     public void onInput(final DirectBuffer buffer, final int offset, final long venueTimeNs)
     {
@@ -99,6 +101,12 @@ public final class VenueFrames
             final long startNs = venueTimeNs - bar.durationNs();
             venue.onBar(venueTimeNs, bar.instrumentId(), bar.openPrice(), bar.highPrice(), bar.lowPrice(),
                 bar.closePrice(), bar.volume(), startNs);
+        }
+        else if (templateId == io.ringwall.codecs.QuoteDecoder.TEMPLATE_ID)
+        {
+            quote.wrapAndApplyHeader(buffer, offset, header);
+            venue.onQuote(venueTimeNs, quote.instrumentId(), quote.bidPrice(), quote.bidQuantity(), quote.askPrice(),
+                quote.askQuantity());
         }
         else
         {

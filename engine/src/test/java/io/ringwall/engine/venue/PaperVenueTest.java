@@ -262,4 +262,66 @@ class PaperVenueTest
             answers.add("replace rejected " + clOrdId + " of " + origClOrdId + " " + reason);
         }
     }
+
+    @Test
+    void withAQuoteAMarketOrderFillsAtTheAskUpToItsDisplayedSizeNotAtTheLastTrade()
+    {
+        // Costs that would move a print-based fill: with a quote, the touch is the price.
+        final PaperVenue venue = venue(new CostModel(0, 0, 0, 100, true, 0), rules(1_000_000));
+        venue.onTrade(T0, 0, PRICE_100, 10 * UNIT);
+        venue.onQuote(T0 + 1, 0, 999_900, 5 * UNIT, 1_000_100, 2 * UNIT);   // 99.99 x 5 / 100.01 x 2
+        venue.onNewOrder(T0 + 2, 7, 0, Side.BUY, OrdType.MARKET, TimeInForce.DAY, 3 * UNIT, 0, 0);
+        venue.onTrade(T0 + 3, 0, PRICE_100, 10 * UNIT);                     // a print does not fill a quoted taker
+        venue.onQuote(T0 + 4, 0, 999_900, 5 * UNIT, 1_000_200, 10 * UNIT);  // the ask moves to 100.02
+        assertThat(answers).containsExactly(
+            "accepted 7",
+            "filled 7 1000100 x " + 2 * UNIT + " leaves " + UNIT,
+            "filled 7 1000200 x " + UNIT + " leaves 0");
+    }
+
+    @Test
+    void withAQuoteASellFillsAtTheBidAndWhatItTookIsNotTakenAgainUntilTheNextQuote()
+    {
+        final PaperVenue venue = venue(CostModel.free(), rules(1_000_000));
+        venue.onQuote(T0, 0, 999_900, UNIT, 1_000_100, UNIT);
+        venue.onNewOrder(T0 + 1, 7, 0, Side.SELL, OrdType.MARKET, TimeInForce.GTC, UNIT, 0, 0);
+        venue.onNewOrder(T0 + 2, 8, 0, Side.SELL, OrdType.MARKET, TimeInForce.GTC, UNIT, 0, 0);
+        assertThat(answers).containsExactly("accepted 7", "filled 7 999900 x " + UNIT + " leaves 0", "accepted 8");
+        venue.onQuote(T0 + 3, 0, 999_800, UNIT, 1_000_100, UNIT);
+        assertThat(answers).last().isEqualTo("filled 8 999800 x " + UNIT + " leaves 0");
+    }
+
+    @Test
+    void withAQuoteALimitAtOrThroughTheTouchFillsAtTheTouchAndOneBehindItRests()
+    {
+        final PaperVenue venue = venue(CostModel.free(), rules(1_000_000));
+        venue.onQuote(T0, 0, 999_900, 10 * UNIT, 1_000_100, 10 * UNIT);
+        venue.onNewOrder(T0 + 1, 7, 0, Side.BUY, OrdType.LIMIT, TimeInForce.GTC, UNIT, 1_000_500, 0);
+        venue.onNewOrder(T0 + 2, 8, 0, Side.BUY, OrdType.LIMIT, TimeInForce.GTC, UNIT, 1_000_000, 0);
+        assertThat(answers).containsExactly("accepted 7", "filled 7 1000100 x " + UNIT + " leaves 0", "accepted 8");
+        venue.onQuote(T0 + 3, 0, 999_900, 10 * UNIT, 1_000_000, 10 * UNIT); // the ask comes down to the limit
+        assertThat(answers).last().isEqualTo("filled 8 1000000 x " + UNIT + " leaves 0");
+    }
+
+    @Test
+    void aStopAPrintTriggersFillsAtTheQuotedTouch()
+    {
+        final PaperVenue venue = venue(new CostModel(0, 0, 0, 100, false, 0), rules(1_000_000));
+        venue.onQuote(T0, 0, 949_000, 10 * UNIT, 951_000, 10 * UNIT);
+        venue.onTrade(T0 + 1, 0, 960_000, UNIT);
+        venue.onNewOrder(T0 + 2, 9, 0, Side.SELL, OrdType.STOP, TimeInForce.GTC, UNIT, 0, 950_000);
+        venue.onTrade(T0 + 3, 0, 950_000, UNIT);                    // triggers; fills at the bid, no slippage
+        assertThat(answers).containsExactly("accepted 9", "filled 9 949000 x " + UNIT + " leaves 0");
+    }
+
+    @Test
+    void anEmptyQuotedSideReturnsTakersToThePrintRules()
+    {
+        final PaperVenue venue = venue(CostModel.free(), rules(1_000_000));
+        venue.onTrade(T0, 0, PRICE_100, UNIT);
+        venue.onQuote(T0 + 1, 0, 999_900, UNIT, 1_000_100, UNIT);
+        venue.onQuote(T0 + 2, 0, 999_900, UNIT, 0, 0);              // no ask: a buy takes the last print's volume
+        venue.onNewOrder(T0 + 3, 7, 0, Side.BUY, OrdType.MARKET, TimeInForce.GTC, UNIT, 0, 0);
+        assertThat(answers).containsExactly("accepted 7", "filled 7 1000000 x " + UNIT + " leaves 0");
+    }
 }

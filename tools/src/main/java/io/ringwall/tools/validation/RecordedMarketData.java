@@ -16,12 +16,16 @@ public final class RecordedMarketData
 {
     private static final byte TRADE = 0;
     private static final byte BAR = 1;
+    private static final byte QUOTE = 2;
 
     private final String description;
     private final int size;
     private final byte[] kind;
     private final int[] instrumentId;
-    /** Trade: trade id, price, quantity. Bar: open, high, low, close, volume, start, duration. */
+    /**
+     * Trade: trade id, price, quantity. Bar: open, high, low, close, volume, start, duration. Quote (an order-book
+     * feed's top of book): bid, bid quantity, ask, ask quantity.
+     */
     private final long[][] fields;
     private final long[] eventTimeNs;
 
@@ -123,6 +127,10 @@ public final class RecordedMarketData
                 {
                     sink.trade(instrumentId[i], fields[0][i], fields[1][i], fields[2][i], eventTimeNs[i]);
                 }
+                else if (kind[i] == QUOTE)
+                {
+                    sink.quote(instrumentId[i], fields[0][i], fields[1][i], fields[2][i], fields[3][i], eventTimeNs[i]);
+                }
                 else
                 {
                     sink.bar(instrumentId[i], fields[0][i], fields[1][i], fields[2][i], fields[3][i], fields[4][i],
@@ -176,6 +184,17 @@ public final class RecordedMarketData
             fields[4][at] = volume;
             fields[5][at] = startTimeNs;
             fields[6][at] = durationNs;
+        }
+
+        @Override
+        public void quote(final int instrument, final long bidPrice, final long bidQuantity, final long askPrice,
+            final long askQuantity, final long exchangeTimeNs)
+        {
+            final int at = next(QUOTE, instrument, exchangeTimeNs);
+            fields[0][at] = bidPrice;
+            fields[1][at] = bidQuantity;
+            fields[2][at] = askPrice;
+            fields[3][at] = askQuantity;
         }
 
         private int next(final byte recordKind, final int instrument, final long timeNs)

@@ -53,6 +53,8 @@ public final class ItchCaptureReader
     public ItchCaptureReader failOnGap(final boolean failOnGap)
     {
         this.failOnGap = failOnGap;
+        // Failing on a gap, the packet past it is not delivered either: a book stops at the last sound message.
+        mold.holdOnGap(failOnGap);
         return this;
     }
 
@@ -129,7 +131,7 @@ public final class ItchCaptureReader
         }
         final long gapsBefore = mold.gaps();
         final int status = mold.decode(buffer, udp.payloadOffset(), udp.payloadLength(), itch, listener);
-        if (status != MoldUdp64Decoder.OK)
+        if (status != MoldUdp64Decoder.OK && status != MoldUdp64Decoder.GAP_HELD)
         {
             throw new ItchFeedException(where(fileOffset) + mold.describe(status, buffer, udp.payloadOffset()) +
                 "; not a MoldUDP64 TotalView-ITCH 5.0 feed, or the capture is corrupt here (use --port to read only " +

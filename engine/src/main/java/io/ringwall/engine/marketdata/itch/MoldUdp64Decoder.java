@@ -33,6 +33,11 @@ public final class MoldUdp64Decoder
     public static final int ITCH_REFUSED = -5;
     /** More sessions than the decoder tracks. */
     public static final int TOO_MANY_SESSIONS = -6;
+    /**
+     * The packet starts past the next expected message and {@link #holdOnGap} is set: it is counted as a gap and
+     * none of its messages is delivered (a book must not apply messages after a hole in the sequence).
+     */
+    public static final int GAP_HELD = -7;
 
     /** Bytes of the packet header. */
     public static final int HEADER_LENGTH = 20;
@@ -56,6 +61,7 @@ public final class MoldUdp64Decoder
     private long missingMessages;
     private long duplicateMessages;
     private int lastGapSession = -1;
+    private boolean holdOnGap;
     private long lastGapExpected;
     private long lastGapReceived;
 
@@ -63,6 +69,16 @@ public final class MoldUdp64Decoder
     private int errorIndex;
     private int itchStatus;
     private int itchLength;
+
+    /**
+     * Whether a packet past a gap is held back ({@link #GAP_HELD}, nothing delivered) rather than delivered after
+     * the gap is counted (the default, for a dump that shows what arrived).
+     */
+    public MoldUdp64Decoder holdOnGap(final boolean hold)
+    {
+        this.holdOnGap = hold;
+        return this;
+    }
 
     /**
      * Reads the MoldUDP64 packet of {@code length} bytes at {@code offset}.
@@ -102,6 +118,10 @@ public final class MoldUdp64Decoder
             lastGapSession = session;
             lastGapExpected = expected;
             lastGapReceived = sequence;
+            if (holdOnGap)
+            {
+                return GAP_HELD;
+            }
         }
         final long alreadySeen = sequence < expected ? Math.min(expected - sequence, messagesCount) : 0;
         duplicateMessages += alreadySeen;
@@ -311,6 +331,8 @@ public final class MoldUdp64Decoder
                     ItchDecoder.describe(itchStatus, buffer, packetOffset + errorIndex + 2, itchLength);
             case TOO_MANY_SESSIONS:
                 return "more than " + MAX_SESSIONS + " MoldUDP64 sessions in one capture";
+            case GAP_HELD:
+                return "MoldUDP64 gap: " + describeLastGap();
             default:
                 return "MoldUDP64 status " + status;
         }
