@@ -31,7 +31,11 @@ public final class ClusterClient implements AutoCloseable, EgressListener
 
     private static final int RECORD_HEADER = Integer.BYTES + Long.BYTES;
     private static final long RECONNECT_PAUSE_NS = 500_000_000L;
-    private static final long CONFIRM_INTERVAL_NS = 20_000_000L;
+    /**
+     * OUTPUTS_DONE goes at least this often, changed or not: the cluster only sends egress while handling a log
+     * message, so this is what makes a new leader resend what its predecessor may not have delivered.
+     */
+    private static final long CONFIRM_INTERVAL_NS = 100_000_000L;
 
     private final AeronCluster.Context template;
     private final Aeron aeron;
@@ -47,7 +51,6 @@ public final class ClusterClient implements AutoCloseable, EgressListener
     private long acked;
     private long offeredUpTo;
     private long lastOutput;
-    private long confirmedOutput;
     private long lastProgressNs;
     private long nextConnectNs;
     private long nextConfirmNs;
@@ -113,12 +116,11 @@ public final class ClusterClient implements AutoCloseable, EgressListener
             lastProgressNs = nowNs;
         }
         work += offerPending();
-        if (confirmedOutput < lastOutput && nowNs >= nextConfirmNs)
+        if (nowNs >= nextConfirmNs)
         {
             ClusterEnvelope.write(message, 0, ClusterEnvelope.OUTPUTS_DONE, lastOutput);
             if (cluster.offer(message, 0, ClusterEnvelope.HEADER_LENGTH) > 0)
             {
-                confirmedOutput = lastOutput;
                 nextConfirmNs = nowNs + CONFIRM_INTERVAL_NS;
                 work++;
             }
@@ -141,7 +143,7 @@ public final class ClusterClient implements AutoCloseable, EgressListener
             lastConnectError = null;
             // A new session: the cluster resends the outputs not confirmed; everything not acknowledged goes again.
             offeredUpTo = acked;
-            confirmedOutput = 0;
+            nextConfirmNs = 0;
             lastProgressNs = nowNs;
             return 1;
         }
@@ -239,8 +241,10 @@ public final class ClusterClient implements AutoCloseable, EgressListener
         final String ingressEndpoints)
     {
         leaderChanges++;
-        // What the old leader took but never logged is gone: send everything not acknowledged again.
+        // What the old leader took but never logged is gone: send everything not acknowledged again, and confirm
+        // at once so the new leader sends the outputs not confirmed.
         offeredUpTo = acked;
+        nextConfirmNs = 0;
         lastProgressNs = clock.nanoTime();
     }
 

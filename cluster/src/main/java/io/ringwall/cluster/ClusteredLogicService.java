@@ -61,7 +61,10 @@ public final class ClusteredLogicService implements ClusteredService
     private long lastAppliedInput;
     private long outputIndex;
     private long outputsDone;
-    /** Egress cursor (leader): outputs up to this index were offered; acks up to this input. Not replicated. */
+    /**
+     * Egress cursor: outputs up to this index were offered; acks up to this input. Not replicated: a member that
+     * becomes leader, or sees a gateway's new session, starts again from what the gateway confirmed.
+     */
     private long outputsSent;
     private long inputAckSent;
     private long currentGatewaySequence;
@@ -287,16 +290,11 @@ public final class ClusteredLogicService implements ClusteredService
         inputAckSent = 0;
     }
 
-    @Override
-    public int doBackgroundWork(final long nowNs)
-    {
-        return cluster == null || cluster.clientSessions().isEmpty() ? 0 : sendEgress();
-    }
-
     /**
      * Offers the outputs not offered yet, in order, then the input acknowledgement. A follower's offers are
      * mocked (they succeed without sending). What back pressure or a not yet connected session refuses stays for
-     * the next duty cycle.
+     * the next message: Aeron allows egress only while handling the log, so the gateway's periodic OUTPUTS_DONE
+     * (sent even when nothing changed) is what moves egress on after a failover when no input arrives.
      */
     private int sendEgress()
     {
