@@ -45,6 +45,7 @@ final class ClusterHarness implements AutoCloseable
     private final MediaDriver clientDriver;
     private final Aeron clientAeron;
     private final ClusterClient client;
+    private final AeronCluster.Context clientContext;
 
     ClusterHarness(final Path root, final LogicConfig logic, final int portBase)
     {
@@ -70,6 +71,7 @@ final class ClusterHarness implements AutoCloseable
             .ingressChannel("aeron:udp?term-length=" + TERM_LENGTH)
             .ingressEndpoints(topology.ingressEndpoints())
             .egressChannel("aeron:udp?endpoint=localhost:0|term-length=" + TERM_LENGTH);
+        clientContext = context;
         client = new ClusterClient(context, clientAeron,
             (index, frame, offset, length) -> received.add(new Received(index, RecordingObserver.copy(frame, offset,
                 length))),
@@ -109,6 +111,17 @@ final class ClusterHarness implements AutoCloseable
     List<RecordingObserver> incarnations(final int id)
     {
         return incarnations.get(id);
+    }
+
+    /** For a second client (the gateway): the channels and endpoints of this cluster. */
+    AeronCluster.Context clientContext()
+    {
+        return clientContext;
+    }
+
+    Aeron clientAeron()
+    {
+        return clientAeron;
     }
 
     ClusterClient client()
