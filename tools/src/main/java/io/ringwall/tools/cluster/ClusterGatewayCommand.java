@@ -117,6 +117,7 @@ public final class ClusterGatewayCommand implements Callable<Integer>
                 .ingressEndpoints(topology.ingressEndpoints())
                 .egressChannel("aeron:udp?endpoint=" + host + ":0|" + terms),
                 aeron, cluster.logic(limits), new SystemNanoClock(), haltAfterMs * 1_000_000L, log);
+            awaitLeader(gateway, out);
             out.println("cluster-gateway: playing " + source.describe() + " into the cluster " + cluster.members +
                 " at " + rate + "/s");
             out.flush();
@@ -135,6 +136,28 @@ public final class ClusterGatewayCommand implements Callable<Integer>
         {
             CloseHelper.quietCloseAll(gateway, aeron, driver);
         }
+    }
+
+    /** The members may still be electing: the data starts once a leader has opened a session. */
+    private void awaitLeader(final ClusterGateway gateway, final PrintWriter out)
+    {
+        out.println("cluster-gateway: waiting for a cluster leader (" + cluster.members + ", ports from " +
+            cluster.portBase + ")");
+        out.flush();
+        final long deadline = System.nanoTime() + drainSeconds * 1_000_000_000L;
+        while (!gateway.client().isConnected())
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException("no cluster leader answered within " + drainSeconds + " s: start " +
+                    "the members (ringwall cluster-node) with the same --members and --port-base; last error: " +
+                    gateway.client().lastConnectError());
+            }
+            gateway.poll();
+            sleep();
+        }
+        out.println("cluster-gateway: connected, leader " + gateway.client().leaderMemberId());
+        out.flush();
     }
 
     /** Polls until every input is acknowledged and the venue has been quiet for a moment, or the deadline. */
