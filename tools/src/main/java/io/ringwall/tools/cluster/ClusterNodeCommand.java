@@ -8,6 +8,9 @@ import io.aeron.cluster.service.Cluster;
 import io.ringwall.cluster.ClusterNode;
 import io.ringwall.cluster.ClusterNodeConfig;
 import io.ringwall.cluster.ServiceObserver;
+import io.ringwall.cluster.StreamRecorder;
+import io.ringwall.engine.logic.BusinessLogic;
+import org.agrona.concurrent.UnsafeBuffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +48,15 @@ public final class ClusterNodeCommand implements Callable<Integer>
     @Option(names = "--heartbeat-timeout-ms", description = "Leader heartbeat timeout (default: ${DEFAULT-VALUE}).")
     private long heartbeatTimeoutMs = ClusterNodeConfig.DEFAULT_LEADER_HEARTBEAT_TIMEOUT_NS / 1_000_000;
 
+    @Option(names = "--record", paramLabel = "DIR", description = "Drills: write what this member applies and " +
+        "produces to DIR/record-<start ms>.bin (one file per start), and its final logic state to DIR/state.bin " +
+        "when it stops normally (scripts/cluster-drill checks them).")
+    private Path record;
+
+    private static final long MARK_FILE_WAIT_NS = 30_000_000_000L;
+
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+
     @Override
     public Integer call()
     {
@@ -55,9 +67,10 @@ public final class ClusterNodeCommand implements Callable<Integer>
             cluster.termLength(), heartbeatTimeoutMs * 1_000_000L, cluster.logic(cluster.limits()));
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final ClusterNode node = ClusterNode.launch(config, ServiceObserver.NONE,
-            error -> err.println("cluster-node " + id + ": " + error));
-        final Thread shutdown = new Thread(node::close, "cluster-node-shutdown");
+        final StreamRecorder recorder = record == null ? null :
+            new StreamRecorder(record.resolve("record-" + System.currentTimeMillis() + ".bin"));
+        final ClusterNode node = launch(config, recorder == null ? ServiceObserver.NONE : recorder, err);
+        final Thread shutdown = new Thread(() -> stop(node, recorder), "cluster-node-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         out.println("cluster-node " + id + " started: members " + cluster.members + ", ports from " +
             cluster.portBase + ", dir " + nodeDir + ", aeron " + driverDir);
@@ -82,9 +95,75 @@ public final class ClusterNodeCommand implements Callable<Integer>
             Thread.currentThread().interrupt();
         }
         Runtime.getRuntime().removeShutdownHook(shutdown);
-        node.close();
+        stop(node, recorder);
         out.println("cluster-node " + id + " stopped");
         out.flush();
         return 0;
+    }
+
+    /**
+     * Starts the member. After a crash (kill -9) its mark files still look active until their heartbeat goes
+     * stale (Aeron's driver timeout, 10 s): the start is tried again for a while instead of failing at once.
+     */
+    private ClusterNode launch(final ClusterNodeConfig config, final ServiceObserver observer, final PrintWriter err)
+    {
+        final long deadline = System.nanoTime() + MARK_FILE_WAIT_NS;
+        while (true)
+        {
+            try
+            {
+                return ClusterNode.launch(config, observer, error -> err.println("cluster-node " + id + ": " + error));
+            }
+            catch (final RuntimeException ex)
+            {
+                if (ex.getMessage() == null || !ex.getMessage().contains("active mark file") ||
+                    System.nanoTime() > deadline)
+                {
+                    throw ex;
+                }
+                err.println("cluster-node " + id + ": " + ex.getMessage() + " (a crashed predecessor's; waiting " +
+                    "for it to go stale)");
+                err.flush();
+                try
+                {
+                    Thread.sleep(1_000);
+                }
+                catch (final InterruptedException interrupted)
+                {
+                    Thread.currentThread().interrupt();
+                    throw ex;
+                }
+            }
+        }
+    }
+
+    /** Closes the member; with --record, then writes its logic's final state (its thread has stopped). */
+    private void stop(final ClusterNode node, final StreamRecorder recorder)
+    {
+        if (!stopped.compareAndSet(false, true))
+        {
+            return;
+        }
+        node.close();
+        if (recorder != null)
+        {
+            recorder.close();
+            final BusinessLogic logic = node.service().logic();
+            if (logic != null)
+            {
+                final UnsafeBuffer state = new UnsafeBuffer(new byte[logic.maxSnapshotLength()]);
+                final int length = logic.captureState(state, 0);
+                final byte[] bytes = new byte[length];
+                state.getBytes(0, bytes);
+                try
+                {
+                    java.nio.file.Files.write(record.resolve("state.bin"), bytes);
+                }
+                catch (final java.io.IOException ex)
+                {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }
+        }
     }
 }

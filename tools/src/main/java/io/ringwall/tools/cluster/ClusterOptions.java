@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
  */
 final class ClusterOptions
 {
-    @Option(names = "--members", required = true, paramLabel = "HOST,HOST,HOST", description = "Every member's host " +
+    @Option(names = "--members", paramLabel = "HOST,HOST,HOST", description = "Every member's host " +
         "or address, by member id (0, 1, 2), comma-separated; the same list on every node and the gateway.")
     String members;
 
@@ -50,6 +50,10 @@ final class ClusterOptions
 
     ClusterTopology topology()
     {
+        if (members == null)
+        {
+            throw new IllegalArgumentException("--members HOST,HOST,HOST is required");
+        }
         return ClusterTopology.parse(members, portBase);
     }
 
