@@ -54,7 +54,9 @@ public final class ClusteredLogicService implements ClusteredService
     private final Consumer<ClientSession> offerEgress = this::offerEgress;
     private int egressLength;
     private boolean egressDelivered;
-    private final UnsafeBuffer egress = new UnsafeBuffer(new byte[ClusterEnvelope.HEADER_LENGTH + 4096]);
+    /** The largest output frame is a ring slot's ({@link io.ringwall.engine.ring.FrameEvent#CAPACITY}). */
+    private final UnsafeBuffer egress =
+        new UnsafeBuffer(new byte[ClusterEnvelope.HEADER_LENGTH + io.ringwall.engine.ring.FrameEvent.CAPACITY]);
     private final CRC32C crc = new CRC32C();
     private Cluster cluster;
     private BusinessLogic logic;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.aeron.cluster.client.AeronCluster;
 import io.ringwall.engine.EngineFixtures;
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.frames.InputEncoder;
@@ -160,6 +161,38 @@ class ClusterReplicationTest
         awaitGatewayOutputs(reference.outputs.size());
         assertGatewayGotEachOutputOnce(reference.outputs);
         assertSameState(reference);
+    }
+
+    @Test
+    void aResentInputIsAppliedOnceAndOneAheadOfALostOneIsNotApplied()
+    {
+        cluster = new ClusterHarness(dir, LOGIC, 29_700);
+        cluster.awaitLeader();
+        sendTrades(0, 10);
+        awaitAllApplied(10);
+        final UnsafeBuffer message = new UnsafeBuffer(new byte[256]);
+        final int length = encoder.trade(message, ClusterEnvelope.HEADER_LENGTH, 0, 999, 1, 1, 1);
+        try (AeronCluster raw = AeronCluster.connect(cluster.clientContext().clone().aeron(cluster.clientAeron())
+            .ownsAeronClient(false).egressListener((session, timestamp, buffer, offset, size, header) -> { })))
+        {
+            ClusterEnvelope.write(message, 0, ClusterEnvelope.INPUT, 5);
+            offer(raw, message, ClusterEnvelope.HEADER_LENGTH + length);
+            ClusterEnvelope.write(message, 0, ClusterEnvelope.INPUT, 12);
+            offer(raw, message, ClusterEnvelope.HEADER_LENGTH + length);
+            cluster.pumpUntil(() -> cluster.node(0).service().droppedInputs() > 0 &&
+                cluster.node(0).service().duplicateInputs() > 0, "both reach the log");
+        }
+        sendTrades(10, 20);
+        awaitAllApplied(20);
+        for (int id = 0; id < ClusterHarness.MEMBERS; id++)
+        {
+            assertInputsAreTheSent(cluster.observer(id).inputs());
+        }
+    }
+
+    private void offer(final AeronCluster raw, final UnsafeBuffer message, final int length)
+    {
+        cluster.pumpUntil(() -> raw.offer(message, 0, length) > 0, "the raw input is offered");
     }
 
     /** Trades of a price swinging around 100 (period 120 trades), so the moving averages cross both ways. */

@@ -105,7 +105,8 @@ public final class ClusterDrillCommand implements Callable<Integer>
         MediaDriver driver = null;
         Aeron aeron = null;
         ClusterGateway gateway = null;
-        final long trades = (long)rate * (intervalMs * (kills + 1) / 1000);
+        // Plenty: the session stops one interval after the last restart (Done), however long failovers take.
+        final long trades = (long)rate * (intervalMs * (kills + 1) / 1000 + 60L * kills);
         try
         {
             final String terms = "term-length=" + cluster.termLength();
@@ -125,29 +126,53 @@ public final class ClusterDrillCommand implements Callable<Integer>
             out.println("cluster-drill: " + kills + " leader kills, one every " + intervalMs + " ms, during " + trades +
                 " trades at " + rate + "/s (work directory " + dir + ")");
             out.flush();
-            new SyntheticTradeSource(cluster.instrumentId(limits), trades, 42, 1_700_000_000_000_000_000L, 1_000_000L)
-                .run(new Drill(gateway, out));
+            try
+            {
+                new SyntheticTradeSource(cluster.instrumentId(limits), trades, 42, 1_700_000_000_000_000_000L,
+                    1_000_000L).run(new Drill(gateway, out));
+            }
+            catch (final Done done)
+            {
+                // the kills are done and the last restarted member had an interval to catch up
+            }
             drain(gateway);
         }
         finally
         {
+            final int leader = gateway != null && gateway.client().isConnected() ? gateway.client().leaderMemberId() : -1;
             CloseHelper.quietCloseAll(gateway, aeron, driver);
-            for (final Process node : nodes)
+            // One at a time, the leader last: each member writes its final state as it stops.
+            for (int i = 1; i <= 3; i++)
             {
-                if (node != null)
-                {
-                    node.destroy();
-                }
-            }
-            for (final Process node : nodes)
-            {
-                if (node != null && !node.waitFor(60, TimeUnit.SECONDS))
-                {
-                    node.destroyForcibly();
-                }
+                stop(nodes[(Math.max(leader, 0) + i) % 3], out);
             }
         }
         return check(gateway, logic, out) ? 0 : 2;
+    }
+
+    /** Ends the session once the kills are done. */
+    private static final class Done extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        Done()
+        {
+            super("drill done", null, false, false);
+        }
+    }
+
+    private static void stop(final Process node, final PrintWriter out) throws InterruptedException
+    {
+        if (node == null)
+        {
+            return;
+        }
+        node.destroy();
+        if (!node.waitFor(60, TimeUnit.SECONDS))
+        {
+            out.println("cluster-drill: a member did not stop within 60 s of SIGTERM; killed");
+            node.destroyForcibly();
+        }
     }
 
     private Process startNode(final int id) throws IOException
@@ -244,6 +269,10 @@ public final class ClusterDrillCommand implements Callable<Integer>
                 drillStep();
             }
             nextNs += intervalNs;
+            if (killed == kills && victim < 0 && System.nanoTime() >= nextKillNs)
+            {
+                throw new Done();
+            }
             gateway.trade(instrumentId, tradeId, price, quantity, exchangeTimeNs);
         }
 
