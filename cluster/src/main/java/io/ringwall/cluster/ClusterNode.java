@@ -96,6 +96,9 @@ public final class ClusterNode implements AutoCloseable
             .ingressChannel("aeron:udp?" + terms)
             .replicationChannel("aeron:udp?endpoint=" + host + ":0")
             .leaderHeartbeatTimeoutNs(config.leaderHeartbeatTimeoutNs())
+            // A candidate waits a random part of half this before it nominates itself (Aeron's default 1 s): a
+            // quarter of the heartbeat timeout keeps that wait small next to the detection time it follows.
+            .electionTimeoutNs(Math.min(1_000_000_000L, config.leaderHeartbeatTimeoutNs() / 4))
             .clusterClock(new NanosecondClusterClock())
             .aeronDirectoryName(aeronDir)
             .errorHandler(errorHandler);

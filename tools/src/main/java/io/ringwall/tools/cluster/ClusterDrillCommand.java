@@ -79,6 +79,8 @@ public final class ClusterDrillCommand implements Callable<Integer>
     private String nodeHeap = "256m";
 
     private final Process[] nodes = new Process[3];
+    /** Starts of each member so far: a restarted member counts once its log says it started (it joined). */
+    private final int[] starts = new int[3];
     private final List<Long> failoverNs = new ArrayList<>();
 
     @Override
@@ -197,6 +199,7 @@ public final class ClusterDrillCommand implements Callable<Integer>
             command.addAll(List.of("--strategy", strategy));
         }
         final Path log = dir.resolve("node-" + id + ".log");
+        starts[id]++;
         return new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(java.lang.ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
@@ -320,6 +323,11 @@ public final class ClusterDrillCommand implements Callable<Integer>
         }
     }
 
+    /**
+     * @return whether every member runs and has joined: a restarted one first waits for its crashed
+     * predecessor's mark files to go stale (about 10 s), and killing the leader before it joined would leave no
+     * majority.
+     */
     private boolean allAlive()
     {
         for (int id = 0; id < nodes.length; id++)
@@ -329,8 +337,24 @@ public final class ClusterDrillCommand implements Callable<Integer>
                 throw new IllegalStateException("member " + id + " exited (status " + nodes[id].exitValue() + "): see " +
                     dir.resolve("node-" + id + ".log"));
             }
+            if (startedLines(id) < starts[id])
+            {
+                return false;
+            }
         }
         return true;
+    }
+
+    private long startedLines(final int id)
+    {
+        try (Stream<String> lines = Files.lines(dir.resolve("node-" + id + ".log")))
+        {
+            return lines.filter(line -> line.startsWith("cluster-node " + id + " started:")).count();
+        }
+        catch (final IOException | java.io.UncheckedIOException ex)
+        {
+            return 0;
+        }
     }
 
     private boolean check(final ClusterGateway gateway, final LogicConfig logic, final PrintWriter out)
