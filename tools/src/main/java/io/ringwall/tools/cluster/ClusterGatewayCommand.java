@@ -121,14 +121,21 @@ public final class ClusterGatewayCommand implements Callable<Integer>
             out.println("cluster-gateway: playing " + source.describe() + " into the cluster " + cluster.members +
                 " at " + rate + "/s");
             out.flush();
+            final long startNs = System.nanoTime();
             source.run(new Paced(gateway, 1_000_000_000L / rate));
             final boolean drained = drain(gateway);
+            final double seconds = (allAckedNs - startNs) / 1e9;
             final var client = gateway.client();
             out.println("cluster-gateway: inputs sent " + client.lastSent() + ", acknowledged " +
                 client.acknowledged() + "; outputs " + client.lastOutput() + "; orders to the venue " +
                 gateway.ordersSent() + ", duplicates dropped " + gateway.duplicateOrders() + "; leader changes " +
                 client.leaderChanges() + ", connects " + client.connects() + ", halts " + gateway.halts() +
                 "; venue fills " + gateway.venue().fills());
+            if (drained)
+            {
+                out.printf("cluster-gateway: %d inputs applied by the cluster in %.2f s: %.0f inputs/s%n",
+                    client.acknowledged(), seconds, client.acknowledged() / seconds);
+            }
             out.flush();
             return drained ? 0 : 2;
         }
@@ -174,6 +181,7 @@ public final class ClusterGatewayCommand implements Callable<Integer>
             {
                 lastSent = client.lastSent();
                 quietSince = System.nanoTime();
+                allAckedNs = quietSince;
             }
             else if (System.nanoTime() - quietSince > 1_000_000_000L)
             {
@@ -183,6 +191,9 @@ public final class ClusterGatewayCommand implements Callable<Integer>
         }
         return false;
     }
+
+    /** When the last input was acknowledged (the end of the throughput measurement). */
+    private long allAckedNs;
 
     private static void sleep()
     {
