@@ -190,6 +190,29 @@ class ClusterReplicationTest
         }
     }
 
+    @Test
+    void anUnexpectedExceptionInTheLogicStopsEveryMemberAtTheSameInput()
+    {
+        final LogicConfig failing = LogicConfig.unrestricted(List.of("BTCUSD"),
+            List.of(FailingStrategy.class.getName()), LogicConfig.DEFAULT_INITIAL_CASH, 1024);
+        cluster = new ClusterHarness(dir, failing, 29_750);
+        cluster.awaitLeader();
+        sendTrades(0, 5);
+        awaitAllApplied(5);
+        final int length = encoder.trade(frame, 0, 0, 6, FailingStrategy.POISON_PRICE, Fixed.QUANTITY_SCALE, 6);
+        cluster.send(frame, 0, length);
+        cluster.pumpUntil(() -> cluster.errors().stream().filter(error -> String.valueOf(error.getMessage())
+            .contains("business logic failed on input 6")).count() == ClusterHarness.MEMBERS,
+            "every member reports the failure");
+        sendTrades(6, 10);
+        // Negative check: what follows the failing input must not be applied anywhere.
+        cluster.pumpFor(3_000);
+        for (int id = 0; id < ClusterHarness.MEMBERS; id++)
+        {
+            assertThat(cluster.observer(id).lastApplied()).as("member %d", id).isEqualTo(5);
+        }
+    }
+
     private void offer(final AeronCluster raw, final UnsafeBuffer message, final int length)
     {
         cluster.pumpUntil(() -> raw.offer(message, 0, length) > 0, "the raw input is offered");
