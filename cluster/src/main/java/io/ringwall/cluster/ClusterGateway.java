@@ -1,0 +1,259 @@
+package io.ringwall.cluster;
+
+import java.io.PrintStream;
+
+import io.aeron.Aeron;
+import io.aeron.cluster.client.AeronCluster;
+import io.ringwall.codecs.Side;
+import io.ringwall.codecs.VenueRejectReason;
+import io.ringwall.engine.frames.InputEncoder;
+import io.ringwall.engine.frames.VenueAnswers;
+import io.ringwall.engine.logic.LogicConfig;
+import io.ringwall.engine.marketdata.MarketDataSink;
+import io.ringwall.engine.ring.ClockMode;
+import io.ringwall.engine.venue.PaperVenue;
+import io.ringwall.engine.venue.VenueFrames;
+import org.agrona.DirectBuffer;
+import org.agrona.collections.LongHashSet;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The cluster's gateway, one thread: market data and the venue's answers go to the cluster as input frames
+ * ({@link ClusterClient}); the logic's outputs come back from the leader and go to the paper venue, each exactly
+ * once. The client drops outputs already taken by index; on top of that every new order is checked against the
+ * client order ids this gateway already sent, so an order a new leader resends after a failover never reaches the
+ * venue twice (counted in {@link #duplicateOrders()}).
+ *
+ * <p>Without a leader (a majority lost) nothing is acknowledged: after {@code haltAfterNs} the gateway says so once,
+ * stops acting on anything but what the cluster sends, and holds every input for the cluster; when a leader answers
+ * again it says so and everything held is applied in order.
+ */
+public final class ClusterGateway implements MarketDataSink, ClusterClient.OutputHandler, VenueAnswers, AutoCloseable
+{
+    private final ClusterClient client;
+    private final VenueFrames venue;
+    private final NanoClock clock;
+    private final PrintStream log;
+    private final long haltAfterNs;
+    private final InputEncoder encoder = new InputEncoder();
+    private final UnsafeBuffer frame = new UnsafeBuffer(new byte[512]);
+    /** The venue answers while it reads {@link #frame}: its answers are encoded apart. */
+    private final UnsafeBuffer answer = new UnsafeBuffer(new byte[512]);
+    private final LongHashSet ordersSent = new LongHashSet();
+    private long duplicateOrders;
+    private long inputsSent;
+    private long lastAcked;
+    private long lastProgressNs;
+    private boolean halted;
+    private long halts;
+
+    /**
+     * @param logic       the session's configuration: the paper venue takes its market model and instruments.
+     * @param haltAfterNs inputs waiting this long without an acknowledgement (or no session) halt trading.
+     */
+    public ClusterGateway(final AeronCluster.Context cluster, final Aeron aeron, final LogicConfig logic,
+        final NanoClock clock, final long haltAfterNs, final PrintStream log)
+    {
+        this.client = new ClusterClient(cluster, aeron, this, clock, 1_000_000_000L);
+        this.venue = new VenueFrames(PaperVenue.forSession(logic, 16_384, this));
+        this.clock = clock;
+        this.haltAfterNs = haltAfterNs;
+        this.log = log;
+        this.lastProgressNs = clock.nanoTime();
+    }
+
+    /** A market-data trade: to the venue (it fills against prints) and to the cluster. */
+    @Override
+    public void trade(final int instrumentId, final long tradeId, final long price, final long quantity,
+        final long exchangeTimeNs)
+    {
+        final long nowNs = ClockMode.WALL.stamp(0);
+        final int length = encoder.trade(frame, 0, instrumentId, tradeId, price, quantity, exchangeTimeNs);
+        sendInput(length);
+        venue.onInput(frame, 0, nowNs);
+        poll();
+    }
+
+    @Override
+    public void bar(final int instrumentId, final long open, final long high, final long low, final long close,
+        final long volume, final long startTimeNs, final long durationNs)
+    {
+        final long nowNs = ClockMode.WALL.stamp(0);
+        final int length = encoder.bar(frame, 0, instrumentId, open, high, low, close, volume, startTimeNs, durationNs);
+        sendInput(length);
+        venue.onInput(frame, 0, nowNs);
+        poll();
+    }
+
+    /** Market data first goes to the cluster, then to the venue (as the engine journals it before the venue). */
+    private void sendInput(final int length)
+    {
+        client.send(frame, 0, length);
+        inputsSent++;
+    }
+
+    /** A venue answer; called from inside the venue, so it only queues (no polling: that would re-enter). */
+    private void send(final int length)
+    {
+        client.send(answer, 0, length);
+        inputsSent++;
+    }
+
+    /** One duty cycle: the cluster's egress and state, the venue's clock, the halt check. @return work done. */
+    public int poll()
+    {
+        final int work = client.poll();
+        venue.venue().advanceTo(ClockMode.WALL.stamp(0));
+        checkHealth(clock.nanoTime());
+        return work;
+    }
+
+    private void checkHealth(final long nowNs)
+    {
+        if (client.acknowledged() != lastAcked || client.acknowledged() == client.lastSent())
+        {
+            lastAcked = client.acknowledged();
+            lastProgressNs = nowNs;
+            if (halted && client.isConnected())
+            {
+                halted = false;
+                log.println("cluster-gateway: leader " + client.leaderMemberId() + " answers again; trading " +
+                    "resumes, every input held was applied in order (" + lastAcked + " acknowledged)");
+            }
+            return;
+        }
+        if (!halted && nowNs - lastProgressNs > haltAfterNs)
+        {
+            halted = true;
+            halts++;
+            log.println("cluster-gateway: TRADING HALTED: no cluster leader acknowledged an input for " +
+                (nowNs - lastProgressNs) / 1_000_000 + " ms (" + (client.lastSent() - client.acknowledged()) +
+                " inputs held" + (client.isConnected() ? "" : ", no session: " + client.lastConnectError()) +
+                "). A majority of the cluster nodes is probably down: restart them (ringwall cluster-node); " +
+                "the held inputs are sent when a leader answers.");
+        }
+    }
+
+    /** An output of the logic, each index once: orders, cancels and amends go to the venue. */
+    @Override
+    public void onOutput(final long index, final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long clOrdId = venue.newOrderId(buffer, offset);
+        if (clOrdId != VenueFrames.NOT_AN_ORDER && !ordersSent.add(clOrdId))
+        {
+            duplicateOrders++;
+            return;
+        }
+        venue.onOutput(buffer, offset, ClockMode.WALL.stamp(0));
+    }
+
+    @Override
+    public void orderAccepted(final long timeNs, final long clOrdId, final long venueOrderId, final int instrumentId)
+    {
+        send(encoder.orderAccepted(answer, 0, clOrdId, venueOrderId, instrumentId, timeNs));
+    }
+
+    @Override
+    public void orderFilled(final long timeNs, final long clOrdId, final long venueOrderId, final long execId,
+        final int instrumentId, final Side side, final long lastPrice, final long lastQuantity,
+        final long leavesQuantity, final long cumQuantity, final long fee)
+    {
+        send(encoder.orderFilled(answer, 0, clOrdId, venueOrderId, execId, instrumentId, side, lastPrice, lastQuantity,
+            leavesQuantity, cumQuantity, fee, timeNs));
+    }
+
+    @Override
+    public void orderRejected(final long timeNs, final long clOrdId, final int instrumentId,
+        final VenueRejectReason reason)
+    {
+        send(encoder.orderRejected(answer, 0, clOrdId, instrumentId, reason, timeNs));
+    }
+
+    @Override
+    public void orderCancelled(final long timeNs, final long clOrdId, final long venueOrderId, final int instrumentId,
+        final long cancelledQuantity)
+    {
+        send(encoder.orderCancelled(answer, 0, clOrdId, venueOrderId, instrumentId, cancelledQuantity, timeNs));
+    }
+
+    @Override
+    public void orderExpired(final long timeNs, final long clOrdId, final long venueOrderId, final int instrumentId,
+        final long expiredQuantity)
+    {
+        send(encoder.orderExpired(answer, 0, clOrdId, venueOrderId, instrumentId, expiredQuantity, timeNs));
+    }
+
+    @Override
+    public void cancelRejected(final long timeNs, final long clOrdId, final long origClOrdId,
+        final VenueRejectReason reason)
+    {
+        send(encoder.cancelRejected(answer, 0, clOrdId, origClOrdId, reason, timeNs));
+    }
+
+    @Override
+    public void orderReplaced(final long timeNs, final long clOrdId, final long origClOrdId, final long venueOrderId,
+        final int instrumentId, final long quantity, final long limitPrice, final long leavesQuantity,
+        final long cumQuantity)
+    {
+        send(encoder.orderReplaced(answer, 0, clOrdId, origClOrdId, venueOrderId, instrumentId, quantity, limitPrice,
+            leavesQuantity, cumQuantity, timeNs));
+    }
+
+    @Override
+    public void replaceRejected(final long timeNs, final long clOrdId, final long origClOrdId,
+        final VenueRejectReason reason)
+    {
+        send(encoder.replaceRejected(answer, 0, clOrdId, origClOrdId, reason, timeNs));
+    }
+
+    public ClusterClient client()
+    {
+        return client;
+    }
+
+    /** @return whether trading is halted for want of a cluster leader. */
+    public boolean halted()
+    {
+        return halted;
+    }
+
+    public long halts()
+    {
+        return halts;
+    }
+
+    /** @return distinct new orders sent to the venue. */
+    public long ordersSent()
+    {
+        return ordersSent.size();
+    }
+
+    /** @return whether the venue got this client order id. */
+    public boolean sentOrder(final long clOrdId)
+    {
+        return ordersSent.contains(clOrdId);
+    }
+
+    /** @return new orders the cluster sent again after a failover that the gateway did not send again. */
+    public long duplicateOrders()
+    {
+        return duplicateOrders;
+    }
+
+    public long inputsSent()
+    {
+        return inputsSent;
+    }
+
+    public PaperVenue venue()
+    {
+        return venue.venue();
+    }
+
+    @Override
+    public void close()
+    {
+        client.close();
+    }
+}

@@ -1,0 +1,58 @@
+package io.ringwall.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.agrona.DirectBuffer;
+
+/** Keeps copies of what one node incarnation applied and produced (written on the service thread). */
+final class RecordingObserver implements ServiceObserver
+{
+    record Input(long gatewaySequence, long sequence, long timeNs, byte[] frame)
+    {
+    }
+
+    record Output(long index, long sequence, long timeNs, byte[] frame)
+    {
+    }
+
+    private final List<Input> inputs = new ArrayList<>();
+    private final List<Output> outputs = new ArrayList<>();
+
+    @Override
+    public synchronized void onInputApplied(final long gatewaySequence, final long sequence, final long timeNs,
+        final DirectBuffer frame, final int offset, final int length)
+    {
+        inputs.add(new Input(gatewaySequence, sequence, timeNs, copy(frame, offset, length)));
+    }
+
+    @Override
+    public synchronized void onOutput(final long index, final long sequence, final long timeNs,
+        final DirectBuffer frame, final int offset, final int length)
+    {
+        outputs.add(new Output(index, sequence, timeNs, copy(frame, offset, length)));
+    }
+
+    synchronized List<Input> inputs()
+    {
+        return List.copyOf(inputs);
+    }
+
+    synchronized List<Output> outputs()
+    {
+        return List.copyOf(outputs);
+    }
+
+    /** @return the last gateway sequence applied, 0 when none. */
+    synchronized long lastApplied()
+    {
+        return inputs.isEmpty() ? 0 : inputs.get(inputs.size() - 1).gatewaySequence();
+    }
+
+    static byte[] copy(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final byte[] bytes = new byte[length];
+        buffer.getBytes(offset, bytes);
+        return bytes;
+    }
+}
