@@ -125,7 +125,8 @@ public final class ConfigLoader
         final String base = files.describe(BASE_FILE);
         return new LoadedConfig(values.risk(base), values.breakers(base), instruments, market, environment, sources,
             values.lifecycle(base), values.maxMalformedPpm(), values.reconciliationMode(),
-            values.statusTimeoutNs(), values.statusTries(), values.journalBatching(base), values.retentionKeepDays());
+            values.statusTimeoutNs(), values.statusTries(), values.journalBatching(base), values.retentionKeepDays(),
+            values.shadow(base));
     }
 
     private static void applyFile(final ConfigLocation files, final String fileName, final ConfigValues values,
