@@ -65,7 +65,15 @@ public final class EngineStateSnapshot
     static final int DRAWDOWN = 32;
     static final int MAX_DRAWDOWN = 33;
     static final int ORDERS_SHOWN = 34;
-    static final int SCALARS = 35;
+    // Shadow trading (EngineCounters.shadow*): zero, and the quality -1, when the shadow is off.
+    static final int SHADOW_DECISIONS = 35;
+    static final int SHADOW_MISALIGNMENTS = 36;
+    static final int SHADOW_EXECUTIONS = 37;
+    static final int SHADOW_FILLED = 38;
+    static final int SHADOW_SLIPPAGE_ORDERS = 39;
+    static final int SHADOW_SLIPPAGE_PPM_SUM = 40;
+    static final int SHADOW_QUALITY_PPM = 41;
+    static final int SCALARS = 42;
 
     /** Most working orders a capture copies (the count of all of them is kept beside). */
     public static final int MAX_ORDERS_SHOWN = 256;
@@ -157,6 +165,13 @@ public final class EngineStateSnapshot
         put(UNKNOWN_ORDER_EVENTS, counters.unknownOrderEvents);
         put(INVALID_TRANSITIONS, counters.invalidTransitions);
         put(IGNORED_COMMANDS, counters.ignoredCommands);
+        put(SHADOW_DECISIONS, counters.shadowDecisions);
+        put(SHADOW_MISALIGNMENTS, counters.shadowMisalignments);
+        put(SHADOW_EXECUTIONS, counters.shadowExecutions);
+        put(SHADOW_FILLED, counters.shadowFilled);
+        put(SHADOW_SLIPPAGE_ORDERS, counters.shadowSlippageOrders);
+        put(SHADOW_SLIPPAGE_PPM_SUM, counters.shadowSlippagePpmSum);
+        put(SHADOW_QUALITY_PPM, counters.shadowExecutionQualityPpm);
         for (final RiskRejectReason reason : REASONS)
         {
             put(reasonsAt + reason.ordinal(), counters.riskRejects(reason));
