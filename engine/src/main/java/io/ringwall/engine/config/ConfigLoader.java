@@ -36,7 +36,8 @@ public final class ConfigLoader
     public static final String INSTRUMENTS_FILE = "instruments.yaml";
     private static final List<String> OVERRIDE_PREFIXES = List.of("RINGWALL_RISK_", "RINGWALL_BREAKERS_",
         "RINGWALL_CHECKPOINT_", "RINGWALL_SHUTDOWN_", "RINGWALL_JOURNAL_",
-        "RINGWALL_MARKET_DATA_", "RINGWALL_RECONCILIATION_", "RINGWALL_ORDERS_", "RINGWALL_RETENTION_");
+        "RINGWALL_MARKET_DATA_", "RINGWALL_RECONCILIATION_", "RINGWALL_ORDERS_", "RINGWALL_RETENTION_",
+        "RINGWALL_SHADOW_");
 
     private ConfigLoader()
     {
