@@ -51,6 +51,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * venue's two answers); and {@code quiet}, which never orders (the market-data floor). The logic runs
  * with every pre-trade check and breaker on ({@link BenchmarkConfigs}).
  *
+ * <p>{@code shadow}: {@code on} runs the same logic with shadow trading (issue 20): a twin of the strategy trading on
+ * the paper model inside the logic, and every decision and finished order judged and journaled. Its SHADOW breaker is
+ * set never to trip (1,000 misalignments in a row, no execution-quality floor) so that both runs measure the trading
+ * path. {@code -p shadow=off,on} compares the two in one run; the issue allows the twin 1.5 x the logic alone.
+ *
  * <p>The logic promises no allocation: {@code scripts/ringwall bench -prof gc LogicBenchmark} must show
  * {@code gc.alloc.rate.norm} of about 0 B/op.
  */
@@ -77,6 +82,10 @@ public class LogicBenchmark
     @Param({ "ma-crossover", "mean-reversion", "every-trade", "amend-every-order", "quiet" })
     public String strategy;
 
+    /** Shadow trading off (the logic alone) or on (with its twin and judge). */
+    @Param({ "off" })
+    public String shadow;
+
     private final UnsafeBuffer trades = new UnsafeBuffer(new byte[TRADES * STRIDE]);
     private final int[] tradeLengths = new int[TRADES];
     private final long[] tradePrices = new long[TRADES];
@@ -96,7 +105,15 @@ public class LogicBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        final LogicConfig config = BenchmarkConfigs.allChecksOn(List.of(strategySpec(strategy)));
+        final LogicConfig logicAlone = BenchmarkConfigs.allChecksOn(List.of(strategySpec(strategy)));
+        final LogicConfig config = switch (shadow)
+        {
+            case "off" -> logicAlone;
+            case "on" -> logicAlone.withShadow(new io.ringwall.engine.config.ShadowSettings(true,
+                io.ringwall.engine.config.ShadowSettings.DEFAULT_SIGNAL_TOLERANCE_PPM, 1_000, 0,
+                io.ringwall.engine.config.ShadowSettings.DEFAULT_EXECUTION_WINDOW, List.of()));
+            default -> throw new IllegalArgumentException("shadow '" + shadow + "': off or on");
+        };
         logic = BusinessLogic.create(config, sink);
         encodeTrades(new SplittableRandom(42));
         tradeCount = 0;
@@ -151,10 +168,11 @@ public class LogicBenchmark
     {
         final EngineCounters counters = logic.counters();
         return String.format("%n[%s] inputs %,d, orders sent %,d, amends %,d (replaced %,d), fills %,d, risk rejects " +
-            "%,d (%s), breakers tripped: %s, working %d, unanswered orders dropped by the loopback %d%n", strategy,
-            counters.inputs, counters.ordersSent, counters.amendsSent, counters.replaces, counters.fills,
+            "%,d (%s), breakers tripped: %s, working %d, unanswered orders dropped by the loopback %d; shadow %s: " +
+            "decisions %,d, misaligned %,d, live orders judged %,d, twin position %d%n", strategy, counters.inputs, counters.ordersSent, counters.amendsSent, counters.replaces, counters.fills,
             counters.riskRejects, counters.riskRejectsText(),
-            counters.breakerTripsText(), logic.workingOrders(), sink.dropped);
+            counters.breakerTripsText(), logic.workingOrders(), sink.dropped, shadow, counters.shadowDecisions,
+            counters.shadowMisalignments, counters.shadowExecutions, logic.shadowPosition(INSTRUMENT_ID));
     }
 
     /**

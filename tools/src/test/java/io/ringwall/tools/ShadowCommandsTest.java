@@ -51,6 +51,18 @@ class ShadowCommandsTest
         reset();
         assertThat(execute("replay", "--journal", session, "--verify")).as(text(out) + text(err)).isZero();
         assertThat(text(out)).contains("identical");
+
+        reset();
+        final Path backtest = dir.resolve("backtest");
+        assertThat(execute("backtest", "--synthetic", "20000", "--strategy", LIVE, "--no-progress", "--journal",
+            backtest.toString())).as(text(err)).isZero();
+        reset();
+        assertThat(execute("shadow-report", "--journal", session, "--against-backtest",
+            backtest.resolve("backtest-report.json").toString(), "--out", dir.resolve("report").toString()))
+            .as(text(err)).isZero();
+        assertThat(text(out)).containsPattern("against .*backtest-report.json: [0-9]+ daily returns, correlation " +
+            "\S+, equity DTW distance \S+");
+        assertThat(dir.resolve("report").resolve("shadow-report.json")).content().contains("\"againstBacktest\"");
     }
 
     @Test
