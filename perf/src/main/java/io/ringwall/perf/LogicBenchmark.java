@@ -51,10 +51,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * venue's two answers); and {@code quiet}, which never orders (the market-data floor). The logic runs
  * with every pre-trade check and breaker on ({@link BenchmarkConfigs}).
  *
- * <p>{@code shadow}: {@code on} runs the same logic with shadow trading (issue 20): a twin of the strategy trading on
- * the paper model inside the logic, and every decision and finished order judged and journaled. Its SHADOW breaker is
- * set never to trip (1,000 misalignments in a row, no execution-quality floor) so that both runs measure the trading
- * path. {@code -p shadow=off,on} compares the two in one run; the issue allows the twin 1.5 x the logic alone.
+ * <p>{@link ShadowBenchmark} runs the same with and without the shadow twin.
  *
  * <p>The logic promises no allocation: {@code scripts/ringwall bench -prof gc LogicBenchmark} must show
  * {@code gc.alloc.rate.norm} of about 0 B/op.
@@ -71,7 +68,7 @@ public class LogicBenchmark
     static final int TRADES = 4096;
     /** Bytes per pre-encoded frame; a Trade frame is 44. */
     private static final int STRIDE = 64;
-    private static final int INSTRUMENT_ID = 0;
+    static final int INSTRUMENT_ID = 0;
     /** No fee: the every-trade strategy would otherwise pay its way into the drawdown breaker and measure the halted path. */
     private static final long FEE_BPS = 0;
     private static final long START_TIME_NS = 1_700_000_000_000_000_000L;
@@ -82,17 +79,13 @@ public class LogicBenchmark
     @Param({ "ma-crossover", "mean-reversion", "every-trade", "amend-every-order", "quiet" })
     public String strategy;
 
-    /** Shadow trading off (the logic alone) or on (with its twin and judge). */
-    @Param({ "off" })
-    public String shadow;
-
     private final UnsafeBuffer trades = new UnsafeBuffer(new byte[TRADES * STRIDE]);
     private final int[] tradeLengths = new int[TRADES];
     private final long[] tradePrices = new long[TRADES];
     private final UnsafeBuffer answer = new UnsafeBuffer(new byte[STRIDE * 2]);
     private final InputEncoder venueEncoder = new InputEncoder();
     private final VenueLoopback sink = new VenueLoopback();
-    private BusinessLogic logic;
+    BusinessLogic logic;
     private long tradeCount;
     private long sequence;
     private long timeNs;
@@ -105,15 +98,7 @@ public class LogicBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        final LogicConfig logicAlone = BenchmarkConfigs.allChecksOn(List.of(strategySpec(strategy)));
-        final LogicConfig config = switch (shadow)
-        {
-            case "off" -> logicAlone;
-            case "on" -> logicAlone.withShadow(new io.ringwall.engine.config.ShadowSettings(true,
-                io.ringwall.engine.config.ShadowSettings.DEFAULT_SIGNAL_TOLERANCE_PPM, 1_000, 0,
-                io.ringwall.engine.config.ShadowSettings.DEFAULT_EXECUTION_WINDOW, List.of()));
-            default -> throw new IllegalArgumentException("shadow '" + shadow + "': off or on");
-        };
+        final LogicConfig config = configure(BenchmarkConfigs.allChecksOn(List.of(strategySpec(strategy))));
         logic = BusinessLogic.create(config, sink);
         encodeTrades(new SplittableRandom(42));
         tradeCount = 0;
@@ -126,6 +111,18 @@ public class LogicBenchmark
         // before measurement and leaves the tear-down a few KB.
         reportText();
         System.out.println();
+    }
+
+    /** The logic's configuration: the shipped one here; {@link ShadowBenchmark} adds the shadow. */
+    LogicConfig configure(final LogicConfig logicAlone)
+    {
+        return logicAlone;
+    }
+
+    /** A word for the report line after the strategy's counts. */
+    String variant()
+    {
+        return "";
     }
 
     /**
@@ -168,11 +165,10 @@ public class LogicBenchmark
     {
         final EngineCounters counters = logic.counters();
         return String.format("%n[%s] inputs %,d, orders sent %,d, amends %,d (replaced %,d), fills %,d, risk rejects " +
-            "%,d (%s), breakers tripped: %s, working %d, unanswered orders dropped by the loopback %d; shadow %s: " +
-            "decisions %,d, misaligned %,d, live orders judged %,d, twin position %d%n", strategy, counters.inputs, counters.ordersSent, counters.amendsSent, counters.replaces, counters.fills,
+            "%,d (%s), breakers tripped: %s, working %d, unanswered orders dropped by the loopback %d%s%n", strategy,
+            counters.inputs, counters.ordersSent, counters.amendsSent, counters.replaces, counters.fills,
             counters.riskRejects, counters.riskRejectsText(),
-            counters.breakerTripsText(), logic.workingOrders(), sink.dropped, shadow, counters.shadowDecisions,
-            counters.shadowMisalignments, counters.shadowExecutions, logic.shadowPosition(INSTRUMENT_ID));
+            counters.breakerTripsText(), logic.workingOrders(), sink.dropped, variant());
     }
 
     /**

@@ -61,7 +61,7 @@ class ShadowCommandsTest
             backtest.resolve("backtest-report.json").toString(), "--out", dir.resolve("report").toString()))
             .as(text(err)).isZero();
         assertThat(text(out)).containsPattern("against .*backtest-report.json: [0-9]+ daily returns, correlation " +
-            "\S+, equity DTW distance \S+");
+            "\\S+, equity DTW distance \\S+");
         assertThat(dir.resolve("report").resolve("shadow-report.json")).content().contains("\"againstBacktest\"");
     }
 
