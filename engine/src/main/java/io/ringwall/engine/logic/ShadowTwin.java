@@ -106,8 +106,12 @@ final class ShadowTwin implements VenueAnswers
     /** Every input moves the model's clock: acknowledgements and expiries fall due in event time. */
     void onClock(final long timeNs)
     {
-        model.advanceTo(timeNs);
-        drain();
+        // with nothing working, moving the model's clock does nothing: skip its passes over an empty book
+        if (model.workingOrders() > 0)
+        {
+            model.advanceTo(timeNs);
+            drain();
+        }
     }
 
     void onTrade(final TradeEvent trade)
