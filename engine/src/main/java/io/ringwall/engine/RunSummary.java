@@ -53,6 +53,15 @@ public record RunSummary(String source, SourceStats sourceStats, EngineCounters 
         }
         text.append(String.format("risk          rejects: %s; breakers tripped: %s%n", counters.riskRejectsText(),
             counters.breakerTripsText()));
+        if (counters.shadowDecisions > 0 || counters.shadowExecutions > 0)
+        {
+            // ringwall run --shadow: how the live side kept to its twin (ringwall shadow-report has the detail)
+            text.append(String.format("shadow        %,d decisions, %,d misaligned (alignment %s); %,d live orders " +
+                "finished, %,d filled%n", counters.shadowDecisions, counters.shadowMisalignments,
+                String.format("%.2f%%", counters.shadowDecisions == 0 ? Double.NaN :
+                    100.0 * (counters.shadowDecisions - counters.shadowMisalignments) / counters.shadowDecisions),
+                counters.shadowExecutions, counters.shadowFilled));
+        }
         text.append(String.format("PnL           realised %s, unrealised %s, fees %s, net %s; equity %s (start %s)%n",
             money(realizedPnl), money(unrealizedPnl), money(fees), money(realizedPnl + unrealizedPnl - fees),
             money(equity), money(initialCash)));

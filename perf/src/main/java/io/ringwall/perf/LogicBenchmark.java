@@ -51,6 +51,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * venue's two answers); and {@code quiet}, which never orders (the market-data floor). The logic runs
  * with every pre-trade check and breaker on ({@link BenchmarkConfigs}).
  *
+ * <p>{@link ShadowBenchmark} runs the same with and without the shadow twin.
+ *
  * <p>The logic promises no allocation: {@code scripts/ringwall bench -prof gc LogicBenchmark} must show
  * {@code gc.alloc.rate.norm} of about 0 B/op.
  */
@@ -66,7 +68,7 @@ public class LogicBenchmark
     static final int TRADES = 4096;
     /** Bytes per pre-encoded frame; a Trade frame is 44. */
     private static final int STRIDE = 64;
-    private static final int INSTRUMENT_ID = 0;
+    static final int INSTRUMENT_ID = 0;
     /** No fee: the every-trade strategy would otherwise pay its way into the drawdown breaker and measure the halted path. */
     private static final long FEE_BPS = 0;
     private static final long START_TIME_NS = 1_700_000_000_000_000_000L;
@@ -83,7 +85,7 @@ public class LogicBenchmark
     private final UnsafeBuffer answer = new UnsafeBuffer(new byte[STRIDE * 2]);
     private final InputEncoder venueEncoder = new InputEncoder();
     private final VenueLoopback sink = new VenueLoopback();
-    private BusinessLogic logic;
+    BusinessLogic logic;
     private long tradeCount;
     private long sequence;
     private long timeNs;
@@ -96,7 +98,7 @@ public class LogicBenchmark
     @Setup(Level.Trial)
     public void setUp()
     {
-        final LogicConfig config = BenchmarkConfigs.allChecksOn(List.of(strategySpec(strategy)));
+        final LogicConfig config = configure(BenchmarkConfigs.allChecksOn(List.of(strategySpec(strategy))));
         logic = BusinessLogic.create(config, sink);
         encodeTrades(new SplittableRandom(42));
         tradeCount = 0;
@@ -109,6 +111,18 @@ public class LogicBenchmark
         // before measurement and leaves the tear-down a few KB.
         reportText();
         System.out.println();
+    }
+
+    /** The logic's configuration: the shipped one here; {@link ShadowBenchmark} adds the shadow. */
+    LogicConfig configure(final LogicConfig logicAlone)
+    {
+        return logicAlone;
+    }
+
+    /** A word for the report line after the strategy's counts. */
+    String variant()
+    {
+        return "";
     }
 
     /**
@@ -151,10 +165,10 @@ public class LogicBenchmark
     {
         final EngineCounters counters = logic.counters();
         return String.format("%n[%s] inputs %,d, orders sent %,d, amends %,d (replaced %,d), fills %,d, risk rejects " +
-            "%,d (%s), breakers tripped: %s, working %d, unanswered orders dropped by the loopback %d%n", strategy,
+            "%,d (%s), breakers tripped: %s, working %d, unanswered orders dropped by the loopback %d%s%n", strategy,
             counters.inputs, counters.ordersSent, counters.amendsSent, counters.replaces, counters.fills,
             counters.riskRejects, counters.riskRejectsText(),
-            counters.breakerTripsText(), logic.workingOrders(), sink.dropped);
+            counters.breakerTripsText(), logic.workingOrders(), sink.dropped, variant());
     }
 
     /**

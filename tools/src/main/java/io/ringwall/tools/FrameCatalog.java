@@ -51,7 +51,8 @@ public final class FrameCatalog
             new io.ringwall.codecs.OrderExpiredDecoder(), new io.ringwall.codecs.InvalidTransitionDecoder(),
             new io.ringwall.codecs.VenueOrderStatusDecoder(), new io.ringwall.codecs.OrderStatusQueryDecoder(),
             new io.ringwall.codecs.OrderReplacedDecoder(), new io.ringwall.codecs.ReplaceRejectedDecoder(),
-            new io.ringwall.codecs.ReplaceOrderDecoder()))
+            new io.ringwall.codecs.ReplaceOrderDecoder(), new io.ringwall.codecs.ShadowDecisionDecoder(),
+            new io.ringwall.codecs.ShadowExecutionDecoder()))
         {
             decoders.put(decoder.sbeTemplateId(), decoder);
             shapes.put(decoder.sbeTemplateId(), Shape.of(decoder.getClass()));

@@ -48,7 +48,8 @@ final class ReadinessCommand implements Callable<Integer>
     Path paper;
 
     @Option(names = "--shadow", paramLabel = "SESSION", description = "A shadow session's directory; its figures are " +
-        "read from SESSION/shadow-report.json (alignment, executionQuality) until shadow mode (issue 20) writes them.")
+        "read from SESSION/shadow-report.json (alignment, executionQuality), which 'ringwall shadow-report --journal " +
+        "SESSION' writes for a 'run --shadow' session.")
     Path shadow;
 
     @Option(names = "--html", paramLabel = "FILE", description = "The HTML report (default: ${DEFAULT-VALUE}).")

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ringwall", mixinStandardHelpOptions = true, version = "ringwall 0.1.0",
     description = "Ringwall: a deterministic, journaled live-trading engine.",
     subcommands = {RunCommand.class, BacktestCommand.class, ReplayCommand.class, JournalCommand.class, AuditCommand.class, ArchiveCommand.class,
-        RiskEventsCommand.class, LatencyReportCommand.class, ItchDumpCommand.class, StatusCommand.class, ReferenceDataCommand.class, CtlCommand.class, FixVenueCommand.class,
+        RiskEventsCommand.class, ShadowReportCommand.class, LatencyReportCommand.class, ItchDumpCommand.class, StatusCommand.class, ReferenceDataCommand.class, CtlCommand.class, FixVenueCommand.class,
         TortureCommand.class, SoakCommand.class, ValidateCommand.class, ReadinessCommand.class,
         ClusterNodeCommand.class, ClusterGatewayCommand.class, ClusterDrillCommand.class, CommandLine.HelpCommand.class})
 public final class RingwallCli

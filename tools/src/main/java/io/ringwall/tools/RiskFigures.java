@@ -72,6 +72,9 @@ final class RiskFigures
         };
     }
 
+    /** The largest shadow.max-misalignments (ConfigCatalogue). */
+    private static final long MAX_SHADOW_MISALIGNMENTS = 1_000;
+
     static Unit unitOf(final BreakerType type)
     {
         return switch (type)
@@ -81,6 +84,8 @@ final class RiskFigures
             case ORDER_RATE, VENUE_REJECT_RATE, VENUE -> Unit.COUNT;
             case STALE_DATA -> Unit.DURATION_NS;
             case OVERFILL -> Unit.QUANTITY;
+            // two figures; breakerFigures tells them apart
+            case SHADOW -> Unit.COUNT;
             case KILL_SWITCH, RECONCILIATION, PRE_MARKET, NULL_VAL -> Unit.NONE;
         };
     }
@@ -107,6 +112,14 @@ final class RiskFigures
         if (type == BreakerType.PRE_MARKET)
         {
             return observedValue == 0 ? "" : "failed checks: " + PreMarketCheck.labels(observedValue);
+        }
+        if (type == BreakerType.SHADOW)
+        {
+            // shadow.max-misalignments is at most 1000 (a count); an execution-quality minimum is ppm, and one of 1000
+            // ppm (0.1 %) or less would never be met by a quality that low anyway
+            return thresholdValue > MAX_SHADOW_MISALIGNMENTS ?
+                "execution quality " + percent(observedValue) + " under " + percent(thresholdValue) :
+                "misaligned decisions in a row " + observedValue + " limit " + thresholdValue;
         }
         final Unit unit = unitOf(type);
         return unit == Unit.NONE ? "" :

@@ -180,6 +180,17 @@ class RunCommand implements Callable<Integer>
             "Default: ma-crossover on the symbol."})
     private List<String> strategies = new ArrayList<>();
 
+    @Option(names = "--shadow", description = "Shadow trading: a twin of each strategy runs in the logic on the same " +
+        "inputs against the paper model; decisions and executions are compared and journaled (ShadowDecision, " +
+        "ShadowExecution), and the SHADOW breaker halts on shadow.max-misalignments in a row or an execution quality " +
+        "under shadow.min-execution-quality. Off by default.")
+    private boolean shadow;
+
+    @Option(names = "--shadow-strategy", paramLabel = "SPEC", description = "With --shadow, the twin of each " +
+        "--strategy in order, when it should differ from the live one (a rehearsal of a misaligned twin). Default: " +
+        "the live strategies' specs.")
+    private List<String> shadowStrategies = new ArrayList<>();
+
     @Option(names = "--journal", paramLabel = "DIR",
         description = "Journal directory (must not hold a session yet, unless --resume). Default: " +
             "var/sessions/<UTC time>.")
@@ -671,7 +682,8 @@ class RunCommand implements Callable<Integer>
         final Path journalDir = sessionDir();
         final EngineConfig config = new EngineConfig(journalDir,
             new LogicConfig(limits.instruments(), specs, cashUnits, LogicConfig.DEFAULT_MAX_WORKING_ORDERS,
-                limits.risk(), breakers, market(limits.market())).withStatusTimeouts(statusTimeouts(limits)),
+                limits.risk(), breakers, market(limits.market())).withStatusTimeouts(statusTimeouts(limits))
+                .withShadow(shadowSettings(limits)),
             RingConfig.ofSize(ringSize, WaitMode.parse(waitMode)).withThreading(StageThreading.parse(threads))
                 .withBatching(limits.journalBatching()),
             clockMode, lockStep != null ? lockStep : clockMode == ClockMode.DATA, timerMs * 1_000_000L, rate);
@@ -813,6 +825,19 @@ class RunCommand implements Callable<Integer>
      * Lost answers are a FIX session's: the simulated venue in this process answers every order and cancel, and would
      * not answer a status question, so a paper or backtest session asks none (and its manifest says so).
      */
+    private io.ringwall.engine.config.ShadowSettings shadowSettings(final LoadedConfig limits)
+    {
+        if (!shadow)
+        {
+            if (!shadowStrategies.isEmpty())
+            {
+                throw new IllegalArgumentException("--shadow-strategy needs --shadow");
+            }
+            return io.ringwall.engine.config.ShadowSettings.OFF;
+        }
+        return limits.shadow().on(shadowStrategies);
+    }
+
     private io.ringwall.engine.logic.StatusTimeouts statusTimeouts(final LoadedConfig limits)
     {
         return venue.equals("fix") && limits.statusTimeoutNs() > 0 ?

@@ -187,6 +187,9 @@ final class SessionDiagnosis
                 "the venue left " + observed + " order-status question(s) about an order of " + symbols.name(instrumentId) +
                     " unanswered (or reported fills the engine never received), the limit is " + threshold +
                     "; governed by orders.status-timeout and orders.status-tries";
+            case SHADOW -> "the live strategy left its shadow twin: " +
+                RiskFigures.breakerFigures(type, observed, threshold) + "; governed by shadow.max-misalignments and " +
+                "shadow.min-execution-quality (ringwall shadow-report shows each decision)";
             case NULL_VAL -> RiskFigures.breakerFigures(type, observed, threshold);
         };
     }

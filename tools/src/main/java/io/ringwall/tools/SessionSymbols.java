@@ -35,7 +35,7 @@ public record SessionSymbols(List<String> symbols)
     /**
      * @return the symbol of {@code instrumentId}, or "#id" for an id the session does not list.
      */
-    String name(final int instrumentId)
+    public String name(final int instrumentId)
     {
         return instrumentId >= 0 && instrumentId < symbols.size() ? symbols.get(instrumentId) : "#" + instrumentId;
     }

@@ -57,6 +57,18 @@ final class StatusCommand implements Callable<Integer>
             money(engine.get("equity")), money(engine.get("cash")), money(engine.get("realizedPnl")),
             money(engine.get("unrealizedPnl")), money(engine.get("dailyPnl")), money(engine.get("drawdown")));
         out.printf("breakers      worst %s%n", engine.get("worstBreaker"));
+        if (entries.containsKey("shadow"))
+        {
+            final Map<String, String> shadow = fields(entries.get("shadow"));
+            final long decisions = Long.parseLong(shadow.get("decisions"));
+            final long misaligned = Long.parseLong(shadow.get("misalignments"));
+            final long quality = Long.parseLong(shadow.get("executionQualityPpm"));
+            out.printf("shadow        decisions %d, misaligned %d (alignment %s); live orders finished %s, filled %s; " +
+                "rolling execution quality %s%n", decisions, misaligned, decisions == 0 ? "n/a" :
+                String.format(java.util.Locale.ROOT, "%.2f%%", 100.0 * (decisions - misaligned) / decisions),
+                shadow.get("ordersFinished"), shadow.get("ordersFilled"), quality < 0 ? "n/a (window not full)" :
+                String.format(java.util.Locale.ROOT, "%.2f%%", quality / 1e4));
+        }
 
         out.printf("%n%-12s %20s %20s%n", "position", "quantity", "cost basis");
         entries.forEach((key, value) ->

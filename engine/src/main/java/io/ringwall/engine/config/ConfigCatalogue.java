@@ -155,6 +155,17 @@ final class ConfigCatalogue
     // prune' reads it; the engine never deletes). 0 keeps them for ever, and a session that never set it is unchanged.
     static final ConfigKey RETENTION_KEEP_DAYS = lifecycleKey("retention.keep-days", INTEGER,
         "days an archived, verified journal cycle stays in the session (0 = for ever)", 0, 36_500);
+    // Issue 20, shadow trading (ringwall run --shadow): when the live strategy's decisions agree with its twin's, and
+    // what trips the SHADOW breaker. The logic's, so they reach the session manifest through LogicConfig
+    // (logic.shadow.*), and only when the shadow is on, so a session without it keeps its manifest.
+    static final ConfigKey SHADOW_SIGNAL_TOLERANCE = lifecycleKey("shadow.signal-tolerance", FRACTION,
+        "fraction of the larger target", 0, PPM);
+    static final ConfigKey SHADOW_MAX_MISALIGNMENTS = lifecycleKey("shadow.max-misalignments", INTEGER,
+        "misaligned decisions in a row that halt (SHADOW)", 1, 1_000);
+    static final ConfigKey SHADOW_MIN_EXECUTION_QUALITY = lifecycleKey("shadow.min-execution-quality", FRACTION,
+        "fraction of finished orders filled", 0, PPM);
+    static final ConfigKey SHADOW_EXECUTION_WINDOW = lifecycleKey("shadow.execution-window", INTEGER,
+        "finished orders the execution quality is measured over", 1, ShadowSettings.MAX_EXECUTION_WINDOW);
     /** The lifecycle keys; their indices follow the catalogue's in {@link ConfigValues}. */
     static final List<ConfigKey> LIFECYCLE_KEYS = List.copyOf(LIFECYCLE_REGISTERED);
     private static final List<ConfigKey> ALL_KEYS = concat(KEYS, LIFECYCLE_KEYS);

@@ -36,7 +36,8 @@ public final class ConfigLoader
     public static final String INSTRUMENTS_FILE = "instruments.yaml";
     private static final List<String> OVERRIDE_PREFIXES = List.of("RINGWALL_RISK_", "RINGWALL_BREAKERS_",
         "RINGWALL_CHECKPOINT_", "RINGWALL_SHUTDOWN_", "RINGWALL_JOURNAL_",
-        "RINGWALL_MARKET_DATA_", "RINGWALL_RECONCILIATION_", "RINGWALL_ORDERS_", "RINGWALL_RETENTION_");
+        "RINGWALL_MARKET_DATA_", "RINGWALL_RECONCILIATION_", "RINGWALL_ORDERS_", "RINGWALL_RETENTION_",
+        "RINGWALL_SHADOW_");
 
     private ConfigLoader()
     {
@@ -125,7 +126,8 @@ public final class ConfigLoader
         final String base = files.describe(BASE_FILE);
         return new LoadedConfig(values.risk(base), values.breakers(base), instruments, market, environment, sources,
             values.lifecycle(base), values.maxMalformedPpm(), values.reconciliationMode(),
-            values.statusTimeoutNs(), values.statusTries(), values.journalBatching(base), values.retentionKeepDays());
+            values.statusTimeoutNs(), values.statusTries(), values.journalBatching(base), values.retentionKeepDays(),
+            values.shadow(base));
     }
 
     private static void applyFile(final ConfigLocation files, final String fileName, final ConfigValues values,

@@ -146,7 +146,8 @@ public final class ConfigManifest
             InstrumentFields.SYMBOL);
         return new LoadedConfig(values.risk(SOURCE), values.breakers(SOURCE), instruments, MarketModel.defaults(), SOURCE,
             List.of(SOURCE), values.lifecycle(SOURCE), values.maxMalformedPpm(), values.reconciliationMode(),
-            values.statusTimeoutNs(), values.statusTries(), values.journalBatching(SOURCE), values.retentionKeepDays());
+            values.statusTimeoutNs(), values.statusTries(), values.journalBatching(SOURCE), values.retentionKeepDays(),
+            values.shadow(SOURCE));
     }
 
     /** @return the index, or -1 unless it is a canonical number below {@code count} ("01" is not). */

@@ -123,6 +123,23 @@ final class ConfigValues
         return (int)orDefault(ConfigCatalogue.RETENTION_KEEP_DAYS, 0);
     }
 
+    /** @return the shadow.* settings, defaults where no layer set them; off until {@code --shadow} turns them on. */
+    ShadowSettings shadow(final String where)
+    {
+        try
+        {
+            return new ShadowSettings(false,
+                orDefault(SHADOW_SIGNAL_TOLERANCE, ShadowSettings.DEFAULT_SIGNAL_TOLERANCE_PPM),
+                (int)orDefault(SHADOW_MAX_MISALIGNMENTS, ShadowSettings.DEFAULT_MAX_MISALIGNMENTS),
+                orDefault(SHADOW_MIN_EXECUTION_QUALITY, ShadowSettings.DEFAULT_MIN_EXECUTION_QUALITY_PPM),
+                (int)orDefault(SHADOW_EXECUTION_WINDOW, ShadowSettings.DEFAULT_EXECUTION_WINDOW), java.util.List.of());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ConfigException(where + ": " + ex.getMessage());
+        }
+    }
+
     /** @return orders.status-timeout, ns; 0 (never ask) when no layer set it (a manifest holds none). */
     long statusTimeoutNs()
     {

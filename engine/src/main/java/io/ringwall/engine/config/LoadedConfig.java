@@ -23,12 +23,13 @@ import io.ringwall.engine.ring.JournalBatching;
  * @param journalBatching journal.batch-bytes and journal.batch-delay: what bounds a journal document.
  * @param retentionKeepDays retention.keep-days: archived, verified journal cycles older than this many days may be
  *                    deleted by 'ringwall archive prune' (0 keeps them for ever).
+ * @param shadow      the shadow.* settings (off here: {@code ringwall run --shadow} turns them on).
  */
 public record LoadedConfig(RiskLimits risk, BreakerLimits breakers, List<InstrumentSpec> instruments,
     MarketModel market, String environment, List<String> sources,
     io.ringwall.engine.checkpoint.CheckpointSettings lifecycle, long maxMalformedPpm,
     ReconciliationMode reconciliationMode, long statusTimeoutNs, int statusTries, JournalBatching journalBatching,
-    int retentionKeepDays)
+    int retentionKeepDays, ShadowSettings shadow)
 {
     /** 1 %: the bundled Bitstamp file has 0.018 %; a file of another format, or not CSV at all, is near 100 %. */
     public static final long DEFAULT_MAX_MALFORMED_PPM = 10_000;

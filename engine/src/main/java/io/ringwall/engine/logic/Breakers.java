@@ -82,6 +82,9 @@ final class Breakers
         // what the engine's book cannot hold: nothing the engine believes about that order is known. Always halts and
         // cancels the working orders (where the venue still listens).
         rules[BreakerType.VENUE.ordinal()] = BreakerRule.halting();
+        // Tripped by the shadow judge (ShadowJudge, ringwall run --shadow): the live strategy no longer does what its
+        // twin on the paper model does, or its orders fill worse than the model says. Always halts.
+        rules[BreakerType.SHADOW.ordinal()] = BreakerRule.halting();
         orderAttempts = new EventWindow(limits.orderRateCount(), limits.orderRateWindowNs());
         venueRejects = new EventWindow(limits.venueRejectCount(), limits.venueRejectWindowNs());
         priceRange = new PriceRangeWindow(instruments, limits.marketMoveWindowNs());
@@ -300,6 +303,17 @@ final class Breakers
     void onVenueSilent(final long observed, final long threshold, final int instrumentId)
     {
         trip(BreakerType.VENUE, observed, threshold, instrumentId);
+    }
+
+    /**
+     * Shadow trading: too many misaligned decisions in a row, or the rolling execution quality under its minimum.
+     *
+     * @param observed  misalignments in a row, or the execution quality in ppm.
+     * @param threshold shadow.max-misalignments, or shadow.min-execution-quality in ppm.
+     */
+    void onShadow(final long observed, final long threshold)
+    {
+        trip(BreakerType.SHADOW, observed, threshold, NONE);
     }
 
     /** The operator's kill switch: halts whatever the reason (halting is always safe). */

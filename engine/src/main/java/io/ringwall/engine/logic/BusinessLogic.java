@@ -81,6 +81,9 @@ public final class BusinessLogic
         new io.ringwall.codecs.ReplaceRejectedDecoder();
     private final java.util.function.Consumer<Order> visitWorkingOrder = this::visitWorkingOrder;
     private WorkingOrderVisitor workingOrderVisitor;
+    /** Shadow trading (issue 20): both null unless the configuration turns the shadow on. */
+    private final ShadowJudge shadowJudge;
+    private final ShadowTwin shadowTwin;
     private Thread owner;
     private long inputSequence;
     private long timeNs;
@@ -114,6 +117,21 @@ public final class BusinessLogic
         gate = new PreMarketGate(config, instruments, breakers, portfolio, entry, strategies, counters);
         // At construction, so a strategy's configuration error stops the start before any input.
         strategies.start();
+        if (config.shadow().enabled())
+        {
+            final List<Strategy> twins = StrategyFactory.createAll(config.twinStrategySpecs());
+            shadowJudge = new ShadowJudge(config.shadow(), Math.max(strategyList.size(), twins.size()),
+                instruments.size(), output, breakers, counters);
+            shadowTwin = new ShadowTwin(config, twins, instruments, market, entry, shadowJudge, clock);
+            strategies.shadowTo(shadowJudge);
+            entry.shadowTo(shadowJudge);
+            shadowTwin.start();
+        }
+        else
+        {
+            shadowJudge = null;
+            shadowTwin = null;
+        }
         snapshot = new LogicSnapshot(this, config, portfolio, market, orders, breakers, risk, entry, counters,
             strategies, gate, reconciler, statusWatch, output, instruments.size());
     }
@@ -148,6 +166,10 @@ public final class BusinessLogic
         breakers.onClock(timeNs);
         portfolio.onSession(sessions.sessionDay(timeNs));
         statusWatch.onClock(timeNs);
+        if (shadowTwin != null)
+        {
+            shadowTwin.onClock(timeNs);
+        }
 
         // A frame of another schema, or one its header misdescribes (InputFrames), is counted and has no effect.
         if (length < MessageHeaderDecoder.ENCODED_LENGTH ||
@@ -190,6 +212,10 @@ public final class BusinessLogic
             default -> counters.unknownFrames++;
         }
         gate.afterInput(timeNs);
+        if (shadowJudge != null)
+        {
+            shadowJudge.afterInput();
+        }
     }
 
     /**
@@ -224,6 +250,12 @@ public final class BusinessLogic
     /** @return null when the whole state can be checkpointed, else why not (a strategy without the hook). */
     public String checkpointsUnsupported()
     {
+        if (shadowTwin != null)
+        {
+            // The twin's strategies, model book and the judge's windows are not in the snapshot schema: recovery of a
+            // shadow session replays its whole journal instead.
+            return "the shadow twin (--shadow) is not checkpointed";
+        }
         return snapshot.unsupportedReason();
     }
 
@@ -321,6 +353,12 @@ public final class BusinessLogic
         }
     }
 
+    /** @return the shadow twin's position in the instrument; 0 when the shadow is off. */
+    public long shadowPosition(final int instrumentId)
+    {
+        return shadowTwin == null ? 0 : shadowTwin.position(instrumentId);
+    }
+
     public EngineCounters counters()
     {
         return counters;
@@ -407,6 +445,10 @@ public final class BusinessLogic
         onPrice(instrumentId, decoder.price());
         strategies.onTrade(tradeEvent.set(instrumentId, decoder.tradeId(), decoder.price(), decoder.quantity(),
             decoder.exchangeTimeNs(), timeNs));
+        if (shadowTwin != null)
+        {
+            shadowTwin.onTrade(tradeEvent);
+        }
     }
 
     private void onQuote(final QuoteDecoder decoder)
@@ -422,6 +464,10 @@ public final class BusinessLogic
         breakers.onMarketData(instrumentId, 0, timeNs);
         strategies.onQuote(quoteEvent.set(instrumentId, decoder.bidPrice(), decoder.bidQuantity(),
             decoder.askPrice(), decoder.askQuantity(), timeNs));
+        if (shadowTwin != null)
+        {
+            shadowTwin.onQuote(quoteEvent);
+        }
     }
 
     private void onBar(final BarDecoder decoder)
@@ -436,6 +482,10 @@ public final class BusinessLogic
         onPrice(instrumentId, decoder.closePrice());
         strategies.onBar(barEvent.set(instrumentId, decoder.openPrice(), decoder.highPrice(), decoder.lowPrice(),
             decoder.closePrice(), decoder.volume(), decoder.startTimeNs(), decoder.durationNs()));
+        if (shadowTwin != null)
+        {
+            shadowTwin.onBar(barEvent, timeNs);
+        }
     }
 
     private void onAccepted(final OrderAcceptedDecoder decoder)
@@ -449,6 +499,10 @@ public final class BusinessLogic
         if (transition(order, OrderLifecycle.Event.ACCEPT))
         {
             order.venueOrderId = decoder.venueOrderId();
+            if (shadowJudge != null && order.shadowAckNs < 0)
+            {
+                order.shadowAckNs = timeNs;
+            }
             notifyOwner(order, OrderEvent.Type.ACCEPTED, 0, 0, 0, VenueRejectReason.NULL_VAL);
         }
     }
@@ -509,6 +563,10 @@ public final class BusinessLogic
                 order.venueOrderId = decoder.venueOrderId();
             }
             orders.fill(order, decoder.lastQuantity());
+            if (shadowJudge != null)
+            {
+                shadowFill(order, decoder.lastPrice(), decoder.lastQuantity());
+            }
             notifyOwner(order, done ? OrderEvent.Type.FILLED : OrderEvent.Type.PARTIALLY_FILLED,
                 decoder.lastPrice(), decoder.lastQuantity(), decoder.fee(), VenueRejectReason.NULL_VAL);
         }
@@ -726,6 +784,11 @@ public final class BusinessLogic
         {
             counters.ignoredCommands++;
         }
+        if (shadowJudge != null && type == OperatorCommandType.RESET_BREAKER && breakerType == BreakerType.SHADOW &&
+            result == CommandResult.APPLIED)
+        {
+            shadowJudge.rebase();
+        }
         output.commandResult(type, breakerType, result,
             type == OperatorCommandType.PRE_MARKET_CHECKS ? gate.lastFailures() : value);
     }
@@ -807,6 +870,10 @@ public final class BusinessLogic
     {
         counters.timerInputs++;
         strategies.onTimer(decoder.timerId(), timeNs);
+        if (shadowTwin != null)
+        {
+            shadowTwin.onTimer(decoder.timerId(), timeNs);
+        }
     }
 
     /**
@@ -859,9 +926,32 @@ public final class BusinessLogic
             order.leavesQuantity(), fee, reason);
         if (order.status.isTerminal())
         {
+            if (shadowJudge != null)
+            {
+                shadowJudge.onLiveOrderDone(order.clOrdId, owner, order.instrumentId, order.side, order.quantity,
+                    order.filledQuantity, order.shadowAveragePrice, order.shadowModelPrice, order.shadowSentNs,
+                    order.shadowAckNs, order.shadowFirstFillNs);
+            }
             orders.release(order);
         }
         strategies.onOrderEvent(owner, orderEvent);
+    }
+
+    /** Shadow trading: a live fill's time (the first report of any kind is the ack) and the order's average price. */
+    private void shadowFill(final Order order, final long price, final long quantity)
+    {
+        if (order.shadowAckNs < 0)
+        {
+            order.shadowAckNs = timeNs;
+        }
+        if (order.shadowFirstFillNs < 0)
+        {
+            order.shadowFirstFillNs = timeNs;
+        }
+        final long before = order.filledQuantity - quantity;
+        order.shadowAveragePrice = before <= 0 ? price :
+            Fixed.mulDiv(order.shadowAveragePrice, before, order.filledQuantity) +
+            Fixed.mulDiv(price, quantity, order.filledQuantity);
     }
 
     /**

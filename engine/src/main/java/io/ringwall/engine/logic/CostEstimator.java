@@ -24,6 +24,27 @@ final class CostEstimator
         this.instruments = instruments;
     }
 
+    /**
+     * @return the price the paper model gives the order at {@code referencePrice}: a taker's price moved against it
+     *         by the cost model, a limit order's limit; 0 when there is no price to start from.
+     */
+    long modelPrice(final int instrumentId, final Side side, final OrdType ordType, final long quantity,
+        final long referencePrice, final long orderPrice)
+    {
+        if (ordType == OrdType.LIMIT)
+        {
+            return orderPrice;
+        }
+        final long market = ordType == OrdType.STOP ? orderPrice : referencePrice;
+        if (market <= 0 || !instruments.isValid(instrumentId))
+        {
+            return 0;
+        }
+        final InstrumentSpec spec = instruments.spec(instrumentId);
+        return costs.takerPrice(side, market, quantity, markets[instrumentId], spec.averageDailyVolume(),
+            spec.tickSize());
+    }
+
     /** @return the expected cost in money, 0 when there is no reference price to estimate from. */
     long estimate(final int instrumentId, final Side side, final OrdType ordType, final long quantity,
         final long referencePrice)

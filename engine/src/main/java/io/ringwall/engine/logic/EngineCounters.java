@@ -33,6 +33,18 @@ public final class EngineCounters
     public long invalidTransitions;
     public long expiries;
     public long ignoredCommands;
+    /**
+     * Shadow trading (ringwall run --shadow): decisions compared with the twin's, those misaligned, live orders
+     * finished, those fully filled, those with a slippage figure and its sum (ppm), and the rolling execution quality
+     * (ppm, -1 until its window is full). Not checkpointed: a shadow session takes no checkpoints.
+     */
+    public long shadowDecisions;
+    public long shadowMisalignments;
+    public long shadowExecutions;
+    public long shadowFilled;
+    public long shadowSlippageOrders;
+    public long shadowSlippagePpmSum;
+    public long shadowExecutionQualityPpm = -1;
     final long[] riskRejectsByReason = new long[RiskRejectReason.values().length];
     final long[] breakerTrips = new long[BreakerType.values().length];
     /** Reconciliations ended, by outcome ordinal (journaled ReconciliationEnd frames). */

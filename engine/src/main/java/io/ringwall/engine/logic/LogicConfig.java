@@ -11,6 +11,7 @@ import io.ringwall.engine.config.ConfigManifest;
 import io.ringwall.engine.config.InstrumentSpec;
 import io.ringwall.engine.config.LoadedConfig;
 import io.ringwall.engine.config.RiskLimits;
+import io.ringwall.engine.config.ShadowSettings;
 import io.ringwall.engine.market.MarketModel;
 
 /**
@@ -24,10 +25,13 @@ import io.ringwall.engine.market.MarketModel;
  * @param risk             pre-trade limits.
  * @param breakers         circuit-breaker thresholds and actions.
  * @param statusTimeouts   when a pending order or cancel is asked about, and how many questions trip VENUE.
+ * @param shadow           shadow trading: a twin of each strategy against the paper model ({@link ShadowSettings#OFF}).
  */
 public record LogicConfig(List<InstrumentSpec> instruments, List<String> strategySpecs, long initialCash,
-    int maxWorkingOrders, RiskLimits risk, BreakerLimits breakers, MarketModel market, StatusTimeouts statusTimeouts)
+    int maxWorkingOrders, RiskLimits risk, BreakerLimits breakers, MarketModel market, StatusTimeouts statusTimeouts,
+    ShadowSettings shadow)
 {
+    private static final String SHADOW = "logic.shadow.";
     private static final String STATUS_TIMEOUT = "logic.orderStatusTimeoutNs";
     private static final String STATUS_TRIES = "logic.orderStatusTries";
 
@@ -53,11 +57,38 @@ public record LogicConfig(List<InstrumentSpec> instruments, List<String> strateg
             throw new IllegalArgumentException("logic.maxWorkingOrders: " + maxWorkingOrders + " not in [1, " +
                 MAX_WORKING_ORDERS_LIMIT + "]");
         }
-        if (risk == null || breakers == null || market == null || statusTimeouts == null)
+        if (shadow != null && shadow.enabled() && !shadow.twinStrategySpecs().isEmpty() &&
+            shadow.twinStrategySpecs().size() != strategySpecs.size())
+        {
+            throw new IllegalArgumentException("shadow: " + shadow.twinStrategySpecs().size() + " twin strategies for " +
+                strategySpecs.size() + " strategies (give one --shadow-strategy per --strategy, in order)");
+        }
+        if (risk == null || breakers == null || market == null || statusTimeouts == null || shadow == null)
         {
             throw new IllegalArgumentException("logic: risk limits, breaker limits, the market model and the status " +
                 "timeouts are required");
         }
+    }
+
+    /** A configuration without shadow trading ({@link ShadowSettings#OFF}). */
+    public LogicConfig(final List<InstrumentSpec> instruments, final List<String> strategySpecs, final long initialCash,
+        final int maxWorkingOrders, final RiskLimits risk, final BreakerLimits breakers, final MarketModel market,
+        final StatusTimeouts statusTimeouts)
+    {
+        this(instruments, strategySpecs, initialCash, maxWorkingOrders, risk, breakers, market, statusTimeouts,
+            ShadowSettings.OFF);
+    }
+
+    public LogicConfig withShadow(final ShadowSettings settings)
+    {
+        return new LogicConfig(instruments, strategySpecs, initialCash, maxWorkingOrders, risk, breakers, market,
+            statusTimeouts, settings);
+    }
+
+    /** @return the twins' strategy specs: the live ones unless the shadow names others. */
+    public List<String> twinStrategySpecs()
+    {
+        return shadow.twinStrategySpecs().isEmpty() ? strategySpecs : shadow.twinStrategySpecs();
     }
 
     /** A configuration without order-status questions ({@link StatusTimeouts#OFF}). */
@@ -70,7 +101,7 @@ public record LogicConfig(List<InstrumentSpec> instruments, List<String> strateg
     public LogicConfig withStatusTimeouts(final StatusTimeouts timeouts)
     {
         return new LogicConfig(instruments, strategySpecs, initialCash, maxWorkingOrders, risk, breakers, market,
-            timeouts);
+            timeouts, shadow);
     }
 
     /** A configuration on the default market model ({@link MarketModel#defaults()}). */
@@ -83,7 +114,7 @@ public record LogicConfig(List<InstrumentSpec> instruments, List<String> strateg
     public LogicConfig withMarket(final MarketModel newMarket)
     {
         return new LogicConfig(instruments, strategySpecs, initialCash, maxWorkingOrders, risk, breakers, newMarket,
-            statusTimeouts);
+            statusTimeouts, shadow);
     }
 
     /**
@@ -123,6 +154,19 @@ public record LogicConfig(List<InstrumentSpec> instruments, List<String> strateg
             entries.put(STATUS_TIMEOUT, Long.toString(statusTimeouts.timeoutNs()));
             entries.put(STATUS_TRIES, Integer.toString(statusTimeouts.tries()));
         }
+        if (shadow.enabled())
+        {
+            // Only when on, as above: a session without the shadow keeps its manifest and digest.
+            entries.put(SHADOW + "signalTolerancePpm", Long.toString(shadow.signalTolerancePpm()));
+            entries.put(SHADOW + "maxMisalignments", Integer.toString(shadow.maxMisalignments()));
+            entries.put(SHADOW + "minExecutionQualityPpm", Long.toString(shadow.minExecutionQualityPpm()));
+            entries.put(SHADOW + "executionWindow", Integer.toString(shadow.executionWindow()));
+            entries.put(SHADOW + "twins", Integer.toString(shadow.twinStrategySpecs().size()));
+            for (int i = 0; i < shadow.twinStrategySpecs().size(); i++)
+            {
+                entries.put(SHADOW + "twin." + i, shadow.twinStrategySpecs().get(i));
+            }
+        }
         return entries;
     }
 
@@ -151,7 +195,25 @@ public record LogicConfig(List<InstrumentSpec> instruments, List<String> strateg
             Integer.parseInt(required(manifest, "logic.maxWorkingOrders")),
             limits.risk(), limits.breakers(), ConfigManifest.marketFromProperties(manifest),
             manifest.containsKey(STATUS_TIMEOUT) ? new StatusTimeouts(Long.parseLong(manifest.get(STATUS_TIMEOUT)),
-                Integer.parseInt(required(manifest, STATUS_TRIES))) : StatusTimeouts.OFF);
+                Integer.parseInt(required(manifest, STATUS_TRIES))) : StatusTimeouts.OFF, shadowFromManifest(manifest));
+    }
+
+    private static ShadowSettings shadowFromManifest(final Map<String, String> manifest)
+    {
+        if (!manifest.containsKey(SHADOW + "maxMisalignments"))
+        {
+            return ShadowSettings.OFF;
+        }
+        final List<String> twins = new ArrayList<>();
+        final int count = Integer.parseInt(required(manifest, SHADOW + "twins"));
+        for (int i = 0; i < count; i++)
+        {
+            twins.add(required(manifest, SHADOW + "twin." + i));
+        }
+        return new ShadowSettings(true, Long.parseLong(required(manifest, SHADOW + "signalTolerancePpm")),
+            Integer.parseInt(required(manifest, SHADOW + "maxMisalignments")),
+            Long.parseLong(required(manifest, SHADOW + "minExecutionQualityPpm")),
+            Integer.parseInt(required(manifest, SHADOW + "executionWindow")), twins);
     }
 
     private static String required(final Map<String, String> manifest, final String key)

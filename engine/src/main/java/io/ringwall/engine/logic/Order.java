@@ -49,6 +49,13 @@ final class Order
     long waitingSinceNs;
     /** Status questions asked since {@link #waitingSinceNs} and not answered. */
     int statusQueries;
+    /** Shadow trading: the paper model's price for the order when sent, and when it was acknowledged and first filled
+     * (event time, -1 until then), and its average fill price so far. Set only with the shadow on. */
+    long shadowModelPrice;
+    long shadowSentNs;
+    long shadowAckNs;
+    long shadowFirstFillNs;
+    long shadowAveragePrice;
     /** Working orders form a list in the order they opened: iteration (cancel-all, snapshots) follows it. */
     Order previousWorking;
     Order nextWorking;

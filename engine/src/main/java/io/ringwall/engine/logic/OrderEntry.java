@@ -39,6 +39,8 @@ final class OrderEntry
     private final RiskRejectEvent rejectEvent = new RiskRejectEvent();
     private final Consumer<Order> cancelOne = this::requestCancel;
     private RejectListener rejectListener = (strategyId, event) -> { };
+    /** Shadow trading's judge of live executions; null when the shadow is off. */
+    private ShadowJudge shadow;
     private long capitalScalePpm;
 
     OrderEntry(final RiskLimits limits, final OrderManager orders, final PreTradeRisk risk, final Breakers breakers,
@@ -62,6 +64,11 @@ final class OrderEntry
     void rejectsTo(final RejectListener listener)
     {
         this.rejectListener = listener;
+    }
+
+    void shadowTo(final ShadowJudge judge)
+    {
+        this.shadow = judge;
     }
 
     long capitalScalePpm()
@@ -116,6 +123,14 @@ final class OrderEntry
         order.stopPrice = stop;
         order.arrivalPrice = market.referencePrice(instrumentId);
         order.estimatedCost = costs.estimate(instrumentId, side, ordType, sent, order.arrivalPrice);
+        if (shadow != null)
+        {
+            order.shadowModelPrice = costs.modelPrice(instrumentId, side, ordType, sent, order.arrivalPrice, price);
+            order.shadowSentNs = nowNs;
+            order.shadowAckNs = ShadowJudge.NONE;
+            order.shadowFirstFillNs = ShadowJudge.NONE;
+            order.shadowAveragePrice = 0;
+        }
         output.newOrder(clOrdId, instrumentId, strategyId, side, ordType, timeInForce, sent, limit, stop);
         risk.onSent(instrumentId, side, sent, price, nowNs);
         counters.ordersSent++;

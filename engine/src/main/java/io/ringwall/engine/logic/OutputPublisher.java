@@ -39,6 +39,9 @@ final class OutputPublisher
     private final InvalidTransitionEncoder invalidTransition = new InvalidTransitionEncoder();
     private final io.ringwall.codecs.OrderStatusQueryEncoder statusQuery = new io.ringwall.codecs.OrderStatusQueryEncoder();
     private final ReconciliationReportEncoder reconciliation = new ReconciliationReportEncoder();
+    private final io.ringwall.codecs.ShadowDecisionEncoder shadowDecision = new io.ringwall.codecs.ShadowDecisionEncoder();
+    private final io.ringwall.codecs.ShadowExecutionEncoder shadowExecution =
+        new io.ringwall.codecs.ShadowExecutionEncoder();
     private long outputSequence;
     private long timeNs;
     private long causeSequence;
@@ -201,6 +204,47 @@ final class OutputPublisher
             .unknownVenueOrders(unknownVenueOrders)
             .causeSequence(causeSequence);
         emit(reconciliation.encodedLength());
+    }
+
+    void shadowDecision(final int strategyId, final int instrumentId, final long liveTarget, final long twinTarget,
+        final io.ringwall.codecs.ShadowVerdict verdict, final long differencePpm, final long tolerancePpm,
+        final int misalignmentsInRow)
+    {
+        shadowDecision.wrapAndApplyHeader(scratch, 0, header)
+            .strategyId(strategyId)
+            .instrumentId(instrumentId)
+            .liveTarget(liveTarget)
+            .twinTarget(twinTarget)
+            .verdict(verdict)
+            .differencePpm(differencePpm)
+            .tolerancePpm(tolerancePpm)
+            .misalignmentsInRow(misalignmentsInRow)
+            .causeSequence(causeSequence);
+        emit(shadowDecision.encodedLength());
+    }
+
+    void shadowExecution(final long clOrdId, final int strategyId, final int instrumentId, final Side side,
+        final long quantity, final long filledQuantity, final io.ringwall.codecs.ShadowFill fill,
+        final long averagePrice, final long modelPrice, final long slippagePpm, final long sendTimeNs,
+        final long ackLatencyNs, final long fillLatencyNs, final long executionQualityPpm)
+    {
+        shadowExecution.wrapAndApplyHeader(scratch, 0, header)
+            .clOrdId(clOrdId)
+            .strategyId(strategyId)
+            .instrumentId(instrumentId)
+            .side(side)
+            .quantity(quantity)
+            .filledQuantity(filledQuantity)
+            .fill(fill)
+            .averagePrice(averagePrice)
+            .modelPrice(modelPrice)
+            .slippagePpm(slippagePpm)
+            .sendTimeNs(sendTimeNs)
+            .ackLatencyNs(ackLatencyNs)
+            .fillLatencyNs(fillLatencyNs)
+            .executionQualityPpm(executionQualityPpm)
+            .causeSequence(causeSequence);
+        emit(shadowExecution.encodedLength());
     }
 
     private void emit(final int bodyLength)

@@ -36,6 +36,15 @@ final class StrategyHost
         }
     }
 
+    /** Shadow trading: every live decision is also told to the judge. */
+    void shadowTo(final ShadowJudge judge)
+    {
+        for (final Context context : contexts)
+        {
+            context.shadow = judge;
+        }
+    }
+
     void start()
     {
         for (int i = 0; i < strategies.length; i++)
@@ -162,6 +171,8 @@ final class StrategyHost
         private final OrderEntry entry;
         private final LogicClock clock;
         private final boolean[] owned;
+        /** Null unless the shadow is on. */
+        private ShadowJudge shadow;
 
         Context(final int strategyId, final InstrumentTable instruments, final MarketState market,
             final Portfolio portfolio, final OrderManager orders, final OrderEntry entry, final LogicClock clock,
@@ -222,6 +233,7 @@ final class StrategyHost
         public long submitMarket(final int instrumentId, final Side side, final long quantity,
             final TimeInForce timeInForce)
         {
+            decided(instrumentId, side, quantity);
             return entry.submit(strategyId, instrumentId, side, OrdType.MARKET, timeInForce, quantity, 0);
         }
 
@@ -229,6 +241,7 @@ final class StrategyHost
         public long submitStop(final int instrumentId, final Side side, final long quantity, final long stopPrice,
             final TimeInForce timeInForce)
         {
+            decided(instrumentId, side, quantity);
             return entry.submit(strategyId, instrumentId, side, OrdType.STOP, timeInForce, quantity, stopPrice);
         }
 
@@ -236,6 +249,7 @@ final class StrategyHost
         public long submitLimit(final int instrumentId, final Side side, final long quantity, final long limitPrice,
             final TimeInForce timeInForce)
         {
+            decided(instrumentId, side, quantity);
             return entry.submit(strategyId, instrumentId, side, OrdType.LIMIT, timeInForce, quantity, limitPrice);
         }
 
@@ -254,7 +268,21 @@ final class StrategyHost
         @Override
         public long setTargetPosition(final int instrumentId, final long targetQuantity)
         {
+            if (shadow != null)
+            {
+                shadow.onLiveTarget(strategyId, instrumentId, targetQuantity);
+            }
             return entry.target(strategyId, instrumentId, targetQuantity);
+        }
+
+        /** An explicit order is a decision too: its target is what is held and open plus the order. */
+        private void decided(final int instrumentId, final Side side, final long quantity)
+        {
+            if (shadow != null && instruments.isValid(instrumentId))
+            {
+                shadow.onLiveTarget(strategyId, instrumentId, portfolio.position(instrumentId) +
+                    orders.openQuantity(instrumentId) + (side == Side.BUY ? quantity : -quantity));
+            }
         }
     }
 }

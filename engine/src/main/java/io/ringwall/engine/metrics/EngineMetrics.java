@@ -98,6 +98,24 @@ public final class EngineMetrics implements MultiCollector
             }
         }
         out.add(reconciliations.build());
+        out.add(counter("ringwall_shadow_decisions", "Shadow trading: live decisions compared with the twin's",
+            s.shadowDecisions()));
+        out.add(counter("ringwall_shadow_misalignments", "Shadow trading: decisions the twin did not share",
+            s.shadowMisalignments()));
+        out.add(counter("ringwall_shadow_orders_finished", "Shadow trading: live orders finished (filled or not)",
+            s.shadowExecutions()));
+        out.add(counter("ringwall_shadow_orders_filled", "Shadow trading: live orders fully filled",
+            s.shadowFilled()));
+        final GaugeSnapshot.Builder shadowFigures = GaugeSnapshot.builder().name("ringwall_shadow_ratio")
+            .help("Shadow trading: alignment (aligned decisions / decisions) and execution_quality (the rolling " +
+                "fill rate the SHADOW breaker watches); absent until known");
+        addIfKnown(shadowFigures, "figure", "alignment", s.shadowAlignment());
+        addIfKnown(shadowFigures, "figure", "execution_quality", s.shadowExecutionQuality());
+        out.add(shadowFigures.build());
+        final GaugeSnapshot.Builder slippage = GaugeSnapshot.builder().name("ringwall_shadow_slippage_bps")
+            .help("Shadow trading: average slippage of live fills against the paper model, bps (positive: worse)");
+        addIfKnown(slippage, null, null, s.shadowAverageSlippageBps());
+        out.add(slippage.build());
         out.add(gauge("ringwall_breaker_worst_state", "Most restrictive breaker state: 0 ACTIVE, 1 REDUCING, 2 HALTED",
             s.worstBreakerState().ordinal()));
 

@@ -60,6 +60,49 @@ public final class EngineState
         return symbols;
     }
 
+    /** @return shadow decisions compared (0 when the shadow is off). */
+    public long shadowDecisions()
+    {
+        return slots[EngineStateSnapshot.SHADOW_DECISIONS];
+    }
+
+    public long shadowMisalignments()
+    {
+        return slots[EngineStateSnapshot.SHADOW_MISALIGNMENTS];
+    }
+
+    /** @return aligned decisions over decisions, NaN before the first. */
+    public double shadowAlignment()
+    {
+        final long decisions = shadowDecisions();
+        return decisions == 0 ? Double.NaN : 1.0 - (double)shadowMisalignments() / decisions;
+    }
+
+    /** @return the rolling execution quality (fraction), NaN until its window is full. */
+    public double shadowExecutionQuality()
+    {
+        final long ppm = slots[EngineStateSnapshot.SHADOW_QUALITY_PPM];
+        return ppm < 0 ? Double.NaN : ppm / 1e6;
+    }
+
+    /** @return live orders finished and fully filled over the session, as the shadow judged them. */
+    public long shadowExecutions()
+    {
+        return slots[EngineStateSnapshot.SHADOW_EXECUTIONS];
+    }
+
+    public long shadowFilled()
+    {
+        return slots[EngineStateSnapshot.SHADOW_FILLED];
+    }
+
+    /** @return the average slippage against the paper model, bps, over orders with a fill; NaN before one. */
+    public double shadowAverageSlippageBps()
+    {
+        final long orders = slots[EngineStateSnapshot.SHADOW_SLIPPAGE_ORDERS];
+        return orders == 0 ? Double.NaN : slots[EngineStateSnapshot.SHADOW_SLIPPAGE_PPM_SUM] / 100.0 / orders;
+    }
+
     public long inputs()
     {
         return slots[EngineStateSnapshot.INPUTS];

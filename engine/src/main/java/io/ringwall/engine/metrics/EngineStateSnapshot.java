@@ -69,7 +69,15 @@ public final class EngineStateSnapshot
     static final int REPLACES = 36;
     static final int REPLACE_REJECTS = 37;
     static final int AMENDS_REFUSED = 38;
-    static final int SCALARS = 39;
+    // Shadow trading (EngineCounters.shadow*): zero, and the quality -1, when the shadow is off.
+    static final int SHADOW_DECISIONS = 39;
+    static final int SHADOW_MISALIGNMENTS = 40;
+    static final int SHADOW_EXECUTIONS = 41;
+    static final int SHADOW_FILLED = 42;
+    static final int SHADOW_SLIPPAGE_ORDERS = 43;
+    static final int SHADOW_SLIPPAGE_PPM_SUM = 44;
+    static final int SHADOW_QUALITY_PPM = 45;
+    static final int SCALARS = 46;
 
     /** Most working orders a capture copies (the count of all of them is kept beside). */
     public static final int MAX_ORDERS_SHOWN = 256;
@@ -165,6 +173,13 @@ public final class EngineStateSnapshot
         put(REPLACES, counters.replaces);
         put(REPLACE_REJECTS, counters.replaceRejects);
         put(AMENDS_REFUSED, counters.amendsRefused);
+        put(SHADOW_DECISIONS, counters.shadowDecisions);
+        put(SHADOW_MISALIGNMENTS, counters.shadowMisalignments);
+        put(SHADOW_EXECUTIONS, counters.shadowExecutions);
+        put(SHADOW_FILLED, counters.shadowFilled);
+        put(SHADOW_SLIPPAGE_ORDERS, counters.shadowSlippageOrders);
+        put(SHADOW_SLIPPAGE_PPM_SUM, counters.shadowSlippagePpmSum);
+        put(SHADOW_QUALITY_PPM, counters.shadowExecutionQualityPpm);
         for (final RiskRejectReason reason : REASONS)
         {
             put(reasonsAt + reason.ordinal(), counters.riskRejects(reason));

@@ -168,6 +168,14 @@ public final class StateViewPublisher implements AutoCloseable
             " dailyPnl=" + state.dailyPnl() + " drawdown=" + state.drawdown() +
             " workingOrders=" + state.workingOrders() + " ordersShown=" + state.ordersShown() +
             " worstBreaker=" + state.worstBreakerState() + " capturedWallMs=" + state.publishedWallMs());
+        if (state.shadowDecisions() > 0 || state.shadowExecutions() > 0)
+        {
+            // only in a shadow session (ringwall run --shadow)
+            view.put("shadow", "decisions=" + state.shadowDecisions() + " misalignments=" +
+                state.shadowMisalignments() + " ordersFinished=" + state.shadowExecutions() + " ordersFilled=" +
+                state.shadowFilled() + " executionQualityPpm=" +
+                (Double.isNaN(state.shadowExecutionQuality()) ? -1 : Math.round(state.shadowExecutionQuality() * 1e6)));
+        }
         for (int i = 0; i < state.symbols().size(); i++)
         {
             view.put("position/" + state.symbols().get(i), "quantity=" + state.position(i) +

@@ -83,12 +83,37 @@ class LogicAllocationTest
         assertThat(logic.counters().amendsSent).isEqualTo(logic.counters().ordersSent);
     }
 
+    /**
+     * Shadow trading (issue 20): a twin trading on the paper model in the logic, the judge comparing every decision
+     * (the live strategy orders on every trade, the twin changes its target on every trade) and every finished live
+     * order, and their frames.
+     */
+    @Test
+    void tradeAcceptFillCyclesWithTheShadowTwinAllocateNothingInSteadyState()
+    {
+        allocatesNothing(false, new io.ringwall.engine.config.ShadowSettings(true, 50_000, 1_000, 0, 20,
+            List.of(StepTargetStrategy.class.getName() + ":qty=0.01,percent=100")));
+        assertThat(logic.counters().shadowDecisions).isGreaterThanOrEqualTo(WARM_UP_CYCLES);
+        assertThat(logic.counters().shadowExecutions).isEqualTo(logic.counters().ordersSent);
+        assertThat(logic.shadowPosition(0)).isNotZero();
+    }
+
     private void allocatesNothing(final boolean amend)
+    {
+        allocatesNothing(amend, io.ringwall.engine.config.ShadowSettings.OFF);
+    }
+
+    private void allocatesNothing(final boolean amend, final io.ringwall.engine.config.ShadowSettings shadow)
     {
         assumeTrue(THREADS.isThreadAllocatedMemorySupported(), "per-thread allocation counter unsupported");
         THREADS.setThreadAllocatedMemoryEnabled(true);
         this.amend = amend;
-        logic = new BusinessLogic(allChecksOn(), List.of(new OrderEveryTrade(amend)), sink);
+        final LogicConfig base = allChecksOn();
+        // the twin's spec names the live strategy's place: one twin for the one strategy
+        final LogicConfig config = shadow.enabled() ? new LogicConfig(base.instruments(), List.of("order-every-trade"),
+            base.initialCash(), base.maxWorkingOrders(), base.risk(), base.breakers(), base.market(),
+            base.statusTimeouts(), shadow) : base;
+        logic = new BusinessLogic(config, List.of(new OrderEveryTrade(amend)), sink);
         encodeTrades();
 
         cycles(WARM_UP_CYCLES);

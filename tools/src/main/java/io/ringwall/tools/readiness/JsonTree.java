@@ -55,7 +55,7 @@ public final class JsonTree
 
     /** @return the value at a dotted path ("returns.sharpe"), or null when absent. */
     @SuppressWarnings("unchecked")
-    Object at(final String path)
+    public Object at(final String path)
     {
         Object node = root;
         for (final String key : path.split("\\."))

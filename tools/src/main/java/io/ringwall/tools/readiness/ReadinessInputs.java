@@ -19,7 +19,7 @@ public record ReadinessInputs(JsonTree backtest, JsonTree walkForward, JsonTree 
     Path paperDir, ShadowFigures shadow)
 {
     /**
-     * A shadow session's figures (issue 20 makes shadow mode; until then they come from its report file).
+     * A shadow session's figures, from the shadow-report.json that {@code ringwall shadow-report} writes.
      *
      * @param alignment        share of signals and fills aligned with the live strategy's.
      * @param executionQuality execution quality score, a fraction.

@@ -17,14 +17,14 @@ import org.jfree.svg.SVGHints;
  * A self-contained HTML report: headings, text, tables and charts drawn by JFreeChart as inline SVG (no
  * files beside it, nothing fetched). Text is escaped.
  */
-final class ValidationHtml
+public final class ValidationHtml
 {
     static final int CHART_WIDTH = 900;
     static final int CHART_HEIGHT = 420;
 
     private final StringBuilder html = new StringBuilder();
 
-    ValidationHtml(final String title)
+    public ValidationHtml(final String title)
     {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .append(escape(title)).append("</title>\n<style>\n")
@@ -36,27 +36,27 @@ final class ValidationHtml
             .append(escape(title)).append("</h1>\n");
     }
 
-    ValidationHtml heading(final String text)
+    public ValidationHtml heading(final String text)
     {
         html.append("<h2>").append(escape(text)).append("</h2>\n");
         return this;
     }
 
-    ValidationHtml paragraph(final String text)
+    public ValidationHtml paragraph(final String text)
     {
         html.append("<p>").append(escape(text)).append("</p>\n");
         return this;
     }
 
     /** Preformatted text: the command's own text report, as printed. */
-    ValidationHtml preformatted(final String text)
+    public ValidationHtml preformatted(final String text)
     {
         html.append("<pre>").append(escape(text)).append("</pre>\n");
         return this;
     }
 
     /** A table; the first column is left-aligned (names), the others right-aligned (figures). */
-    ValidationHtml table(final List<String> header, final List<List<String>> rows)
+    public ValidationHtml table(final List<String> header, final List<List<String>> rows)
     {
         html.append("<table>\n<tr>");
         for (int c = 0; c < header.size(); c++)
@@ -77,7 +77,7 @@ final class ValidationHtml
         return this;
     }
 
-    ValidationHtml chart(final JFreeChart chart)
+    public ValidationHtml chart(final JFreeChart chart)
     {
         chart.setBackgroundPaint(Color.WHITE);
         final SVGGraphics2D svg = new SVGGraphics2D(CHART_WIDTH, CHART_HEIGHT);
@@ -87,7 +87,7 @@ final class ValidationHtml
         return this;
     }
 
-    void write(final Path file)
+    public void write(final Path file)
     {
         try
         {
