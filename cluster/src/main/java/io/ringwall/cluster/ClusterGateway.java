@@ -109,6 +109,34 @@ public final class ClusterGateway implements MarketDataSink, ClusterClient.Outpu
         return work;
     }
 
+    /**
+     * Polls until every input sent is acknowledged and nothing new was sent or acknowledged for {@code quietNs}, or
+     * {@code timeoutNs} passed (wall time: this runs at the end of a session, outside any logic).
+     *
+     * @return the nanoTime at which the last input was seen acknowledged, or -1 at the timeout.
+     */
+    public long drain(final long timeoutNs, final long quietNs)
+    {
+        final long deadline = clock.nanoTime() + timeoutNs;
+        long quietSince = clock.nanoTime();
+        long lastSent = -1;
+        while (clock.nanoTime() < deadline)
+        {
+            poll();
+            if (client.lastSent() != lastSent || client.acknowledged() != client.lastSent())
+            {
+                lastSent = client.lastSent();
+                quietSince = clock.nanoTime();
+            }
+            else if (clock.nanoTime() - quietSince > quietNs)
+            {
+                return quietSince;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+        }
+        return -1;
+    }
+
     private void checkHealth(final long nowNs)
     {
         if (client.acknowledged() != lastAcked || client.acknowledged() == client.lastSent())

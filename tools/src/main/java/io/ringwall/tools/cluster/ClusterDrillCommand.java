@@ -137,7 +137,7 @@ public final class ClusterDrillCommand implements Callable<Integer>
             {
                 // the kills are done and the last restarted member had an interval to catch up
             }
-            drain(gateway);
+            gateway.drain(180_000_000_000L, 2_000_000_000L);
         }
         finally
         {
@@ -214,28 +214,6 @@ public final class ClusterDrillCommand implements Callable<Integer>
                 throw new IllegalStateException("no leader within 120 s: see " + dir + "/node-*.log");
             }
             gateway.poll();
-            pause();
-        }
-    }
-
-    private void drain(final ClusterGateway gateway)
-    {
-        final long deadline = System.nanoTime() + 180_000_000_000L;
-        long quietSince = System.nanoTime();
-        long lastSent = -1;
-        while (System.nanoTime() < deadline)
-        {
-            gateway.poll();
-            final var client = gateway.client();
-            if (client.lastSent() != lastSent || client.acknowledged() != client.lastSent())
-            {
-                lastSent = client.lastSent();
-                quietSince = System.nanoTime();
-            }
-            else if (System.nanoTime() - quietSince > 2_000_000_000L)
-            {
-                return;
-            }
             pause();
         }
     }

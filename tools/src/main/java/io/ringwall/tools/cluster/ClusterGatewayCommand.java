@@ -123,7 +123,8 @@ public final class ClusterGatewayCommand implements Callable<Integer>
             out.flush();
             final long startNs = System.nanoTime();
             source.run(new Paced(gateway, 1_000_000_000L / rate));
-            final boolean drained = drain(gateway);
+            final long allAckedNs = gateway.drain(drainSeconds * 1_000_000_000L, 1_000_000_000L);
+            final boolean drained = allAckedNs >= 0;
             final double seconds = (allAckedNs - startNs) / 1e9;
             final var client = gateway.client();
             out.println("cluster-gateway: inputs sent " + client.lastSent() + ", acknowledged " +
@@ -166,34 +167,6 @@ public final class ClusterGatewayCommand implements Callable<Integer>
         out.println("cluster-gateway: connected, leader " + gateway.client().leaderMemberId());
         out.flush();
     }
-
-    /** Polls until every input is acknowledged and the venue has been quiet for a moment, or the deadline. */
-    private boolean drain(final ClusterGateway gateway)
-    {
-        final long deadline = System.nanoTime() + drainSeconds * 1_000_000_000L;
-        long quietSince = System.nanoTime();
-        long lastSent = -1;
-        while (System.nanoTime() < deadline)
-        {
-            gateway.poll();
-            final var client = gateway.client();
-            if (client.lastSent() != lastSent || client.acknowledged() != client.lastSent())
-            {
-                lastSent = client.lastSent();
-                quietSince = System.nanoTime();
-                allAckedNs = quietSince;
-            }
-            else if (System.nanoTime() - quietSince > 1_000_000_000L)
-            {
-                return true;
-            }
-            sleep();
-        }
-        return false;
-    }
-
-    /** When the last input was acknowledged (the end of the throughput measurement). */
-    private long allAckedNs;
 
     private static void sleep()
     {
