@@ -160,7 +160,9 @@ public final class ClusteredLogicService implements ClusteredService
         currentGatewaySequence = gatewaySequence;
         try
         {
-            logic.onInput(logPosition, timeNs, buffer, offset, length, System.nanoTime());
+            // No ingress stamp: the cluster host records no stage latencies (onLogicOutput drops it), so the
+            // service thread reads no clock at all.
+            logic.onInput(logPosition, timeNs, buffer, offset, length, 0);
         }
         catch (final RuntimeException | Error ex)
         {
