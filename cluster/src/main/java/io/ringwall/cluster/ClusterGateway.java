@@ -95,6 +95,18 @@ public final class ClusterGateway implements MarketDataSink, ClusterClient.Outpu
         poll();
     }
 
+    /**
+     * An operator's instruction (halt, resume, reset a breaker, capital scale, flatten, cancel all) with who and why:
+     * an input like any other, so it is in the replicated log (the audit trail), every member applies it at the same
+     * place, and the logic's OperatorCommandResult comes back as an output.
+     */
+    public void operatorCommand(final io.ringwall.codecs.OperatorCommandType type,
+        final io.ringwall.codecs.BreakerType breakerType, final long value, final String operator, final String reason)
+    {
+        sendInput(encoder.operatorCommand(frame, 0, type, breakerType, value, operator, reason));
+        poll();
+    }
+
     /** Market data first goes to the cluster, then to the venue (as the engine journals it before the venue). */
     private void sendInput(final int length)
     {

@@ -126,6 +126,37 @@ class ClusterGatewayTest
     }
 
     @Test
+    void anOperatorHaltGoesThroughTheLogToEveryMemberAndStopsNewOrders()
+    {
+        cluster = new ClusterHarness(dir, LOGIC, 29_900);
+        final int leader = cluster.awaitLeader();
+        gateway = newGateway(3_000_000_000L);
+        for (int i = 0; i < 150; i++)
+        {
+            trade(i);
+        }
+        awaitSettled();
+        final long ordersBefore = gateway.ordersSent();
+        assertThat(ordersBefore).as("the strategy traded before the halt").isPositive();
+
+        gateway.operatorCommand(io.ringwall.codecs.OperatorCommandType.HALT, io.ringwall.codecs.BreakerType.NULL_VAL, 0,
+            "alice", "cluster drill");
+        for (int i = 150; i < 450; i++)
+        {
+            trade(i);
+        }
+        awaitSettled();
+
+        for (int id = 0; id < ClusterHarness.MEMBERS; id++)
+        {
+            final List<RecordingObserver.Output> outputs = cluster.observer(id).outputs();
+            assertThat(commandResults(outputs)).as("member %d", id).containsExactly("HALT APPLIED");
+        }
+        assertThat(newOrders(reference(cluster.observer(leader).inputs()))).hasSize((int)ordersBefore);
+        assertThat(gateway.ordersSent()).as("no order after the halt").isEqualTo(ordersBefore);
+    }
+
+    @Test
     void aLostMajorityHaltsTradingWithAMessageAndItResumesWhenItReturns()
     {
         cluster = new ClusterHarness(dir, LOGIC, 29_600);
@@ -277,6 +308,24 @@ class ClusterGatewayTest
             }
         }
         return verdicts;
+    }
+
+    private static List<String> commandResults(final List<RecordingObserver.Output> outputs)
+    {
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final io.ringwall.codecs.OperatorCommandResultDecoder result =
+            new io.ringwall.codecs.OperatorCommandResultDecoder();
+        final List<String> results = new ArrayList<>();
+        for (final RecordingObserver.Output output : outputs)
+        {
+            final UnsafeBuffer buffer = new UnsafeBuffer(output.frame());
+            if (header.wrap(buffer, 0).templateId() == io.ringwall.codecs.OperatorCommandResultDecoder.TEMPLATE_ID)
+            {
+                result.wrapAndApplyHeader(buffer, 0, header);
+                results.add(result.commandType() + " " + result.result());
+            }
+        }
+        return results;
     }
 
     private static long reconciliationTrips(final List<RecordingObserver.Output> outputs)
