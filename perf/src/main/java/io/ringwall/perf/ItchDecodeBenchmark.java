@@ -22,6 +22,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -43,7 +44,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * (0 B/op expected).
  *
  * <p>{@link #decodeAndBook} runs a second, self-consistent stream (every execute, cancel, delete and replace names a
- * live order; the same mix; 8 symbols, all followed, prices within 100 ticks of the touch and crowding it) into
+ * live order; the same mix; 8 symbols, all followed, prices within 100 ticks of the touch and crowding it, replaces
+ * keeping their side) into
  * {@link ItchBook}, whose trades and quotes go to a sink that sums them; {@link #rawScanBookFeed} scans that same
  * stream. The stream ends by deleting every order left, so each pass starts from an empty book and is the same.
  */
@@ -131,6 +133,7 @@ public class ItchDecodeBenchmark
         final long[] live = new long[MESSAGES];
         final int[] liveLocate = new int[MESSAGES];
         final int[] liveShares = new int[MESSAGES];
+        final boolean[] liveBuy = new boolean[MESSAGES];
         int liveCount = 0;
         long nextReference = 1;
         long match = 1;
@@ -143,14 +146,11 @@ public class ItchDecodeBenchmark
             {
                 final int locate = 1 + random.nextInt(SYMBOLS.length);
                 final boolean buy = random.nextBoolean();
-                // Ticks from the touch: the least of three uniform draws over 100, so activity crowds the top of
-                // the book as on a real one (about half the adds within 20 ticks).
-                final int ticks = Math.min(random.nextInt(100), Math.min(random.nextInt(100), random.nextInt(100)));
-                final long price = buy ? 1_500_000 - 100 * ticks : 1_500_100 + 100 * ticks;
                 final int shares = 100 * (1 + random.nextInt(10));
-                writer.add(locate, nextReference, buy, shares, SYMBOLS[locate - 1], price);
+                writer.add(locate, nextReference, buy, shares, SYMBOLS[locate - 1], nearTouch(random, buy));
                 live[liveCount] = nextReference++;
                 liveShares[liveCount] = shares;
+                liveBuy[liveCount] = buy;
                 liveLocate[liveCount++] = locate;
             }
             else if (pick < 800 || pick < 985 && pick >= 880 && (pick < 970 || pick >= 930) && liveShares[at] <= 50)
@@ -161,10 +161,13 @@ public class ItchDecodeBenchmark
                 live[at] = live[--liveCount];
                 liveLocate[at] = liveLocate[liveCount];
                 liveShares[at] = liveShares[liveCount];
+                liveBuy[at] = liveBuy[liveCount];
             }
             else if (pick < 880)
             {
-                writer.replace(liveLocate[at], live[at], nextReference, 100, 1_500_000 - 100 * random.nextInt(20));
+                // A replace keeps the order's side (ITCH's rule) and moves it as traders do, near its side's touch;
+                // a sell replaced at bid prices would cross the book, which a real feed does not.
+                writer.replace(liveLocate[at], live[at], nextReference, 100, nearTouch(random, liveBuy[at]));
                 live[at] = nextReference++;
                 liveShares[at] = 100;
             }
@@ -220,6 +223,28 @@ public class ItchDecodeBenchmark
                     ", inconsistencies " + book.inconsistencies());
             }
         }
+    }
+
+    /**
+     * A price for a new order: ticks from the touch (bid 150.00, ask 150.01) the least of three uniform draws over
+     * 100, so activity crowds the top of the book as on a real one (about half the adds within 20 ticks).
+     */
+    private static long nearTouch(final SplittableRandom random, final boolean buy)
+    {
+        final int ticks = Math.min(random.nextInt(100), Math.min(random.nextInt(100), random.nextInt(100)));
+        return buy ? 1_500_000 - 100 * ticks : 1_500_100 + 100 * ticks;
+    }
+
+    /**
+     * Each iteration starts from an empty book and a zero sum. A pass ends with every order deleted, so this is a
+     * guard (the book's state cannot carry from one iteration into the next), and cheap: once a second.
+     */
+    @Setup(Level.Iteration)
+    public void emptyBook()
+    {
+        book.clear();
+        sink.sum = 0;
+        listener.sum = 0;
     }
 
     /** Messages of the book feed, the final deletes of the orders left included. */

@@ -274,7 +274,7 @@ class PriceLevelsTest
                 final PriceLevels levels = new PriceLevels(side, windowTicks, 4);
                 final TreeMap<Long, Long> expected = new TreeMap<>();
                 long touch = 200_0000;
-                for (int step = 0; step < 100_000; step++)
+                for (int step = 0; step < 40_000; step++)
                 {
                     // The touch walks, and now and then jumps 200 ticks either way.
                     touch += random.nextInt(100) == 0 ? 100L * (random.nextInt(401) - 200) :
