@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.marketdata.MarketDataSink;
-import org.agrona.collections.Long2LongHashMap;
 
 /**
  * Level-3 order books of TotalView-ITCH 5.0 for the chosen symbols: every displayed order by its reference number,
@@ -20,16 +19,15 @@ import org.agrona.collections.Long2LongHashMap;
  * Times are the session's midnight plus ITCH's nanoseconds since midnight.
  *
  * <p>Zero allocation per message once warm: orders live in preallocated parallel arrays indexed through a primitive
- * map (reference number to slot) sized for {@code orderCapacity} orders, levels in {@link PriceLevels}; past those
- * sizes the arrays grow (doubling), which a day's peak reaches once. Orders of other symbols are dropped on their
+ * index (reference number to slot, {@link OrderIndex}: one probe per message) sized for {@code orderCapacity} orders,
+ * levels in {@link PriceLevels} (a ladder around the touch); past those sizes the arrays grow (doubling), which a
+ * day's peak reaches once. Orders of other symbols are dropped on their
  * stock locate without a map lookup. An execute, cancel, delete or replace of an order the book does not hold (a feed
  * joined late, or a gap) changes nothing and is counted in {@link #unknownOrders()}; more shares removed than an order
  * holds are counted in {@link #inconsistencies()} and remove the order. Single-threaded: the feed's thread owns it.
  */
 public final class ItchBook implements ItchListener
 {
-    /** Slot value of a reference number the map does not hold. */
-    private static final long NO_SLOT = -1;
     private static final int LOCATES = 1 << 16;
     /** {@link #bookOfLocate} of a locate not seen yet. */
     private static final int UNRESOLVED = 0;
@@ -46,7 +44,7 @@ public final class ItchBook implements ItchListener
     private final long[] shownAskShares;
     /** Per stock locate: 1 + the book's index, or UNRESOLVED / NOT_FOLLOWED. */
     private final int[] bookOfLocate = new int[LOCATES];
-    private final Long2LongHashMap slotOfOrder;
+    private final OrderIndex slotOfOrder;
 
     private long[] orderPrice;
     private long[] orderShares;
@@ -93,7 +91,7 @@ public final class ItchBook implements ItchListener
         this.shownAskPrice = new long[symbols.length];
         this.shownAskShares = new long[symbols.length];
         final int capacity = Math.max(16, orderCapacity);
-        this.slotOfOrder = new Long2LongHashMap(capacity * 2, 0.5f, NO_SLOT);
+        this.slotOfOrder = new OrderIndex(capacity);
         this.orderPrice = new long[capacity];
         this.orderShares = new long[capacity];
         this.orderBook = new int[capacity];
@@ -165,14 +163,15 @@ public final class ItchBook implements ItchListener
     {
         if (followed(message.stockLocate()))
         {
-            final long slot = slotOfOrder.get(message.orderReferenceNumber());
-            if (slot == NO_SLOT)
+            final int position = slotOfOrder.find(message.orderReferenceNumber());
+            if (position == OrderIndex.NONE)
             {
                 unknownOrders++;
                 return;
             }
-            final int book = orderBook[(int)slot];
-            reduce(message.orderReferenceNumber(), (int)slot, message.cancelledShares());
+            final int slot = slotOfOrder.slotAt(position);
+            final int book = orderBook[slot];
+            reduce(position, slot, message.cancelledShares());
             publishTopIfChanged(book, message.timestampNs());
         }
     }
@@ -182,16 +181,17 @@ public final class ItchBook implements ItchListener
     {
         if (followed(message.stockLocate()))
         {
-            // One probe: the map drops the order as it finds it.
-            final long slot = slotOfOrder.remove(message.orderReferenceNumber());
-            if (slot == NO_SLOT)
+            final int position = slotOfOrder.find(message.orderReferenceNumber());
+            if (position == OrderIndex.NONE)
             {
                 unknownOrders++;
                 return;
             }
-            final int book = orderBook[(int)slot];
-            takeFromLevel((int)slot, orderShares[(int)slot]);
-            freeSlots[freeCount++] = (int)slot;
+            final int slot = slotOfOrder.slotAt(position);
+            slotOfOrder.removeAt(position);
+            final int book = orderBook[slot];
+            takeFromLevel(slot, orderShares[slot]);
+            freeSlots[freeCount++] = slot;
             publishTopIfChanged(book, message.timestampNs());
         }
     }
@@ -201,16 +201,18 @@ public final class ItchBook implements ItchListener
     {
         if (followed(message.stockLocate()))
         {
-            final long slot = slotOfOrder.remove(message.originalOrderReferenceNumber());
-            if (slot == NO_SLOT)
+            final int position = slotOfOrder.find(message.originalOrderReferenceNumber());
+            if (position == OrderIndex.NONE)
             {
                 unknownOrders++;
                 return;
             }
-            final int book = orderBook[(int)slot];
-            final boolean buy = orderBuy[(int)slot];
-            takeFromLevel((int)slot, orderShares[(int)slot]);
-            freeSlots[freeCount++] = (int)slot;
+            final int slot = slotOfOrder.slotAt(position);
+            slotOfOrder.removeAt(position);
+            final int book = orderBook[slot];
+            final boolean buy = orderBuy[slot];
+            takeFromLevel(slot, orderShares[slot]);
+            freeSlots[freeCount++] = slot;
             // The replacement keeps the side and the symbol; one quote for the whole replace.
             add(book, message.newOrderReferenceNumber(), buy, message.priceMantissa(), message.shares(),
                 message.timestampNs());
@@ -316,8 +318,8 @@ public final class ItchBook implements ItchListener
     /** The shares an order still displays, -1 when the book does not hold it. */
     public long orderShares(final long orderReferenceNumber)
     {
-        final long slot = slotOfOrder.get(orderReferenceNumber);
-        return slot == NO_SLOT ? -1 : orderShares[(int)slot];
+        final int position = slotOfOrder.find(orderReferenceNumber);
+        return position == OrderIndex.NONE ? -1 : orderShares[slotOfOrder.slotAt(position)];
     }
 
     /** Executes, cancels, deletes and replaces of followed symbols naming an order the book does not hold. */
@@ -375,11 +377,9 @@ public final class ItchBook implements ItchListener
         final long timestampNs)
     {
         final int slot = takeSlot();
-        final long held = slotOfOrder.put(reference, slot);
-        if (held != NO_SLOT)
+        if (slotOfOrder.putIfAbsent(reference, slot) != OrderIndex.NONE)
         {
             // A reference number is unique for the day: a second add is a feed fault; keep the first order.
-            slotOfOrder.put(reference, held);
             freeSlots[freeCount++] = slot;
             inconsistencies++;
             return;
@@ -395,15 +395,16 @@ public final class ItchBook implements ItchListener
     private void execute(final long reference, final long shares, final long matchNumber, final boolean printable,
         final long priceOrZero, final long timestampNs)
     {
-        final long slot = slotOfOrder.get(reference);
-        if (slot == NO_SLOT)
+        final int position = slotOfOrder.find(reference);
+        if (position == OrderIndex.NONE)
         {
             unknownOrders++;
             return;
         }
-        final int book = orderBook[(int)slot];
-        final long price = priceOrZero != 0 ? priceOrZero : orderPrice[(int)slot];
-        reduce(reference, (int)slot, shares);
+        final int slot = slotOfOrder.slotAt(position);
+        final int book = orderBook[slot];
+        final long price = priceOrZero != 0 ? priceOrZero : orderPrice[slot];
+        reduce(position, slot, shares);
         if (printable && shares > 0)
         {
             publishTrade(book, matchNumber, price, shares, timestampNs);
@@ -411,8 +412,11 @@ public final class ItchBook implements ItchListener
         publishTopIfChanged(book, timestampNs);
     }
 
-    /** Takes shares off an order and its level; removes the order when none are left. */
-    private void reduce(final long reference, final int slot, final long shares)
+    /**
+     * Takes shares off an order and its level; removes the order when none are left, at the index position its
+     * lookup found (one probe for the whole execute or cancel).
+     */
+    private void reduce(final int position, final int slot, final long shares)
     {
         final long held = orderShares[slot];
         final long taken = Math.min(held, shares);
@@ -424,7 +428,7 @@ public final class ItchBook implements ItchListener
         orderShares[slot] = held - taken;
         if (held == taken)
         {
-            slotOfOrder.remove(reference);
+            slotOfOrder.removeAt(position);
             freeSlots[freeCount++] = slot;
         }
     }
