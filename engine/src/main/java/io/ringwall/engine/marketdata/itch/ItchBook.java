@@ -18,17 +18,19 @@ import io.ringwall.engine.marketdata.MarketDataSink;
  * Prices keep ITCH's 4 decimals (the engine's too); shares become quantities of {@link Fixed#QUANTITY_DECIMALS}.
  * Times are the session's midnight plus ITCH's nanoseconds since midnight.
  *
- * <p>Zero allocation per message once warm: orders live in preallocated parallel arrays indexed through a primitive
- * index (reference number to slot, {@link OrderIndex}: one probe per message) sized for {@code orderCapacity} orders,
- * levels in {@link PriceLevels} (a ladder around the touch); past those sizes the arrays grow (doubling), which a
- * day's peak reaches once. Orders of other symbols are dropped on their
- * stock locate without a map lookup. An execute, cancel, delete or replace of an order the book does not hold (a feed
+ * <p>Zero allocation per message once warm: orders live in a preallocated array (two longs each) indexed through a
+ * primitive index (reference number to slot, {@link OrderIndex}: one probe per message) sized for
+ * {@code orderCapacity} orders, levels in {@link PriceLevels} (a ladder around the touch); past those sizes the arrays
+ * grow (doubling), which a day's peak reaches once. Orders of other symbols are dropped on their stock locate without
+ * a map lookup. An execute, cancel, delete or replace of an order the book does not hold (a feed
  * joined late, or a gap) changes nothing and is counted in {@link #unknownOrders()}; more shares removed than an order
  * holds are counted in {@link #inconsistencies()} and remove the order. Single-threaded: the feed's thread owns it.
  */
 public final class ItchBook implements ItchListener
 {
     private static final int LOCATES = 1 << 16;
+    /** The price's bits in an order's packed word. */
+    private static final long PRICE_BITS = 0xFFFF_FFFFL;
     /** {@link #bookOfLocate} of a locate not seen yet. */
     private static final int UNRESOLVED = 0;
     /** {@link #bookOfLocate} of a locate whose symbol is not followed. */
@@ -46,10 +48,11 @@ public final class ItchBook implements ItchListener
     private final int[] bookOfLocate = new int[LOCATES];
     private final OrderIndex slotOfOrder;
 
-    private long[] orderPrice;
-    private long[] orderShares;
-    private int[] orderBook;
-    private boolean[] orderBuy;
+    /**
+     * Two longs per order slot, so an order is one cache line, not four arrays' worth: at {@code 2 * slot} the shares
+     * it still displays, at {@code 2 * slot + 1} its price (ITCH's unsigned 32 bits) | book index << 32 | buy << 63.
+     */
+    private long[] orders;
     private int[] freeSlots;
     private int freeCount;
     private int nextSlot;
@@ -92,10 +95,7 @@ public final class ItchBook implements ItchListener
         this.shownAskShares = new long[symbols.length];
         final int capacity = Math.max(16, orderCapacity);
         this.slotOfOrder = new OrderIndex(capacity);
-        this.orderPrice = new long[capacity];
-        this.orderShares = new long[capacity];
-        this.orderBook = new int[capacity];
-        this.orderBuy = new boolean[capacity];
+        this.orders = new long[2 * capacity];
         this.freeSlots = new int[capacity];
     }
 
@@ -170,7 +170,7 @@ public final class ItchBook implements ItchListener
                 return;
             }
             final int slot = slotOfOrder.slotAt(position);
-            final int book = orderBook[slot];
+            final int book = bookOfSlot(slot);
             reduce(position, slot, message.cancelledShares());
             publishTopIfChanged(book, message.timestampNs());
         }
@@ -189,8 +189,8 @@ public final class ItchBook implements ItchListener
             }
             final int slot = slotOfOrder.slotAt(position);
             slotOfOrder.removeAt(position);
-            final int book = orderBook[slot];
-            takeFromLevel(slot, orderShares[slot]);
+            final int book = bookOfSlot(slot);
+            takeFromLevel(slot, orders[2 * slot]);
             freeSlots[freeCount++] = slot;
             publishTopIfChanged(book, message.timestampNs());
         }
@@ -209,9 +209,9 @@ public final class ItchBook implements ItchListener
             }
             final int slot = slotOfOrder.slotAt(position);
             slotOfOrder.removeAt(position);
-            final int book = orderBook[slot];
-            final boolean buy = orderBuy[slot];
-            takeFromLevel(slot, orderShares[slot]);
+            final int book = bookOfSlot(slot);
+            final boolean buy = orders[2 * slot + 1] < 0;
+            takeFromLevel(slot, orders[2 * slot]);
             freeSlots[freeCount++] = slot;
             // The replacement keeps the side and the symbol; one quote for the whole replace.
             add(book, message.newOrderReferenceNumber(), buy, message.priceMantissa(), message.shares(),
@@ -319,7 +319,7 @@ public final class ItchBook implements ItchListener
     public long orderShares(final long orderReferenceNumber)
     {
         final int position = slotOfOrder.find(orderReferenceNumber);
-        return position == OrderIndex.NONE ? -1 : orderShares[slotOfOrder.slotAt(position)];
+        return position == OrderIndex.NONE ? -1 : orders[2 * slotOfOrder.slotAt(position)];
     }
 
     /** Executes, cancels, deletes and replaces of followed symbols naming an order the book does not hold. */
@@ -384,10 +384,8 @@ public final class ItchBook implements ItchListener
             inconsistencies++;
             return;
         }
-        orderPrice[slot] = price;
-        orderShares[slot] = shares;
-        orderBook[slot] = book;
-        orderBuy[slot] = buy;
+        orders[2 * slot] = shares;
+        orders[2 * slot + 1] = price | (long)book << 32 | (buy ? Long.MIN_VALUE : 0);
         (buy ? bids[book] : asks[book]).add(price, shares);
         publishTopIfChanged(book, timestampNs);
     }
@@ -402,8 +400,8 @@ public final class ItchBook implements ItchListener
             return;
         }
         final int slot = slotOfOrder.slotAt(position);
-        final int book = orderBook[slot];
-        final long price = priceOrZero != 0 ? priceOrZero : orderPrice[slot];
+        final int book = bookOfSlot(slot);
+        final long price = priceOrZero != 0 ? priceOrZero : orders[2 * slot + 1] & PRICE_BITS;
         reduce(position, slot, shares);
         if (printable && shares > 0)
         {
@@ -418,14 +416,14 @@ public final class ItchBook implements ItchListener
      */
     private void reduce(final int position, final int slot, final long shares)
     {
-        final long held = orderShares[slot];
+        final long held = orders[2 * slot];
         final long taken = Math.min(held, shares);
         if (shares > held)
         {
             inconsistencies++;
         }
         takeFromLevel(slot, taken);
-        orderShares[slot] = held - taken;
+        orders[2 * slot] = held - taken;
         if (held == taken)
         {
             slotOfOrder.removeAt(position);
@@ -436,11 +434,17 @@ public final class ItchBook implements ItchListener
     /** Takes an order's shares off its price level. */
     private void takeFromLevel(final int slot, final long shares)
     {
-        final int book = orderBook[slot];
-        if (!(orderBuy[slot] ? bids[book] : asks[book]).remove(orderPrice[slot], shares))
+        final long priceBookBuy = orders[2 * slot + 1];
+        final int book = bookOfSlot(slot);
+        if (!(priceBookBuy < 0 ? bids[book] : asks[book]).remove(priceBookBuy & PRICE_BITS, shares))
         {
             inconsistencies++;
         }
+    }
+
+    private int bookOfSlot(final int slot)
+    {
+        return (int)(orders[2 * slot + 1] >>> 32) & Integer.MAX_VALUE;
     }
 
     private int takeSlot()
@@ -449,13 +453,10 @@ public final class ItchBook implements ItchListener
         {
             return freeSlots[--freeCount];
         }
-        if (nextSlot == orderPrice.length)
+        if (nextSlot == freeSlots.length)
         {
             final int grown = nextSlot * 2;
-            orderPrice = Arrays.copyOf(orderPrice, grown);
-            orderShares = Arrays.copyOf(orderShares, grown);
-            orderBook = Arrays.copyOf(orderBook, grown);
-            orderBuy = Arrays.copyOf(orderBuy, grown);
+            orders = Arrays.copyOf(orders, 2 * grown);
             freeSlots = Arrays.copyOf(freeSlots, grown);
         }
         return nextSlot++;
