@@ -250,7 +250,8 @@ class ItchBookTest
     @Test
     void ordersAndLevelsBeyondThePreallocatedSizesGrowAndStaySorted()
     {
-        // Capacity 4 orders and 1024 levels a side: 3000 orders at 3000 prices, then all executed.
+        // Capacity 4 orders; 3000 orders at 3000 prices off the penny tick (so all in the far lists, past their 64
+        // preallocated levels), then all executed.
         for (int i = 0; i < 3000; i++)
         {
             feed(add(1, i, 100 + i, i % 2 == 0 ? 'B' : 'S', 1, "AAPL", i % 2 == 0 ? 100_0000 - i : 200_0000 + i));
