@@ -173,6 +173,12 @@ final class PriceLevels
         return windowLevels + farCount;
     }
 
+    /** Of {@link #levels()}, those outside the ladder (in the far list): where the ladder is, for tests. */
+    int farLevels()
+    {
+        return farCount;
+    }
+
     /** The best price (ITCH Price(4) mantissa), 0 when the side is empty. */
     long bestPrice()
     {

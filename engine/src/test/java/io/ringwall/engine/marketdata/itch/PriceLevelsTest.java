@@ -246,6 +246,8 @@ class PriceLevelsTest
                 }
             }
             assertThat(levels.bestPrice()).isEqualTo(start + better * 299);
+            // The ladder followed: the three levels at the touch are in it, only the deep one is far.
+            assertThat(levels.farLevels()).isEqualTo(1);
             // The crash: the three levels at the top go, the best is the deep one about 1,300 ticks away, far from
             // the window; the ladder moves to it and a new level next to it is in the right place.
             for (int tick = 297; tick < 300; tick++)
@@ -254,12 +256,14 @@ class PriceLevelsTest
             }
             assertThat(levels.bestPrice()).isEqualTo(start - better * 1_000);
             assertThat(levels.bestShares()).isEqualTo(7);
+            assertThat(levels.farLevels()).isZero();
             change(levels, expected, side, true, start - better * 1_001, 3);
             change(levels, expected, side, true, start - better * 999, 4);
             assertThat(levels.bestPrice()).isEqualTo(start - better * 999);
             change(levels, expected, side, false, start - better * 999, 4);
             assertThat(levels.bestPrice()).isEqualTo(start - better * 1_000);
             assertThat(levels.levels()).isEqualTo(2);
+            assertThat(levels.farLevels()).isZero();
         }
     }
 
