@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.marketdata.MarketDataSink;
-import org.agrona.collections.Long2LongHashMap;
 
 /**
  * Level-3 order books of TotalView-ITCH 5.0 for the chosen symbols: every displayed order by its reference number,
@@ -19,18 +18,21 @@ import org.agrona.collections.Long2LongHashMap;
  * Prices keep ITCH's 4 decimals (the engine's too); shares become quantities of {@link Fixed#QUANTITY_DECIMALS}.
  * Times are the session's midnight plus ITCH's nanoseconds since midnight.
  *
- * <p>Zero allocation per message once warm: orders live in preallocated parallel arrays indexed through a primitive
- * map (reference number to slot) sized for {@code orderCapacity} orders, levels in {@link PriceLevels}; past those
- * sizes the arrays grow (doubling), which a day's peak reaches once. Orders of other symbols are dropped on their
- * stock locate without a map lookup. An execute, cancel, delete or replace of an order the book does not hold (a feed
+ * <p>Zero allocation per message once warm: orders live in a preallocated array (two longs each) indexed through a
+ * primitive index (reference number to slot, {@link OrderIndex}: one probe per message) sized for
+ * {@code orderCapacity} orders, levels in {@link PriceLevels} (a ladder around the touch); past those sizes the arrays
+ * grow (doubling), which a day's peak reaches once. Orders of other symbols are dropped on their stock locate without
+ * a map lookup. An execute, cancel, delete or replace of an order the book does not hold (a feed
  * joined late, or a gap) changes nothing and is counted in {@link #unknownOrders()}; more shares removed than an order
  * holds are counted in {@link #inconsistencies()} and remove the order. Single-threaded: the feed's thread owns it.
  */
 public final class ItchBook implements ItchListener
 {
-    /** Slot value of a reference number the map does not hold. */
-    private static final long NO_SLOT = -1;
     private static final int LOCATES = 1 << 16;
+    /** Levels a side holds outside its price ladder before its far list grows. */
+    private static final int FAR_LEVELS = 64;
+    /** The price's bits in an order's packed word. */
+    private static final long PRICE_BITS = 0xFFFF_FFFFL;
     /** {@link #bookOfLocate} of a locate not seen yet. */
     private static final int UNRESOLVED = 0;
     /** {@link #bookOfLocate} of a locate whose symbol is not followed. */
@@ -46,12 +48,13 @@ public final class ItchBook implements ItchListener
     private final long[] shownAskShares;
     /** Per stock locate: 1 + the book's index, or UNRESOLVED / NOT_FOLLOWED. */
     private final int[] bookOfLocate = new int[LOCATES];
-    private final Long2LongHashMap slotOfOrder;
+    private final OrderIndex slotOfOrder;
 
-    private long[] orderPrice;
-    private long[] orderShares;
-    private int[] orderBook;
-    private boolean[] orderBuy;
+    /**
+     * Two longs per order slot, so an order is one cache line, not four arrays' worth: at {@code 2 * slot} the shares
+     * it still displays, at {@code 2 * slot + 1} its price (ITCH's unsigned 32 bits) | book index << 32 | buy << 63.
+     */
+    private long[] orders;
     private int[] freeSlots;
     private int freeCount;
     private int nextSlot;
@@ -85,19 +88,18 @@ public final class ItchBook implements ItchListener
         this.asks = new PriceLevels[symbols.length];
         for (int i = 0; i < symbols.length; i++)
         {
-            bids[i] = new PriceLevels(true, 1024);
-            asks[i] = new PriceLevels(false, 1024);
+            // The ladder holds the levels near the touch, the far list only stubs and sub-penny prices: with 64 far
+            // levels to start, a symbol's two sides take ~37 KB (the sorted arrays of 1024 levels before: 32 KB).
+            bids[i] = new PriceLevels(true, FAR_LEVELS);
+            asks[i] = new PriceLevels(false, FAR_LEVELS);
         }
         this.shownBidPrice = new long[symbols.length];
         this.shownBidShares = new long[symbols.length];
         this.shownAskPrice = new long[symbols.length];
         this.shownAskShares = new long[symbols.length];
         final int capacity = Math.max(16, orderCapacity);
-        this.slotOfOrder = new Long2LongHashMap(capacity * 2, 0.5f, NO_SLOT);
-        this.orderPrice = new long[capacity];
-        this.orderShares = new long[capacity];
-        this.orderBook = new int[capacity];
-        this.orderBuy = new boolean[capacity];
+        this.slotOfOrder = new OrderIndex(capacity);
+        this.orders = new long[2 * capacity];
         this.freeSlots = new int[capacity];
     }
 
@@ -165,14 +167,15 @@ public final class ItchBook implements ItchListener
     {
         if (followed(message.stockLocate()))
         {
-            final long slot = slotOfOrder.get(message.orderReferenceNumber());
-            if (slot == NO_SLOT)
+            final int position = slotOfOrder.find(message.orderReferenceNumber());
+            if (position == OrderIndex.NONE)
             {
                 unknownOrders++;
                 return;
             }
-            final int book = orderBook[(int)slot];
-            reduce(message.orderReferenceNumber(), (int)slot, message.cancelledShares());
+            final int slot = slotOfOrder.slotAt(position);
+            final int book = bookOfSlot(slot);
+            reduce(position, slot, message.cancelledShares());
             publishTopIfChanged(book, message.timestampNs());
         }
     }
@@ -182,16 +185,17 @@ public final class ItchBook implements ItchListener
     {
         if (followed(message.stockLocate()))
         {
-            // One probe: the map drops the order as it finds it.
-            final long slot = slotOfOrder.remove(message.orderReferenceNumber());
-            if (slot == NO_SLOT)
+            final int position = slotOfOrder.find(message.orderReferenceNumber());
+            if (position == OrderIndex.NONE)
             {
                 unknownOrders++;
                 return;
             }
-            final int book = orderBook[(int)slot];
-            takeFromLevel((int)slot, orderShares[(int)slot]);
-            freeSlots[freeCount++] = (int)slot;
+            final int slot = slotOfOrder.slotAt(position);
+            slotOfOrder.removeAt(position);
+            final int book = bookOfSlot(slot);
+            takeFromLevel(slot, orders[2 * slot]);
+            freeSlots[freeCount++] = slot;
             publishTopIfChanged(book, message.timestampNs());
         }
     }
@@ -201,16 +205,18 @@ public final class ItchBook implements ItchListener
     {
         if (followed(message.stockLocate()))
         {
-            final long slot = slotOfOrder.remove(message.originalOrderReferenceNumber());
-            if (slot == NO_SLOT)
+            final int position = slotOfOrder.find(message.originalOrderReferenceNumber());
+            if (position == OrderIndex.NONE)
             {
                 unknownOrders++;
                 return;
             }
-            final int book = orderBook[(int)slot];
-            final boolean buy = orderBuy[(int)slot];
-            takeFromLevel((int)slot, orderShares[(int)slot]);
-            freeSlots[freeCount++] = (int)slot;
+            final int slot = slotOfOrder.slotAt(position);
+            slotOfOrder.removeAt(position);
+            final int book = bookOfSlot(slot);
+            final boolean buy = orders[2 * slot + 1] < 0;
+            takeFromLevel(slot, orders[2 * slot]);
+            freeSlots[freeCount++] = slot;
             // The replacement keeps the side and the symbol; one quote for the whole replace.
             add(book, message.newOrderReferenceNumber(), buy, message.priceMantissa(), message.shares(),
                 message.timestampNs());
@@ -316,8 +322,8 @@ public final class ItchBook implements ItchListener
     /** The shares an order still displays, -1 when the book does not hold it. */
     public long orderShares(final long orderReferenceNumber)
     {
-        final long slot = slotOfOrder.get(orderReferenceNumber);
-        return slot == NO_SLOT ? -1 : orderShares[(int)slot];
+        final int position = slotOfOrder.find(orderReferenceNumber);
+        return position == OrderIndex.NONE ? -1 : orders[2 * slotOfOrder.slotAt(position)];
     }
 
     /** Executes, cancels, deletes and replaces of followed symbols naming an order the book does not hold. */
@@ -375,19 +381,15 @@ public final class ItchBook implements ItchListener
         final long timestampNs)
     {
         final int slot = takeSlot();
-        final long held = slotOfOrder.put(reference, slot);
-        if (held != NO_SLOT)
+        if (slotOfOrder.putIfAbsent(reference, slot) != OrderIndex.NONE)
         {
             // A reference number is unique for the day: a second add is a feed fault; keep the first order.
-            slotOfOrder.put(reference, held);
             freeSlots[freeCount++] = slot;
             inconsistencies++;
             return;
         }
-        orderPrice[slot] = price;
-        orderShares[slot] = shares;
-        orderBook[slot] = book;
-        orderBuy[slot] = buy;
+        orders[2 * slot] = shares;
+        orders[2 * slot + 1] = price | (long)book << 32 | (buy ? Long.MIN_VALUE : 0);
         (buy ? bids[book] : asks[book]).add(price, shares);
         publishTopIfChanged(book, timestampNs);
     }
@@ -395,15 +397,16 @@ public final class ItchBook implements ItchListener
     private void execute(final long reference, final long shares, final long matchNumber, final boolean printable,
         final long priceOrZero, final long timestampNs)
     {
-        final long slot = slotOfOrder.get(reference);
-        if (slot == NO_SLOT)
+        final int position = slotOfOrder.find(reference);
+        if (position == OrderIndex.NONE)
         {
             unknownOrders++;
             return;
         }
-        final int book = orderBook[(int)slot];
-        final long price = priceOrZero != 0 ? priceOrZero : orderPrice[(int)slot];
-        reduce(reference, (int)slot, shares);
+        final int slot = slotOfOrder.slotAt(position);
+        final int book = bookOfSlot(slot);
+        final long price = priceOrZero != 0 ? priceOrZero : orders[2 * slot + 1] & PRICE_BITS;
+        reduce(position, slot, shares);
         if (printable && shares > 0)
         {
             publishTrade(book, matchNumber, price, shares, timestampNs);
@@ -411,20 +414,23 @@ public final class ItchBook implements ItchListener
         publishTopIfChanged(book, timestampNs);
     }
 
-    /** Takes shares off an order and its level; removes the order when none are left. */
-    private void reduce(final long reference, final int slot, final long shares)
+    /**
+     * Takes shares off an order and its level; removes the order when none are left, at the index position its
+     * lookup found (one probe for the whole execute or cancel).
+     */
+    private void reduce(final int position, final int slot, final long shares)
     {
-        final long held = orderShares[slot];
+        final long held = orders[2 * slot];
         final long taken = Math.min(held, shares);
         if (shares > held)
         {
             inconsistencies++;
         }
         takeFromLevel(slot, taken);
-        orderShares[slot] = held - taken;
+        orders[2 * slot] = held - taken;
         if (held == taken)
         {
-            slotOfOrder.remove(reference);
+            slotOfOrder.removeAt(position);
             freeSlots[freeCount++] = slot;
         }
     }
@@ -432,11 +438,17 @@ public final class ItchBook implements ItchListener
     /** Takes an order's shares off its price level. */
     private void takeFromLevel(final int slot, final long shares)
     {
-        final int book = orderBook[slot];
-        if (!(orderBuy[slot] ? bids[book] : asks[book]).remove(orderPrice[slot], shares))
+        final long priceBookBuy = orders[2 * slot + 1];
+        final int book = bookOfSlot(slot);
+        if (!(priceBookBuy < 0 ? bids[book] : asks[book]).remove(priceBookBuy & PRICE_BITS, shares))
         {
             inconsistencies++;
         }
+    }
+
+    private int bookOfSlot(final int slot)
+    {
+        return (int)(orders[2 * slot + 1] >>> 32) & Integer.MAX_VALUE;
     }
 
     private int takeSlot()
@@ -445,13 +457,10 @@ public final class ItchBook implements ItchListener
         {
             return freeSlots[--freeCount];
         }
-        if (nextSlot == orderPrice.length)
+        if (nextSlot == freeSlots.length)
         {
             final int grown = nextSlot * 2;
-            orderPrice = Arrays.copyOf(orderPrice, grown);
-            orderShares = Arrays.copyOf(orderShares, grown);
-            orderBook = Arrays.copyOf(orderBook, grown);
-            orderBuy = Arrays.copyOf(orderBuy, grown);
+            orders = Arrays.copyOf(orders, 2 * grown);
             freeSlots = Arrays.copyOf(freeSlots, grown);
         }
         return nextSlot++;

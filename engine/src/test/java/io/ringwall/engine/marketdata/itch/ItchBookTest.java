@@ -161,6 +161,62 @@ class ItchBookTest
     }
 
     @Test
+    void lockedAndCrossedBooksAreShownAsTheFeedMakesThemAndUncrossAsTheOrdersGo()
+    {
+        // ITCH does not cross a book by itself, but a gap or a late join can: the book shows what it was told.
+        feed(directory(1, "AAPL"),
+            add(1, 1, 1, 'B', 100, "AAPL", 150_0000),
+            add(1, 2, 2, 'S', 200, "AAPL", 150_0000), // locked
+            add(1, 3, 3, 'S', 300, "AAPL", 149_9900), // crossed by the ask
+            add(1, 4, 4, 'B', 50, "AAPL", 150_0100),  // crossed by the bid too
+            delete(1, 5, 3),
+            delete(1, 6, 4),
+            delete(1, 7, 2));
+
+        assertThat(sink.events).containsExactly(
+            quote(AAPL, 150_0000, 100, 0, 0, 1),
+            quote(AAPL, 150_0000, 100, 150_0000, 200, 2),
+            quote(AAPL, 150_0000, 100, 149_9900, 300, 3),
+            quote(AAPL, 150_0100, 50, 149_9900, 300, 4),
+            quote(AAPL, 150_0100, 50, 150_0000, 200, 5),
+            quote(AAPL, 150_0000, 100, 150_0000, 200, 6),
+            quote(AAPL, 150_0000, 100, 0, 0, 7));
+        assertThat(book.inconsistencies()).isZero();
+    }
+
+    @Test
+    void stubQuotesAndSubPenniesFarFromTheTouchAreLevelsAndBecomeTheTopWhenTheTouchGoes()
+    {
+        feed(directory(1, "AAPL"),
+            add(1, 1, 1, 'B', 100, "AAPL", 100),              // a stub bid at $0.01
+            add(1, 2, 2, 'S', 100, "AAPL", 199_999_9900L),    // a stub ask at $199,999.99
+            add(1, 3, 3, 'B', 10, "AAPL", 150_0000),
+            add(1, 4, 4, 'S', 20, "AAPL", 150_0100),
+            add(1, 5, 5, 'B', 30, "AAPL", 150_0050),          // a midpoint-like sub-penny price: the best bid
+            delete(1, 6, 5),
+            executed(1, 7, 3, 10, 1),                         // the touch goes: the stubs are the top
+            executed(1, 8, 4, 20, 2),
+            add(1, 9, 6, 'B', 40, "AAPL", 149_0000));         // and a new touch a dollar away
+
+        final int aapl = book.bookOf("AAPL");
+        assertThat(book.bidLevels(aapl)).isEqualTo(2);
+        assertThat(List.of(book.bidPrice(aapl, 0), book.bidPrice(aapl, 1))).containsExactly(149_0000L, 100L);
+        assertThat(book.askLevels(aapl)).isEqualTo(1);
+        assertThat(sink.events).containsExactly(
+            quote(AAPL, 100, 100, 0, 0, 1),
+            quote(AAPL, 100, 100, 199_999_9900L, 100, 2),
+            quote(AAPL, 150_0000, 10, 199_999_9900L, 100, 3),
+            quote(AAPL, 150_0000, 10, 150_0100, 20, 4),
+            quote(AAPL, 150_0050, 30, 150_0100, 20, 5),
+            quote(AAPL, 150_0000, 10, 150_0100, 20, 6),
+            print(AAPL, 1, 150_0000, 10, 7),
+            quote(AAPL, 100, 100, 150_0100, 20, 7),
+            print(AAPL, 2, 150_0100, 20, 8),
+            quote(AAPL, 100, 100, 199_999_9900L, 100, 8),
+            quote(AAPL, 149_0000, 40, 199_999_9900L, 100, 9));
+    }
+
+    @Test
     void anOrderMessageOfASymbolNotFollowedNeverTouchesTheBook()
     {
         feed(add(3, 1, 5, 'S', 100, "IBM", 99_0000), executed(3, 2, 5, 100, 1), delete(3, 3, 5),
@@ -194,7 +250,8 @@ class ItchBookTest
     @Test
     void ordersAndLevelsBeyondThePreallocatedSizesGrowAndStaySorted()
     {
-        // Capacity 4 orders and 1024 levels a side: 3000 orders at 3000 prices, then all executed.
+        // Capacity 4 orders; 3000 orders at 3000 prices off the penny tick (so all in the far lists, past their 64
+        // preallocated levels), then all executed.
         for (int i = 0; i < 3000; i++)
         {
             feed(add(1, i, 100 + i, i % 2 == 0 ? 'B' : 'S', 1, "AAPL", i % 2 == 0 ? 100_0000 - i : 200_0000 + i));

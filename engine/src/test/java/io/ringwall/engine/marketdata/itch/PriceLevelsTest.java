@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The price levels against a sorted map: prices at the touch and at every depth to 100 levels, new levels in the gaps,
  * absent prices and overdrawn levels refused with the book unchanged, the best level emptied, growth past the
- * preallocated size from either end, and a long random sequence crowding the touch.
+ * preallocated size from either end, and a long random sequence crowding the touch. For the ladder: prices beyond its
+ * window and off the tick (far list) beside ladder prices, a touch leaving the window upwards tick by tick and
+ * downwards at once (re-centring), and a wandering touch with stubs and sub-pennies checked at every step.
  */
 class PriceLevelsTest
 {
@@ -176,6 +178,172 @@ class PriceLevelsTest
             }
             assertSame(levels, side ? expected.descendingMap() : expected);
         }
+    }
+
+    @Test
+    void pricesBeyondTheLadderAndOffTheTickLiveInTheFarListInPriceOrder()
+    {
+        for (final boolean side : new boolean[] {true, false})
+        {
+            // A 64-tick ladder placed by the first price with it at index 48: 48 ticks worse fit, 15 better fit.
+            final PriceLevels levels = new PriceLevels(side, 64, 4);
+            final TreeMap<Long, Long> expected = new TreeMap<>();
+            final long touch = 100_0000;
+            final long worse = side ? -1 : 1;
+            final long[] prices = {
+                touch,
+                touch + worse * 100 * 10,
+                touch + worse * 100 * 48,      // the window's worst tick
+                touch + worse * 100 * 49,      // one tick beyond: far
+                touch + worse * 100 * 5_000,   // a stub quote: far
+                touch + worse * 37,            // off the tick: far, between ladder levels
+                touch + worse * (100 * 3 + 1), // off the tick, deeper
+                touch - worse * 100 * 15,      // better, the window's best tick
+                touch - worse * 1_550,         // better still, off the tick: far, the best, the window stays
+            };
+            for (int i = 0; i < prices.length; i++)
+            {
+                change(levels, expected, side, true, prices[i], i + 1);
+            }
+            assertThat(levels.levels()).isEqualTo(prices.length);
+            assertThat(levels.bestPrice()).isEqualTo(touch - worse * 1_550);
+            assertThat(levels.bestShares()).isEqualTo(prices.length);
+            // Absent prices next to far ones and on empty ticks are refused; then every level goes, best first.
+            assertThat(levels.remove(touch + worse * 36, 1)).isFalse();
+            assertThat(levels.remove(touch + worse * 100 * 47, 1)).isFalse();
+            assertThat(levels.remove(touch + worse * 100 * 4_999, 1)).isFalse();
+            assertThat(levels.remove(touch + worse * 100 * 49, 5)).isFalse();
+            while (!expected.isEmpty())
+            {
+                final long best = side ? expected.lastKey() : expected.firstKey();
+                change(levels, expected, side, false, best, expected.get(best));
+            }
+            assertThat(levels.levels()).isZero();
+            assertThat(levels.bestPrice()).isZero();
+            assertThat(levels.bestShares()).isZero();
+        }
+    }
+
+    @Test
+    void theLadderFollowsATouchThatClimbsTickByTickAndThenCrashesPastIt()
+    {
+        for (final boolean side : new boolean[] {true, false})
+        {
+            final PriceLevels levels = new PriceLevels(side, 64, 4);
+            final TreeMap<Long, Long> expected = new TreeMap<>();
+            final long better = side ? 100 : -100;
+            final long start = 500_0000;
+            // A resting level deep below, then a best that improves 300 ticks, one at a time, leaving 3 levels
+            // behind it: the window is left upwards again and again.
+            change(levels, expected, side, true, start - better * 1_000, 7);
+            for (int tick = 0; tick < 300; tick++)
+            {
+                change(levels, expected, side, true, start + better * tick, 10 + tick);
+                if (tick >= 3)
+                {
+                    final long old = start + better * (tick - 3);
+                    change(levels, expected, side, false, old, expected.get(old));
+                }
+            }
+            assertThat(levels.bestPrice()).isEqualTo(start + better * 299);
+            // The ladder followed: the three levels at the touch are in it, only the deep one is far.
+            assertThat(levels.farLevels()).isEqualTo(1);
+            // The crash: the three levels at the top go, the best is the deep one about 1,300 ticks away, far from
+            // the window; the ladder moves to it and a new level next to it is in the right place.
+            for (int tick = 297; tick < 300; tick++)
+            {
+                change(levels, expected, side, false, start + better * tick, 10 + tick);
+            }
+            assertThat(levels.bestPrice()).isEqualTo(start - better * 1_000);
+            assertThat(levels.bestShares()).isEqualTo(7);
+            assertThat(levels.farLevels()).isZero();
+            change(levels, expected, side, true, start - better * 1_001, 3);
+            change(levels, expected, side, true, start - better * 999, 4);
+            assertThat(levels.bestPrice()).isEqualTo(start - better * 999);
+            change(levels, expected, side, false, start - better * 999, 4);
+            assertThat(levels.bestPrice()).isEqualTo(start - better * 1_000);
+            assertThat(levels.levels()).isEqualTo(2);
+            assertThat(levels.farLevels()).isZero();
+        }
+    }
+
+    @Test
+    void aTouchWanderingFarAndWideWithStubsAndSubPenniesMatchesASortedMapAtEveryStep()
+    {
+        for (final int windowTicks : new int[] {64, PriceLevels.DEFAULT_WINDOW_TICKS})
+        {
+            final SplittableRandom random = new SplittableRandom(22 + windowTicks);
+            for (final boolean side : new boolean[] {true, false})
+            {
+                final PriceLevels levels = new PriceLevels(side, windowTicks, 4);
+                final TreeMap<Long, Long> expected = new TreeMap<>();
+                long touch = 200_0000;
+                for (int step = 0; step < 40_000; step++)
+                {
+                    // The touch walks, and now and then jumps 200 ticks either way.
+                    touch += random.nextInt(100) == 0 ? 100L * (random.nextInt(401) - 200) :
+                        100L * (random.nextInt(3) - 1);
+                    touch = Math.max(10_0000, touch);
+                    final int kind = random.nextInt(100);
+                    final long away = kind < 2 ? 100L * random.nextInt(20_000) : kind < 5 ? 1 + random.nextInt(5_000) :
+                        100L * Math.min(random.nextInt(60), random.nextInt(60));
+                    final long price = Math.max(1, side ? touch - away : touch + away);
+                    if (random.nextInt(5) < 3 || expected.isEmpty())
+                    {
+                        change(levels, expected, side, true, price, 1 + random.nextInt(9));
+                    }
+                    else
+                    {
+                        // Mostly a level that exists (the nearest to the drawn price), sometimes more than it holds.
+                        final Long held = expected.ceilingKey(price) != null ? expected.ceilingKey(price) :
+                            expected.floorKey(price);
+                        final long shares = random.nextInt(10) == 0 ? expected.get(held) + 1 :
+                            random.nextBoolean() ? expected.get(held) : 1;
+                        change(levels, expected, side, false, held, shares);
+                    }
+                    if (step % 997 == 0)
+                    {
+                        assertSame(levels, side ? expected.descendingMap() : expected);
+                    }
+                }
+                assertSame(levels, side ? expected.descendingMap() : expected);
+                levels.clear();
+                assertThat(levels.levels()).isZero();
+                assertThat(levels.bestPrice()).isZero();
+                change(levels, new TreeMap<>(), side, true, 3_0000, 5);
+                assertThat(levels.priceAt(0)).isEqualTo(3_0000);
+            }
+        }
+    }
+
+    /** Adds or removes on both, checks the outcome, the best level and the count. */
+    private static void change(final PriceLevels levels, final TreeMap<Long, Long> expected, final boolean bids,
+        final boolean add, final long price, final long shares)
+    {
+        if (add)
+        {
+            levels.add(price, shares);
+            expected.merge(price, shares, Long::sum);
+        }
+        else
+        {
+            final Long held = expected.get(price);
+            final boolean possible = held != null && held >= shares;
+            assertThat(levels.remove(price, shares)).as("remove %d at %d", shares, price).isEqualTo(possible);
+            if (possible && held == shares)
+            {
+                expected.remove(price);
+            }
+            else if (possible)
+            {
+                expected.put(price, held - shares);
+            }
+        }
+        assertThat(levels.levels()).isEqualTo(expected.size());
+        final Map.Entry<Long, Long> best =
+            expected.isEmpty() ? null : bids ? expected.lastEntry() : expected.firstEntry();
+        assertThat(levels.bestPrice()).isEqualTo(best == null ? 0 : best.getKey());
+        assertThat(levels.bestShares()).isEqualTo(best == null ? 0 : best.getValue());
     }
 
     private static void assertSame(final PriceLevels levels, final Map<Long, Long> bestFirst)
