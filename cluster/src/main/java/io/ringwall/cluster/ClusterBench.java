@@ -139,7 +139,7 @@ public final class ClusterBench
             {
                 nodes[id] = ClusterNode.launch(new ClusterNodeConfig(id, topology, root.resolve("node-" + id),
                     root.resolve("node-" + id + "-aeron"), TERM_LENGTH,
-                    ClusterNodeConfig.DEFAULT_LEADER_HEARTBEAT_TIMEOUT_NS, options.logic()),
+                    ClusterNodeConfig.DEFAULT_LEADER_HEARTBEAT_TIMEOUT_NS, options.logic(), 0),
                     id == 0 ? new AppliedInputs() : ServiceObserver.NONE, Throwable::printStackTrace);
             }
             final String clientDir = root.resolve("client-aeron").toString();

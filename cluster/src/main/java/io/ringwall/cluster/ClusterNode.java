@@ -103,7 +103,7 @@ public final class ClusterNode implements AutoCloseable
             .aeronDirectoryName(aeronDir)
             .errorHandler(errorHandler);
 
-        final ClusteredLogicService service = new ClusteredLogicService(config.logic(), observer);
+        final ClusteredLogicService service = new ClusteredLogicService(config.logic(), observer, config.timerIntervalNs());
         final ClusteredServiceContainer.Context serviceContext = new ClusteredServiceContainer.Context()
             .aeronDirectoryName(aeronDir)
             .archiveContext(localArchive.clone())
