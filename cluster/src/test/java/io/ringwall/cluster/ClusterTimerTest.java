@@ -142,6 +142,96 @@ class ClusterTimerTest
         }
     }
 
+    @Test
+    void ticksGoOnAfterTheLeaderIsKilledAndARestartedMemberResumesThemFromTheSnapshot()
+    {
+        cluster = new ClusterHarness(dir, LOGIC, 29_850, TIMER_INTERVAL_NS);
+        final int first = cluster.awaitLeader();
+        final InputEncoder encoder = new InputEncoder();
+        final UnsafeBuffer frame = new UnsafeBuffer(new byte[256]);
+        for (int i = 0; i < TRADES; i++)
+        {
+            final long price = (100 * Fixed.PRICE_SCALE) + Math.round(5 * Fixed.PRICE_SCALE * Math.sin(i * Math.PI / 60));
+            cluster.send(frame, 0, encoder.trade(frame, 0, 0, i + 1, price, Fixed.QUANTITY_SCALE, 1_000_000_000L * (i + 1)));
+            cluster.client().poll();
+        }
+        cluster.pumpUntil(() -> cluster.client().acknowledged() == TRADES, "every trade is acknowledged");
+        cluster.pumpUntil(() -> cluster.observer(first).ticks() >= 3, "a few ticks");
+        final long before = cluster.node(first).snapshots();
+        assertThat(cluster.node(first).requestSnapshot()).isTrue();
+        cluster.pumpUntil(() -> cluster.node(first).snapshots() > before, "the cluster takes a snapshot (timer armed)");
+
+        cluster.kill(first);
+        final int second = cluster.awaitLeader();
+        final int other = 3 - first - second;
+        final long ticksAtKill = cluster.observer(other).ticks();
+        cluster.pumpUntil(() -> cluster.observer(other).ticks() >= ticksAtKill + 5,
+            "the new leader's consensus module fires the timers the old one armed");
+        cluster.start(first);
+        final long othersTicks = cluster.observer(other).ticks();
+        cluster.pumpUntil(() -> cluster.observer(first).logicInputs().size() > 0 &&
+            lastPosition(cluster.observer(first).logicInputs()) >= lastPosition(cluster.observer(other).logicInputs()) &&
+            cluster.observer(other).ticks() >= othersTicks + 3, "the restarted member catches up and ticks along");
+        cluster.stopMembers();
+
+        assertThat(cluster.observer(first).inputs()).as("the restart began after the snapshot").isEmpty();
+        // The member never killed applied everything: its stream is the reference for every other life.
+        final List<RecordingObserver.Input> reference = cluster.observer(other).logicInputs();
+        final List<RecordingObserver.Output> expected = new ArrayList<>();
+        final BusinessLogic single = BusinessLogic.create(LOGIC, (sequence, timeNs, buffer, offset, length, in) ->
+            expected.add(new RecordingObserver.Output(expected.size() + 1, sequence, timeNs,
+                RecordingObserver.copy(buffer, offset, length))));
+        for (final RecordingObserver.Input input : reference)
+        {
+            single.onInput(input.sequence(), input.timeNs(), new UnsafeBuffer(input.frame()), 0, input.frame().length, 0);
+        }
+        for (int id = 0; id < ClusterHarness.MEMBERS; id++)
+        {
+            for (final RecordingObserver life : cluster.incarnations(id))
+            {
+                assertSliceOf(reference, life.logicInputs(), id);
+                for (final RecordingObserver.Output output : life.outputs())
+                {
+                    final RecordingObserver.Output same = expected.get((int)output.index() - 1);
+                    assertThat(output.frame()).as("member %d output %d", id, output.index()).isEqualTo(same.frame());
+                    assertThat(output.timeNs()).isEqualTo(same.timeNs());
+                }
+            }
+        }
+        assertThat(cluster.lastNode(first).service().timerTicks()).as("the restarted member ticked").isPositive();
+        assertThat(cluster.lastNode(first).service().unknownTimers()).isZero();
+        assertThat(reference.stream().filter(input -> input.gatewaySequence() == 0).count())
+            .isGreaterThanOrEqualTo(ticksAtKill + 8);
+    }
+
+    private static long lastPosition(final List<RecordingObserver.Input> inputs)
+    {
+        return inputs.isEmpty() ? 0 : inputs.get(inputs.size() - 1).sequence();
+    }
+
+    /** {@code slice} is a run of consecutive entries of {@code whole}: same positions, times and frames. */
+    private static void assertSliceOf(final List<RecordingObserver.Input> whole,
+        final List<RecordingObserver.Input> slice, final int id)
+    {
+        if (slice.isEmpty())
+        {
+            return;
+        }
+        int at = 0;
+        while (at < whole.size() && whole.get(at).sequence() != slice.get(0).sequence())
+        {
+            at++;
+        }
+        assertThat(at).as("member %d's first input at log position %d is in the reference", id,
+            slice.get(0).sequence()).isLessThan(whole.size());
+        for (int i = 0; i < slice.size() && at + i < whole.size(); i++)
+        {
+            assertThat(slice.get(i).sequence()).as("member %d input %d", id, i).isEqualTo(whole.get(at + i).sequence());
+            assertThat(slice.get(i).timeNs()).as("member %d input %d", id, i).isEqualTo(whole.get(at + i).timeNs());
+            assertThat(slice.get(i).frame()).as("member %d input %d", id, i).isEqualTo(whole.get(at + i).frame());
+        }
+    }
+
     /** @return OrderStatusQuery outputs after output {@code index}. */
     private static long statusQueries(final List<RecordingObserver.Output> outputs, final long index)
     {
