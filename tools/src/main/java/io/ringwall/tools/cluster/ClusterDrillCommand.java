@@ -235,6 +235,10 @@ public final class ClusterDrillCommand implements Callable<Integer>
         private int victim = -1;
         private long killNs;
         private long ackedAtKill;
+        private long leaderChangesAtKill;
+        /** When the gateway's client first heard of the new leader (its NewLeader event): election and notice. */
+        private long noticeNs;
+        private ElectionWatch watch;
 
         Drill(final ClusterGateway gateway, final PrintWriter out)
         {
@@ -278,10 +282,22 @@ public final class ClusterDrillCommand implements Callable<Integer>
             {
                 victim = client.leaderMemberId();
                 ackedAtKill = client.acknowledged();
+                leaderChangesAtKill = client.leaderChanges();
+                noticeNs = 0;
                 nodes[victim].destroyForcibly();
                 killNs = System.nanoTime();
+                watch = new ElectionWatch(new Path[] {dir.resolve("node-0-aeron"), dir.resolve("node-1-aeron"),
+                    dir.resolve("node-2-aeron")}, victim, killNs);
                 killed++;
                 return;
+            }
+            if (victim >= 0)
+            {
+                watch.poll(nowNs);
+            }
+            if (victim >= 0 && noticeNs == 0 && client.leaderChanges() > leaderChangesAtKill)
+            {
+                noticeNs = nowNs;
             }
             if (victim >= 0 && client.isConnected() && client.leaderMemberId() != victim &&
                 client.acknowledged() > ackedAtKill)
@@ -289,7 +305,11 @@ public final class ClusterDrillCommand implements Callable<Integer>
                 final long tookNs = nowNs - killNs;
                 failoverNs.add(tookNs);
                 out.printf("cluster-drill: kill %d: leader %d killed, member %d leads, first acknowledgement after " +
-                    "%.3f s%n", killed, victim, client.leaderMemberId(), tookNs / 1e9);
+                    "%.3f s (the gateway heard of the new leader after %s)%n", killed, victim, client.leaderMemberId(),
+                    tookNs / 1e9, noticeNs == 0 ? "it reconnected" : String.format("%.3f s", (noticeNs - killNs) / 1e9));
+                out.println("cluster-drill: kill " + killed + ": election states since the kill (member:state@s):" +
+                    watch.timeline());
+                watch.close();
                 out.flush();
                 try
                 {
