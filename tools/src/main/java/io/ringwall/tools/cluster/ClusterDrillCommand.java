@@ -491,8 +491,8 @@ public final class ClusterDrillCommand implements Callable<Integer>
         {
             passed = false;
         }
-        out.println("cluster-drill: inputs " + inputs.size() + ", timer ticks " + ticks + " (acknowledged " + gateway.client().acknowledged() +
-            " of " + gateway.client().lastSent() + "), outputs " + outputs.get(0).size() + ", orders in the log " +
+        out.println("cluster-drill: inputs " + inputs.size() + ", timer ticks " + ticks + " (acknowledged " +
+            gateway.client().acknowledged() + " of " + gateway.client().lastSent() + "), outputs " + outputs.get(0).size() + ", orders in the log " +
             newOrders.size() + ", sent to the venue " + gateway.ordersSent() + " (lost " + lost + ", sent twice " +
             twice + ", resends dropped by ClOrdID " + gateway.duplicateOrders() + ")");
         final Map<String, Long> verdicts = reconciliationVerdicts(reference);
