@@ -26,6 +26,7 @@ public final class ClusterNode implements AutoCloseable
 {
     /** Archive segment files: a few terms each (the default, 128 MiB, is meant for large terms). */
     private static final int SEGMENT_TERMS = 4;
+    static final long ELECTION_STATUS_INTERVAL_NS = 20_000_000L;
 
     private final ClusterNodeConfig config;
     private final ClusteredLogicService service;
@@ -96,14 +97,21 @@ public final class ClusterNode implements AutoCloseable
             .ingressChannel("aeron:udp?" + terms)
             .replicationChannel("aeron:udp?endpoint=" + host + ":0")
             .leaderHeartbeatTimeoutNs(config.leaderHeartbeatTimeoutNs())
-            // A candidate waits a random part of half this before it nominates itself (Aeron's default 1 s): a
-            // quarter of the heartbeat timeout keeps that wait small next to the detection time it follows.
-            .electionTimeoutNs(Math.min(1_000_000_000L, config.leaderHeartbeatTimeoutNs() / 4))
+            // What a failover costs beyond the heartbeat timeout is mostly this (Aeron's default 1 s): a candidate
+            // waits a random part of half of it before it nominates itself, then, unless every member voted (the
+            // dead one cannot), the whole of it before it counts a majority and leads. Timeouts only pace the
+            // election: a leader still needs a majority's votes for a log at least as long as theirs, so a short
+            // one costs at worst a retried ballot (a vote slower than this), never a second leader. A tenth of the
+            // heartbeat timeout (200 ms for 2 s) is still a hundred LAN round trips.
+            .electionTimeoutNs(electionTimeoutNs(config.leaderHeartbeatTimeoutNs()))
+            // Election messages (canvass positions, new-term notices) go again this often until answered:
+            // Aeron's 100 ms default would let one lost or early message cost a tenth of a second.
+            .electionStatusIntervalNs(ELECTION_STATUS_INTERVAL_NS)
             .clusterClock(new NanosecondClusterClock())
             .aeronDirectoryName(aeronDir)
             .errorHandler(errorHandler);
 
-        final ClusteredLogicService service = new ClusteredLogicService(config.logic(), observer);
+        final ClusteredLogicService service = new ClusteredLogicService(config.logic(), observer, config.timerIntervalNs());
         final ClusteredServiceContainer.Context serviceContext = new ClusteredServiceContainer.Context()
             .aeronDirectoryName(aeronDir)
             .archiveContext(localArchive.clone())
@@ -124,6 +132,12 @@ public final class ClusterNode implements AutoCloseable
             CloseHelper.quietClose(driver);
             throw ex;
         }
+    }
+
+    /** @return the election timeout for a leader heartbeat timeout: a tenth of it, within 100 ms .. 1 s. */
+    static long electionTimeoutNs(final long leaderHeartbeatTimeoutNs)
+    {
+        return Math.max(100_000_000L, Math.min(1_000_000_000L, leaderHeartbeatTimeoutNs / 10));
     }
 
     public int memberId()

@@ -16,9 +16,11 @@ import io.ringwall.engine.logic.LogicConfig;
  *                                 two, 64 KiB .. 1 GiB); small keeps three nodes within a small machine's memory.
  * @param leaderHeartbeatTimeoutNs a follower that hears nothing from the leader this long starts an election.
  * @param logic                    the business logic's configuration: identical on every node.
+ * @param timerIntervalNs          timer tick period in the cluster's time (TimerTick inputs to the logic at each
+ *                                 boundary crossed, from the cluster's timers); 0 for none. Identical on every node.
  */
 public record ClusterNodeConfig(int memberId, ClusterTopology topology, Path dir, Path aeronDir, int termLength,
-    long leaderHeartbeatTimeoutNs, LogicConfig logic)
+    long leaderHeartbeatTimeoutNs, LogicConfig logic, long timerIntervalNs)
 {
     public static final int DEFAULT_TERM_LENGTH = 64 * 1024;
     public static final long DEFAULT_LEADER_HEARTBEAT_TIMEOUT_NS = 2_000_000_000L;
@@ -33,6 +35,10 @@ public record ClusterNodeConfig(int memberId, ClusterTopology topology, Path dir
         if (Integer.bitCount(termLength) != 1 || termLength < 64 * 1024)
         {
             throw new IllegalArgumentException("term length " + termLength + " is not a power of two >= 64 KiB");
+        }
+        if (timerIntervalNs < 0)
+        {
+            throw new IllegalArgumentException("timer interval " + timerIntervalNs + " ns is negative");
         }
     }
 }

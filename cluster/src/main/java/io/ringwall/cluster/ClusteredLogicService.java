@@ -13,6 +13,7 @@ import io.aeron.cluster.service.Cluster;
 import io.aeron.cluster.service.ClusterTerminationException;
 import io.aeron.cluster.service.ClusteredService;
 import io.aeron.logbuffer.Header;
+import io.ringwall.engine.frames.InputEncoder;
 import io.ringwall.engine.logic.BusinessLogic;
 import io.ringwall.engine.logic.LogicConfig;
 import org.agrona.DirectBuffer;
@@ -32,6 +33,15 @@ import org.agrona.concurrent.UnsafeBuffer;
  * already holds is skipped and counted, one that arrives ahead of a lost one is dropped (the gateway resends in
  * order).
  *
+ * <p>Timers come from the cluster's clock (issue 23, point 2): with a timer interval, the service keeps one cluster
+ * timer armed at the next interval boundary ({@link Cluster#scheduleTimer}, correlation id = its deadline). Every
+ * member arms it at the same log message, since the deadline derives from that message's timestamp; the leader's
+ * consensus module appends the timer's event to the log when it is due, and every member hands the logic a
+ * TimerTick at that event's log position and timestamp ({@link #onTimerEvent}), then arms the next boundary after
+ * that timestamp: one tick per boundary crossed, however long a quiet spell or an election lasted, as the
+ * single-node engine's timers do. The armed deadline is in the service's snapshot; the consensus module snapshots
+ * the timer itself.
+ *
  * <p>Snapshots go through the cluster's snapshot mechanism, holding the logic's own snapshot
  * ({@link BusinessLogic#captureState}) beside this service's cursors and retained outputs. An unexpected exception
  * halts the service container (fail closed): every node applies the same input and stops at the same place.
@@ -39,16 +49,26 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class ClusteredLogicService implements ClusteredService
 {
     static final int SNAPSHOT_MAGIC = 0x4c435752; // "RWCL" little-endian
-    static final int SNAPSHOT_FORMAT = 1;
+    /** Format 2 adds the armed timer's deadline; format 1 (written before timers) is read as "none armed". */
+    static final int SNAPSHOT_FORMAT = 2;
+    static final int SNAPSHOT_FORMAT_WITHOUT_TIMER = 1;
     /**
      * magic int32, format int32, lastAppliedInput int64, outputIndex int64, outputsDone int64, configDigest int64,
-     * logicLength int32, retainedLength int32, crc32c int32 (of everything after the header), pad int32.
+     * logicLength int32, retainedLength int32, crc32c int32 (of everything after the header), pad int32,
+     * timerDeadlineNs int64 (format 2 only; 0 when no timer is armed).
      */
-    static final int SNAPSHOT_HEADER = 56;
+    static final int SNAPSHOT_HEADER = 64;
+    static final int SNAPSHOT_HEADER_WITHOUT_TIMER = 56;
+    /** The single-node engine's timer id (MarketDataFeed.TIMER_ID): strategies see the same ticks in both hosts. */
+    static final int TIMER_ID = 1;
     private static final int DEFAULT_MAX_RETAINED_BYTES = 64 * 1024 * 1024;
 
     private final LogicConfig config;
     private final ServiceObserver observer;
+    private final long timerIntervalNs;
+    /** The TimerTick frame, encoded once: it carries only the timer id, its time is the input's. */
+    private final UnsafeBuffer tickFrame = new UnsafeBuffer(new byte[64]);
+    private final int tickLength;
     private final RetainedOutputs retained;
     /** Offers the message in {@link #egress} to each session (the cluster's own list: it survives snapshots). */
     private final Consumer<ClientSession> offerEgress = this::offerEgress;
@@ -63,6 +83,8 @@ public final class ClusteredLogicService implements ClusteredService
     private long lastAppliedInput;
     private long outputIndex;
     private long outputsDone;
+    /** The armed cluster timer's deadline (also its correlation id), cluster time; 0 when none is armed. */
+    private long timerDeadlineNs;
     /**
      * Egress cursor: outputs up to this index were offered; acks up to this input. Not replicated: a member that
      * becomes leader, or sees a gateway's new session, starts again from what the gateway confirmed.
@@ -75,17 +97,29 @@ public final class ClusteredLogicService implements ClusteredService
     private volatile long duplicateInputs;
     private volatile long droppedInputs;
     private volatile long unknownMessages;
+    private volatile long timerTicks;
+    private volatile long unknownTimers;
 
-    public ClusteredLogicService(final LogicConfig config, final ServiceObserver observer)
+    /**
+     * @param timerIntervalNs timer tick period in the cluster's time, 0 for no ticks; the same on every member.
+     */
+    public ClusteredLogicService(final LogicConfig config, final ServiceObserver observer, final long timerIntervalNs)
     {
-        this(config, observer, DEFAULT_MAX_RETAINED_BYTES);
+        this(config, observer, timerIntervalNs, DEFAULT_MAX_RETAINED_BYTES);
     }
 
-    ClusteredLogicService(final LogicConfig config, final ServiceObserver observer, final int maxRetainedBytes)
+    ClusteredLogicService(final LogicConfig config, final ServiceObserver observer, final long timerIntervalNs,
+        final int maxRetainedBytes)
     {
+        if (timerIntervalNs < 0)
+        {
+            throw new IllegalArgumentException("timer interval " + timerIntervalNs + " ns is negative");
+        }
         this.config = config;
         this.observer = observer;
+        this.timerIntervalNs = timerIntervalNs;
         this.retained = new RetainedOutputs(maxRetainedBytes);
+        this.tickLength = new InputEncoder().timerTick(tickFrame, 0, TIMER_ID);
     }
 
     @Override
@@ -121,6 +155,7 @@ public final class ClusteredLogicService implements ClusteredService
     @Override
     public void onSessionOpen(final ClientSession session, final long timestamp)
     {
+        armTimer(timestamp);
         resendUnconfirmed();
     }
 
@@ -133,6 +168,7 @@ public final class ClusteredLogicService implements ClusteredService
     public void onSessionMessage(final ClientSession session, final long timestamp, final DirectBuffer buffer,
         final int offset, final int length, final Header header)
     {
+        armTimer(timestamp);
         switch (ClusterEnvelope.type(buffer, offset, length))
         {
             case ClusterEnvelope.INPUT -> onInput(ClusterEnvelope.value(buffer, offset), header.position(), timestamp,
@@ -158,6 +194,15 @@ public final class ClusteredLogicService implements ClusteredService
         }
         lastAppliedInput = gatewaySequence;
         currentGatewaySequence = gatewaySequence;
+        applyToLogic(logPosition, timeNs, buffer, offset, length, gatewaySequence);
+        appliedInputs++;
+        observer.onInputApplied(gatewaySequence, logPosition, timeNs, buffer, offset, length);
+    }
+
+    /** @param gatewaySequence the input's, or 0 for a timer tick (named so in the error). */
+    private void applyToLogic(final long logPosition, final long timeNs, final DirectBuffer buffer, final int offset,
+        final int length, final long gatewaySequence)
+    {
         try
         {
             // No ingress stamp: the cluster host records no stage latencies (onLogicOutput drops it), so the
@@ -169,12 +214,10 @@ public final class ClusteredLogicService implements ClusteredService
             // State may be half-updated: stop this node's service (every node stops on the same input). The error
             // goes to the container's error log (cluster-errors in the cluster directory) first.
             cluster.context().countedErrorHandler().onError(new IllegalStateException("business logic failed on " +
-                "input " + gatewaySequence + " at log position " + logPosition + ": the service stops; fix the " +
-                "cause and restart the nodes (they replay the log)", ex));
+                (gatewaySequence > 0 ? "input " + gatewaySequence : "a timer tick") + " at log position " + logPosition + ": the service stops; fix the cause and restart the " +
+                "nodes (they replay the log)", ex));
             throw new ClusterTerminationException(false);
         }
-        appliedInputs++;
-        observer.onInputApplied(gatewaySequence, logPosition, timeNs, buffer, offset, length);
     }
 
     private void onOutputsDone(final long index)
@@ -195,9 +238,45 @@ public final class ClusteredLogicService implements ClusteredService
         observer.onOutput(outputIndex, sequence, timeNs, frame, offset, length);
     }
 
+    /**
+     * The armed timer is due, its event in the log at {@code timestamp}: a TimerTick for the logic at this log
+     * position and time, on every member, then the next boundary is armed.
+     */
     @Override
     public void onTimerEvent(final long correlationId, final long timestamp)
     {
+        if (correlationId != timerDeadlineNs || timerDeadlineNs == 0)
+        {
+            // not a timer this service armed (none other exists): counted, no effect, the same on every member
+            unknownTimers++;
+            return;
+        }
+        timerDeadlineNs = 0;
+        final long logPosition = cluster.logPosition();
+        applyToLogic(logPosition, timestamp, tickFrame, 0, tickLength, 0);
+        timerTicks++;
+        observer.onTimerApplied(logPosition, timestamp, tickFrame, 0, tickLength);
+        armTimer(timestamp);
+        sendEgress();
+    }
+
+    /**
+     * Arms the timer at the first interval boundary after {@code nowNs} (a log message's timestamp, the same on
+     * every member) unless one is armed. Called while handling log messages only, where Aeron allows it.
+     */
+    private void armTimer(final long nowNs)
+    {
+        if (timerIntervalNs == 0 || timerDeadlineNs != 0)
+        {
+            return;
+        }
+        final long deadline = (nowNs / timerIntervalNs + 1) * timerIntervalNs;
+        while (!cluster.scheduleTimer(deadline, deadline))
+        {
+            // the consensus module's queue is full for now: the timer must not be lost
+            cluster.idleStrategy().idle();
+        }
+        timerDeadlineNs = deadline;
     }
 
     @Override
@@ -220,6 +299,7 @@ public final class ClusteredLogicService implements ClusteredService
         image.putInt(44, retainedLength);
         image.putInt(48, checksum(image, SNAPSHOT_HEADER, bodyLength));
         image.putInt(52, 0);
+        image.putLong(56, timerDeadlineNs);
         final int total = SNAPSHOT_HEADER + bodyLength;
         final int chunk = snapshotPublication.maxPayloadLength();
         for (int at = 0; at < total; at += chunk)
@@ -257,9 +337,17 @@ public final class ClusteredLogicService implements ClusteredService
         return (int)crc.getValue();
     }
 
-    /** Called by {@link SnapshotLoader} with a whole, checked snapshot. */
+    /** @return the header's length in a snapshot of this format. */
+    static int headerLength(final int format)
+    {
+        return format == SNAPSHOT_FORMAT_WITHOUT_TIMER ? SNAPSHOT_HEADER_WITHOUT_TIMER : SNAPSHOT_HEADER;
+    }
+
+    /** Called by {@link SnapshotLoader} with a whole, checked snapshot of either format. */
     void restore(final DirectBuffer image, final int length)
     {
+        final int format = image.getInt(4);
+        final int headerLength = headerLength(format);
         final long digest = image.getLong(32);
         if (digest != logic.configDigest())
         {
@@ -272,8 +360,9 @@ public final class ClusteredLogicService implements ClusteredService
         outputsDone = image.getLong(24);
         final int logicLength = image.getInt(40);
         final int retainedLength = image.getInt(44);
-        logic.restoreState(image, SNAPSHOT_HEADER, logicLength);
-        retained.restore(image, SNAPSHOT_HEADER + logicLength, retainedLength);
+        logic.restoreState(image, headerLength, logicLength);
+        retained.restore(image, headerLength + logicLength, retainedLength);
+        timerDeadlineNs = format == SNAPSHOT_FORMAT_WITHOUT_TIMER ? 0 : image.getLong(56);
         outputsSent = outputIndex;
     }
 
@@ -387,6 +476,17 @@ public final class ClusteredLogicService implements ClusteredService
     public long unknownMessages()
     {
         return unknownMessages;
+    }
+
+    /** @return timer ticks handed to the logic by this incarnation (replayed ones included). */
+    public long timerTicks()
+    {
+        return timerTicks;
+    }
+
+    public long unknownTimers()
+    {
+        return unknownTimers;
     }
 
     long currentGatewaySequence()

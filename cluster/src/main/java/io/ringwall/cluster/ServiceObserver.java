@@ -18,6 +18,12 @@ public interface ServiceObserver
     {
     }
 
+    /** A timer tick from the cluster's timer was handed to the logic as input {@code sequence} (its log position). */
+    default void onTimerApplied(final long sequence, final long timeNs, final DirectBuffer frame, final int offset,
+        final int length)
+    {
+    }
+
     /** The logic produced output {@code index} (1, 2, ... over the cluster's life). */
     default void onOutput(final long index, final long sequence, final long timeNs, final DirectBuffer frame,
         final int offset, final int length)

@@ -39,14 +39,15 @@ final class SnapshotLoader implements FragmentHandler
                 cluster.idleStrategy().idle();
             }
         }
-        final int total = ClusteredLogicService.SNAPSHOT_HEADER + bodyLength();
+        final int total = headerLength() + bodyLength();
         if (bytes.getInt(0) != ClusteredLogicService.SNAPSHOT_MAGIC ||
-            bytes.getInt(4) != ClusteredLogicService.SNAPSHOT_FORMAT)
+            (bytes.getInt(4) != ClusteredLogicService.SNAPSHOT_FORMAT &&
+            bytes.getInt(4) != ClusteredLogicService.SNAPSHOT_FORMAT_WITHOUT_TIMER))
         {
             throw new IllegalStateException("not a Ringwall cluster snapshot (magic/format " +
                 Integer.toHexString(bytes.getInt(0)) + "/" + bytes.getInt(4) + ")");
         }
-        if (service.checksum(bytes, ClusteredLogicService.SNAPSHOT_HEADER, bodyLength()) != bytes.getInt(48))
+        if (service.checksum(bytes, headerLength(), bodyLength()) != bytes.getInt(48))
         {
             throw new IllegalStateException("the cluster snapshot's checksum does not match: it is corrupt; " +
                 "remove the node's cluster directory so it catches up from the others");
@@ -59,10 +60,16 @@ final class SnapshotLoader implements FragmentHandler
         return bytes.getInt(40) + bytes.getInt(44);
     }
 
+    /** The format, in the first 8 bytes, says how long the header is (format 1 had no timer field). */
+    private int headerLength()
+    {
+        return ClusteredLogicService.headerLength(bytes.getInt(4));
+    }
+
     private boolean complete()
     {
-        return received >= ClusteredLogicService.SNAPSHOT_HEADER &&
-            received >= ClusteredLogicService.SNAPSHOT_HEADER + bodyLength();
+        return received >= ClusteredLogicService.SNAPSHOT_HEADER_WITHOUT_TIMER &&
+            received >= headerLength() + bodyLength();
     }
 
     @Override

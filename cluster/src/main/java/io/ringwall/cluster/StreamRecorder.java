@@ -16,7 +16,7 @@ import org.agrona.DirectBuffer;
 
 /**
  * A drill's record of what one member incarnation applied and produced, one file per incarnation: records of
- * {@code kind byte (I input, O output), key long (gateway sequence or output index), sequence long, timeNs long,
+ * {@code kind byte (I input, T timer tick, O output), key long (gateway sequence, log position or output index), sequence long, timeNs long,
  * length int, frame}. Buffered, so a member killed with -9 leaves a torn tail, which {@link #read} ignores; the
  * restarted incarnation replays the log and writes everything again in its own file. Diagnostics only: it writes a
  * file on the service's thread.
@@ -25,6 +25,8 @@ public final class StreamRecorder implements ServiceObserver, AutoCloseable
 {
     public static final byte INPUT = 'I';
     public static final byte OUTPUT = 'O';
+    /** A timer tick handed to the logic; its key is its log position (it has no gateway sequence). */
+    public static final byte TIMER = 'T';
 
     /** One record read back. */
     public record Entry(byte kind, long key, long sequence, long timeNs, byte[] frame)
@@ -52,6 +54,13 @@ public final class StreamRecorder implements ServiceObserver, AutoCloseable
         final DirectBuffer frame, final int offset, final int length)
     {
         write(INPUT, gatewaySequence, sequence, timeNs, frame, offset, length);
+    }
+
+    @Override
+    public void onTimerApplied(final long sequence, final long timeNs, final DirectBuffer frame, final int offset,
+        final int length)
+    {
+        write(TIMER, sequence, sequence, timeNs, frame, offset, length);
     }
 
     @Override

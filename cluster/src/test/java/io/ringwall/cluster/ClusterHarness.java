@@ -35,6 +35,7 @@ final class ClusterHarness implements AutoCloseable
 
     private final Path root;
     private final LogicConfig logic;
+    private final long timerIntervalNs;
     private final ClusterTopology topology;
     private final ClusterNode[] nodes = new ClusterNode[MEMBERS];
     private final RecordingObserver[] observers = new RecordingObserver[MEMBERS];
@@ -49,7 +50,14 @@ final class ClusterHarness implements AutoCloseable
 
     ClusterHarness(final Path root, final LogicConfig logic, final int portBase)
     {
+        this(root, logic, portBase, 0);
+    }
+
+    /** @param timerIntervalNs the members' timer tick period, 0 for none. */
+    ClusterHarness(final Path root, final LogicConfig logic, final int portBase, final long timerIntervalNs)
+    {
         this.root = root;
+        this.timerIntervalNs = timerIntervalNs;
         this.logic = logic;
         this.topology = new ClusterTopology(List.of("localhost", "localhost", "localhost"), portBase);
         for (int id = 0; id < MEMBERS; id++)
@@ -82,7 +90,7 @@ final class ClusterHarness implements AutoCloseable
     {
         final ClusterNodeConfig config = new ClusterNodeConfig(id, topology, root.resolve("node-" + id),
             root.resolve("node-" + id + "-aeron"), TERM_LENGTH, ClusterNodeConfig.DEFAULT_LEADER_HEARTBEAT_TIMEOUT_NS,
-            logic);
+            logic, timerIntervalNs);
         observers[id] = new RecordingObserver();
         incarnations.get(id).add(observers[id]);
         nodes[id] = ClusterNode.launch(config, observers[id], error ->

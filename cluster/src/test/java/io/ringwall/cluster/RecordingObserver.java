@@ -18,12 +18,33 @@ final class RecordingObserver implements ServiceObserver
 
     private final List<Input> inputs = new ArrayList<>();
     private final List<Output> outputs = new ArrayList<>();
+    /** Everything handed to the logic, inputs and timer ticks, in log order (a tick's gateway sequence is 0). */
+    private final List<Input> logicInputs = new ArrayList<>();
 
     @Override
     public synchronized void onInputApplied(final long gatewaySequence, final long sequence, final long timeNs,
         final DirectBuffer frame, final int offset, final int length)
     {
-        inputs.add(new Input(gatewaySequence, sequence, timeNs, copy(frame, offset, length)));
+        final Input input = new Input(gatewaySequence, sequence, timeNs, copy(frame, offset, length));
+        inputs.add(input);
+        logicInputs.add(input);
+    }
+
+    @Override
+    public synchronized void onTimerApplied(final long sequence, final long timeNs, final DirectBuffer frame,
+        final int offset, final int length)
+    {
+        logicInputs.add(new Input(0, sequence, timeNs, copy(frame, offset, length)));
+    }
+
+    synchronized List<Input> logicInputs()
+    {
+        return List.copyOf(logicInputs);
+    }
+
+    synchronized long ticks()
+    {
+        return logicInputs.size() - inputs.size();
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.ringwall.journal.DiskFullException;
 import io.ringwall.journal.SessionLockedException;
 import io.ringwall.tools.archive.ArchiveCommand;
 import io.ringwall.tools.audit.AuditCommand;
+import io.ringwall.tools.cluster.ClusterBenchCommand;
 import io.ringwall.tools.cluster.ClusterDrillCommand;
 import io.ringwall.tools.cluster.ClusterGatewayCommand;
 import io.ringwall.tools.cluster.ClusterNodeCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class, BacktestCommand.class, ReplayCommand.class, JournalCommand.class, AuditCommand.class, ArchiveCommand.class,
         RiskEventsCommand.class, ShadowReportCommand.class, LatencyReportCommand.class, ItchDumpCommand.class, StatusCommand.class, ReferenceDataCommand.class, CtlCommand.class, FixVenueCommand.class,
         TortureCommand.class, SoakCommand.class, ValidateCommand.class, ReadinessCommand.class,
-        ClusterNodeCommand.class, ClusterGatewayCommand.class, ClusterDrillCommand.class, CommandLine.HelpCommand.class})
+        ClusterNodeCommand.class, ClusterGatewayCommand.class, ClusterDrillCommand.class, ClusterBenchCommand.class, CommandLine.HelpCommand.class})
 public final class RingwallCli
 {
     /** Exit status when trading halted on a failure or the input was unusable. */

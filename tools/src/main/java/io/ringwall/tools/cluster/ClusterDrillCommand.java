@@ -76,6 +76,10 @@ public final class ClusterDrillCommand implements Callable<Integer>
         "${DEFAULT-VALUE}).")
     private Path dir = Path.of("var", "cluster-drill");
 
+    @Option(names = "--timer-ms", description = "The members' timer tick period in the cluster's time, 0 for none " +
+        "(default: ${DEFAULT-VALUE}: ticks during the kills, checked like the inputs).")
+    private long timerMs = 1_000;
+
     @Option(names = "--node-heap", description = "Each member's -Xmx (default: ${DEFAULT-VALUE}).")
     private String nodeHeap = "256m";
 
@@ -194,7 +198,8 @@ public final class ClusterDrillCommand implements Callable<Integer>
             "--port-base", String.valueOf(cluster.portBase), "--term-length-kb", String.valueOf(cluster.termLengthKb),
             "--config", cluster.config, "--env", cluster.environment, "--symbol", cluster.symbol, "--cash",
             cluster.cash, "--dir", dir.resolve("node-" + id).toString(), "--aeron-dir",
-            dir.resolve("node-" + id + "-aeron").toString(), "--record", dir.resolve("record-" + id).toString()));
+            dir.resolve("node-" + id + "-aeron").toString(), "--record", dir.resolve("record-" + id).toString(),
+            "--timer-ms", String.valueOf(timerMs)));
         for (final String strategy : cluster.strategies)
         {
             command.addAll(List.of("--strategy", strategy));
@@ -231,6 +236,10 @@ public final class ClusterDrillCommand implements Callable<Integer>
         private int victim = -1;
         private long killNs;
         private long ackedAtKill;
+        private long leaderChangesAtKill;
+        /** When the gateway's client first heard of the new leader (its NewLeader event): election and notice. */
+        private long noticeNs;
+        private ElectionWatch watch;
 
         Drill(final ClusterGateway gateway, final PrintWriter out)
         {
@@ -274,10 +283,22 @@ public final class ClusterDrillCommand implements Callable<Integer>
             {
                 victim = client.leaderMemberId();
                 ackedAtKill = client.acknowledged();
+                leaderChangesAtKill = client.leaderChanges();
+                noticeNs = 0;
                 nodes[victim].destroyForcibly();
                 killNs = System.nanoTime();
+                watch = new ElectionWatch(new Path[] {dir.resolve("node-0-aeron"), dir.resolve("node-1-aeron"),
+                    dir.resolve("node-2-aeron")}, victim, killNs);
                 killed++;
                 return;
+            }
+            if (victim >= 0)
+            {
+                watch.poll(nowNs);
+            }
+            if (victim >= 0 && noticeNs == 0 && client.leaderChanges() > leaderChangesAtKill)
+            {
+                noticeNs = nowNs;
             }
             if (victim >= 0 && client.isConnected() && client.leaderMemberId() != victim &&
                 client.acknowledged() > ackedAtKill)
@@ -285,7 +306,11 @@ public final class ClusterDrillCommand implements Callable<Integer>
                 final long tookNs = nowNs - killNs;
                 failoverNs.add(tookNs);
                 out.printf("cluster-drill: kill %d: leader %d killed, member %d leads, first acknowledgement after " +
-                    "%.3f s%n", killed, victim, client.leaderMemberId(), tookNs / 1e9);
+                    "%.3f s (the gateway heard of the new leader after %s)%n", killed, victim, client.leaderMemberId(),
+                    tookNs / 1e9, noticeNs == 0 ? "it reconnected" : String.format("%.3f s", (noticeNs - killNs) / 1e9));
+                out.println("cluster-drill: kill " + killed + ": election states since the kill (member:state@s):" +
+                    watch.timeline());
+                watch.close();
                 out.flush();
                 try
                 {
@@ -341,10 +366,13 @@ public final class ClusterDrillCommand implements Callable<Integer>
         boolean passed = true;
         final List<Map<Long, byte[]>> outputs = new ArrayList<>();
         TreeMap<Long, StreamRecorder.Entry> inputs = null;
+        // Per member: what it handed its logic (inputs and timer ticks) by log position, the order of the log.
+        final List<TreeMap<Long, StreamRecorder.Entry>> streams = new ArrayList<>();
         for (int id = 0; id < 3; id++)
         {
             final Map<Long, byte[]> byIndex = new TreeMap<>();
             final TreeMap<Long, StreamRecorder.Entry> applied = new TreeMap<>();
+            final TreeMap<Long, StreamRecorder.Entry> stream = new TreeMap<>();
             int divergences = 0;
             for (final Path file : recordFiles(dir.resolve("record-" + id)))
             {
@@ -352,7 +380,13 @@ public final class ClusterDrillCommand implements Callable<Integer>
                 {
                     // A restarted life replays the log and records everything again: it must agree with the last.
                     final byte[] before = entry.kind() == StreamRecorder.OUTPUT ?
-                        byIndex.putIfAbsent(entry.key(), entry.frame()) : frameOf(applied.putIfAbsent(entry.key(), entry));
+                        byIndex.putIfAbsent(entry.key(), entry.frame()) : entry.kind() == StreamRecorder.TIMER ?
+                        frameOf(stream.putIfAbsent(entry.sequence(), entry)) :
+                        frameOf(applied.putIfAbsent(entry.key(), entry));
+                    if (entry.kind() == StreamRecorder.INPUT)
+                    {
+                        stream.putIfAbsent(entry.sequence(), entry);
+                    }
                     if (before != null && !Arrays.equals(before, entry.frame()))
                     {
                         divergences++;
@@ -360,6 +394,7 @@ public final class ClusterDrillCommand implements Callable<Integer>
                 }
             }
             outputs.add(byIndex);
+            streams.add(stream);
             if (divergences > 0)
             {
                 out.println("cluster-drill: FAIL member " + id + " produced " + divergences + " different records " +
@@ -380,13 +415,6 @@ public final class ClusterDrillCommand implements Callable<Integer>
                 passed = false;
             }
         }
-        final List<byte[]> reference = new ArrayList<>();
-        final BusinessLogic replay = BusinessLogic.create(logic, (sequence, timeNs, frame, offset, length, ingress) ->
-        {
-            final byte[] bytes = new byte[length];
-            frame.getBytes(offset, bytes);
-            reference.add(bytes);
-        });
         long expectedSequence = 1;
         for (final StreamRecorder.Entry input : inputs.values())
         {
@@ -395,9 +423,26 @@ public final class ClusterDrillCommand implements Callable<Integer>
                 out.println("cluster-drill: FAIL the applied inputs have a gap before gateway sequence " + input.key());
                 return false;
             }
-            replay.onInput(input.sequence(), input.timeNs(), new UnsafeBuffer(input.frame()), 0, input.frame().length,
-                0);
         }
+        // The longest stream is the reference; every member's must be a beginning of it: the same inputs and ticks
+        // at the same log positions and times. (Members stopped one after another may differ by the last ticks.)
+        TreeMap<Long, StreamRecorder.Entry> longest = streams.get(0);
+        for (final TreeMap<Long, StreamRecorder.Entry> stream : streams)
+        {
+            longest = stream.size() > longest.size() ? stream : longest;
+        }
+        for (int id = 0; id < 3; id++)
+        {
+            if (!beginsWith(longest, streams.get(id)))
+            {
+                out.println("cluster-drill: FAIL member " + id + " applied other inputs or timer ticks than the " +
+                    "others, or at other log positions or times");
+                passed = false;
+            }
+        }
+        final long ticks = longest.values().stream().filter(entry -> entry.kind() == StreamRecorder.TIMER).count();
+        final List<byte[]> reference = new ArrayList<>();
+        final BusinessLogic replay = replay(logic, longest, reference);
         final Map<Long, byte[]> expected = new TreeMap<>();
         for (int i = 0; i < reference.size(); i++)
         {
@@ -408,11 +453,14 @@ public final class ClusterDrillCommand implements Callable<Integer>
             out.println("cluster-drill: FAIL the members' outputs differ from a single-node replay of their inputs");
             passed = false;
         }
-        final UnsafeBuffer state = new UnsafeBuffer(new byte[replay.maxSnapshotLength()]);
-        final byte[] replayState = Arrays.copyOf(state.byteArray(), replay.captureState(state, 0));
         for (int id = 0; id < 3; id++)
         {
             final Path file = dir.resolve("record-" + id).resolve("state.bin");
+            // each member against a single-node replay of what it applied (its last ticks may be fewer)
+            final BusinessLogic own = streams.get(id).size() == longest.size() ? replay :
+                replay(logic, streams.get(id), new ArrayList<>());
+            final UnsafeBuffer state = new UnsafeBuffer(new byte[own.maxSnapshotLength()]);
+            final byte[] replayState = Arrays.copyOf(state.byteArray(), own.captureState(state, 0));
             try
             {
                 if (!Arrays.equals(Files.readAllBytes(file), replayState))
@@ -443,8 +491,8 @@ public final class ClusterDrillCommand implements Callable<Integer>
         {
             passed = false;
         }
-        out.println("cluster-drill: inputs " + inputs.size() + " (acknowledged " + gateway.client().acknowledged() +
-            " of " + gateway.client().lastSent() + "), outputs " + outputs.get(0).size() + ", orders in the log " +
+        out.println("cluster-drill: inputs " + inputs.size() + ", timer ticks " + ticks + " (acknowledged " +
+            gateway.client().acknowledged() + " of " + gateway.client().lastSent() + "), outputs " + outputs.get(0).size() + ", orders in the log " +
             newOrders.size() + ", sent to the venue " + gateway.ordersSent() + " (lost " + lost + ", sent twice " +
             twice + ", resends dropped by ClOrdID " + gateway.duplicateOrders() + ")");
         final Map<String, Long> verdicts = reconciliationVerdicts(reference);
@@ -473,6 +521,40 @@ public final class ClusterDrillCommand implements Callable<Integer>
         out.println("cluster-drill: " + (passed ? "passed" : "FAILED"));
         out.flush();
         return passed;
+    }
+
+    /** A single-node logic fed {@code stream} in log order; its outputs go to {@code outputs}. */
+    private static BusinessLogic replay(final LogicConfig logic, final TreeMap<Long, StreamRecorder.Entry> stream,
+        final List<byte[]> outputs)
+    {
+        final BusinessLogic replay = BusinessLogic.create(logic, (sequence, timeNs, frame, offset, length, ingress) ->
+        {
+            final byte[] bytes = new byte[length];
+            frame.getBytes(offset, bytes);
+            outputs.add(bytes);
+        });
+        for (final StreamRecorder.Entry input : stream.values())
+        {
+            replay.onInput(input.sequence(), input.timeNs(), new UnsafeBuffer(input.frame()), 0, input.frame().length,
+                0);
+        }
+        return replay;
+    }
+
+    /** @return whether {@code part} is {@code whole}'s first entries: same positions, kinds, times and frames. */
+    private static boolean beginsWith(final TreeMap<Long, StreamRecorder.Entry> whole,
+        final TreeMap<Long, StreamRecorder.Entry> part)
+    {
+        for (final StreamRecorder.Entry entry : part.values())
+        {
+            final StreamRecorder.Entry other = whole.get(entry.sequence());
+            if (other == null || other.kind() != entry.kind() || other.timeNs() != entry.timeNs() ||
+                !Arrays.equals(other.frame(), entry.frame()))
+            {
+                return false;
+            }
+        }
+        return part.isEmpty() || whole.headMap(part.lastKey(), true).size() == part.size();
     }
 
     private static byte[] frameOf(final StreamRecorder.Entry entry)

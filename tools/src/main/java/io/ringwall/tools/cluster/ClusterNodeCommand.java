@@ -48,6 +48,10 @@ public final class ClusterNodeCommand implements Callable<Integer>
     @Option(names = "--heartbeat-timeout-ms", description = "Leader heartbeat timeout (default: ${DEFAULT-VALUE}).")
     private long heartbeatTimeoutMs = ClusterNodeConfig.DEFAULT_LEADER_HEARTBEAT_TIMEOUT_NS / 1_000_000;
 
+    @Option(names = "--timer-ms", description = "Timer tick period in the cluster's time, 0 for none; the same on " +
+        "every member (default: ${DEFAULT-VALUE}, as ringwall run).")
+    private long timerMs = 60_000;
+
     @Option(names = "--record", paramLabel = "DIR", description = "Drills: write what this member applies and " +
         "produces to DIR/record-<start ms>.bin (one file per start), and its final logic state to DIR/state.bin " +
         "when it stops normally (scripts/cluster-drill checks them).")
@@ -64,7 +68,8 @@ public final class ClusterNodeCommand implements Callable<Integer>
         final Path driverDir = aeronDir != null ? aeronDir : Path.of("/dev/shm").toFile().isDirectory() ?
             Path.of("/dev/shm", "ringwall-cluster-node-" + id) : nodeDir.resolve("aeron");
         final ClusterNodeConfig config = new ClusterNodeConfig(id, cluster.topology(), nodeDir, driverDir,
-            cluster.termLength(), heartbeatTimeoutMs * 1_000_000L, cluster.logic(cluster.limits()));
+            cluster.termLength(), heartbeatTimeoutMs * 1_000_000L, cluster.logic(cluster.limits()),
+            timerMs * 1_000_000L);
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         final StreamRecorder recorder = record == null ? null :
