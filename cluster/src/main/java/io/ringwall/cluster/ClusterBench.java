@@ -23,6 +23,15 @@ import io.ringwall.engine.Fixed;
 import io.ringwall.engine.frames.InputEncoder;
 import io.ringwall.engine.logic.BusinessLogic;
 import io.ringwall.engine.logic.LogicConfig;
+import io.ringwall.engine.metrics.StageLatencies;
+import io.ringwall.engine.ring.ClockMode;
+import io.ringwall.engine.ring.InboundPublisher;
+import io.ringwall.engine.ring.Pipeline;
+import io.ringwall.engine.ring.RingConfig;
+import io.ringwall.engine.ring.WaitMode;
+import io.ringwall.engine.venue.SimulatedVenue;
+import io.ringwall.journal.JournalDirectory;
+import io.ringwall.journal.JournalWriter;
 import org.HdrHistogram.Histogram;
 import org.agrona.CloseHelper;
 import org.agrona.concurrent.BackoffIdleStrategy;
@@ -90,14 +99,17 @@ public final class ClusterBench
      * One run: both sides, and the bytes the three members' service threads allocated per input and member in the
      * throughput part (Aeron's service agent and this service together; 0 is the goal).
      */
-    public record Run(int run, Side single, Side cluster, double ratio, double serviceBytesPerInput)
+    public record Run(int run, Side single, Side cluster, double ratio, double serviceBytesPerInput,
+        double engineInputsPerSecond, double engineRatio)
     {
         /** The median row's run number. */
         public static final int MEDIAN = -1;
 
-        Run(final int run, final Side single, final Side cluster, final double serviceBytesPerInput)
+        Run(final int run, final Side single, final Side cluster, final double serviceBytesPerInput,
+            final double engineInputsPerSecond)
         {
-            this(run, single, cluster, cluster.inputsPerSecond / single.inputsPerSecond, serviceBytesPerInput);
+            this(run, single, cluster, cluster.inputsPerSecond / single.inputsPerSecond, serviceBytesPerInput,
+                engineInputsPerSecond, cluster.inputsPerSecond / engineInputsPerSecond);
         }
     }
 
@@ -111,6 +123,8 @@ public final class ClusterBench
     private long singleDigest = DIGEST_SEED;
     private long clusterDigest = DIGEST_SEED;
     /** What member 0 handed its logic for each gateway sequence: the single node gets exactly the same. */
+    private long[] prices;
+    private long[] quantities;
     private long[] appliedSequence;
     private long[] appliedTimeNs;
     /** Written after the arrays: reading it first makes member 0's entries up to it visible here. */
@@ -189,7 +203,8 @@ public final class ClusterBench
                         " outputs (digest " + Long.toHexString(clusterDigest) + ") against " + singleOutputs +
                         " (digest " + Long.toHexString(singleDigest) + ")");
                 }
-                final Run result = new Run(run, singleSide, clusterSide, serviceBytes);
+                final double engineSide = engine(root, first);
+                final Run result = new Run(run, singleSide, clusterSide, serviceBytes, engineSide);
                 out.println(row(result) + (run == 0 ? "  (not counted)" : ""));
                 if (run > 0)
                 {
@@ -199,8 +214,9 @@ public final class ClusterBench
             final Run median = median(runs);
             out.println(row(median) + "  (median of " + runs.size() + ")");
             out.printf(Locale.ROOT, "outputs: %,d on each side, byte for byte the same; ratio = cluster/single " +
-                "throughput (median of the runs' ratios); added latency per input: p50 %s, p99 %s%n", singleOutputs, micros(median.cluster.p50Ns - median.single.p50Ns),
-                micros(median.cluster.p99Ns - median.single.p99Ns));
+                "throughput (median of the runs' ratios), the second ratio = cluster/engine (ring, both journals, " +
+                "venue, as ringwall run); added latency per input: p50 %s, p99 %s%n", singleOutputs,
+                micros(median.cluster.p50Ns - median.single.p50Ns), micros(median.cluster.p99Ns - median.single.p99Ns));
             runs.add(median);
             return runs;
         }
@@ -218,16 +234,68 @@ public final class ClusterBench
 
     public static String header()
     {
-        return String.format(Locale.ROOT, "%-8s %14s %9s %9s %14s %9s %9s %9s %7s %9s", "run", "single in/s",
-            "p50 us", "p99 us", "cluster in/s", "p50 us", "p99 us", "max us", "ratio", "svc B/in");
+        return String.format(Locale.ROOT, "%-8s %14s %9s %9s %14s %9s %9s %9s %7s %9s %14s %7s", "run", "single in/s",
+            "p50 us", "p99 us", "cluster in/s", "p50 us", "p99 us", "max us", "ratio", "svc B/in", "engine in/s",
+            "ratio");
     }
 
     private static String row(final Run run)
     {
-        return String.format(Locale.ROOT, "%-8s %,14.0f %9.2f %9.2f %,14.0f %9.1f %9.1f %9.1f %7.4f %9.1f",
-            run.run == Run.MEDIAN ? "median" : run.run == 0 ? "warm-up" : Integer.toString(run.run), run.single.inputsPerSecond, run.single.p50Ns / 1e3,
-            run.single.p99Ns / 1e3, run.cluster.inputsPerSecond, run.cluster.p50Ns / 1e3, run.cluster.p99Ns / 1e3,
-            run.cluster.maxNs / 1e3, run.ratio, run.serviceBytesPerInput);
+        return String.format(Locale.ROOT, "%-8s %,14.0f %9.2f %9.2f %,14.0f %9.1f %9.1f %9.1f %7.4f %9.1f %,14.0f %7.4f",
+            run.run == Run.MEDIAN ? "median" : run.run == 0 ? "warm-up" : Integer.toString(run.run),
+            run.single.inputsPerSecond, run.single.p50Ns / 1e3, run.single.p99Ns / 1e3, run.cluster.inputsPerSecond,
+            run.cluster.p50Ns / 1e3, run.cluster.p99Ns / 1e3, run.cluster.maxNs / 1e3, run.ratio,
+            run.serviceBytesPerInput, run.engineInputsPerSecond, run.engineRatio);
+    }
+
+    /**
+     * The single-node engine as {@code ringwall run} runs it (default threading and wait mode): the inbound ring,
+     * journal "in", the logic, journal "out" and the simulated venue, fed this run's throughput slice as fast as the
+     * ring takes it, timed to quiescence. The figure the cluster's throughput is compared with when a node is a
+     * whole engine, not the bare logic.
+     *
+     * @return inputs per second.
+     */
+    private double engine(final Path root, final int first)
+    {
+        final Path directory = root.resolve("engine-" + first);
+        try (JournalDirectory journals = JournalDirectory.open(directory, "cluster-bench");
+            JournalWriter inputJournal = journals.inputWriter(); JournalWriter outputJournal = journals.outputWriter())
+        {
+            final StageLatencies latencies = new StageLatencies();
+            final Pipeline pipeline = new Pipeline(RingConfig.defaults(WaitMode.YIELDING), inputJournal, outputJournal,
+                latencies, sink -> BusinessLogic.create(options.logic(), sink),
+                publisher -> new SimulatedVenue(publisher, options.logic(), ClockMode.DATA, latencies));
+            pipeline.start();
+            final long elapsedNs;
+            try
+            {
+                final InboundPublisher publisher = pipeline.newPublisher();
+                final long startNs = System.nanoTime();
+                for (int i = first; i < first + options.inputs(); i++)
+                {
+                    final long timeNs = START_TIME_NS + i * TRADE_INTERVAL_NS;
+                    publisher.trade(timeNs, 0, i + 1, prices[i], quantities[i], timeNs);
+                }
+                pipeline.awaitQuiescent(idle);
+                elapsedNs = System.nanoTime() - startNs;
+            }
+            finally
+            {
+                pipeline.stop();
+            }
+            if (pipeline.failure().isSet() || pipeline.logic().counters().marketDataInputs != options.inputs())
+            {
+                throw new IllegalStateException("the single-node engine failed or lost inputs: " +
+                    pipeline.failure().message() + ", " + pipeline.logic().counters().marketDataInputs + " of " +
+                    options.inputs() + " applied");
+            }
+            return options.inputs() * 1e9 / elapsedNs;
+        }
+        finally
+        {
+            delete(directory);
+        }
     }
 
     private static String micros(final long nanos)
@@ -249,11 +317,15 @@ public final class ClusterBench
         long price = 1000 * Fixed.PRICE_SCALE;
         final int total = (options.runs() + 1) * perRun();
         appliedSequence = new long[total];
+        prices = new long[total];
+        quantities = new long[total];
         appliedTimeNs = new long[total];
         for (int i = 0; i < total; i++)
         {
             price = Math.max(Fixed.PRICE_SCALE, price + (price / 20_000) * (random.nextInt(3) - 1));
             final long quantity = (1 + random.nextInt(100)) * (Fixed.QUANTITY_SCALE / 100);
+            prices[i] = price;
+            quantities[i] = quantity;
             final int length = encoder.trade(buffer, 0, 0, i + 1, price, quantity, START_TIME_NS + i * TRADE_INTERVAL_NS);
             final byte[] bytes = new byte[length];
             buffer.getBytes(0, bytes);
@@ -403,7 +475,8 @@ public final class ClusterBench
                 (long)median(runs, run -> run.single.p99Ns), (long)median(runs, run -> run.single.maxNs)),
             new Side(median(runs, run -> run.cluster.inputsPerSecond), (long)median(runs, run -> run.cluster.p50Ns),
                 (long)median(runs, run -> run.cluster.p99Ns), (long)median(runs, run -> run.cluster.maxNs)),
-            median(runs, Run::ratio), median(runs, Run::serviceBytesPerInput));
+            median(runs, Run::ratio), median(runs, Run::serviceBytesPerInput),
+            median(runs, Run::engineInputsPerSecond), median(runs, Run::engineRatio));
     }
 
     private static double median(final List<Run> runs, final java.util.function.ToDoubleFunction<Run> figure)

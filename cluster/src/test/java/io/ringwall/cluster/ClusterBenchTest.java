@@ -40,6 +40,8 @@ class ClusterBenchTest
             assertThat(run.cluster().inputsPerSecond()).isPositive();
             assertThat(run.cluster().p50Ns()).isPositive();
             assertThat(run.ratio()).isPositive();
+            assertThat(run.engineInputsPerSecond()).as("the single-node engine ran the same slice").isPositive();
+            assertThat(run.engineRatio()).isPositive();
         }
         final String text = printed.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("warm-up").contains("median").contains("byte for byte the same");

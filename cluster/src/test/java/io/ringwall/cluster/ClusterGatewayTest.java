@@ -100,7 +100,7 @@ class ClusterGatewayTest
     @Test
     void anOrderOpenAtTheVenueThatTheClusterNeverSentTripsTheReconciliationBreaker()
     {
-        cluster = new ClusterHarness(dir, LOGIC, 29_800);
+        cluster = new ClusterHarness(dir, LOGIC, 30_100);
         final int leader = cluster.awaitLeader();
         gateway = newGateway(3_000_000_000L);
         for (int i = 0; i < 100; i++)
@@ -128,7 +128,7 @@ class ClusterGatewayTest
     @Test
     void anOperatorHaltGoesThroughTheLogToEveryMemberAndStopsNewOrders()
     {
-        cluster = new ClusterHarness(dir, LOGIC, 29_900);
+        cluster = new ClusterHarness(dir, LOGIC, 30_200);
         final int leader = cluster.awaitLeader();
         gateway = newGateway(3_000_000_000L);
         for (int i = 0; i < 150; i++)
