@@ -298,6 +298,18 @@ public final class MoldUdp64Decoder
         return errorIndex;
     }
 
+    /** The sequence number the last gap's session owed next; 0 before any gap. */
+    public long lastGapExpected()
+    {
+        return lastGapExpected;
+    }
+
+    /** The sequence number that arrived in its place at the last gap; 0 before any gap. */
+    public long lastGapReceived()
+    {
+        return lastGapReceived;
+    }
+
     /** The last gap as text: session, expected and received sequence numbers (allocates). */
     public String describeLastGap()
     {
