@@ -177,6 +177,11 @@ final class AuditSession
             input(inputs.orderExpired(frame, 0, 99, 9999, 0, 1_000_000, time(22)));
             output(22, invalidTransition(99, 22));
             output(22, unknownFrame());
+            // schema v8: an exchange feed's halt and resume of an instrument, then its gap
+            input(inputs.tradingStatus(frame, 0, 0, io.ringwall.codecs.InstrumentTradingState.HALTED, 0x4C554450,
+                time(23)));
+            input(inputs.tradingStatus(frame, 0, 0, io.ringwall.codecs.InstrumentTradingState.TRADING, 0, time(24)));
+            input(inputs.feedHealth(frame, 0, io.ringwall.codecs.FeedHealthState.GAP, 151, 161, 0, time(24)));
         }
     }
 
