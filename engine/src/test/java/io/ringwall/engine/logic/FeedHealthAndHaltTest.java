@@ -176,6 +176,22 @@ class FeedHealthAndHaltTest
     }
 
     @Test
+    void aSnapshotOfTheLayoutBeforeTradingStatesIsRefusedNotMisread()
+    {
+        final RiskDesk desk = desk();
+        final ExpandableArrayBuffer snapshot = new ExpandableArrayBuffer(desk.harness.logic().maxSnapshotLength());
+        final int length = desk.harness.logic().captureState(snapshot, 0);
+        // a version 2 snapshot (schema before the trading states) holds 8 components
+        snapshot.putShort(io.ringwall.codecs.snapshot.MessageHeaderEncoder.versionEncodingOffset(), (short)2,
+            java.nio.ByteOrder.LITTLE_ENDIAN);
+
+        final RiskDesk restored = new RiskDesk(RiskLimits.permissive());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+            restored.harness.logic().restoreState(snapshot, 0, length))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9 components, expected 8");
+    }
+
+    @Test
     void aTradingStatusOfAnUnknownInstrumentOrStateChangesNothing()
     {
         final RiskDesk desk = desk();
