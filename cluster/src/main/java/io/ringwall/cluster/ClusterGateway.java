@@ -4,6 +4,8 @@ import java.io.PrintStream;
 
 import io.aeron.Aeron;
 import io.aeron.cluster.client.AeronCluster;
+import io.ringwall.codecs.ReconciliationOutcome;
+import io.ringwall.codecs.ReconciliationScope;
 import io.ringwall.codecs.Side;
 import io.ringwall.codecs.VenueRejectReason;
 import io.ringwall.engine.frames.InputEncoder;
@@ -41,6 +43,12 @@ public final class ClusterGateway implements MarketDataSink, ClusterClient.Outpu
     /** The venue answers while it reads {@link #frame}: its answers are encoded apart. */
     private final UnsafeBuffer answer = new UnsafeBuffer(new byte[512]);
     private final LongHashSet ordersSent = new LongHashSet();
+    /** The venue's net position per instrument id, from the fills it reported (its side of a reconciliation). */
+    private final long[] venuePositions;
+    /** Reconciliation ids: unique across gateway restarts, as the logic keeps the last one it saw. */
+    private long reconciliationId = System.currentTimeMillis() * 1_000L;
+    private long reconciliations;
+    private long leaderChangesReconciled;
     private long duplicateOrders;
     private long inputsSent;
     private long lastAcked;
@@ -57,6 +65,7 @@ public final class ClusterGateway implements MarketDataSink, ClusterClient.Outpu
     {
         this.client = new ClusterClient(cluster, aeron, this, clock, 1_000_000_000L);
         this.venue = new VenueFrames(PaperVenue.forSession(logic, 16_384, this));
+        this.venuePositions = new long[logic.instruments().size()];
         this.clock = clock;
         this.haltAfterNs = haltAfterNs;
         this.log = log;
@@ -86,6 +95,18 @@ public final class ClusterGateway implements MarketDataSink, ClusterClient.Outpu
         poll();
     }
 
+    /**
+     * An operator's instruction (halt, resume, reset a breaker, capital scale, flatten, cancel all) with who and why:
+     * an input like any other, so it is in the replicated log (the audit trail), every member applies it at the same
+     * place, and the logic's OperatorCommandResult comes back as an output.
+     */
+    public void operatorCommand(final io.ringwall.codecs.OperatorCommandType type,
+        final io.ringwall.codecs.BreakerType breakerType, final long value, final String operator, final String reason)
+    {
+        sendInput(encoder.operatorCommand(frame, 0, type, breakerType, value, operator, reason));
+        poll();
+    }
+
     /** Market data first goes to the cluster, then to the venue (as the engine journals it before the venue). */
     private void sendInput(final int length)
     {
@@ -104,9 +125,43 @@ public final class ClusterGateway implements MarketDataSink, ClusterClient.Outpu
     public int poll()
     {
         final int work = client.poll();
+        if (client.leaderChanges() != leaderChangesReconciled)
+        {
+            leaderChangesReconciled = client.leaderChanges();
+            reconcile("leader " + client.leaderMemberId() + " took over");
+        }
         venue.venue().advanceTo(ClockMode.WALL.stamp(0));
         checkHealth(clock.nanoTime());
         return work;
+    }
+
+    /**
+     * Sends the venue's view of the account to the cluster, after every input before it: each instrument's position
+     * (and the cash), each open order, then the end of the answer. The logic compares it with its own state and
+     * journals the reports; a difference or an order open at the venue that the logic does not know trips its
+     * RECONCILIATION breaker. Done after every leader change and when a lost majority returns: what a failover might
+     * have lost shows here, not in the next day's books.
+     */
+    public void reconcile(final String why)
+    {
+        final long id = ++reconciliationId;
+        final long nowNs = ClockMode.WALL.stamp(0);
+        final PaperVenue paper = venue.venue();
+        for (int instrumentId = 0; instrumentId < venuePositions.length; instrumentId++)
+        {
+            send(encoder.venuePosition(answer, 0, id, instrumentId, venuePositions[instrumentId], paper.cash(), nowNs));
+        }
+        final int[] openOrders = new int[1];
+        paper.reportOpenOrders((clOrdId, instrumentId, side, leaves) ->
+        {
+            openOrders[0]++;
+            send(encoder.venueOpenOrder(answer, 0, id, clOrdId, instrumentId, side, leaves, nowNs));
+        });
+        send(encoder.reconciliationEnd(answer, 0, id, ReconciliationOutcome.COMPLETE, venuePositions.length,
+            openOrders[0], 0, ReconciliationScope.FULL));
+        reconciliations++;
+        log.println("cluster-gateway: reconciliation " + id + " (" + why + "): " + venuePositions.length +
+            " positions and " + openOrders[0] + " open orders of the venue sent to the cluster to compare");
     }
 
     /**
@@ -148,6 +203,7 @@ public final class ClusterGateway implements MarketDataSink, ClusterClient.Outpu
                 halted = false;
                 log.println("cluster-gateway: leader " + client.leaderMemberId() + " answers again; trading " +
                     "resumes, every input held was applied in order (" + lastAcked + " acknowledged)");
+                reconcile("the majority returned");
             }
             return;
         }
@@ -187,6 +243,7 @@ public final class ClusterGateway implements MarketDataSink, ClusterClient.Outpu
         final int instrumentId, final Side side, final long lastPrice, final long lastQuantity,
         final long leavesQuantity, final long cumQuantity, final long fee)
     {
+        venuePositions[instrumentId] += side == Side.BUY ? lastQuantity : -lastQuantity;
         send(encoder.orderFilled(answer, 0, clOrdId, venueOrderId, execId, instrumentId, side, lastPrice, lastQuantity,
             leavesQuantity, cumQuantity, fee, timeNs));
     }
@@ -261,6 +318,12 @@ public final class ClusterGateway implements MarketDataSink, ClusterClient.Outpu
     public boolean sentOrder(final long clOrdId)
     {
         return ordersSent.contains(clOrdId);
+    }
+
+    /** @return reconciliations sent to the cluster. */
+    public long reconciliations()
+    {
+        return reconciliations;
     }
 
     /** @return new orders the cluster sent again after a failover that the gateway did not send again. */

@@ -81,6 +81,13 @@ class ClusterGatewayTest
         }
         assertThat(gateway.client().leaderChanges()).as("the gateway followed the new leader").isPositive();
         assertThat(gateway.venue().fills()).as("the venue's fills went back through the cluster").isPositive();
+        // the failover was followed by a reconciliation, and the venue and every member agree
+        assertThat(gateway.reconciliations()).isPositive();
+        assertThat(text()).contains("reconciliation").contains("took over");
+        final List<String> verdicts = reconciliationVerdicts(cluster.observer(member).outputs());
+        assertThat(verdicts).as("one report per instrument and one for the cash").hasSizeGreaterThanOrEqualTo(2)
+            .allMatch("MATCHED"::equals);
+        assertThat(reconciliationTrips(cluster.observer(member).outputs())).isZero();
 
         // A new leader's resend that the index check cannot catch (a new session) must not reach the venue again.
         final byte[] first = firstNewOrderFrame(reference(cluster.observer(member).inputs()));
@@ -88,6 +95,65 @@ class ClusterGatewayTest
         gateway.onOutput(gateway.client().lastOutput() + 1, new UnsafeBuffer(first), 0, first.length);
         assertThat(gateway.duplicateOrders()).isEqualTo(1);
         assertThat(gateway.venue().workingOrders()).isEqualTo(working);
+    }
+
+    @Test
+    void anOrderOpenAtTheVenueThatTheClusterNeverSentTripsTheReconciliationBreaker()
+    {
+        cluster = new ClusterHarness(dir, LOGIC, 29_800);
+        final int leader = cluster.awaitLeader();
+        gateway = newGateway(3_000_000_000L);
+        for (int i = 0; i < 100; i++)
+        {
+            trade(i);
+        }
+        awaitSettled();
+        // an order no member sent (as if a failover lost the input that made it): a buy far below the market rests
+        final UnsafeBuffer stray = new UnsafeBuffer(new byte[128]);
+        final int length = MessageHeaderDecoder.ENCODED_LENGTH + new io.ringwall.codecs.NewOrderEncoder()
+            .wrapAndApplyHeader(stray, 0, new io.ringwall.codecs.MessageHeaderEncoder()).clOrdId(987_654_321L)
+            .instrumentId(0).strategyId(0).side(io.ringwall.codecs.Side.BUY).ordType(io.ringwall.codecs.OrdType.LIMIT)
+            .timeInForce(io.ringwall.codecs.TimeInForce.GTC).quantity(Fixed.QUANTITY_SCALE)
+            .limitPrice(10 * Fixed.PRICE_SCALE).stopPrice(0).causeSequence(1).encodedLength();
+        gateway.onOutput(gateway.client().lastOutput() + 1, stray, 0, length);
+        awaitSettled();
+
+        gateway.reconcile("test");
+        awaitSettled();
+
+        assertThat(reconciliationTrips(cluster.observer(leader).outputs())).isEqualTo(1);
+        assertThat(reconciliationTrips(cluster.observer((leader + 1) % ClusterHarness.MEMBERS).outputs())).isEqualTo(1);
+    }
+
+    @Test
+    void anOperatorHaltGoesThroughTheLogToEveryMemberAndStopsNewOrders()
+    {
+        cluster = new ClusterHarness(dir, LOGIC, 29_900);
+        final int leader = cluster.awaitLeader();
+        gateway = newGateway(3_000_000_000L);
+        for (int i = 0; i < 150; i++)
+        {
+            trade(i);
+        }
+        awaitSettled();
+        final long ordersBefore = gateway.ordersSent();
+        assertThat(ordersBefore).as("the strategy traded before the halt").isPositive();
+
+        gateway.operatorCommand(io.ringwall.codecs.OperatorCommandType.HALT, io.ringwall.codecs.BreakerType.NULL_VAL, 0,
+            "alice", "cluster drill");
+        for (int i = 150; i < 450; i++)
+        {
+            trade(i);
+        }
+        awaitSettled();
+
+        for (int id = 0; id < ClusterHarness.MEMBERS; id++)
+        {
+            final List<RecordingObserver.Output> outputs = cluster.observer(id).outputs();
+            assertThat(commandResults(outputs)).as("member %d", id).containsExactly("HALT APPLIED");
+        }
+        assertThat(newOrders(reference(cluster.observer(leader).inputs()))).hasSize((int)ordersBefore);
+        assertThat(gateway.ordersSent()).as("no order after the halt").isEqualTo(ordersBefore);
     }
 
     @Test
@@ -226,6 +292,54 @@ class ClusterGatewayTest
             }
         }
         return ids;
+    }
+
+    private static List<String> reconciliationVerdicts(final List<RecordingObserver.Output> outputs)
+    {
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final io.ringwall.codecs.ReconciliationReportDecoder report = new io.ringwall.codecs.ReconciliationReportDecoder();
+        final List<String> verdicts = new ArrayList<>();
+        for (final RecordingObserver.Output output : outputs)
+        {
+            final UnsafeBuffer buffer = new UnsafeBuffer(output.frame());
+            if (header.wrap(buffer, 0).templateId() == io.ringwall.codecs.ReconciliationReportDecoder.TEMPLATE_ID)
+            {
+                verdicts.add(report.wrapAndApplyHeader(buffer, 0, header).verdict().name());
+            }
+        }
+        return verdicts;
+    }
+
+    private static List<String> commandResults(final List<RecordingObserver.Output> outputs)
+    {
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final io.ringwall.codecs.OperatorCommandResultDecoder result =
+            new io.ringwall.codecs.OperatorCommandResultDecoder();
+        final List<String> results = new ArrayList<>();
+        for (final RecordingObserver.Output output : outputs)
+        {
+            final UnsafeBuffer buffer = new UnsafeBuffer(output.frame());
+            if (header.wrap(buffer, 0).templateId() == io.ringwall.codecs.OperatorCommandResultDecoder.TEMPLATE_ID)
+            {
+                result.wrapAndApplyHeader(buffer, 0, header);
+                results.add(result.commandType() + " " + result.result());
+            }
+        }
+        return results;
+    }
+
+    private static long reconciliationTrips(final List<RecordingObserver.Output> outputs)
+    {
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final io.ringwall.codecs.BreakerStateChangeDecoder change = new io.ringwall.codecs.BreakerStateChangeDecoder();
+        return outputs.stream().filter(output ->
+        {
+            final UnsafeBuffer buffer = new UnsafeBuffer(output.frame());
+            return header.wrap(buffer, 0).templateId() == io.ringwall.codecs.BreakerStateChangeDecoder.TEMPLATE_ID &&
+                change.wrapAndApplyHeader(buffer, 0, header).breakerType() ==
+                    io.ringwall.codecs.BreakerType.RECONCILIATION &&
+                change.toState() == io.ringwall.codecs.BreakerState.HALTED;
+        }).count();
     }
 
     private static byte[] firstNewOrderFrame(final List<RecordingObserver.Output> outputs)

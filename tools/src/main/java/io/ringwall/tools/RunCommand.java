@@ -138,6 +138,15 @@ class RunCommand implements Callable<Integer>
         "datagram, not even a heartbeat) is refused and the session ends (default: ${DEFAULT-VALUE}).")
     private long silenceTimeoutMs = 5_000;
 
+    @Option(names = "--rerequest", paramLabel = "HOST:PORT", description = "itch-udp: the feed's MoldUDP64 " +
+        "re-request server; a gap is filled from it (packets past the gap wait) instead of ending the session. " +
+        "Default: none, a gap ends the session (fail closed).")
+    private String rerequest;
+
+    @Option(names = "--rerequest-timeout-ms", paramLabel = "MS", description = "itch-udp with --rerequest: a gap " +
+        "still open this long is refused as without a server (default: ${DEFAULT-VALUE}).")
+    private long rerequestTimeoutMs = 1_000;
+
     @Option(names = "--bar-interval", paramLabel = "DURATION", description = "The bars' interval (5m, 1h, 24h), " +
         "which the stale-data breaker measures bar data against (breakers.stale-data.bar-intervals of them, in open " +
         "market time). Default: breakers.stale-data.bar-interval of the configuration, or when that is 0s the most " +
@@ -717,6 +726,36 @@ class RunCommand implements Callable<Integer>
             "for, e.g. --symbols AAPL)");
     }
 
+    /** HOST:PORT, port 1-65535 (the host is resolved now, so a typo is refused before the session). */
+    private static java.net.InetSocketAddress hostAndPort(final String option, final String value)
+    {
+        final int colon = value.lastIndexOf(':');
+        final String problem = option + " " + value + " is not HOST:PORT";
+        if (colon <= 0)
+        {
+            throw new IllegalArgumentException(problem);
+        }
+        final int port;
+        try
+        {
+            port = Integer.parseInt(value.substring(colon + 1));
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new IllegalArgumentException(problem);
+        }
+        if (port < 1 || port > 65_535)
+        {
+            throw new IllegalArgumentException(problem + " (port 1-65535)");
+        }
+        final java.net.InetSocketAddress address = new java.net.InetSocketAddress(value.substring(0, colon), port);
+        if (address.isUnresolved())
+        {
+            throw new IllegalArgumentException(option + " " + value + ": unknown host");
+        }
+        return address;
+    }
+
     private ItchMarketDataSource itchSource(final LoadedConfig limits, final List<String> followed)
     {
         final List<String> known = limits.instruments().stream().map(InstrumentSpec::symbol).toList();
@@ -767,8 +806,22 @@ class RunCommand implements Callable<Integer>
             case itchPcap -> ItchMarketDataSource.Transport.PCAP;
             default -> ItchMarketDataSource.Transport.UDP;
         };
-        return new ItchMarketDataSource(transport, data, followed.toArray(String[]::new), ids, date,
-            silenceTimeoutMs * 1_000_000L);
+        final ItchMarketDataSource source = new ItchMarketDataSource(transport, data, followed.toArray(String[]::new),
+            ids, date, silenceTimeoutMs * 1_000_000L);
+        if (rerequest != null)
+        {
+            if (transport != ItchMarketDataSource.Transport.UDP)
+            {
+                throw new IllegalArgumentException("--rerequest is for --format itch-udp: a file or capture has no " +
+                    "server to ask");
+            }
+            if (rerequestTimeoutMs <= 0)
+            {
+                throw new IllegalArgumentException("--rerequest-timeout-ms " + rerequestTimeoutMs + " is not positive");
+            }
+            source.rerequestFrom(hostAndPort("--rerequest", rerequest), rerequestTimeoutMs * 1_000_000L);
+        }
+        return source;
     }
 
     private MarketDataSource csvSource(final int instrumentId, final MalformedLineReporter reporter)

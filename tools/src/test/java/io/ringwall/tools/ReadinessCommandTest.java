@@ -77,7 +77,8 @@ class ReadinessCommandTest
         final Run run = readiness(args);
 
         assertThat(run.exit).isEqualTo(2);
-        assertThat(run.out).contains("Recommendation: NEEDS WORK", "missing: alignment", "issue 20");
+        assertThat(run.out).contains("Recommendation: NEEDS WORK", "missing: alignment",
+            "ringwall run --shadow --journal S, then ringwall shadow-report --journal S");
     }
 
     @Test

@@ -393,6 +393,22 @@ public final class PaperVenue
         return working;
     }
 
+    /** What the venue holds open, order by order: its answer to a reconciliation. */
+    public interface OpenOrders
+    {
+        void openOrder(long clOrdId, int instrumentId, Side side, long leavesQuantity);
+    }
+
+    /** Reports every working order to {@code into}, oldest first (reconciliation; off the hot path). */
+    public void reportOpenOrders(final OpenOrders into)
+    {
+        for (int i = 0; i < working; i++)
+        {
+            final VenueOrder order = book[i];
+            into.openOrder(order.clOrdId, order.instrumentId, order.side, order.leaves());
+        }
+    }
+
     public long fills()
     {
         return fills;

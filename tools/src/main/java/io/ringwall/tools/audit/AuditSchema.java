@@ -14,10 +14,11 @@ import java.util.List;
 public final class AuditSchema
 {
     /** Bumped whenever a table, column or view changes: a cache of another format is rebuilt, never trusted. */
-    public static final int FORMAT = 5; // 2: VenueOrderStatus and OrderStatusQuery are order_events rows, no longer unknown;
+    public static final int FORMAT = 6; // 2: VenueOrderStatus and OrderStatusQuery are order_events rows, no longer unknown;
     // 3: the amend frames (OrderReplaced, ReplaceRejected, ReplaceOrder) are order_events rows, no longer unknown;
     // 4: risk_rejects.amended_cl_ord_id (schema v7: a refused amend names the order it would have changed);
-    // 5: feed_events (schema v8: FeedHealth and TradingStatus, an exchange feed's gaps, silence and halts)
+    // 5: schema v7's shadow frames are shadow_decisions and shadow_executions rows, no longer unknown;
+    // 6: feed_events (schema v8: FeedHealth and TradingStatus, an exchange feed's gaps, silence and halts)
 
     static final String TIME = "TIMESTAMP_NS";
     static final String PRICE = "DECIMAL(18,4)";
@@ -159,6 +160,29 @@ public final class AuditSchema
             c("quantity", QUANTITY, "POSITION: signed position; OPEN_ORDER: leaves quantity"),
             c("cash", MONEY, "POSITION: the venue account's cash"), c("outcome", "VARCHAR", "END: COMPLETE, ..."),
             c("venue_time", TIME, "the venue's timestamp"))),
+        new Table("shadow_decisions", "out: ShadowDecision",
+            "shadow trading: each decision of a live strategy beside its twin's (run --shadow)", List.of(
+            sequence("out"), time(), c("strategy_id", "INTEGER", "strategy"), instrument(),
+            c("live_target", QUANTITY, "the live strategy's target position"),
+            c("twin_target", QUANTITY, "the twin's target position"),
+            c("verdict", "VARCHAR", "ALIGNED, SIGNAL_DIFFERS or TARGET_DIFFERS"),
+            c("difference_ppm", "BIGINT", "|live - twin| / max(|live|, |twin|), parts per million"),
+            c("tolerance_ppm", "BIGINT", "shadow.signal-tolerance, ppm"),
+            c("misalignments_in_row", "INTEGER", "0 after an aligned decision"), cause())),
+        new Table("shadow_executions", "out: ShadowExecution",
+            "shadow trading: each finished live order against the paper model (run --shadow)", List.of(
+            sequence("out"), time(), c("cl_ord_id", "BIGINT", "client order id"),
+            c("strategy_id", "INTEGER", "strategy"), instrument(), c("side", "VARCHAR", "BUY or SELL"),
+            c("quantity", QUANTITY, "order quantity"), c("filled_quantity", QUANTITY, "filled"),
+            c("fill", "VARCHAR", "FILLED, PARTIAL or NOT_FILLED"),
+            c("average_price", PRICE, "average fill price, NULL when nothing filled"),
+            c("model_price", PRICE, "the paper model's price when the order was sent, NULL without one"),
+            c("slippage_ppm", "BIGINT", "fill price against the model's, ppm, positive when worse for the order"),
+            c("send_time", TIME, "when the order was sent (event time)"),
+            c("ack_latency_ns", "BIGINT", "send to acknowledgement, event time; NULL when none"),
+            c("fill_latency_ns", "BIGINT", "send to first fill, event time; NULL when none"),
+            c("execution_quality_ppm", "BIGINT", "filled share of the last shadow.execution-window finished orders, " +
+                "ppm; NULL until the window is full"), cause())),
         new Table("feed_events", "in: FeedHealth, TradingStatus",
             "the exchange feed's health (a sequence gap, silence) and its instruments' trading states (halts, resumes)",
             List.of(sequence("in"), time(),
@@ -204,6 +228,8 @@ public final class AuditSchema
         "UNION ALL SELECT sequence, time, 'BreakerStateChange', cause_sequence FROM breaker_events " +
         "UNION ALL SELECT sequence, time, 'OperatorCommandResult', cause_sequence FROM operator_command_results " +
         "UNION ALL SELECT sequence, time, 'ReconciliationReport', cause_sequence FROM reconciliation " +
+        "UNION ALL SELECT sequence, time, 'ShadowDecision', cause_sequence FROM shadow_decisions " +
+        "UNION ALL SELECT sequence, time, 'ShadowExecution', cause_sequence FROM shadow_executions " +
         "UNION ALL SELECT sequence, time, CASE event WHEN 'CANCEL_REQUESTED' THEN 'CancelOrder' " +
         "WHEN 'REPLACE_REQUESTED' THEN 'ReplaceOrder' " +
         "WHEN 'STATUS_QUERIED' THEN 'OrderStatusQuery' ELSE 'InvalidTransition' END, cause_sequence FROM order_events " +

@@ -34,6 +34,10 @@ import io.ringwall.codecs.ReconciliationReportDecoder;
 import io.ringwall.codecs.ReconciliationVerdict;
 import io.ringwall.codecs.RiskRejectDecoder;
 import io.ringwall.codecs.RiskRejectReason;
+import io.ringwall.codecs.ShadowDecisionDecoder;
+import io.ringwall.codecs.ShadowExecutionDecoder;
+import io.ringwall.codecs.ShadowFill;
+import io.ringwall.codecs.ShadowVerdict;
 import io.ringwall.codecs.Side;
 import io.ringwall.codecs.TimeInForce;
 import io.ringwall.codecs.TimerTickDecoder;
@@ -91,6 +95,8 @@ final class JournalLoader implements AutoCloseable
     private final ReconciliationReportDecoder report = new ReconciliationReportDecoder();
     private final VenueOrderStatusDecoder venueOrderStatus = new VenueOrderStatusDecoder();
     private final OrderStatusQueryDecoder statusQuery = new OrderStatusQueryDecoder();
+    private final ShadowDecisionDecoder shadowDecision = new ShadowDecisionDecoder();
+    private final ShadowExecutionDecoder shadowExecution = new ShadowExecutionDecoder();
     private final io.ringwall.codecs.FeedHealthDecoder feedHealth = new io.ringwall.codecs.FeedHealthDecoder();
     private final io.ringwall.codecs.TradingStatusDecoder tradingStatus = new io.ringwall.codecs.TradingStatusDecoder();
     private long rows;
@@ -409,6 +415,30 @@ final class JournalLoader implements AutoCloseable
                 priceOrNull(row, replaceOrder.limitPrice()).appendNull().appendNull()
                     .append(replaceOrder.causeSequence()).endRow();
             }
+            case ShadowDecisionDecoder.TEMPLATE_ID ->
+            {
+                shadowDecision.wrap(view, body(), block, version);
+                row("shadow_decisions", sequence, timeNs).append(shadowDecision.strategyId())
+                    .append(shadowDecision.instrumentId()).appendDecimal(shadowDecision.liveTarget())
+                    .appendDecimal(shadowDecision.twinTarget())
+                    .append(name(v -> ShadowVerdict.get((short)v), shadowDecision.verdictRaw()))
+                    .append(shadowDecision.differencePpm()).append(shadowDecision.tolerancePpm())
+                    .append(shadowDecision.misalignmentsInRow()).append(shadowDecision.causeSequence()).endRow();
+            }
+            case ShadowExecutionDecoder.TEMPLATE_ID ->
+            {
+                shadowExecution.wrap(view, body(), block, version);
+                final DuckDBAppender row = row("shadow_executions", sequence, timeNs).append(shadowExecution.clOrdId())
+                    .append(shadowExecution.strategyId()).append(shadowExecution.instrumentId())
+                    .append(name(v -> Side.get((short)v), shadowExecution.sideRaw()))
+                    .appendDecimal(shadowExecution.quantity()).appendDecimal(shadowExecution.filledQuantity())
+                    .append(name(v -> ShadowFill.get((short)v), shadowExecution.fillRaw()));
+                priceOrNull(priceOrNull(row, shadowExecution.averagePrice()), shadowExecution.modelPrice())
+                    .append(shadowExecution.slippagePpm()).appendEpochNanos(shadowExecution.sendTimeNs());
+                // -1 is the frame's "never happened" / "window not full yet": NULL in SQL, so averages skip it
+                orNull(orNull(orNull(row, shadowExecution.ackLatencyNs()), shadowExecution.fillLatencyNs()),
+                    shadowExecution.executionQualityPpm()).append(shadowExecution.causeSequence()).endRow();
+            }
             case InvalidTransitionDecoder.TEMPLATE_ID ->
             {
                 invalidTransition.wrap(view, body(), block, version);
@@ -480,6 +510,11 @@ final class JournalLoader implements AutoCloseable
     private static DuckDBAppender priceOrNull(final DuckDBAppender row, final long price) throws SQLException
     {
         return price == 0 ? row.appendNull() : row.appendDecimal(price);
+    }
+
+    private static DuckDBAppender orNull(final DuckDBAppender row, final long valueOrMinusOne) throws SQLException
+    {
+        return valueOrMinusOne < 0 ? row.appendNull() : row.append(valueOrMinusOne);
     }
 
     private static BigDecimal decimal(final long value, final long scale)

@@ -25,6 +25,7 @@ import io.ringwall.cluster.ClusterTopology;
 import io.ringwall.cluster.StreamRecorder;
 import io.ringwall.codecs.MessageHeaderDecoder;
 import io.ringwall.codecs.NewOrderDecoder;
+import io.ringwall.codecs.ReconciliationReportDecoder;
 import io.ringwall.engine.config.LoadedConfig;
 import io.ringwall.engine.logic.BusinessLogic;
 import io.ringwall.engine.logic.LogicConfig;
@@ -446,6 +447,17 @@ public final class ClusterDrillCommand implements Callable<Integer>
             " of " + gateway.client().lastSent() + "), outputs " + outputs.get(0).size() + ", orders in the log " +
             newOrders.size() + ", sent to the venue " + gateway.ordersSent() + " (lost " + lost + ", sent twice " +
             twice + ", resends dropped by ClOrdID " + gateway.duplicateOrders() + ")");
+        final Map<String, Long> verdicts = reconciliationVerdicts(reference);
+        final long rows = verdicts.values().stream().mapToLong(Long::longValue).sum();
+        out.println("cluster-drill: reconciliations after failovers " + gateway.reconciliations() + ", report rows " +
+            verdicts);
+        if (rows != gateway.reconciliations() * (logic.instruments().size() + 1) ||
+            rows != verdicts.getOrDefault("MATCHED", 0L))
+        {
+            out.println("cluster-drill: FAIL the venue and the cluster disagree after a failover (every reconciliation " +
+                "row must be MATCHED)");
+            passed = false;
+        }
         final long[] sorted = failoverNs.stream().mapToLong(Long::longValue).sorted().toArray();
         if (sorted.length < kills)
         {
@@ -498,6 +510,23 @@ public final class ClusterDrillCommand implements Callable<Integer>
             }
         }
         return ids;
+    }
+
+    /** ReconciliationReport rows by verdict. */
+    private static Map<String, Long> reconciliationVerdicts(final List<byte[]> frames)
+    {
+        final MessageHeaderDecoder header = new MessageHeaderDecoder();
+        final ReconciliationReportDecoder report = new ReconciliationReportDecoder();
+        final Map<String, Long> verdicts = new TreeMap<>();
+        for (final byte[] frame : frames)
+        {
+            final UnsafeBuffer buffer = new UnsafeBuffer(frame);
+            if (header.wrap(buffer, 0).templateId() == ReconciliationReportDecoder.TEMPLATE_ID)
+            {
+                verdicts.merge(report.wrapAndApplyHeader(buffer, 0, header).verdict().name(), 1L, Long::sum);
+            }
+        }
+        return verdicts;
     }
 
     private static List<Path> recordFiles(final Path recordDir)

@@ -136,7 +136,8 @@ public final class ReadinessAssessment
 
     private static List<Check> shadow(final ReadinessGates gates, final ReadinessInputs in)
     {
-        final String runShadow = "run a shadow session (shadow mode: issue 20) and pass it as --shadow";
+        final String runShadow = "run a shadow session (ringwall run --shadow --journal S, then ringwall shadow-report"
+            + " --journal S) and pass it as --shadow S";
         final ReadinessInputs.ShadowFigures shadow = in.shadow();
         final Check alignment = atLeast("shadow", "alignment", shadow == null ? null : shadow.alignment(),
             gates.minShadowAlignment(), false, runShadow, true);

@@ -119,6 +119,22 @@ class AuditCommandTest
     }
 
     @Test
+    void shadowFramesAreRowsOfTheirOwnTablesWithNullsWhereTheFrameSaysNeverOrNotYet()
+    {
+        final Path session = AuditSession.write(dir.resolve("shadow"));
+
+        assertThat(query(session, "SELECT sequence, strategy_id, instrument_id, live_target, twin_target, verdict, " +
+            "difference_ppm, tolerance_ppm, misalignments_in_row, cause_sequence FROM shadow_decisions"))
+            .containsExactly("15,0,0,1.00000000,-0.50000000,SIGNAL_DIFFERS,1500000,50000,2,22");
+        assertThat(query(session, "SELECT cl_ord_id, side, quantity, filled_quantity, fill, average_price, model_price, " +
+            "slippage_ppm, epoch_ns(send_time), ack_latency_ns, fill_latency_ns, execution_quality_ppm, cause_sequence " +
+            "FROM shadow_executions")).containsExactly(AuditSession.E + ",BUY,0.30000000,0.30000000,FILLED,26993.3300," +
+            "27000.0000,-247," + AuditSession.time(10) + ",1000000000,2000000000,,22");
+        assertThat(query(session, "SELECT type FROM outputs WHERE sequence IN (15, 16) ORDER BY sequence"))
+            .containsExactly("ShadowDecision", "ShadowExecution");
+    }
+
+    @Test
     void amendsLandInOrderEventsWithTheirTypesNotAsUnknownFrames()
     {
         final Path session = AuditSession.writeAmends(dir.resolve("amends"));
@@ -253,14 +269,14 @@ class AuditCommandTest
         final String count = "SELECT count(*) FROM trades";
 
         assertThat(auditCsv(session, cache, count)).containsExactly("count_star()", "5");
-        assertThat(text(err)).contains(" built: loaded 39 records (journal in 1..25, out 1..14)");
+        assertThat(text(err)).contains(" built: loaded 41 records (journal in 1..25, out 1..16)");
         assertThat(auditCsv(session, cache, count)).containsExactly("count_star()", "5");
         assertThat(text(err)).as("nothing to load").isEmpty();
 
         appendTrades(session, 26, 100);
         assertThat(auditCsv(session, cache, "SELECT sequence, trade_id FROM trades WHERE sequence > 20"))
             .containsExactly("sequence,trade_id", "26,100");
-        assertThat(text(err)).contains(" updated: loaded 1 records (journal in 1..26, out 1..14)");
+        assertThat(text(err)).contains(" updated: loaded 1 records (journal in 1..26, out 1..16)");
 
         // another session with the same first 25 records, then others: the cache's record 26 is not this one's
         final Path other = AuditSession.write(dir.resolve("other"));
@@ -268,11 +284,11 @@ class AuditCommandTest
         appendTrades(other, 27, 201);
         assertThat(auditCsv(other, cache, "SELECT trade_id FROM trades WHERE sequence > 20 ORDER BY 1"))
             .containsExactly("trade_id", "200", "201");
-        assertThat(text(err)).contains(" rebuilt: loaded 41 records");
+        assertThat(text(err)).contains(" rebuilt: loaded 43 records");
 
         // a shorter journal than the cache was loaded from
         assertThat(auditCsv(AuditSession.write(dir.resolve("short")), cache, count)).containsExactly("count_star()", "5");
-        assertThat(text(err)).contains(" rebuilt: loaded 39 records");
+        assertThat(text(err)).contains(" rebuilt: loaded 41 records");
     }
 
     @Test
@@ -354,15 +370,17 @@ class AuditCommandTest
             Map.entry(io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID, List.of("order_events")),
             Map.entry(io.ringwall.codecs.FeedHealthDecoder.TEMPLATE_ID, List.of("feed_events")),
             Map.entry(io.ringwall.codecs.TradingStatusDecoder.TEMPLATE_ID, List.of("feed_events")));
-        final Map<Integer, List<String>> outTables = Map.of(NewOrderDecoder.TEMPLATE_ID, List.of("orders"),
-            io.ringwall.codecs.ReplaceOrderDecoder.TEMPLATE_ID, List.of("order_events"),
-            RiskRejectDecoder.TEMPLATE_ID, List.of("risk_rejects"),
-            BreakerStateChangeDecoder.TEMPLATE_ID, List.of("breaker_events"),
-            OperatorCommandResultDecoder.TEMPLATE_ID, List.of("operator_command_results"),
-            ReconciliationReportDecoder.TEMPLATE_ID, List.of("reconciliation"),
-            CancelOrderDecoder.TEMPLATE_ID, List.of("order_events"),
-            InvalidTransitionDecoder.TEMPLATE_ID, List.of("order_events"),
-            io.ringwall.codecs.OrderStatusQueryDecoder.TEMPLATE_ID, List.of("order_events"));
+        final Map<Integer, List<String>> outTables = Map.ofEntries(Map.entry(NewOrderDecoder.TEMPLATE_ID, List.of("orders")),
+            Map.entry(io.ringwall.codecs.ReplaceOrderDecoder.TEMPLATE_ID, List.of("order_events")),
+            Map.entry(RiskRejectDecoder.TEMPLATE_ID, List.of("risk_rejects")),
+            Map.entry(BreakerStateChangeDecoder.TEMPLATE_ID, List.of("breaker_events")),
+            Map.entry(OperatorCommandResultDecoder.TEMPLATE_ID, List.of("operator_command_results")),
+            Map.entry(ReconciliationReportDecoder.TEMPLATE_ID, List.of("reconciliation")),
+            Map.entry(CancelOrderDecoder.TEMPLATE_ID, List.of("order_events")),
+            Map.entry(InvalidTransitionDecoder.TEMPLATE_ID, List.of("order_events")),
+            Map.entry(io.ringwall.codecs.OrderStatusQueryDecoder.TEMPLATE_ID, List.of("order_events")),
+            Map.entry(io.ringwall.codecs.ShadowDecisionDecoder.TEMPLATE_ID, List.of("shadow_decisions")),
+            Map.entry(io.ringwall.codecs.ShadowExecutionDecoder.TEMPLATE_ID, List.of("shadow_executions")));
         try (JournalDirectory journals = JournalDirectory.openExisting(session))
         {
             count(journals.inputReader(), "inputs", inTables, counts);

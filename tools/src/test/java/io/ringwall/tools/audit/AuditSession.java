@@ -177,6 +177,10 @@ final class AuditSession
             input(inputs.orderExpired(frame, 0, 99, 9999, 0, 1_000_000, time(22)));
             output(22, invalidTransition(99, 22));
             output(22, unknownFrame());
+            // shadow trading's outputs (schema v7)
+            output(22, shadowDecision(0, 100_000_000, -50_000_000, io.ringwall.codecs.ShadowVerdict.SIGNAL_DIFFERS, 2, 22));
+            output(22, shadowExecution(E, 0, 30_000_000, 30_000_000, io.ringwall.codecs.ShadowFill.FILLED, 269_933_300,
+                270_000_000, -247, -1, 22));
             // schema v8: an exchange feed's halt and resume of an instrument, then its gap
             input(inputs.tradingStatus(frame, 0, 0, io.ringwall.codecs.InstrumentTradingState.HALTED, 0x4C554450,
                 time(23)));
@@ -261,6 +265,26 @@ final class AuditSession
             .reconciliationId(reconciliationId).instrumentId(instrumentId).localValue(local).venueValue(venue)
             .difference(venue - local).toleranceValue(0).verdict(ReconciliationVerdict.MATCHED).localOpenOrders(0)
             .venueOpenOrders(0).unknownVenueOrders(0).causeSequence(cause).encodedLength();
+    }
+
+    private int shadowDecision(final int strategyId, final long liveTarget, final long twinTarget,
+        final io.ringwall.codecs.ShadowVerdict verdict, final int inRow, final long cause)
+    {
+        return MessageHeaderEncoder.ENCODED_LENGTH + new io.ringwall.codecs.ShadowDecisionEncoder()
+            .wrapAndApplyHeader(frame, 0, header).strategyId(strategyId).instrumentId(0).liveTarget(liveTarget)
+            .twinTarget(twinTarget).verdict(verdict).differencePpm(1_500_000).tolerancePpm(50_000)
+            .misalignmentsInRow(inRow).causeSequence(cause).encodedLength();
+    }
+
+    private int shadowExecution(final long clOrdId, final int strategyId, final long quantity, final long filled,
+        final io.ringwall.codecs.ShadowFill fill, final long averagePrice, final long modelPrice, final long slippagePpm,
+        final long qualityPpm, final long cause)
+    {
+        return MessageHeaderEncoder.ENCODED_LENGTH + new io.ringwall.codecs.ShadowExecutionEncoder()
+            .wrapAndApplyHeader(frame, 0, header).clOrdId(clOrdId).strategyId(strategyId).instrumentId(0)
+            .side(Side.BUY).quantity(quantity).filledQuantity(filled).fill(fill).averagePrice(averagePrice)
+            .modelPrice(modelPrice).slippagePpm(slippagePpm).sendTimeNs(time(10)).ackLatencyNs(1_000_000_000L)
+            .fillLatencyNs(2_000_000_000L).executionQualityPpm(qualityPpm).causeSequence(cause).encodedLength();
     }
 
     private int invalidTransition(final long clOrdId, final long cause)

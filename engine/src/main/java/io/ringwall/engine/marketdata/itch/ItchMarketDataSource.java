@@ -1,5 +1,6 @@
 package io.ringwall.engine.marketdata.itch;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,9 +22,11 @@ import org.agrona.concurrent.IdleStrategy;
  * <p>The session ends at System Event {@code 'C'} (end of messages), at the end of the file, or (live) at a MoldUDP64
  * end-of-session packet. A feed that cannot be read on (corrupt framing, a MoldUDP64 gap: the book would be wrong)
  * ends the read with a {@link MarketDataRefusedException} naming the place: what was published stays journaled and
- * the engine stops as at the end of the data, with the reason in the run's summary. Live, a gap or a silent feed is
- * first handed to the sink as a {@code FeedHealth} input (so the logic trips the stale-data breaker on a journaled
- * input, and a replay trips it at the same place), then intake stops (fail closed: no re-request server yet).
+ * the engine stops as at the end of the data, with the reason in the run's summary. Live, a gap that is not filled
+ * (no re-request server, or it did not answer in time) or a silent feed is first handed to the sink as a
+ * {@code FeedHealth} input (so the logic trips the stale-data breaker on a journaled input, and a replay trips it at
+ * the same place), then intake stops. A gap the re-request server fills reports nothing: the book saw every message
+ * in sequence.
  *
  * <p>A Stock Trading Action ({@code 'H'}) for a followed symbol goes to the sink as a {@code TradingStatus} input
  * (halted, paused, quotation only, trading), so pre-trade risk can refuse the symbol's orders while it is not trading.
@@ -55,6 +58,13 @@ public final class ItchMarketDataSource implements MarketDataSource
     private final int[] instrumentIds;
     private final long midnightEpochNs;
     private final long silenceTimeoutNs;
+    /** Between two requests for the same missing messages, when the first went unanswered. */
+    private static final long REREQUEST_INTERVAL_NS = 50_000_000L;
+
+    private InetSocketAddress rerequestServer;
+    private long rerequestTimeoutNs;
+    private long gapsRecovered;
+    private long rerequestsSent;
     private final ItchDecoder decoder = new ItchDecoder();
     private final ItchBook book;
     private final SessionListener listener;
@@ -74,6 +84,34 @@ public final class ItchMarketDataSource implements MarketDataSource
         this.silenceTimeoutNs = silenceTimeoutNs;
         this.book = new ItchBook(symbols, instrumentIds, DEFAULT_ORDER_CAPACITY);
         this.listener = new SessionListener(book, symbols, instrumentIds);
+    }
+
+    /**
+     * Live only: fill a MoldUDP64 gap from the feed's re-request server instead of refusing the feed at once. Packets
+     * past the gap are held back (the book sees the messages in sequence only) while the missing ones are asked for;
+     * a gap still open after {@code timeoutNs} is refused as without a server.
+     */
+    public ItchMarketDataSource rerequestFrom(final InetSocketAddress server, final long timeoutNs)
+    {
+        if (timeoutNs <= 0)
+        {
+            throw new IllegalArgumentException("the re-request timeout must be positive");
+        }
+        this.rerequestServer = server;
+        this.rerequestTimeoutNs = timeoutNs;
+        return this;
+    }
+
+    /** Live: gaps the re-request server filled. */
+    public long gapsRecovered()
+    {
+        return gapsRecovered;
+    }
+
+    /** Live: MoldUDP64 requests sent to the re-request server. */
+    public long rerequestsSent()
+    {
+        return rerequestsSent;
     }
 
     /**
@@ -189,24 +227,49 @@ public final class ItchMarketDataSource implements MarketDataSource
             receiver.mold().holdOnGap(true);
             final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 1_000_000);
             long lastPacketNanos = System.nanoTime();
-            while (!listener.stopped && receiver.mold().endOfSessions() == 0)
+            long gapSinceNanos = 0;
+            long lastRequestNanos = 0;
+            long lastRequestedFrom = -1;
+            // an end-of-session packet held past a gap ends nothing until the messages before it are in
+            while (!listener.stopped && (receiver.mold().endOfSessions() == 0 || receiver.mold().missing()))
             {
-                final long gaps = receiver.mold().gaps();
                 final int packets = receiver.poll(listener, 64);
-                if (receiver.mold().gaps() != gaps)
+                final long now = System.nanoTime();
+                if (receiver.mold().missing())
                 {
-                    listener.sink.feedHealth(io.ringwall.codecs.FeedHealthState.GAP,
-                        receiver.mold().lastGapExpected(), receiver.mold().lastGapReceived(), 0,
-                        listener.lastExchangeTimeNs());
-                    throw new ItchFeedException(location + ": MoldUDP64 gap: " + receiver.mold().describeLastGap() +
-                        "; the book built from this feed would be wrong: restart from a snapshot of the feed", 0);
+                    if (rerequestServer == null)
+                    {
+                        throw gap(receiver, "");
+                    }
+                    if (gapSinceNanos == 0)
+                    {
+                        gapSinceNanos = now;
+                    }
+                    else if (now - gapSinceNanos > rerequestTimeoutNs)
+                    {
+                        throw gap(receiver, "; the re-request server " + rerequestServer + " did not fill it within " +
+                            rerequestTimeoutNs / 1_000_000 + " ms (" + receiver.requestsSent() + " requests)");
+                    }
+                    // ask at once, again at once after a partial answer, and again when an answer seems lost
+                    if (receiver.mold().missingFrom() != lastRequestedFrom || now - lastRequestNanos > REREQUEST_INTERVAL_NS)
+                    {
+                        lastRequestedFrom = receiver.mold().missingFrom();
+                        receiver.requestMissing(rerequestServer);
+                        rerequestsSent = receiver.requestsSent();
+                        lastRequestNanos = now;
+                    }
+                }
+                else if (gapSinceNanos != 0)
+                {
+                    gapSinceNanos = 0;
+                    lastRequestedFrom = -1;
+                    gapsRecovered++;
                 }
                 if (receiver.refusedPackets() > 0)
                 {
                     throw new ItchFeedException(location + ": a datagram is not MoldUDP64 TotalView-ITCH 5.0 (" +
                         "status " + receiver.lastRefusal() + "); check the feed's address", 0);
                 }
-                final long now = System.nanoTime();
                 if (packets > 0)
                 {
                     lastPacketNanos = now;
@@ -221,6 +284,20 @@ public final class ItchMarketDataSource implements MarketDataSource
                 idle.idle(packets);
             }
         }
+    }
+
+    /**
+     * A gap that will not be filled: first reported to the sink (FeedHealth GAP, the first sequence still owed and
+     * the one that came past it), so the logic trips the stale-data breaker on a journaled input, then refused.
+     */
+    private ItchFeedException gap(final MoldUdp64Receiver receiver, final String unfilled)
+    {
+        final MoldUdp64Decoder mold = receiver.mold();
+        listener.sink.feedHealth(io.ringwall.codecs.FeedHealthState.GAP,
+            mold.missing() ? mold.missingFrom() : mold.lastGapExpected(), mold.lastGapReceived(), 0,
+            listener.lastExchangeTimeNs());
+        return new ItchFeedException(location + ": MoldUDP64 gap: " + receiver.mold().describeLastGap() + unfilled +
+            "; the book built from this feed would be wrong: restart from a snapshot of the feed", 0);
     }
 
     @Override

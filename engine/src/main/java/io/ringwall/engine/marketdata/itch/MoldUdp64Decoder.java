@@ -1,6 +1,9 @@
 package io.ringwall.engine.marketdata.itch;
 
+import java.nio.ByteOrder;
+
 import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
 
 /**
  * Decodes MoldUDP64 downstream packets: session (10 ASCII bytes), sequence number of the first message (8 bytes),
@@ -64,6 +67,8 @@ public final class MoldUdp64Decoder
     private boolean holdOnGap;
     private long lastGapExpected;
     private long lastGapReceived;
+    /** In the last gap's session: the sequence every held packet's messages reach (what a re-request must fill). */
+    private long missingUntil;
 
     private int errorDetail;
     private int errorIndex;
@@ -115,6 +120,8 @@ public final class MoldUdp64Decoder
         {
             gaps++;
             missingMessages += sequence - expected;
+            missingUntil = session == lastGapSession ? Math.max(missingUntil, sequence + messagesCount) :
+                sequence + messagesCount;
             lastGapSession = session;
             lastGapExpected = expected;
             lastGapReceived = sequence;
@@ -308,6 +315,43 @@ public final class MoldUdp64Decoder
     public long lastGapReceived()
     {
         return lastGapReceived;
+    }
+
+    /**
+     * Whether messages of the last gap's session are still missing: a packet past them was held
+     * ({@link #holdOnGap}) and what came since has not filled the sequence up to it.
+     */
+    public boolean missing()
+    {
+        return lastGapSession >= 0 && nextSequence[lastGapSession] < missingUntil;
+    }
+
+    /** The first sequence {@link #missing} in the last gap's session (what a request asks from). */
+    public long missingFrom()
+    {
+        return lastGapSession < 0 ? 0 : nextSequence[lastGapSession];
+    }
+
+    /**
+     * Writes a MoldUDP64 request packet for the messages {@link #missing} (session, first sequence wanted, count):
+     * what a re-request server answers with the messages, in ordinary downstream packets.
+     *
+     * @return its length, {@link #HEADER_LENGTH}; 0 when nothing is missing.
+     */
+    public int encodeRequest(final MutableDirectBuffer buffer, final int offset)
+    {
+        if (!missing())
+        {
+            return 0;
+        }
+        final long from = nextSequence[lastGapSession];
+        buffer.putLong(offset, sessionHigh[lastGapSession], ByteOrder.BIG_ENDIAN);
+        buffer.putShort(offset + 8, (short)sessionLow[lastGapSession], ByteOrder.BIG_ENDIAN);
+        buffer.putLong(offset + SEQUENCE_OFFSET, from, ByteOrder.BIG_ENDIAN);
+        // 0xFFFF would read as end-of-session; a server answers what fits its packets and is asked again for the rest
+        buffer.putShort(offset + COUNT_OFFSET, (short)Math.min(missingUntil - from, END_OF_SESSION - 1),
+            ByteOrder.BIG_ENDIAN);
+        return HEADER_LENGTH;
     }
 
     /** The last gap as text: session, expected and received sequence numbers (allocates). */

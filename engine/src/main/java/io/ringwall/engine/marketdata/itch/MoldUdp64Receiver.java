@@ -29,6 +29,9 @@ public final class MoldUdp64Receiver implements AutoCloseable
     private final DatagramChannel channel;
     private final ByteBuffer receiveBuffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
     private final UnsafeBuffer buffer = new UnsafeBuffer(receiveBuffer);
+    private final ByteBuffer requestBuffer = ByteBuffer.allocateDirect(MoldUdp64Decoder.HEADER_LENGTH);
+    private final UnsafeBuffer request = new UnsafeBuffer(requestBuffer);
+    private long requestsSent;
     private final MoldUdp64Decoder mold = new MoldUdp64Decoder();
     private final ItchDecoder itch;
     private long refusedPackets;
@@ -100,7 +103,8 @@ public final class MoldUdp64Receiver implements AutoCloseable
                 }
                 packets++;
                 final int status = mold.decode(buffer, 0, receiveBuffer.position(), itch, listener);
-                if (status != MoldUdp64Decoder.OK)
+                // a packet held past a gap is sound: the gap counts say so, and a re-request may fill it
+                if (status != MoldUdp64Decoder.OK && status != MoldUdp64Decoder.GAP_HELD)
                 {
                     refusedPackets++;
                     lastRefusal = status;
@@ -112,6 +116,38 @@ public final class MoldUdp64Receiver implements AutoCloseable
             throw new UncheckedIOException("UDP receive failed: " + ex.getMessage(), ex);
         }
         return packets;
+    }
+
+    /**
+     * Asks {@code server} (the feed's re-request server) for the messages {@link MoldUdp64Decoder#missing}; its answer
+     * arrives on this channel as ordinary packets, which {@link #poll} delivers in sequence.
+     *
+     * @return whether a request was sent (false when nothing is missing).
+     */
+    public boolean requestMissing(final InetSocketAddress server)
+    {
+        final int length = mold.encodeRequest(request, 0);
+        if (length == 0)
+        {
+            return false;
+        }
+        requestBuffer.clear().limit(length);
+        try
+        {
+            channel.send(requestBuffer, server);
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException("cannot send a MoldUDP64 request to " + server + ": " + ex.getMessage(), ex);
+        }
+        requestsSent++;
+        return true;
+    }
+
+    /** Re-requests sent. */
+    public long requestsSent()
+    {
+        return requestsSent;
     }
 
     /** Sequence tracking of the packets received: gaps, missing and duplicate messages, sessions. */
