@@ -433,6 +433,22 @@ public final class Backtest implements AutoCloseable
         }
 
         @Override
+        public void feedHealth(final io.ringwall.codecs.FeedHealthState state, final long expectedSequence,
+            final long receivedSequence, final long silenceNs, final long exchangeTimeNs)
+        {
+            onMarketData(exchangeTimeNs, encoder.feedHealth(scratch, 0, state, expectedSequence, receivedSequence,
+                silenceNs, exchangeTimeNs));
+        }
+
+        @Override
+        public void tradingStatus(final int instrumentId, final io.ringwall.codecs.InstrumentTradingState state,
+            final int reasonCode, final long exchangeTimeNs)
+        {
+            onMarketData(exchangeTimeNs, encoder.tradingStatus(scratch, 0, instrumentId, state, reasonCode,
+                exchangeTimeNs));
+        }
+
+        @Override
         public void bar(final int instrumentId, final long open, final long high, final long low, final long close,
             final long volume, final long startTimeNs, final long durationNs)
         {

@@ -111,6 +111,32 @@ final class MarketDataFeed implements MarketDataSink
     }
 
     @Override
+    public void feedHealth(final io.ringwall.codecs.FeedHealthState state, final long expectedSequence,
+        final long receivedSequence, final long silenceNs, final long exchangeTimeNs)
+    {
+        if (skipOrStop())
+        {
+            return;
+        }
+        final long timeNs = beforePublish(exchangeTimeNs);
+        publisher.feedHealth(timeNs, state, expectedSequence, receivedSequence, silenceNs, exchangeTimeNs);
+        afterPublish();
+    }
+
+    @Override
+    public void tradingStatus(final int instrumentId, final io.ringwall.codecs.InstrumentTradingState state,
+        final int reasonCode, final long exchangeTimeNs)
+    {
+        if (skipOrStop())
+        {
+            return;
+        }
+        final long timeNs = beforePublish(exchangeTimeNs);
+        publisher.tradingStatus(timeNs, instrumentId, state, reasonCode, exchangeTimeNs);
+        afterPublish();
+    }
+
+    @Override
     public void bar(final int instrumentId, final long open, final long high, final long low, final long close,
         final long volume, final long startTimeNs, final long durationNs)
     {

@@ -52,7 +52,8 @@ public final class FrameCatalog
             new io.ringwall.codecs.VenueOrderStatusDecoder(), new io.ringwall.codecs.OrderStatusQueryDecoder(),
             new io.ringwall.codecs.OrderReplacedDecoder(), new io.ringwall.codecs.ReplaceRejectedDecoder(),
             new io.ringwall.codecs.ReplaceOrderDecoder(), new io.ringwall.codecs.ShadowDecisionDecoder(),
-            new io.ringwall.codecs.ShadowExecutionDecoder()))
+            new io.ringwall.codecs.ShadowExecutionDecoder(), new io.ringwall.codecs.FeedHealthDecoder(),
+            new io.ringwall.codecs.TradingStatusDecoder()))
         {
             decoders.put(decoder.sbeTemplateId(), decoder);
             shapes.put(decoder.sbeTemplateId(), Shape.of(decoder.getClass()));

@@ -32,8 +32,9 @@ import org.agrona.DirectBuffer;
  * InvalidTransition of journal "out" becomes one line saying when, which output and input, and why (figures in
  * their unit, see {@link RiskFigures}); operator-caused changes name the operator and the reason given. The venue's
  * rejects are inputs (journal "in"): every OrderRejected, and every CancelRejected that refused the cancel as a
- * message (a session-level or business reject), as the engine counts venue rejects. Counts the events per reason,
- * breaker and command for a closing summary.
+ * message (a session-level or business reject), as the engine counts venue rejects; so is what the exchange feed
+ * says of itself and its instruments (FeedHealth: a gap or silence, which trips STALE_DATA; TradingStatus: a halt,
+ * pause or resume, which risk acts on). Counts the events per reason, breaker and command for a closing summary.
  */
 final class RiskEventLog
 {
@@ -42,13 +43,29 @@ final class RiskEventLog
     {
     }
 
+    /** An input of journal "in" that risk-events prints in its place among the outputs. */
+    sealed interface InputEvent permits VenueReject, FeedEvent
+    {
+        long sequence();
+    }
+
     /**
      * A venue reject of journal "in".
      *
      * @param origClOrdId the order a refused cancel was for; -1 for a refused order.
      */
     record VenueReject(long sequence, long timeNs, long clOrdId, long origClOrdId, int instrumentId,
-        VenueRejectReason reason)
+        VenueRejectReason reason) implements InputEvent
+    {
+    }
+
+    /**
+     * What the exchange feed said of itself (FeedHealth) or of an instrument (TradingStatus), in journal "in".
+     *
+     * @param instrumentId the instrument of a TradingStatus; -1 for a FeedHealth.
+     * @param what         "GAP: expected sequence 5, received 8 (3 messages missing)", "HALTED (reason LUDP)".
+     */
+    record FeedEvent(long sequence, long timeNs, int templateId, int instrumentId, String what) implements InputEvent
     {
     }
 
@@ -68,6 +85,8 @@ final class RiskEventLog
     private final Map<String, Long> counts = new TreeMap<>();
     private final SessionSymbols symbols;
     private final Map<Long, OperatorNote> operatorCommands;
+    /** What each FeedHealth input of journal "in" said, by sequence: the cause of a feed-reported STALE_DATA trip. */
+    private final Map<Long, String> feedHealth = new HashMap<>();
     private long events;
 
     /**
@@ -75,8 +94,25 @@ final class RiskEventLog
      */
     RiskEventLog(final SessionSymbols symbols, final Map<Long, OperatorNote> operatorCommands)
     {
+        this(symbols, operatorCommands, List.of());
+    }
+
+    /**
+     * @param inputEvents the same journal's venue rejects and feed events ({@link #operatorCommands(JournalReader,
+     *                    List)}), so a trip a FeedHealth input caused says what the feed reported.
+     */
+    RiskEventLog(final SessionSymbols symbols, final Map<Long, OperatorNote> operatorCommands,
+        final List<InputEvent> inputEvents)
+    {
         this.symbols = symbols;
         this.operatorCommands = operatorCommands;
+        for (final InputEvent event : inputEvents)
+        {
+            if (event instanceof FeedEvent feed && feed.templateId() == io.ringwall.codecs.FeedHealthDecoder.TEMPLATE_ID)
+            {
+                feedHealth.put(feed.sequence(), feed.what());
+            }
+        }
     }
 
     /**
@@ -88,11 +124,14 @@ final class RiskEventLog
     }
 
     /**
-     * @param venueRejects receives the venue rejects of the same journal "in", in input order (one pass).
+     * @param venueRejects receives the venue rejects and feed events of the same journal "in", in input order (one
+     *                     pass).
      * @return the operator commands of a journal "in" by sequence.
      */
-    static Map<Long, OperatorNote> operatorCommands(final JournalReader in, final List<VenueReject> venueRejects)
+    static Map<Long, OperatorNote> operatorCommands(final JournalReader in, final List<InputEvent> venueRejects)
     {
+        final io.ringwall.codecs.FeedHealthDecoder feedHealth = new io.ringwall.codecs.FeedHealthDecoder();
+        final io.ringwall.codecs.TradingStatusDecoder tradingStatus = new io.ringwall.codecs.TradingStatusDecoder();
         final Map<Long, OperatorNote> commands = new HashMap<>();
         final MessageHeaderDecoder header = new MessageHeaderDecoder();
         final OperatorCommandDecoder command = new OperatorCommandDecoder();
@@ -132,6 +171,20 @@ final class RiskEventLog
                             venueRejects.add(new VenueReject(sequence, timeNs, cancelRejected.clOrdId(),
                                 cancelRejected.origClOrdId(), -1, reason));
                         }
+                    }
+                    case io.ringwall.codecs.FeedHealthDecoder.TEMPLATE_ID ->
+                    {
+                        feedHealth.wrap(frame, body, header.blockLength(), header.version());
+                        venueRejects.add(new FeedEvent(sequence, timeNs, header.templateId(), -1,
+                            feedHealthText(feedHealth)));
+                    }
+                    case io.ringwall.codecs.TradingStatusDecoder.TEMPLATE_ID ->
+                    {
+                        tradingStatus.wrap(frame, body, header.blockLength(), header.version());
+                        final String reason = RiskFigures.exchangeReason(tradingStatus.reasonCode());
+                        venueRejects.add(new FeedEvent(sequence, timeNs, header.templateId(),
+                            tradingStatus.instrumentId(), tradingStatus.state() +
+                            (reason == null ? "" : " (reason " + reason + ")")));
                     }
                     default ->
                     {
@@ -175,6 +228,36 @@ final class RiskEventLog
                 reconciliation.wrap(frame, body, blockLength, version).causeSequence();
             default -> -1;
         };
+    }
+
+    /** "GAP: expected sequence 5, received 8 (3 messages missing)" or "SILENT for 5.000000000s". */
+    static String feedHealthText(final io.ringwall.codecs.FeedHealthDecoder health)
+    {
+        return switch (health.state())
+        {
+            case GAP -> "GAP: expected sequence " + health.expectedSequence() + ", received " +
+                health.receivedSequence() + " (" + (health.receivedSequence() - health.expectedSequence()) +
+                " messages missing)";
+            case SILENT -> "SILENT: nothing for " + RiskFigures.Unit.DURATION_NS.format(health.silenceNs());
+            case NULL_VAL -> "no state";
+        };
+    }
+
+    /** @return the line of an input event: a venue reject, or what the exchange feed said. */
+    String inputEvent(final InputEvent event)
+    {
+        return event instanceof VenueReject reject ? venueReject(reject) : feedEvent((FeedEvent)event);
+    }
+
+    /** "TIME in SEQ FeedHealth GAP: ..." or "TIME in SEQ TradingStatus SYMBOL: HALTED (reason LUDP)". */
+    private String feedEvent(final FeedEvent event)
+    {
+        final boolean health = event.templateId() == io.ringwall.codecs.FeedHealthDecoder.TEMPLATE_ID;
+        count(health ? "feed " + event.what().substring(0, event.what().indexOf(':') < 0 ? event.what().length() :
+            event.what().indexOf(':')) : "trading-status " + event.what().split(" ")[0]);
+        return TIME.format(Instant.ofEpochSecond(0, event.timeNs())) + " in " + event.sequence() + " " +
+            catalog.name(event.templateId()) + " " + (health ? "" : symbols.name(event.instrumentId()) + ": ") +
+            event.what();
     }
 
     /** @return the line of a venue reject: "TIME in SEQ OrderRejected clOrdId=N SYMBOL: REASON". */
@@ -266,9 +349,11 @@ final class RiskEventLog
         // The pre-market gate moves on the checks (journaled inputs), not on an operator's word.
         final boolean byOperator = type != BreakerType.PRE_MARKET &&
             (change.toState() == BreakerState.ACTIVE || type == BreakerType.KILL_SWITCH);
+        final String feed = feedHealth.get(change.causeSequence());
         return line(sequence, time, change.causeSequence(), BreakerStateChangeDecoder.TEMPLATE_ID,
             type + instrument + ": " + change.fromState() + " -> " + change.toState() +
-            (figures.isEmpty() ? "" : ", " + figures) + operator(change.causeSequence(), byOperator));
+            (figures.isEmpty() ? "" : ", " + figures) + (feed == null ? "" : ": " + feed) +
+            operator(change.causeSequence(), byOperator));
     }
 
     /** A venue event that does not fit the order's state; an execution that does not (OVERFILL) also halts. */

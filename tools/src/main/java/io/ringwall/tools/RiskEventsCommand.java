@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "transitions of a session's journal \"out\", in output order: time (UTC), output sequence, the input that " +
         "caused it, and why, with the limit and the figure that hit it in their unit. Changes made by an operator " +
         "name who and why. The venue's rejects (journal \"in\": refused orders, and cancels refused as messages) " +
-        "come in their input's place, before the outputs it caused.",
+        "and what an exchange feed said (a gap or silence, an instrument halted or resumed) come in their input's " +
+        "place, before the outputs it caused.",
         "The last line counts the events per reason, breaker and command. Exit status 2 when the journal is " +
         "missing or corrupt."})
 final class RiskEventsCommand implements Callable<Integer>
@@ -46,12 +47,13 @@ final class RiskEventsCommand implements Callable<Integer>
         try (JournalDirectory journals = JournalDirectory.openExisting(journal))
         {
             final Map<Long, RiskEventLog.OperatorNote> commands;
-            final List<RiskEventLog.VenueReject> venueRejects = new ArrayList<>();
+            final List<RiskEventLog.InputEvent> venueRejects = new ArrayList<>();
             try (JournalReader in = journals.inputReader())
             {
                 commands = RiskEventLog.operatorCommands(in, venueRejects);
             }
-            final RiskEventLog log = new RiskEventLog(SessionSymbols.fromManifest(journals.readManifest()), commands);
+            final RiskEventLog log = new RiskEventLog(SessionSymbols.fromManifest(journals.readManifest()), commands,
+                venueRejects);
             // Venue rejects go before the first output their input or a later one caused; with --from, only those
             // from the first printed output's cause on, and with --to, none after the last printed output.
             final int[] nextReject = {0};
@@ -92,11 +94,11 @@ final class RiskEventsCommand implements Callable<Integer>
     }
 
     private static void printReject(final PrintWriter out, final RiskEventLog log,
-        final RiskEventLog.VenueReject reject, final long firstCause)
+        final RiskEventLog.InputEvent reject, final long firstCause)
     {
         if (firstCause != -1 && reject.sequence() >= firstCause)
         {
-            out.println(log.venueReject(reject));
+            out.println(log.inputEvent(reject));
         }
     }
 }

@@ -15,7 +15,7 @@ import io.ringwall.engine.logic.PreMarketCheck;
  * and their text. The engine writes bare integers so that its hot path never formats; tools read them here.
  * The switches have no default: a reason or breaker added to the schema does not compile until it has a unit.
  */
-final class RiskFigures
+public final class RiskFigures
 {
     /** How a journaled figure reads. */
     enum Unit
@@ -35,13 +35,16 @@ final class RiskFigures
         /** Nanoseconds, shown in seconds. */
         DURATION_NS,
         /** TRADING_HALTED: limit = the BreakerType value of the breaker that halts, observed = its BreakerState value. */
-        BREAKER;
+        BREAKER,
+        /** INSTRUMENT_HALTED: observed = the instrument's InstrumentTradingState value at its exchange. */
+        TRADING_STATE;
 
         String format(final long value)
         {
             return switch (this)
             {
                 case NONE, COUNT, BREAKER -> Long.toString(value);
+                case TRADING_STATE -> tradingStateName(value);
                 case QUANTITY -> Fixed.format(value, Fixed.QUANTITY_DECIMALS);
                 case PRICE, MONEY -> Fixed.format(value, Fixed.PRICE_DECIMALS);
                 case PPM -> percent(value);
@@ -59,6 +62,7 @@ final class RiskFigures
         return switch (reason)
         {
             case TRADING_HALTED -> Unit.BREAKER;
+            case INSTRUMENT_HALTED -> Unit.TRADING_STATE;
             case INVALID_QUANTITY, MIN_QUANTITY, MAX_QUANTITY, LOT_SIZE, POSITION_QUANTITY, PARTICIPATION,
                 REDUCING_ONLY -> Unit.QUANTITY;
             case INVALID_PRICE, TICK_SIZE -> Unit.PRICE;
@@ -100,6 +104,7 @@ final class RiskFigures
         {
             case NONE -> "";
             case BREAKER -> stateName(observedValue) + " by " + breakerName(limitValue);
+            case TRADING_STATE -> "the exchange has it " + tradingStateName(observedValue);
             default -> "limit " + unit.format(limitValue) + " observed " + unit.format(observedValue);
         };
     }
@@ -121,6 +126,12 @@ final class RiskFigures
                 "execution quality " + percent(observedValue) + " under " + percent(thresholdValue) :
                 "misaligned decisions in a row " + observedValue + " limit " + thresholdValue;
         }
+        if (type == BreakerType.STALE_DATA && thresholdValue == 0)
+        {
+            // no age trip has a threshold of 0 (feed-max-age is at least 1 ns): the feed reported itself bad
+            // (a FeedHealth input, which says whether it was a gap or silence)
+            return "reported by the feed";
+        }
         final Unit unit = unitOf(type);
         return unit == Unit.NONE ? "" :
             "observed " + unit.format(observedValue) + " threshold " + unit.format(thresholdValue);
@@ -132,6 +143,33 @@ final class RiskFigures
     static String percent(final long ppm)
     {
         return Fixed.format(ppm, 4) + "%";
+    }
+
+    /** "halted", "paused", "quotation_only", "trading", or "state #n" for a value the schema does not name. */
+    static String tradingStateName(final long value)
+    {
+        final io.ringwall.codecs.InstrumentTradingState state = isEnumValue(value) ?
+            enumValue(() -> io.ringwall.codecs.InstrumentTradingState.get((short)value)) : null;
+        return state == null ? "state #" + value : state.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @return an exchange's reason code (4 ASCII bytes big-endian, as ITCH sends it) as text without its padding,
+     *         e.g. "LUDP"; null for none (0 or blank).
+     */
+    public static String exchangeReason(final int code)
+    {
+        final StringBuilder text = new StringBuilder(4);
+        for (int shift = 24; shift >= 0; shift -= 8)
+        {
+            final int c = (code >>> shift) & 0xFF;
+            if (c != 0)
+            {
+                text.append(c >= 0x20 && c <= 0x7E ? (char)c : '?');
+            }
+        }
+        final String reason = text.toString().strip();
+        return reason.isEmpty() ? null : reason;
     }
 
     private static String breakerName(final long value)

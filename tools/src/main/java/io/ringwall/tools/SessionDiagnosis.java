@@ -37,6 +37,7 @@ final class SessionDiagnosis
     private final RiskRejectDecoder reject = new RiskRejectDecoder();
     private final Map<RiskRejectReason, Long> rejects = new EnumMap<>(RiskRejectReason.class);
     private final List<String> trips = new ArrayList<>();
+    private JournalDirectory journals;
     private long tripCount;
     private long ordersSent;
 
@@ -55,6 +56,7 @@ final class SessionDiagnosis
         try (JournalDirectory journals = JournalDirectory.openExisting(sessionDir))
         {
             final SessionDiagnosis diagnosis = new SessionDiagnosis(LogicConfig.fromManifest(journals.readManifest()));
+            diagnosis.journals = journals;
             // A session resumed after a crash may end journal "out" on a torn record; recovery skipped it, so do we.
             try (JournalReader outputs = journals.outputReader().tolerateTornRecords())
             {
@@ -114,11 +116,42 @@ final class SessionDiagnosis
         if (trips.size() < MAX_TRIPS_SHOWN)
         {
             final BreakerType type = trip.breakerType();
+            final String why = type == BreakerType.STALE_DATA && trip.thresholdValue() == 0 ?
+                feedReported(trip.causeSequence()) :
+                why(type, trip.observedValue(), trip.thresholdValue(), trip.instrumentId());
             trips.add("breaker " + type + " tripped to " + to + " at " + Instant.ofEpochSecond(0, timeNs) +
-                " (input " + trip.causeSequence() + "): " + why(type, trip.observedValue(), trip.thresholdValue(),
-                trip.instrumentId()) + "; " + consequence(to) + " until an operator resets it (ringwall ctl " +
+                " (input " + trip.causeSequence() + "): " + why + "; " + consequence(to) + " until an operator resets it (ringwall ctl " +
                 "reset-breaker " + type + " --reason ...)");
         }
+    }
+
+    /**
+     * A STALE_DATA trip with a threshold of 0 (no age trip has one) was caused by the feed itself: its FeedHealth
+     * input says what it reported. Reads journal "in" up to that input (only for such a trip, which ends intake).
+     */
+    private String feedReported(final long causeSequence)
+    {
+        final String[] text = {null};
+        final MessageHeaderDecoder inputHeader = new MessageHeaderDecoder();
+        final io.ringwall.codecs.FeedHealthDecoder health = new io.ringwall.codecs.FeedHealthDecoder();
+        try (JournalReader in = journals.inputReader().tolerateTornRecords())
+        {
+            while (text[0] == null && in.readNextDocument((sequence, timeNs, frame, offset, length) ->
+            {
+                if (sequence == causeSequence &&
+                    inputHeader.wrap(frame, offset).schemaId() == MessageHeaderDecoder.SCHEMA_ID &&
+                    inputHeader.templateId() == io.ringwall.codecs.FeedHealthDecoder.TEMPLATE_ID)
+                {
+                    text[0] = RiskEventLog.feedHealthText(health.wrap(frame,
+                        offset + MessageHeaderDecoder.ENCODED_LENGTH, inputHeader.blockLength(), inputHeader.version()));
+                }
+            }))
+            {
+                // until the cause is found or the journal ends
+            }
+        }
+        return "the exchange feed reported " + (text[0] == null ? "a gap or silence" : text[0]) + " (intake " +
+            "stopped there: a book built from a feed with a gap may be wrong); governed by breakers.stale-data.enabled";
     }
 
     private List<String> lines()

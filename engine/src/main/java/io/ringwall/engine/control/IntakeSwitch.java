@@ -53,6 +53,22 @@ public final class IntakeSwitch implements MarketDataSource
             }
 
             @Override
+            public void feedHealth(final io.ringwall.codecs.FeedHealthState state, final long expectedSequence,
+                final long receivedSequence, final long silenceNs, final long exchangeTimeNs)
+            {
+                // no checkOpen: the feed is stopping anyway, and the logic must hear why before intake ends
+                sink.feedHealth(state, expectedSequence, receivedSequence, silenceNs, exchangeTimeNs);
+            }
+
+            @Override
+            public void tradingStatus(final int instrumentId, final io.ringwall.codecs.InstrumentTradingState state,
+                final int reasonCode, final long exchangeTimeNs)
+            {
+                checkOpen();
+                sink.tradingStatus(instrumentId, state, reasonCode, exchangeTimeNs);
+            }
+
+            @Override
             public void bar(final int instrumentId, final long open, final long high, final long low,
                 final long close, final long volume, final long startTimeNs, final long durationNs)
             {

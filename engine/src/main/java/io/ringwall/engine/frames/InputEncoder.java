@@ -51,6 +51,8 @@ public final class InputEncoder
     private final VenuePositionEncoder venuePosition = new VenuePositionEncoder();
     private final VenueOpenOrderEncoder venueOpenOrder = new VenueOpenOrderEncoder();
     private final ReconciliationEndEncoder reconciliationEnd = new ReconciliationEndEncoder();
+    private final io.ringwall.codecs.FeedHealthEncoder feedHealth = new io.ringwall.codecs.FeedHealthEncoder();
+    private final io.ringwall.codecs.TradingStatusEncoder tradingStatus = new io.ringwall.codecs.TradingStatusEncoder();
 
     public int trade(final MutableDirectBuffer buffer, final int offset, final int instrumentId, final long tradeId,
         final long price, final long quantity, final long exchangeTimeNs)
@@ -75,6 +77,32 @@ public final class InputEncoder
             .askQuantity(askQuantity)
             .exchangeTimeNs(exchangeTimeNs);
         return MessageHeaderEncoder.ENCODED_LENGTH + quote.encodedLength();
+    }
+
+    /** Since schema version 8: an exchange feed's gap or silence (see the schema's FeedHealth). */
+    public int feedHealth(final MutableDirectBuffer buffer, final int offset,
+        final io.ringwall.codecs.FeedHealthState state, final long expectedSequence, final long receivedSequence,
+        final long silenceNs, final long exchangeTimeNs)
+    {
+        feedHealth.wrapAndApplyHeader(buffer, offset, header)
+            .state(state)
+            .expectedSequence(expectedSequence)
+            .receivedSequence(receivedSequence)
+            .silenceNs(silenceNs)
+            .exchangeTimeNs(exchangeTimeNs);
+        return MessageHeaderEncoder.ENCODED_LENGTH + feedHealth.encodedLength();
+    }
+
+    /** Since schema version 8: an instrument's trading state at its exchange (see the schema's TradingStatus). */
+    public int tradingStatus(final MutableDirectBuffer buffer, final int offset, final int instrumentId,
+        final io.ringwall.codecs.InstrumentTradingState state, final int reasonCode, final long exchangeTimeNs)
+    {
+        tradingStatus.wrapAndApplyHeader(buffer, offset, header)
+            .instrumentId(instrumentId)
+            .state(state)
+            .reasonCode(reasonCode)
+            .exchangeTimeNs(exchangeTimeNs);
+        return MessageHeaderEncoder.ENCODED_LENGTH + tradingStatus.encodedLength();
     }
 
     public int bar(final MutableDirectBuffer buffer, final int offset, final int instrumentId, final long open,

@@ -273,6 +273,23 @@ final class Breakers
     }
 
     /**
+     * The exchange feed reported itself bad (a journaled FeedHealth input: a sequence gap, or silence): trips
+     * STALE_DATA at once, whatever the ages, when its rule is on. The trip's threshold is 0, which no age trip has
+     * (breakers.stale-data.feed-max-age is at least 1 ns): the tools read the cause input for the details. Clears
+     * only by an operator's reset, as every trip: after a gap the feed's book may be wrong, so nothing the feed says
+     * afterwards is proof that it is right again (fail closed).
+     *
+     * @param observed messages missed for a gap, the silence in ns for a silent feed.
+     */
+    void onFeedHealth(final long observed)
+    {
+        if (isWatching(BreakerType.STALE_DATA))
+        {
+            trip(BreakerType.STALE_DATA, observed, 0, NONE);
+        }
+    }
+
+    /**
      * A reconciliation with the venue found a breach or got no answer: halts (fail closed).
      *
      * @param observed     the difference that breached (quantity or money), or 0 when the venue did not answer.

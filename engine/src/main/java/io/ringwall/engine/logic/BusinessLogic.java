@@ -79,6 +79,9 @@ public final class BusinessLogic
     private final io.ringwall.codecs.OrderReplacedDecoder replaced = new io.ringwall.codecs.OrderReplacedDecoder();
     private final io.ringwall.codecs.ReplaceRejectedDecoder replaceRejected =
         new io.ringwall.codecs.ReplaceRejectedDecoder();
+    private final io.ringwall.codecs.FeedHealthDecoder feedHealth = new io.ringwall.codecs.FeedHealthDecoder();
+    private final io.ringwall.codecs.TradingStatusDecoder tradingStatus = new io.ringwall.codecs.TradingStatusDecoder();
+    private final TradingStates tradingStates;
     private final java.util.function.Consumer<Order> visitWorkingOrder = this::visitWorkingOrder;
     private WorkingOrderVisitor workingOrderVisitor;
     /** Shadow trading (issue 20): both null unless the configuration turns the shadow on. */
@@ -101,8 +104,9 @@ public final class BusinessLogic
         sessions = new SessionClock(config.market().sessionCalendarSpec());
         breakers = new Breakers(config.breakers(), output, counters, sessions,
             config.market().clocksOf(config.instruments()));
+        tradingStates = new TradingStates(instruments.size());
         final PreTradeRisk risk = new PreTradeRisk(config.risk(), instruments, market, breakers, portfolio, orders,
-            sessions);
+            sessions, tradingStates);
         final StrategyHost.LogicClock clock = () -> timeNs;
         final CostEstimator costs = new CostEstimator(config.market().costs(),
             config.market().marketsOf(config.instruments()), instruments);
@@ -133,7 +137,7 @@ public final class BusinessLogic
             shadowTwin = null;
         }
         snapshot = new LogicSnapshot(this, config, portfolio, market, orders, breakers, risk, entry, counters,
-            strategies, gate, reconciler, statusWatch, output, instruments.size());
+            strategies, gate, reconciler, statusWatch, output, tradingStates, instruments.size());
     }
 
     /**
@@ -209,6 +213,10 @@ public final class BusinessLogic
                 onReplaced(replaced.wrap(buffer, bodyOffset, blockLength, version));
             case io.ringwall.codecs.ReplaceRejectedDecoder.TEMPLATE_ID ->
                 onReplaceRejected(replaceRejected.wrap(buffer, bodyOffset, blockLength, version));
+            case io.ringwall.codecs.FeedHealthDecoder.TEMPLATE_ID ->
+                onFeedHealth(feedHealth.wrap(buffer, bodyOffset, blockLength, version));
+            case io.ringwall.codecs.TradingStatusDecoder.TEMPLATE_ID ->
+                onTradingStatus(tradingStatus.wrap(buffer, bodyOffset, blockLength, version));
             default -> counters.unknownFrames++;
         }
         gate.afterInput(timeNs);
@@ -421,6 +429,15 @@ public final class BusinessLogic
         return breakers.state(type);
     }
 
+    /**
+     * @return the instrument's trading state at its exchange, as the journaled TradingStatus inputs left it; TRADING
+     *         until one came.
+     */
+    public io.ringwall.codecs.InstrumentTradingState tradingState(final int instrumentId)
+    {
+        return tradingStates.state(instrumentId);
+    }
+
     /** @return true while the pre-market gate holds trading back. */
     public boolean preMarketGateClosed()
     {
@@ -468,6 +485,31 @@ public final class BusinessLogic
         {
             shadowTwin.onQuote(quoteEvent);
         }
+    }
+
+    /**
+     * The exchange feed went bad (a gap: the book built from it may be wrong; or silence): the stale-data breaker
+     * trips on this journaled input, so a replay trips it at the same place. The feed stops after it.
+     */
+    private void onFeedHealth(final io.ringwall.codecs.FeedHealthDecoder decoder)
+    {
+        counters.marketDataInputs++;
+        final long observed = decoder.state() == io.ringwall.codecs.FeedHealthState.GAP ?
+            Math.max(0, decoder.receivedSequence() - decoder.expectedSequence()) : decoder.silenceNs();
+        breakers.onFeedHealth(observed);
+    }
+
+    /** The exchange halted, paused or resumed an instrument: pre-trade risk reads the state for every order. */
+    private void onTradingStatus(final io.ringwall.codecs.TradingStatusDecoder decoder)
+    {
+        final int instrumentId = decoder.instrumentId();
+        counters.marketDataInputs++;
+        if (!instruments.isValid(instrumentId))
+        {
+            counters.unknownFrames++;
+            return;
+        }
+        tradingStates.onStatus(instrumentId, decoder.state(), timeNs);
     }
 
     private void onBar(final BarDecoder decoder)

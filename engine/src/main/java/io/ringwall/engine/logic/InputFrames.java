@@ -39,11 +39,18 @@ final class InputFrames
     private static final boolean[] OUTCOMES = codes(ReconciliationOutcome.values(), ReconciliationOutcome::value);
     private static final boolean[] SCOPES_OR_NONE = codes(io.ringwall.codecs.ReconciliationScope.values(),
         io.ringwall.codecs.ReconciliationScope::value);
+    private static final boolean[] FEED_HEALTH_STATES = codes(io.ringwall.codecs.FeedHealthState.values(),
+        io.ringwall.codecs.FeedHealthState::value);
+    private static final boolean[] TRADING_STATES = codes(io.ringwall.codecs.InstrumentTradingState.values(),
+        io.ringwall.codecs.InstrumentTradingState::value);
     private static final boolean[] ORDER_STATES = codes(io.ringwall.codecs.OrderState.values(),
         io.ringwall.codecs.OrderState::value);
 
     static
     {
+        // A state must be one the schema names: the null value says nothing about the feed or the instrument.
+        FEED_HEALTH_STATES[io.ringwall.codecs.FeedHealthState.NULL_VAL.value()] = false;
+        TRADING_STATES[io.ringwall.codecs.InstrumentTradingState.NULL_VAL.value()] = false;
         // A fill is booked by its side: the null value (no side) cannot be booked.
         SIDES[Side.BUY.value()] = true;
         SIDES[Side.SELL.value()] = true;
@@ -87,6 +94,10 @@ final class InputFrames
                 body + io.ringwall.codecs.VenueOrderStatusDecoder.venueStateEncodingOffset());
             case io.ringwall.codecs.ReplaceRejectedDecoder.TEMPLATE_ID -> known(VENUE_REJECT_REASONS, buffer,
                 body + io.ringwall.codecs.ReplaceRejectedDecoder.reasonEncodingOffset());
+            case io.ringwall.codecs.FeedHealthDecoder.TEMPLATE_ID -> known(FEED_HEALTH_STATES, buffer,
+                body + io.ringwall.codecs.FeedHealthDecoder.stateEncodingOffset());
+            case io.ringwall.codecs.TradingStatusDecoder.TEMPLATE_ID -> known(TRADING_STATES, buffer,
+                body + io.ringwall.codecs.TradingStatusDecoder.stateEncodingOffset());
             case OperatorCommandDecoder.TEMPLATE_ID ->
                 known(COMMAND_TYPES, buffer, body + OperatorCommandDecoder.commandTypeEncodingOffset()) &&
                 known(BREAKER_TYPES, buffer, body + OperatorCommandDecoder.breakerTypeEncodingOffset()) &&
@@ -132,6 +143,9 @@ final class InputFrames
             case io.ringwall.codecs.OrderReplacedDecoder.TEMPLATE_ID -> io.ringwall.codecs.OrderReplacedDecoder.BLOCK_LENGTH;
             case io.ringwall.codecs.ReplaceRejectedDecoder.TEMPLATE_ID ->
                 io.ringwall.codecs.ReplaceRejectedDecoder.BLOCK_LENGTH;
+            case io.ringwall.codecs.FeedHealthDecoder.TEMPLATE_ID -> io.ringwall.codecs.FeedHealthDecoder.BLOCK_LENGTH;
+            case io.ringwall.codecs.TradingStatusDecoder.TEMPLATE_ID ->
+                io.ringwall.codecs.TradingStatusDecoder.BLOCK_LENGTH;
             default -> 0;
         };
     }

@@ -41,7 +41,9 @@ final class LogicSnapshot
     static final int STATUS_WATCH = 7;
     /** Since snapshot version 2: amends (each order's ids and pending amend, the amend counters). */
     static final int AMENDS = 8;
-    private static final int COMPONENTS = 8;
+    /** Since snapshot version 3: each instrument's trading state at its exchange (halts, pauses). */
+    static final int TRADING_STATES = 9;
+    private static final int COMPONENTS = 9;
     private static final int ORDER_ENTRY_LENGTH = 4 + 4 + 4 + 1 + 1 + 1 + 1 + 1 + 10 * 8;
 
     private final BusinessLogic logic;
@@ -57,6 +59,7 @@ final class LogicSnapshot
     private final Reconciler reconciler;
     private final StatusWatch statusWatch;
     private final OutputPublisher output;
+    private final TradingStates tradingStates;
     private final int instruments;
     private final int maxOrders;
     private final long configDigest;
@@ -73,8 +76,9 @@ final class LogicSnapshot
         final MarketState market, final OrderManager orders, final Breakers breakers, final PreTradeRisk risk,
         final OrderEntry entry, final EngineCounters counters, final StrategyHost strategies,
         final PreMarketGate gate, final Reconciler reconciler, final StatusWatch statusWatch,
-        final OutputPublisher output, final int instruments)
+        final OutputPublisher output, final TradingStates tradingStates, final int instruments)
     {
+        this.tradingStates = tradingStates;
         this.statusWatch = statusWatch;
         this.logic = logic;
         this.portfolio = portfolio;
@@ -280,11 +284,14 @@ final class LogicSnapshot
                 BreakerState.get(breakerGroup.stateRaw()));
         }
         final EngineSnapshotDecoder.ComponentsDecoder components = decoder.components();
-        // a version 1 snapshot has no AMENDS component: no order of it was ever amended
-        if (components.count() != (headerDecoder.version() < 2 ? COMPONENTS - 1 : COMPONENTS))
+        // a version 1 snapshot has no AMENDS component (no order of it was ever amended), a version 2 one no
+        // TRADING_STATES (its counters' layout, one risk reason short, refuses it anyway: it cannot be resumed from)
+        final int expected = headerDecoder.version() < 2 ? COMPONENTS - 2 :
+            headerDecoder.version() < 3 ? COMPONENTS - 1 : COMPONENTS;
+        if (components.count() != expected)
         {
             throw new IllegalArgumentException("snapshot has " + components.count() + " components, expected " +
-                COMPONENTS);
+                expected);
         }
         final UnsafeBuffer entryBuffer = new UnsafeBuffer(new byte[scratch.capacity()]);
         while (components.hasNext())
@@ -335,6 +342,7 @@ final class LogicSnapshot
             case RECONCILER -> reconciler.writeState(cursor);
             case STATUS_WATCH -> statusWatch.writeState(cursor);
             case AMENDS -> writeAmends(cursor);
+            case TRADING_STATES -> tradingStates.writeState(cursor);
             default -> throw new IllegalArgumentException("component " + id);
         }
         return cursor.position();
@@ -352,6 +360,7 @@ final class LogicSnapshot
             case RECONCILER -> reconciler.readState(in);
             case STATUS_WATCH -> statusWatch.readState(in);
             case AMENDS -> readAmends(in);
+            case TRADING_STATES -> tradingStates.readState(in);
             default -> throw new IllegalArgumentException("unknown snapshot component " + id);
         }
     }

@@ -23,7 +23,8 @@ import static io.ringwall.engine.config.RiskLimits.PPM;
  * <li>money: MAX_ORDER_NOTIONAL, POSITION_EQUITY, SECTOR_EXPOSURE, GROSS_LEVERAGE, NET_EXPOSURE (limit =
  * allowed amount, observed = amount with the order), BUYING_POWER (limit = cash free, observed = needed);</li>
  * <li>counts: ORDERS_PER_DAY, ORDER_RATE; ppm: PRICE_COLLAR; nanoseconds: DUPLICATE_ORDER (observed = age of
- * the identical order); TRADING_HALTED: limit = the halting breaker's type, observed = its state.</li>
+ * the identical order); TRADING_HALTED: limit = the halting breaker's type, observed = its state;
+ * INSTRUMENT_HALTED: limit = TRADING's value (0), observed = the instrument's InstrumentTradingState value.</li>
  * </ul>
  * Limits are maxima: a figure equal to its limit passes. The exposure limits (position, sector, leverage,
  * net) refuse only an order that makes the figure worse, so an order that reduces exposure always passes
@@ -47,6 +48,8 @@ final class PreTradeRisk
     private final RecentOrders recent;
     /** Orders per day count per session of the session calendar. */
     private final SessionClock sessions;
+    /** The exchange's trading state per instrument: a halted, paused or quotation-only one takes no new exposure. */
+    private final TradingStates tradingStates;
     private long day = Long.MIN_VALUE;
     private int ordersToday;
 
@@ -56,8 +59,10 @@ final class PreTradeRisk
     private long checkPrice;
 
     PreTradeRisk(final RiskLimits limits, final InstrumentTable instruments, final MarketState market,
-        final Breakers breakers, final Portfolio portfolio, final OrderManager orders, final SessionClock sessions)
+        final Breakers breakers, final Portfolio portfolio, final OrderManager orders, final SessionClock sessions,
+        final TradingStates tradingStates)
     {
+        this.tradingStates = tradingStates;
         this.sessions = sessions;
         this.limits = limits;
         this.instruments = instruments;
@@ -92,6 +97,11 @@ final class PreTradeRisk
         if (structural != RiskRejectReason.NULL_VAL)
         {
             return structural;
+        }
+        if (!tradingStates.trading(instrumentId))
+        {
+            // The exchange does not trade it now: an order would rest unknown to the strategy's model, or be refused.
+            return refuse(RiskRejectReason.INSTRUMENT_HALTED, 0, tradingStates.stateValue(instrumentId));
         }
         final InstrumentSpec spec = instruments.spec(instrumentId);
         final long referencePrice = market.referencePrice(instrumentId);
@@ -153,6 +163,10 @@ final class PreTradeRisk
             return sizing;
         }
         final long added = Math.max(0, quantity - order.quantity);
+        if (added > 0 && !tradingStates.trading(instrumentId))
+        {
+            return refuse(RiskRejectReason.INSTRUMENT_HALTED, 0, tradingStates.stateValue(instrumentId));
+        }
         if (added > 0 && breakers.worst() == BreakerState.REDUCING && !reducesWithin(instrumentId, order.side, added))
         {
             return RiskRejectReason.REDUCING_ONLY;

@@ -37,4 +37,27 @@ public interface MarketDataSink
         final long askQuantity, final long exchangeTimeNs)
     {
     }
+
+    /**
+     * An exchange feed went bad (a sequence gap, or silence): published before the adapter stops intake, so the
+     * logic trips the stale-data breaker on a journaled input. Sinks that only use prices ignore it (the default); a
+     * sink that forwards data to the engine must override it.
+     *
+     * @param exchangeTimeNs the time of the feed's last message before it went bad (epoch ns); 0 when none arrived.
+     */
+    default void feedHealth(final io.ringwall.codecs.FeedHealthState state, final long expectedSequence,
+        final long receivedSequence, final long silenceNs, final long exchangeTimeNs)
+    {
+    }
+
+    /**
+     * The exchange changed an instrument's trading state (halted, paused, quotation only, trading again). Sinks that
+     * only use prices ignore it (the default); a sink that forwards data to the engine must override it.
+     *
+     * @param reasonCode the exchange's reason, 4 ASCII bytes big-endian (ITCH's), 0 when none.
+     */
+    default void tradingStatus(final int instrumentId, final io.ringwall.codecs.InstrumentTradingState state,
+        final int reasonCode, final long exchangeTimeNs)
+    {
+    }
 }

@@ -94,6 +94,22 @@ public final class InboundPublisher implements VenueAnswers
             durationNs));
     }
 
+    /** An exchange feed's gap or silence: market data (it comes from the feed's thread, in the feed's order). */
+    public void feedHealth(final long timeNs, final io.ringwall.codecs.FeedHealthState state,
+        final long expectedSequence, final long receivedSequence, final long silenceNs, final long exchangeTimeNs)
+    {
+        publish(marketDataReserve, timeNs,
+            encoder.feedHealth(scratch, 0, state, expectedSequence, receivedSequence, silenceNs, exchangeTimeNs));
+    }
+
+    /** An instrument's trading state at its exchange (halt, pause, resume): market data. */
+    public void tradingStatus(final long timeNs, final int instrumentId,
+        final io.ringwall.codecs.InstrumentTradingState state, final int reasonCode, final long exchangeTimeNs)
+    {
+        publish(marketDataReserve, timeNs,
+            encoder.tradingStatus(scratch, 0, instrumentId, state, reasonCode, exchangeTimeNs));
+    }
+
     @Override
     public void orderAccepted(final long timeNs, final long clOrdId, final long venueOrderId, final int instrumentId)
     {

@@ -64,6 +64,8 @@ class LogicAllocationTest
     private long venueOrderId;
     private long execId;
     private boolean amend;
+    /** Before each trade, the exchange halts or resumes instrument 1 (TradingStatus), which is not traded. */
+    private boolean haltOther;
 
     @Test
     void tradeAcceptFillCyclesAllocateNothingInSteadyState()
@@ -81,6 +83,20 @@ class LogicAllocationTest
         allocatesNothing(true);
         assertThat(logic.counters().replaces).isEqualTo(logic.counters().ordersSent);
         assertThat(logic.counters().amendsSent).isEqualTo(logic.counters().ordersSent);
+    }
+
+    /**
+     * Exchange halts (issue 22 point 5): a TradingStatus input before every trade, halting and resuming another
+     * instrument in turn, so every order also passes the trading-state check and every status lands in its array.
+     */
+    @Test
+    void tradeAcceptFillCyclesWithHaltsOfAnotherInstrumentAllocateNothingInSteadyState()
+    {
+        haltOther = true;
+        allocatesNothing(false);
+        assertThat(logic.tradingState(1)).isIn(io.ringwall.codecs.InstrumentTradingState.HALTED,
+            io.ringwall.codecs.InstrumentTradingState.TRADING);
+        assertThat(logic.counters().marketDataInputs).isEqualTo(2 * logic.counters().ordersSent);
     }
 
     /**
@@ -150,6 +166,13 @@ class LogicAllocationTest
         {
             final int index = (int)(tradeCount++ & (TRADES - 1));
             timeNs += INTERVAL_NS;
+            if (haltOther)
+            {
+                final int length = encoder.tradingStatus(answer, 0, 1, (c & 1) == 0 ?
+                    io.ringwall.codecs.InstrumentTradingState.HALTED : io.ringwall.codecs.InstrumentTradingState.TRADING,
+                    0x4C554450, timeNs);
+                logic.onInput(++sequence, timeNs, answer, 0, length, 0);
+            }
             logic.onInput(++sequence, timeNs, trades, index * STRIDE, tradeLengths[index], 0);
             final long price = tradePrices[index];
             for (int i = 0, n = sink.pending; i < n; i++)

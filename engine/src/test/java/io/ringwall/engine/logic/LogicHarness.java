@@ -190,6 +190,25 @@ public final class LogicHarness
         feed(encoder.venueOrderStatus(frame, 0, clOrdId, instrumentId, state, cumQuantity, timeNs));
     }
 
+    /** An exchange feed's gap or silence (FeedHealth), stamped at the harness clock. */
+    public void feedHealth(final io.ringwall.codecs.FeedHealthState state, final long expectedSequence,
+        final long receivedSequence, final long silenceNs)
+    {
+        feed(encoder.feedHealth(frame, 0, state, expectedSequence, receivedSequence, silenceNs, timeNs));
+    }
+
+    /** An instrument's trading state at its exchange (TradingStatus); {@code reason} up to 4 ASCII characters. */
+    public void tradingStatus(final int instrumentId, final io.ringwall.codecs.InstrumentTradingState state,
+        final String reason)
+    {
+        int code = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            code = (code << 8) | (i < reason.length() ? reason.charAt(i) : ' ');
+        }
+        feed(encoder.tradingStatus(frame, 0, instrumentId, state, reason.isEmpty() ? 0 : code, timeNs));
+    }
+
     public void feed(final int length)
     {
         final byte[] copy = new byte[length];

@@ -14,10 +14,11 @@ import java.util.List;
 public final class AuditSchema
 {
     /** Bumped whenever a table, column or view changes: a cache of another format is rebuilt, never trusted. */
-    public static final int FORMAT = 5; // 2: VenueOrderStatus and OrderStatusQuery are order_events rows, no longer unknown;
+    public static final int FORMAT = 6; // 2: VenueOrderStatus and OrderStatusQuery are order_events rows, no longer unknown;
     // 3: the amend frames (OrderReplaced, ReplaceRejected, ReplaceOrder) are order_events rows, no longer unknown;
     // 4: risk_rejects.amended_cl_ord_id (schema v7: a refused amend names the order it would have changed);
-    // 5: schema v7's shadow frames are shadow_decisions and shadow_executions rows, no longer unknown
+    // 5: schema v7's shadow frames are shadow_decisions and shadow_executions rows, no longer unknown;
+    // 6: feed_events (schema v8: FeedHealth and TradingStatus, an exchange feed's gaps, silence and halts)
 
     static final String TIME = "TIMESTAMP_NS";
     static final String PRICE = "DECIMAL(18,4)";
@@ -182,6 +183,17 @@ public final class AuditSchema
             c("fill_latency_ns", "BIGINT", "send to first fill, event time; NULL when none"),
             c("execution_quality_ppm", "BIGINT", "filled share of the last shadow.execution-window finished orders, " +
                 "ppm; NULL until the window is full"), cause())),
+        new Table("feed_events", "in: FeedHealth, TradingStatus",
+            "the exchange feed's health (a sequence gap, silence) and its instruments' trading states (halts, resumes)",
+            List.of(sequence("in"), time(),
+            c("event", "VARCHAR", "GAP or SILENT (FeedHealth, the whole feed), or HALTED, PAUSED, QUOTATION_ONLY or " +
+                "TRADING (TradingStatus, one instrument)"),
+            c("instrument_id", "INTEGER", "TradingStatus: the instrument (join instruments); NULL for the feed"),
+            c("expected_sequence", "BIGINT", "GAP: the sequence number the feed owed next"),
+            c("received_sequence", "BIGINT", "GAP: the sequence number that came instead"),
+            c("silence_ns", "BIGINT", "SILENT: how long nothing came, ns"),
+            c("reason", "VARCHAR", "TradingStatus: the exchange's reason code (ITCH's, e.g. LUDP), NULL for none"),
+            c("exchange_time", TIME, "the feed's timestamp (FeedHealth: of its last message before it went bad)"))),
         new Table("unknown_frames", "in/out: any other frame",
             "records this build cannot decode (a newer schema's template, or a malformed frame): kept, never dropped",
             List.of(c("journal", "VARCHAR", "in or out"), c("sequence", "BIGINT", "sequence in that journal"), time(),
@@ -207,6 +219,8 @@ public final class AuditSchema
         "WHEN 'REPLACED' THEN 'OrderReplaced' WHEN 'REPLACE_REJECTED' THEN 'ReplaceRejected' " +
         "WHEN 'EXPIRED' THEN 'OrderExpired' WHEN 'STATUS_REPORTED' THEN 'VenueOrderStatus' ELSE 'OrderFilled' END " +
         "FROM order_events WHERE journal = 'in' " +
+        "UNION ALL SELECT sequence, time, CASE WHEN event IN ('GAP', 'SILENT') THEN 'FeedHealth' ELSE 'TradingStatus' " +
+        "END FROM feed_events " +
         "UNION ALL SELECT sequence, time, 'unknown' FROM unknown_frames WHERE journal = 'in'";
 
     private static final String OUTPUT_TYPES = "SELECT sequence, time, 'NewOrder' AS type, cause_sequence FROM orders " +

@@ -97,6 +97,8 @@ final class JournalLoader implements AutoCloseable
     private final OrderStatusQueryDecoder statusQuery = new OrderStatusQueryDecoder();
     private final ShadowDecisionDecoder shadowDecision = new ShadowDecisionDecoder();
     private final ShadowExecutionDecoder shadowExecution = new ShadowExecutionDecoder();
+    private final io.ringwall.codecs.FeedHealthDecoder feedHealth = new io.ringwall.codecs.FeedHealthDecoder();
+    private final io.ringwall.codecs.TradingStatusDecoder tradingStatus = new io.ringwall.codecs.TradingStatusDecoder();
     private long rows;
     private String lastTable;
     private DuckDBAppender lastAppender;
@@ -202,6 +204,24 @@ final class JournalLoader implements AutoCloseable
                     .appendNull().appendNull().appendNull().appendNull()
                     .append(name(v -> ReconciliationOutcome.get((short)v), reconciliationEnd.outcomeRaw())).appendNull()
                     .endRow();
+            }
+            case io.ringwall.codecs.FeedHealthDecoder.TEMPLATE_ID ->
+            {
+                feedHealth.wrap(view, body(), block, version);
+                final DuckDBAppender row = row("feed_events", sequence, timeNs)
+                    .append(name(v -> io.ringwall.codecs.FeedHealthState.get((short)v), feedHealth.stateRaw()))
+                    .appendNull().append(feedHealth.expectedSequence()).append(feedHealth.receivedSequence())
+                    .append(feedHealth.silenceNs()).appendNull();
+                exchangeTime(row, feedHealth.exchangeTimeNs()).endRow();
+            }
+            case io.ringwall.codecs.TradingStatusDecoder.TEMPLATE_ID ->
+            {
+                tradingStatus.wrap(view, body(), block, version);
+                final DuckDBAppender row = row("feed_events", sequence, timeNs)
+                    .append(name(v -> io.ringwall.codecs.InstrumentTradingState.get((short)v), tradingStatus.stateRaw()))
+                    .append(tradingStatus.instrumentId()).appendNull().appendNull().appendNull()
+                    .append(io.ringwall.tools.RiskFigures.exchangeReason(tradingStatus.reasonCode()));
+                exchangeTime(row, tradingStatus.exchangeTimeNs()).endRow();
             }
             default ->
             {
@@ -439,6 +459,12 @@ final class JournalLoader implements AutoCloseable
     private DuckDBAppender row(final String table, final long sequence, final long timeNs) throws SQLException
     {
         return appender(table).beginRow().append(sequence).appendEpochNanos(timeNs);
+    }
+
+    /** A feed's own timestamp; NULL when the feed had sent nothing (0). */
+    private static DuckDBAppender exchangeTime(final DuckDBAppender row, final long exchangeTimeNs) throws SQLException
+    {
+        return exchangeTimeNs == 0 ? row.appendNull() : row.appendEpochNanos(exchangeTimeNs);
     }
 
     private DuckDBAppender venueReport(final long sequence, final long timeNs, final String kind,

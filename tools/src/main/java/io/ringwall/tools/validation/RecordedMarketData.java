@@ -17,6 +17,7 @@ public final class RecordedMarketData
     private static final byte TRADE = 0;
     private static final byte BAR = 1;
     private static final byte QUOTE = 2;
+    private static final byte TRADING_STATUS = 3;
 
     private final String description;
     private final int size;
@@ -24,7 +25,9 @@ public final class RecordedMarketData
     private final int[] instrumentId;
     /**
      * Trade: trade id, price, quantity. Bar: open, high, low, close, volume, start, duration. Quote (an order-book
-     * feed's top of book): bid, bid quantity, ask, ask quantity.
+     * feed's top of book): bid, bid quantity, ask, ask quantity. Trading status (an exchange's halt or resume of the
+     * instrument): the InstrumentTradingState value, the reason code. A file's feed has no live gap or silence, so
+     * no FeedHealth is recorded.
      */
     private final long[][] fields;
     private final long[] eventTimeNs;
@@ -131,6 +134,11 @@ public final class RecordedMarketData
                 {
                     sink.quote(instrumentId[i], fields[0][i], fields[1][i], fields[2][i], fields[3][i], eventTimeNs[i]);
                 }
+                else if (kind[i] == TRADING_STATUS)
+                {
+                    sink.tradingStatus(instrumentId[i], io.ringwall.codecs.InstrumentTradingState.get(
+                        (short)fields[0][i]), (int)fields[1][i], eventTimeNs[i]);
+                }
                 else
                 {
                     sink.bar(instrumentId[i], fields[0][i], fields[1][i], fields[2][i], fields[3][i], fields[4][i],
@@ -195,6 +203,15 @@ public final class RecordedMarketData
             fields[1][at] = bidQuantity;
             fields[2][at] = askPrice;
             fields[3][at] = askQuantity;
+        }
+
+        @Override
+        public void tradingStatus(final int instrument, final io.ringwall.codecs.InstrumentTradingState state,
+            final int reasonCode, final long exchangeTimeNs)
+        {
+            final int at = next(TRADING_STATUS, instrument, exchangeTimeNs);
+            fields[0][at] = state.value();
+            fields[1][at] = reasonCode;
         }
 
         private int next(final byte recordKind, final int instrument, final long timeNs)

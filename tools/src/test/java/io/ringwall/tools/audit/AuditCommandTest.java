@@ -105,6 +105,20 @@ class AuditCommandTest
     }
 
     @Test
+    void anExchangeFeedsHaltsAndGapLandInFeedEventsWithTheirTypesNotAsUnknownFrames()
+    {
+        final Path session = AuditSession.write(dir.resolve("session"));
+
+        assertThat(query(session, "SELECT sequence, event, instrument_id, expected_sequence, received_sequence, " +
+            "silence_ns, reason, exchange_time FROM feed_events ORDER BY sequence")).containsExactly(
+            "23,HALTED,0,,,,LUDP,2023-11-14T22:13:43Z",
+            "24,TRADING,0,,,,,2023-11-14T22:13:44Z",
+            "25,GAP,,151,161,0,,2023-11-14T22:13:44Z");
+        assertThat(query(session, "SELECT type FROM inputs WHERE sequence >= 23 ORDER BY sequence"))
+            .containsExactly("TradingStatus", "TradingStatus", "FeedHealth");
+    }
+
+    @Test
     void shadowFramesAreRowsOfTheirOwnTablesWithNullsWhereTheFrameSaysNeverOrNotYet()
     {
         final Path session = AuditSession.write(dir.resolve("shadow"));
@@ -255,26 +269,26 @@ class AuditCommandTest
         final String count = "SELECT count(*) FROM trades";
 
         assertThat(auditCsv(session, cache, count)).containsExactly("count_star()", "5");
-        assertThat(text(err)).contains(" built: loaded 38 records (journal in 1..22, out 1..16)");
+        assertThat(text(err)).contains(" built: loaded 41 records (journal in 1..25, out 1..16)");
         assertThat(auditCsv(session, cache, count)).containsExactly("count_star()", "5");
         assertThat(text(err)).as("nothing to load").isEmpty();
 
-        appendTrades(session, 23, 100);
+        appendTrades(session, 26, 100);
         assertThat(auditCsv(session, cache, "SELECT sequence, trade_id FROM trades WHERE sequence > 20"))
-            .containsExactly("sequence,trade_id", "23,100");
-        assertThat(text(err)).contains(" updated: loaded 1 records (journal in 1..23, out 1..16)");
+            .containsExactly("sequence,trade_id", "26,100");
+        assertThat(text(err)).contains(" updated: loaded 1 records (journal in 1..26, out 1..16)");
 
-        // another session with the same first 22 records, then others: the cache's record 23 is not this one's
+        // another session with the same first 25 records, then others: the cache's record 26 is not this one's
         final Path other = AuditSession.write(dir.resolve("other"));
-        appendTrades(other, 23, 200);
-        appendTrades(other, 24, 201);
+        appendTrades(other, 26, 200);
+        appendTrades(other, 27, 201);
         assertThat(auditCsv(other, cache, "SELECT trade_id FROM trades WHERE sequence > 20 ORDER BY 1"))
             .containsExactly("trade_id", "200", "201");
-        assertThat(text(err)).contains(" rebuilt: loaded 40 records");
+        assertThat(text(err)).contains(" rebuilt: loaded 43 records");
 
         // a shorter journal than the cache was loaded from
         assertThat(auditCsv(AuditSession.write(dir.resolve("short")), cache, count)).containsExactly("count_star()", "5");
-        assertThat(text(err)).contains(" rebuilt: loaded 38 records");
+        assertThat(text(err)).contains(" rebuilt: loaded 41 records");
     }
 
     @Test
@@ -353,7 +367,9 @@ class AuditCommandTest
             Map.entry(VenuePositionDecoder.TEMPLATE_ID, List.of("venue_reports")),
             Map.entry(VenueOpenOrderDecoder.TEMPLATE_ID, List.of("venue_reports")),
             Map.entry(ReconciliationEndDecoder.TEMPLATE_ID, List.of("venue_reports")),
-            Map.entry(io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID, List.of("order_events")));
+            Map.entry(io.ringwall.codecs.VenueOrderStatusDecoder.TEMPLATE_ID, List.of("order_events")),
+            Map.entry(io.ringwall.codecs.FeedHealthDecoder.TEMPLATE_ID, List.of("feed_events")),
+            Map.entry(io.ringwall.codecs.TradingStatusDecoder.TEMPLATE_ID, List.of("feed_events")));
         final Map<Integer, List<String>> outTables = Map.ofEntries(Map.entry(NewOrderDecoder.TEMPLATE_ID, List.of("orders")),
             Map.entry(io.ringwall.codecs.ReplaceOrderDecoder.TEMPLATE_ID, List.of("order_events")),
             Map.entry(RiskRejectDecoder.TEMPLATE_ID, List.of("risk_rejects")),

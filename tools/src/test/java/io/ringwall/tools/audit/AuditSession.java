@@ -181,6 +181,11 @@ final class AuditSession
             output(22, shadowDecision(0, 100_000_000, -50_000_000, io.ringwall.codecs.ShadowVerdict.SIGNAL_DIFFERS, 2, 22));
             output(22, shadowExecution(E, 0, 30_000_000, 30_000_000, io.ringwall.codecs.ShadowFill.FILLED, 269_933_300,
                 270_000_000, -247, -1, 22));
+            // schema v8: an exchange feed's halt and resume of an instrument, then its gap
+            input(inputs.tradingStatus(frame, 0, 0, io.ringwall.codecs.InstrumentTradingState.HALTED, 0x4C554450,
+                time(23)));
+            input(inputs.tradingStatus(frame, 0, 0, io.ringwall.codecs.InstrumentTradingState.TRADING, 0, time(24)));
+            input(inputs.feedHealth(frame, 0, io.ringwall.codecs.FeedHealthState.GAP, 151, 161, 0, time(24)));
         }
     }
 

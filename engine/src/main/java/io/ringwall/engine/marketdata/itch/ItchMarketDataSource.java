@@ -22,7 +22,14 @@ import org.agrona.concurrent.IdleStrategy;
  * <p>The session ends at System Event {@code 'C'} (end of messages), at the end of the file, or (live) at a MoldUDP64
  * end-of-session packet. A feed that cannot be read on (corrupt framing, a MoldUDP64 gap: the book would be wrong)
  * ends the read with a {@link MarketDataRefusedException} naming the place: what was published stays journaled and
- * the engine stops as at the end of the data, with the reason in the run's summary.
+ * the engine stops as at the end of the data, with the reason in the run's summary. Live, a gap that is not filled
+ * (no re-request server, or it did not answer in time) or a silent feed is first handed to the sink as a
+ * {@code FeedHealth} input (so the logic trips the stale-data breaker on a journaled input, and a replay trips it at
+ * the same place), then intake stops. A gap the re-request server fills reports nothing: the book saw every message
+ * in sequence.
+ *
+ * <p>A Stock Trading Action ({@code 'H'}) for a followed symbol goes to the sink as a {@code TradingStatus} input
+ * (halted, paused, quotation only, trading), so pre-trade risk can refuse the symbol's orders while it is not trading.
  */
 public final class ItchMarketDataSource implements MarketDataSource
 {
@@ -76,7 +83,7 @@ public final class ItchMarketDataSource implements MarketDataSource
         this.midnightEpochNs = sessionDate.atStartOfDay(EXCHANGE_ZONE).toEpochSecond() * 1_000_000_000L;
         this.silenceTimeoutNs = silenceTimeoutNs;
         this.book = new ItchBook(symbols, instrumentIds, DEFAULT_ORDER_CAPACITY);
-        this.listener = new SessionListener(book);
+        this.listener = new SessionListener(book, symbols, instrumentIds);
     }
 
     /**
@@ -168,7 +175,7 @@ public final class ItchMarketDataSource implements MarketDataSource
     {
         book.clear();
         book.publishTo(sink, midnightEpochNs);
-        listener.start();
+        listener.start(sink, midnightEpochNs);
         try
         {
             switch (transport)
@@ -269,6 +276,8 @@ public final class ItchMarketDataSource implements MarketDataSource
                 }
                 else if (now - lastPacketNanos > silenceTimeoutNs)
                 {
+                    listener.sink.feedHealth(io.ringwall.codecs.FeedHealthState.SILENT, 0, 0, silenceTimeoutNs,
+                        listener.lastExchangeTimeNs());
                     throw new ItchFeedException(location + ": no datagram, not even a heartbeat, for " +
                         silenceTimeoutNs / 1_000_000 + " ms: the feed is silent; check the feed and the network", 0);
                 }
@@ -277,8 +286,16 @@ public final class ItchMarketDataSource implements MarketDataSource
         }
     }
 
+    /**
+     * A gap that will not be filled: first reported to the sink (FeedHealth GAP, the first sequence still owed and
+     * the one that came past it), so the logic trips the stale-data breaker on a journaled input, then refused.
+     */
     private ItchFeedException gap(final MoldUdp64Receiver receiver, final String unfilled)
     {
+        final MoldUdp64Decoder mold = receiver.mold();
+        listener.sink.feedHealth(io.ringwall.codecs.FeedHealthState.GAP,
+            mold.missing() ? mold.missingFrom() : mold.lastGapExpected(), mold.lastGapReceived(), 0,
+            listener.lastExchangeTimeNs());
         return new ItchFeedException(location + ": MoldUDP64 gap: " + receiver.mold().describeLastGap() + unfilled +
             "; the book built from this feed would be wrong: restart from a snapshot of the feed", 0);
     }
@@ -291,7 +308,8 @@ public final class ItchMarketDataSource implements MarketDataSource
 
     /**
      * The book, plus what ends a session: System Event 'C', after which nothing reaches the book (a capture's packet
-     * may carry messages after it).
+     * may carry messages after it); and the followed symbols' trading actions ('H'), handed to the sink. Keeps the
+     * time of the last message, which a FeedHealth input carries.
      */
     private static final class SessionListener implements ItchListener
     {
@@ -300,26 +318,48 @@ public final class ItchMarketDataSource implements MarketDataSource
         };
 
         private final ItchBook open;
+        private final long[] symbolCodes;
+        private final int[] instrumentIds;
         private ItchListener book;
+        private MarketDataSink sink = MarketDataSink.DISCARD;
+        private long midnightEpochNs;
+        /** Nanoseconds since midnight of the last message seen; -1 before any. */
+        private long lastTimestampNs = -1;
         private Runnable stop = () -> { };
         private boolean stopped;
         private boolean endOfMessages;
 
-        SessionListener(final ItchBook book)
+        SessionListener(final ItchBook book, final String[] symbols, final int[] instrumentIds)
         {
             this.open = book;
             this.book = book;
+            this.instrumentIds = instrumentIds.clone();
+            this.symbolCodes = new long[symbols.length];
+            for (int i = 0; i < symbols.length; i++)
+            {
+                symbolCodes[i] = ItchFields.alphaCode(symbols[i], 8);
+            }
         }
 
-        void start()
+        void start(final MarketDataSink sink, final long midnightEpochNs)
         {
+            this.sink = sink;
+            this.midnightEpochNs = midnightEpochNs;
             book = open;
             endOfMessages = false;
+            lastTimestampNs = -1;
+        }
+
+        /** @return the epoch time of the last message seen, or 0 when none arrived. */
+        long lastExchangeTimeNs()
+        {
+            return lastTimestampNs < 0 ? 0 : midnightEpochNs + lastTimestampNs;
         }
 
         @Override
         public void onSystemEvent(final SystemEvent message)
         {
+            lastTimestampNs = message.timestampNs();
             if (message.eventCode() == 'C')
             {
                 endOfMessages = true;
@@ -329,62 +369,107 @@ public final class ItchMarketDataSource implements MarketDataSource
         }
 
         @Override
+        public void onStockTradingAction(final StockTradingAction message)
+        {
+            lastTimestampNs = message.timestampNs();
+            if (book == ENDED)
+            {
+                return;
+            }
+            final long code = message.stockCode();
+            for (int i = 0; i < symbolCodes.length; i++)
+            {
+                if (symbolCodes[i] == code)
+                {
+                    sink.tradingStatus(instrumentIds[i], tradingState(message.tradingState()), message.reasonCode(),
+                        midnightEpochNs + message.timestampNs());
+                    return;
+                }
+            }
+        }
+
+        /**
+         * ITCH's trading state: 'H' halted, 'P' paused, 'Q' quotation only, 'T' trading. A state the specification
+         * does not name is taken as halted (fail closed: the exchange says something we cannot read).
+         */
+        private static io.ringwall.codecs.InstrumentTradingState tradingState(final byte state)
+        {
+            return switch (state)
+            {
+                case 'T' -> io.ringwall.codecs.InstrumentTradingState.TRADING;
+                case 'P' -> io.ringwall.codecs.InstrumentTradingState.PAUSED;
+                case 'Q' -> io.ringwall.codecs.InstrumentTradingState.QUOTATION_ONLY;
+                default -> io.ringwall.codecs.InstrumentTradingState.HALTED;
+            };
+        }
+
+        @Override
         public void onStockDirectory(final StockDirectory message)
         {
+            lastTimestampNs = message.timestampNs();
             book.onStockDirectory(message);
         }
 
         @Override
         public void onAddOrder(final AddOrder message)
         {
+            lastTimestampNs = message.timestampNs();
             book.onAddOrder(message);
         }
 
         @Override
         public void onAddOrderWithMpid(final AddOrderWithMpid message)
         {
+            lastTimestampNs = message.timestampNs();
             book.onAddOrderWithMpid(message);
         }
 
         @Override
         public void onOrderExecuted(final OrderExecuted message)
         {
+            lastTimestampNs = message.timestampNs();
             book.onOrderExecuted(message);
         }
 
         @Override
         public void onOrderExecutedWithPrice(final OrderExecutedWithPrice message)
         {
+            lastTimestampNs = message.timestampNs();
             book.onOrderExecutedWithPrice(message);
         }
 
         @Override
         public void onOrderCancel(final OrderCancel message)
         {
+            lastTimestampNs = message.timestampNs();
             book.onOrderCancel(message);
         }
 
         @Override
         public void onOrderDelete(final OrderDelete message)
         {
+            lastTimestampNs = message.timestampNs();
             book.onOrderDelete(message);
         }
 
         @Override
         public void onOrderReplace(final OrderReplace message)
         {
+            lastTimestampNs = message.timestampNs();
             book.onOrderReplace(message);
         }
 
         @Override
         public void onTrade(final Trade message)
         {
+            lastTimestampNs = message.timestampNs();
             book.onTrade(message);
         }
 
         @Override
         public void onCrossTrade(final CrossTrade message)
         {
+            lastTimestampNs = message.timestampNs();
             book.onCrossTrade(message);
         }
     }

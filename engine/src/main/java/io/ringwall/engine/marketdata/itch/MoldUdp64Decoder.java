@@ -305,6 +305,18 @@ public final class MoldUdp64Decoder
         return errorIndex;
     }
 
+    /** The sequence number the last gap's session owed next; 0 before any gap. */
+    public long lastGapExpected()
+    {
+        return lastGapExpected;
+    }
+
+    /** The sequence number that arrived in its place at the last gap; 0 before any gap. */
+    public long lastGapReceived()
+    {
+        return lastGapReceived;
+    }
+
     /**
      * Whether messages of the last gap's session are still missing: a packet past them was held
      * ({@link #holdOnGap}) and what came since has not filled the sequence up to it.

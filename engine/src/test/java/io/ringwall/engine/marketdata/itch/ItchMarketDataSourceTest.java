@@ -115,13 +115,69 @@ class ItchMarketDataSourceTest
     }
 
     @Test
-    void aSilentLiveFeedIsRefused() throws Exception
+    void aSilentLiveFeedIsReportedToTheSinkThenRefused() throws Exception
     {
         final ItchMarketDataSource source = new ItchMarketDataSource(ItchMarketDataSource.Transport.UDP,
             "127.0.0.1:" + freePort(), new String[] {"AAPL"}, new int[] {2}, DAY, 100_000_000L);
+        final RecordingSink sink = new RecordingSink();
 
-        assertThatThrownBy(() -> source.run(new RecordingSink())).isInstanceOf(MarketDataRefusedException.class)
+        assertThatThrownBy(() -> source.run(sink)).isInstanceOf(MarketDataRefusedException.class)
             .hasMessageContaining("the feed is silent");
+        // nothing came, so no feed time: the report goes first, intake stops after it
+        assertThat(sink.events).containsExactly("F SILENT expected=0 received=0 silence=100000000 t=0");
+    }
+
+    @Test
+    void aLiveGapIsReportedToTheSinkWithTheSequenceNumbersBeforeIntakeStops() throws Exception
+    {
+        final int port = freePort();
+        final ItchMarketDataSource source = new ItchMarketDataSource(ItchMarketDataSource.Transport.UDP,
+            "127.0.0.1:" + port, new String[] {"AAPL"}, new int[] {2}, DAY, 30_000_000_000L);
+        final RecordingSink sink = new RecordingSink();
+        final CompletableFuture<SourceStats> run = CompletableFuture.supplyAsync(() -> source.run(sink));
+        final List<byte[]> messages = ItchSessions.session("AAPL", 3, false);
+        try (DatagramChannel sender = DatagramChannel.open())
+        {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (sink.events.isEmpty() && !run.isDone() && System.nanoTime() < deadline)
+            {
+                send(sender, port, ItchCaptureWriter.moldPacket("S1", 1, messages.subList(0, 4)));
+                Thread.sleep(20);
+            }
+            // messages 5 and 6 are lost: the packet of 7 and 8 arrives next
+            send(sender, port, ItchCaptureWriter.moldPacket("S1", 7, messages.subList(6, 8)));
+        }
+
+        assertThatThrownBy(() -> run.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(MarketDataRefusedException.class)
+            .hasMessageContaining("MoldUDP64 gap");
+        // the first step's bid and offer were quoted (message 4, the offer, at 10:00 + 1 ns), then the report
+        assertThat(sink.events).hasSize(3);
+        assertThat(sink.events.get(2)).isEqualTo("F GAP expected=5 received=7 silence=0 t=" +
+            (MIDNIGHT_NS + ItchSessions.TEN_AM_NS + 1));
+        assertThat(sink.events).noneMatch(event -> event.startsWith("T "));
+    }
+
+    @Test
+    void aTradingActionOfAFollowedSymbolReachesTheSinkInItsPlaceAndOthersDoNot() throws IOException
+    {
+        final List<byte[]> messages = new java.util.ArrayList<>(ItchSessions.session("AAPL", 2, false));
+        final long halt = ItchSessions.TEN_AM_NS + ItchSessions.STEP_NS / 2;
+        // after the first step: MSFT (not followed) halted, AAPL halted for a LULD pause, then trading again
+        messages.addAll(5, List.of(
+            ItchTestEncoder.message('H', 2, 0, halt).alpha("MSFT", 8).alpha('H').alpha(' ').alpha("T1", 4).bytes(),
+            ItchTestEncoder.message('H', 1, 0, halt + 1).alpha("AAPL", 8).alpha('P').alpha(' ').alpha("LUDP", 4)
+                .bytes(),
+            ItchTestEncoder.message('H', 1, 0, halt + 2).alpha("AAPL", 8).alpha('T').alpha(' ').alpha("", 4).bytes()));
+        final Path file = Files.write(dir.resolve("halt.itch"), ItchCaptureWriter.binaryFile(messages));
+        final RecordingSink sink = new RecordingSink();
+
+        source(ItchMarketDataSource.Transport.FILE, file.toString()).run(sink);
+
+        // the first step's 2 quotes, its print and quote, then the trading actions, then the second step
+        assertThat(sink.events.subList(4, 6)).containsExactly(
+            "S 2 PAUSED reason=" + Integer.toHexString(0x4C554450) + " t=" + (MIDNIGHT_NS + halt + 1),
+            "S 2 TRADING reason=20202020 t=" + (MIDNIGHT_NS + halt + 2));
+        assertThat(sink.events).hasSize(4 + 2 + 4);
     }
 
     private static void send(final DatagramChannel sender, final int port, final byte[] packet) throws IOException

@@ -72,10 +72,14 @@ class MoldUdp64RecoveryTest
     void aGapTheServerLeavesOpenIsRefusedAfterTheTimeoutNamingTheServer() throws Exception
     {
         final InetSocketAddress silent = startServer(false);
+        final RecordingSink sink = new RecordingSink();
 
-        assertThatThrownBy(() -> runFeed(silent, new RecordingSink(), List.of(packet(1, 0, 3),
+        assertThatThrownBy(() -> runFeed(silent, sink, List.of(packet(1, 0, 3),
             packet(6, 5, messages.size())))).hasRootCauseInstanceOf(MarketDataRefusedException.class)
             .rootCause().hasMessageContaining("MoldUDP64 gap").hasMessageContaining("did not fill it within 300 ms");
+        // the unfilled gap reached the sink (FeedHealth, so the logic trips STALE_DATA) before intake stopped
+        assertThat(sink.events.get(sink.events.size() - 1)).startsWith("F GAP expected=4 received=6 silence=0 t=");
+        assertThat(sink.events).filteredOn(event -> event.startsWith("F ")).hasSize(1);
         assertThat(requests).as("asked, then asked again while unanswered").hasSizeGreaterThan(1)
             .allMatch(("S1 from 4 count " + (messages.size() - 3))::equals);
     }
