@@ -71,6 +71,17 @@ public final class PaperVenue
     private final Long2ObjectHashMap<VenueOrder> byClOrdId;
     private int working;
     private int pooled;
+    /**
+     * Passes over the book skipped when they cannot do anything (the shadow twin moves the model on every input, a
+     * backtest on every print): no acknowledgement falls due before {@link #nextAckDueNs}, no order expires before
+     * {@link #nextExpiryNs} (both may be earlier than the truth after a cancel: one pass too many, never one too
+     * few), {@link #sweep} has nothing to release unless an order finished since the last one, and nobody fills at
+     * the touch while no side of any instrument is quoted.
+     */
+    private long nextAckDueNs = Long.MAX_VALUE;
+    private long nextExpiryNs = Long.MAX_VALUE;
+    private boolean finishedSinceSweep;
+    private int quotedSides;
     private long prints;
     private long cash;
     private long committed;
@@ -155,6 +166,7 @@ public final class PaperVenue
         committed += order.commitment;
         book[working++] = order;
         byClOrdId.put(clOrdId, order);
+        onBooked(order);
         advanceTo(nowNs, false);
     }
 
@@ -199,6 +211,18 @@ public final class PaperVenue
         committed += order.commitment;
         book[working++] = order;
         byClOrdId.put(clOrdId, order);
+        onBooked(order);
+    }
+
+    /** Keeps the passes' gates true of an order just put on the book. */
+    private void onBooked(final VenueOrder order)
+    {
+        if (!order.acknowledged)
+        {
+            nextAckDueNs = Math.min(nextAckDueNs, order.ackDueNs);
+        }
+        nextExpiryNs = Math.min(nextExpiryNs, order.expiresAtNs);
+        finishedSinceSweep |= order.leaves() <= 0;
     }
 
     /**
@@ -331,10 +355,12 @@ public final class PaperVenue
     {
         if (isValid(instrumentId))
         {
+            quotedSides -= (bidPrice[instrumentId] > 0 ? 1 : 0) + (askPrice[instrumentId] > 0 ? 1 : 0);
             bidPrice[instrumentId] = bid > 0 && bidQuantity > 0 ? bid : 0;
             bidLeft[instrumentId] = bidPrice[instrumentId] > 0 ? bidQuantity : 0;
             askPrice[instrumentId] = ask > 0 && askQuantity > 0 ? ask : 0;
             askLeft[instrumentId] = askPrice[instrumentId] > 0 ? askQuantity : 0;
+            quotedSides += (bidPrice[instrumentId] > 0 ? 1 : 0) + (askPrice[instrumentId] > 0 ? 1 : 0);
         }
         advanceTo(nowNs);
     }
@@ -432,6 +458,10 @@ public final class PaperVenue
      */
     private void takeAtTouch(final long nowNs)
     {
+        if (quotedSides == 0)
+        {
+            return;
+        }
         boolean filled = false;
         for (int i = 0; i < working; i++)
         {
@@ -568,6 +598,7 @@ public final class PaperVenue
         if (quantity > 0)
         {
             order.filled += quantity;
+            finishedSinceSweep |= order.leaves() <= 0;
             final long fee = costs.commission(quantity, price);
             final long notional = Fixed.notional(price, quantity);
             if (order.side == Side.BUY)
@@ -602,6 +633,11 @@ public final class PaperVenue
 
     private void acknowledgeDue(final long nowNs)
     {
+        if (nowNs < nextAckDueNs)
+        {
+            return;
+        }
+        long next = Long.MAX_VALUE;
         for (int i = 0; i < working; i++)
         {
             final VenueOrder order = book[i];
@@ -610,20 +646,35 @@ public final class PaperVenue
                 order.acknowledged = true;
                 answers.orderAccepted(order.ackDueNs, order.clOrdId, order.venueOrderId, order.instrumentId);
             }
+            else if (!order.acknowledged)
+            {
+                next = Math.min(next, order.ackDueNs);
+            }
         }
+        nextAckDueNs = next;
     }
 
     private void expireDue(final long nowNs)
     {
-        for (int i = 0; i < working; i++)
+        if (nowNs >= nextExpiryNs)
         {
-            final VenueOrder order = book[i];
-            if (order.acknowledged && order.expiresAtNs <= nowNs && order.leaves() > 0)
+            long next = Long.MAX_VALUE;
+            for (int i = 0; i < working; i++)
             {
-                answers.orderExpired(order.expiresAtNs, order.clOrdId, order.venueOrderId, order.instrumentId,
-                    order.leaves());
-                finish(order);
+                final VenueOrder order = book[i];
+                if (order.acknowledged && order.expiresAtNs <= nowNs && order.leaves() > 0)
+                {
+                    answers.orderExpired(order.expiresAtNs, order.clOrdId, order.venueOrderId, order.instrumentId,
+                        order.leaves());
+                    finish(order);
+                }
+                else if (order.leaves() > 0)
+                {
+                    // an unacknowledged order past its expiry keeps the gate open until it is acknowledged and expires
+                    next = Math.min(next, order.expiresAtNs);
+                }
             }
+            nextExpiryNs = next;
         }
         sweep();
     }
@@ -631,6 +682,11 @@ public final class PaperVenue
     /** Removes every order with nothing left, keeping the others in arrival order. */
     private void sweep()
     {
+        if (!finishedSinceSweep)
+        {
+            return;
+        }
+        finishedSinceSweep = false;
         int kept = 0;
         for (int i = 0; i < working; i++)
         {
@@ -658,9 +714,10 @@ public final class PaperVenue
     }
 
     /** Leaves the order nothing to work (it was cancelled or expired); the next sweep releases it. */
-    private static void finish(final VenueOrder order)
+    private void finish(final VenueOrder order)
     {
         order.filled = order.quantity;
+        finishedSinceSweep = true;
     }
 
     private void release(final VenueOrder order)
