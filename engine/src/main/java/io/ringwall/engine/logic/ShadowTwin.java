@@ -80,7 +80,8 @@ final class ShadowTwin implements VenueAnswers
         this.orderSide = new Side[capacity];
         this.orderId = new long[capacity];
         this.orderLeaves = new long[capacity];
-        final int answers = capacity * 4;
+        // a power of two, so the ring's index is a mask rather than a division on every answer
+        final int answers = Integer.highestOneBit(Math.max(1, capacity * 4 - 1)) << 1;
         answerKind = new int[answers];
         answerClOrdId = new long[answers];
         answerPrice = new long[answers];
@@ -198,7 +199,7 @@ final class ShadowTwin implements VenueAnswers
         while (queued > 0)
         {
             final int i = head;
-            head = (head + 1) % answerKind.length;
+            head = (head + 1) & (answerKind.length - 1);
             queued--;
             apply(answerKind[i], answerClOrdId[i], answerPrice[i], answerQuantity[i], answerLeaves[i], answerFee[i],
                 answerReason[i]);
@@ -257,7 +258,7 @@ final class ShadowTwin implements VenueAnswers
         {
             throw new IllegalStateException("shadow twin: more than " + answerKind.length + " model answers queued");
         }
-        final int i = (head + queued) % answerKind.length;
+        final int i = (head + queued) & (answerKind.length - 1);
         answerKind[i] = kind;
         answerClOrdId[i] = clOrdId;
         answerPrice[i] = price;

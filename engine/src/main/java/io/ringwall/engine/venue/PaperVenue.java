@@ -51,6 +51,9 @@ import org.agrona.collections.Long2ObjectHashMap;
  */
 public final class PaperVenue
 {
+    /** Volumes up to this times a volume limit (at most {@link CostModel#PPM}) cannot overflow a long. */
+    private static final long PLAIN_VOLUME_LIMIT = Long.MAX_VALUE / CostModel.PPM;
+
     private final VenueAnswers answers;
     private final CostModel costs;
     private final VenueRules rules;
@@ -318,7 +321,7 @@ public final class PaperVenue
         }
         lastPrice[instrumentId] = price;
         prints++;
-        long capacity = Fixed.mulDiv(quantity, rules.volumeLimitPpm(), CostModel.PPM);
+        long capacity = volumeShare(quantity);
         for (int i = 0; i < working; i++)
         {
             final VenueOrder order = book[i];
@@ -379,7 +382,7 @@ public final class PaperVenue
             return;
         }
         prints++;
-        long capacity = Fixed.mulDiv(volume, rules.volumeLimitPpm(), CostModel.PPM);
+        long capacity = volumeShare(volume);
         for (int i = 0; i < working; i++)
         {
             final VenueOrder order = book[i];
@@ -446,10 +449,21 @@ public final class PaperVenue
         takeAtTouch(nowNs);
     }
 
+    /**
+     * The share of a print's (or bar's) volume the venue's fills may take. Every print pays for it, so the common
+     * case skips {@link Fixed#mulDiv}'s 128-bit path and its division by a variable: when the product fits in a long
+     * (the limit is at most {@link CostModel#PPM}), the same truncated quotient comes from a division by the constant.
+     */
+    private long volumeShare(final long volume)
+    {
+        return volume >= -PLAIN_VOLUME_LIMIT && volume <= PLAIN_VOLUME_LIMIT ?
+            volume * rules.volumeLimitPpm() / CostModel.PPM : Fixed.mulDiv(volume, rules.volumeLimitPpm(), CostModel.PPM);
+    }
+
     /** Whether the side {@code order} would take from is quoted (then it fills at the touch, not on prints). */
     private boolean isQuoted(final VenueOrder order)
     {
-        return (order.side == Side.BUY ? askPrice : bidPrice)[order.instrumentId] > 0;
+        return quotedSides > 0 && (order.side == Side.BUY ? askPrice : bidPrice)[order.instrumentId] > 0;
     }
 
     /**
