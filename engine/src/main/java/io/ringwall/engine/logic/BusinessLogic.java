@@ -133,7 +133,7 @@ public final class BusinessLogic
             shadowTwin = null;
         }
         snapshot = new LogicSnapshot(this, config, portfolio, market, orders, breakers, risk, entry, counters,
-            strategies, gate, reconciler, statusWatch, output, instruments.size());
+            strategies, gate, reconciler, statusWatch, output, instruments.size(), shadowTwin, shadowJudge);
     }
 
     /**
@@ -250,12 +250,6 @@ public final class BusinessLogic
     /** @return null when the whole state can be checkpointed, else why not (a strategy without the hook). */
     public String checkpointsUnsupported()
     {
-        if (shadowTwin != null)
-        {
-            // The twin's strategies, model book and the judge's windows are not in the snapshot schema: recovery of a
-            // shadow session replays its whole journal instead.
-            return "the shadow twin (--shadow) is not checkpointed";
-        }
         return snapshot.unsupportedReason();
     }
 

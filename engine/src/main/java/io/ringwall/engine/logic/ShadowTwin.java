@@ -62,6 +62,9 @@ final class ShadowTwin implements VenueAnswers
     private boolean draining;
     private final OrderEvent event = new OrderEvent();
     private long nextClOrdId;
+    /** Checkpoints: the model's state and one twin's strategy state, written through these (sized at start). */
+    private final long[] modelState;
+    private final org.agrona.concurrent.UnsafeBuffer strategyState;
 
     ShadowTwin(final LogicConfig config, final List<Strategy> twinStrategies, final InstrumentTable instruments,
         final MarketState market, final OrderEntry entry, final ShadowJudge judge, final StrategyHost.LogicClock clock)
@@ -89,6 +92,13 @@ final class ShadowTwin implements VenueAnswers
         answerLeaves = new long[answers];
         answerFee = new long[answers];
         answerReason = new VenueRejectReason[answers];
+        modelState = new long[model.stateLongs()];
+        int largestState = 0;
+        for (final Strategy twin : twins)
+        {
+            largestState = Math.max(largestState, twin.maxStateLength());
+        }
+        strategyState = new org.agrona.concurrent.UnsafeBuffer(new byte[Math.max(8, (largestState + 7) & ~7)]);
         contexts = new TwinContext[twins.length];
         for (int i = 0; i < twins.length; i++)
         {
@@ -154,6 +164,94 @@ final class ShadowTwin implements VenueAnswers
             twin.onTimer(timerId, timeNs);
         }
         drain();
+    }
+
+    /** @return null when every twin strategy can be checkpointed, else why not. */
+    String checkpointsUnsupported()
+    {
+        for (final Strategy twin : twins)
+        {
+            if (twin.maxStateLength() < 0 || twin.maxStateLength() > strategyState.capacity() ||
+                twin.writeState(strategyState, 0) == Strategy.STATE_UNSUPPORTED)
+            {
+                return "twin strategy " + twin.getClass().getName() + " does not implement Strategy.writeState/readState";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Checkpoints, between inputs: the twin's orders, positions and id counter, its model's book and account, and
+     * each twin strategy's state, in a layout of fixed size for the configuration. Allocation-free.
+     */
+    void writeState(final StateCursor out)
+    {
+        if (queued != 0)
+        {
+            throw new IllegalStateException("shadow twin: " + queued + " model answers still queued between inputs");
+        }
+        out.putLong(nextClOrdId);
+        out.putLongs(position);
+        out.putLongs(openQuantity);
+        for (int i = 0; i < capacity; i++)
+        {
+            out.putLong(orderId[i]);
+            out.putLong(orderStrategy[i]);
+            out.putLong(orderInstrument[i]);
+            out.putLong(orderSide[i] == null ? -1 : orderSide[i].value());
+            out.putLong(orderLeaves[i]);
+        }
+        model.writeState(modelState);
+        for (final long value : modelState)
+        {
+            out.putLong(value);
+        }
+        for (final Strategy twin : twins)
+        {
+            final int length = twin.writeState(strategyState, 0);
+            // the room past the state is zeroed, so equal states encode to equal bytes
+            strategyState.setMemory(Math.max(0, length), strategyState.capacity() - Math.max(0, length), (byte)0);
+            out.putLong(length);
+            for (int at = 0; at < strategyState.capacity(); at += 8)
+            {
+                out.putLong(strategyState.getLong(at));
+            }
+        }
+    }
+
+    /** Recovery: restores what {@link #writeState} wrote, after {@link #start}, before any input. */
+    void readState(final StateCursor in)
+    {
+        nextClOrdId = in.getLong();
+        in.getLongs(position);
+        in.getLongs(openQuantity);
+        for (int i = 0; i < capacity; i++)
+        {
+            orderId[i] = in.getLong();
+            orderStrategy[i] = in.getInt();
+            orderInstrument[i] = in.getInt();
+            final long side = in.getLong();
+            orderSide[i] = side < 0 ? null : Side.get((short)side);
+            orderLeaves[i] = in.getLong();
+        }
+        for (int i = 0; i < modelState.length; i++)
+        {
+            modelState[i] = in.getLong();
+        }
+        model.readState(modelState);
+        for (final Strategy twin : twins)
+        {
+            final int length = in.getInt();
+            if (length < 0 || length > strategyState.capacity())
+            {
+                throw new IllegalArgumentException("twin strategy state of " + length + " bytes does not fit");
+            }
+            for (int at = 0; at < strategyState.capacity(); at += 8)
+            {
+                strategyState.putLong(at, in.getLong());
+            }
+            twin.readState(strategyState, 0, length);
+        }
     }
 
     /** @return the twin's position in the instrument (for tests and the state view). */

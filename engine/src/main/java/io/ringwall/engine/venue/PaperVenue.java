@@ -53,6 +53,8 @@ public final class PaperVenue
 {
     /** Volumes up to this times a volume limit (at most {@link CostModel#PPM}) cannot overflow a long. */
     private static final long PLAIN_VOLUME_LIMIT = Long.MAX_VALUE / CostModel.PPM;
+    /** Longs one book entry takes in {@link #writeState}. */
+    private static final int ORDER_LONGS = 17;
 
     private final VenueAnswers answers;
     private final CostModel costs;
@@ -240,6 +242,134 @@ public final class PaperVenue
         this.cash = cash;
         this.nextVenueOrderId = Math.max(nextVenueOrderId, venueOrderIdFloor);
         this.nextExecId = Math.max(nextExecId, execIdFloor);
+    }
+
+    /** Longs {@link #writeState} writes: a fixed layout for this venue's instruments and capacity. */
+    public int stateLongs()
+    {
+        return 8 + 6 * specs.length + ORDER_LONGS * book.length;
+    }
+
+    /**
+     * Checkpoints (the shadow twin's model): writes the whole matching state (account, counters, each instrument's
+     * last print, quote and volume left, the book in arrival order) into {@code out} from index 0, padded to
+     * {@link #stateLongs()}. Allocation-free.
+     */
+    public void writeState(final long[] out)
+    {
+        int at = 0;
+        out[at++] = working;
+        out[at++] = prints;
+        out[at++] = cash;
+        out[at++] = committed;
+        out[at++] = nextVenueOrderId;
+        out[at++] = nextExecId;
+        out[at++] = fills;
+        out[at++] = rejects;
+        at = putAll(out, at, lastPrice);
+        at = putAll(out, at, remaining);
+        at = putAll(out, at, bidPrice);
+        at = putAll(out, at, askPrice);
+        at = putAll(out, at, bidLeft);
+        at = putAll(out, at, askLeft);
+        for (int i = 0; i < book.length; i++)
+        {
+            final VenueOrder order = i < working ? book[i] : null;
+            if (order == null)
+            {
+                java.util.Arrays.fill(out, at, at + ORDER_LONGS, 0);
+                at += ORDER_LONGS;
+                continue;
+            }
+            out[at++] = order.clOrdId;
+            out[at++] = order.venueOrderId;
+            out[at++] = order.instrumentId;
+            out[at++] = order.side.value();
+            out[at++] = order.ordType.value();
+            out[at++] = order.timeInForce.value();
+            out[at++] = order.quantity;
+            out[at++] = order.filled;
+            out[at++] = order.limitPrice;
+            out[at++] = order.stopPrice;
+            out[at++] = order.triggered ? 1 : 0;
+            out[at++] = order.acknowledged ? 1 : 0;
+            out[at++] = order.ackDueNs;
+            out[at++] = order.liveAtNs;
+            out[at++] = order.expiresAtNs;
+            out[at++] = order.arrivalPrint;
+            out[at++] = order.commitment;
+        }
+    }
+
+    /**
+     * Recovery: restores what {@link #writeState} wrote into this venue, fresh from the same configuration.
+     *
+     * @throws IllegalArgumentException when the state does not fit this venue.
+     */
+    public void readState(final long[] in)
+    {
+        if (in.length < stateLongs() || working != 0 || in[0] < 0 || in[0] > book.length)
+        {
+            throw new IllegalArgumentException("paper model state does not fit this venue (" + in.length +
+                " values, " + in[0] + " orders, capacity " + book.length + ")");
+        }
+        int at = 0;
+        final int orders = (int)in[at++];
+        prints = in[at++];
+        cash = in[at++];
+        committed = in[at++];
+        nextVenueOrderId = in[at++];
+        nextExecId = in[at++];
+        fills = in[at++];
+        rejects = in[at++];
+        at = getAll(in, at, lastPrice);
+        at = getAll(in, at, remaining);
+        at = getAll(in, at, bidPrice);
+        at = getAll(in, at, askPrice);
+        at = getAll(in, at, bidLeft);
+        at = getAll(in, at, askLeft);
+        quotedSides = 0;
+        for (int i = 0; i < specs.length; i++)
+        {
+            quotedSides += (bidPrice[i] > 0 ? 1 : 0) + (askPrice[i] > 0 ? 1 : 0);
+        }
+        for (int i = 0; i < orders; i++)
+        {
+            final VenueOrder order = pool[--pooled];
+            pool[pooled] = null;
+            order.clOrdId = in[at++];
+            order.venueOrderId = in[at++];
+            order.instrumentId = (int)in[at++];
+            order.side = Side.get((short)in[at++]);
+            order.ordType = OrdType.get((short)in[at++]);
+            order.timeInForce = TimeInForce.get((short)in[at++]);
+            order.quantity = in[at++];
+            order.filled = in[at++];
+            order.limitPrice = in[at++];
+            order.stopPrice = in[at++];
+            order.triggered = in[at++] != 0;
+            order.acknowledged = in[at++] != 0;
+            order.ackDueNs = in[at++];
+            order.liveAtNs = in[at++];
+            order.expiresAtNs = in[at++];
+            order.arrivalPrint = in[at++];
+            order.commitment = in[at++];
+            book[working++] = order;
+            byClOrdId.put(order.clOrdId, order);
+            onBooked(order);
+        }
+    }
+
+    private static int putAll(final long[] out, final int at, final long[] values)
+    {
+        System.arraycopy(values, 0, out, at, values.length);
+        return at + values.length;
+    }
+
+    private static int getAll(final long[] in, final int at, final long[] values)
+    {
+        System.arraycopy(in, at, values, 0, values.length);
+        return at + values.length;
     }
 
     /** @return whether the venue is working an order of this client id. */
