@@ -137,7 +137,8 @@ public final class BusinessLogic
             shadowTwin = null;
         }
         snapshot = new LogicSnapshot(this, config, portfolio, market, orders, breakers, risk, entry, counters,
-            strategies, gate, reconciler, statusWatch, output, tradingStates, instruments.size());
+            strategies, gate, reconciler, statusWatch, output, tradingStates, instruments.size(), shadowTwin,
+            shadowJudge);
     }
 
     /**
@@ -258,12 +259,6 @@ public final class BusinessLogic
     /** @return null when the whole state can be checkpointed, else why not (a strategy without the hook). */
     public String checkpointsUnsupported()
     {
-        if (shadowTwin != null)
-        {
-            // The twin's strategies, model book and the judge's windows are not in the snapshot schema: recovery of a
-            // shadow session replays its whole journal instead.
-            return "the shadow twin (--shadow) is not checkpointed";
-        }
         return snapshot.unsupportedReason();
     }
 

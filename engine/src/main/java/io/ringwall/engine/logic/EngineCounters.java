@@ -36,7 +36,7 @@ public final class EngineCounters
     /**
      * Shadow trading (ringwall run --shadow): decisions compared with the twin's, those misaligned, live orders
      * finished, those fully filled, those with a slippage figure and its sum (ppm), and the rolling execution quality
-     * (ppm, -1 until its window is full). Not checkpointed: a shadow session takes no checkpoints.
+     * (ppm, -1 until its window is full). Checkpointed in the snapshot's SHADOW component.
      */
     public long shadowDecisions;
     public long shadowMisalignments;

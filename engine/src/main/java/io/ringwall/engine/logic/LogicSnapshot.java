@@ -44,6 +44,14 @@ final class LogicSnapshot
     /** Since snapshot version 3: each instrument's trading state at its exchange (halts, pauses). */
     static final int TRADING_STATES = 9;
     private static final int COMPONENTS = 9;
+    /**
+     * Only in a shadow session's snapshots (issue 20), after the others: the twin (its strategies' states, orders,
+     * positions and paper model), the judge's targets and windows, the shadow counters and each working live
+     * order's shadow measures. The configuration digest tells a shadow session's snapshot from another's.
+     */
+    static final int SHADOW = 10;
+    /** Values kept per working live order for the shadow judge ({@link Order#shadowModelPrice} and on). */
+    private static final int SHADOW_ORDER_LONGS = 5;
     private static final int ORDER_ENTRY_LENGTH = 4 + 4 + 4 + 1 + 1 + 1 + 1 + 1 + 10 * 8;
 
     private final BusinessLogic logic;
@@ -60,6 +68,10 @@ final class LogicSnapshot
     private final StatusWatch statusWatch;
     private final OutputPublisher output;
     private final TradingStates tradingStates;
+    /** Both null unless the shadow is on. */
+    private final ShadowTwin shadowTwin;
+    private final ShadowJudge shadowJudge;
+    private final int componentCount;
     private final int instruments;
     private final int maxOrders;
     private final long configDigest;
@@ -76,9 +88,13 @@ final class LogicSnapshot
         final MarketState market, final OrderManager orders, final Breakers breakers, final PreTradeRisk risk,
         final OrderEntry entry, final EngineCounters counters, final StrategyHost strategies,
         final PreMarketGate gate, final Reconciler reconciler, final StatusWatch statusWatch,
-        final OutputPublisher output, final TradingStates tradingStates, final int instruments)
+        final OutputPublisher output, final TradingStates tradingStates, final int instruments,
+        final ShadowTwin shadowTwin, final ShadowJudge shadowJudge)
     {
         this.tradingStates = tradingStates;
+        this.shadowTwin = shadowTwin;
+        this.shadowJudge = shadowJudge;
+        this.componentCount = COMPONENTS + (shadowTwin != null ? 1 : 0);
         this.statusWatch = statusWatch;
         this.logic = logic;
         this.portfolio = portfolio;
@@ -100,7 +116,7 @@ final class LogicSnapshot
         final ExpandableArrayBuffer measure = new ExpandableArrayBuffer(4096);
         int largestComponent = strategies.maxStateLength();
         int components = 0;
-        for (int id = 1; id <= COMPONENTS; id++)
+        for (int id = 1; id <= componentCount; id++)
         {
             final int length = writeComponent(id, measure);
             largestComponent = Math.max(largestComponent, length);
@@ -118,8 +134,9 @@ final class LogicSnapshot
             BreakerType.values().length * EngineSnapshotEncoder.BreakersEncoder.sbeBlockLength() +
             components + strategyBytes + 1024;
         final Strategy missing = strategies.withoutStateSupport(scratch);
-        this.unsupported = missing == null ? null : "strategy " + missing.getClass().getName() +
-            " does not implement Strategy.writeState/readState";
+        this.unsupported = missing != null ? "strategy " + missing.getClass().getName() +
+            " does not implement Strategy.writeState/readState" :
+            shadowTwin != null ? shadowTwin.checkpointsUnsupported() : null;
     }
 
     /** @return null when every part can be checkpointed, else why not. */
@@ -197,8 +214,8 @@ final class LogicSnapshot
                     .state(io.ringwall.codecs.snapshot.BreakerState.get(breakers.state(type).value()));
             }
         }
-        final EngineSnapshotEncoder.ComponentsEncoder components = encoder.componentsCount(COMPONENTS);
-        for (int id = 1; id <= COMPONENTS; id++)
+        final EngineSnapshotEncoder.ComponentsEncoder components = encoder.componentsCount(componentCount);
+        for (int id = 1; id <= componentCount; id++)
         {
             final int length = writeComponent(id, scratch);
             components.next().componentId(id).putState(scratch, 0, length);
@@ -286,8 +303,8 @@ final class LogicSnapshot
         final EngineSnapshotDecoder.ComponentsDecoder components = decoder.components();
         // a version 1 snapshot has no AMENDS component (no order of it was ever amended), a version 2 one no
         // TRADING_STATES (its counters' layout, one risk reason short, refuses it anyway: it cannot be resumed from)
-        final int expected = headerDecoder.version() < 2 ? COMPONENTS - 2 :
-            headerDecoder.version() < 3 ? COMPONENTS - 1 : COMPONENTS;
+        final int expected = headerDecoder.version() < 2 ? componentCount - 2 :
+            headerDecoder.version() < 3 ? componentCount - 1 : componentCount;
         if (components.count() != expected)
         {
             throw new IllegalArgumentException("snapshot has " + components.count() + " components, expected " +
@@ -343,6 +360,7 @@ final class LogicSnapshot
             case STATUS_WATCH -> statusWatch.writeState(cursor);
             case AMENDS -> writeAmends(cursor);
             case TRADING_STATES -> tradingStates.writeState(cursor);
+            case SHADOW -> writeShadow(cursor);
             default -> throw new IllegalArgumentException("component " + id);
         }
         return cursor.position();
@@ -361,6 +379,7 @@ final class LogicSnapshot
             case STATUS_WATCH -> statusWatch.readState(in);
             case AMENDS -> readAmends(in);
             case TRADING_STATES -> tradingStates.readState(in);
+            case SHADOW -> readShadow(in);
             default -> throw new IllegalArgumentException("unknown snapshot component " + id);
         }
     }
@@ -381,6 +400,68 @@ final class LogicSnapshot
         counters.replaceRejects = in.getLong();
         counters.amendsRefused = in.getLong();
         orders.readAmends(in);
+    }
+
+    private void writeShadow(final StateCursor out)
+    {
+        out.putLong(counters.shadowDecisions);
+        out.putLong(counters.shadowMisalignments);
+        out.putLong(counters.shadowExecutions);
+        out.putLong(counters.shadowFilled);
+        out.putLong(counters.shadowSlippageOrders);
+        out.putLong(counters.shadowSlippagePpmSum);
+        out.putLong(counters.shadowExecutionQualityPpm);
+        shadowJudge.writeState(out);
+        shadowTwin.writeState(out);
+        // the working live orders' measures, oldest first as in the orders group, padded to the pool's size
+        out.putLong(orders.workingCount());
+        int written = 0;
+        for (Order order = orders.oldestWorking(); order != null; order = order.nextWorking)
+        {
+            out.putLong(order.shadowModelPrice);
+            out.putLong(order.shadowSentNs);
+            out.putLong(order.shadowAckNs);
+            out.putLong(order.shadowFirstFillNs);
+            out.putLong(order.shadowAveragePrice);
+            written++;
+        }
+        for (int i = written * SHADOW_ORDER_LONGS; i < maxOrders * SHADOW_ORDER_LONGS; i++)
+        {
+            out.putLong(0);
+        }
+    }
+
+    private void readShadow(final StateCursor in)
+    {
+        counters.shadowDecisions = in.getLong();
+        counters.shadowMisalignments = in.getLong();
+        counters.shadowExecutions = in.getLong();
+        counters.shadowFilled = in.getLong();
+        counters.shadowSlippageOrders = in.getLong();
+        counters.shadowSlippagePpmSum = in.getLong();
+        counters.shadowExecutionQualityPpm = in.getLong();
+        shadowJudge.readState(in);
+        shadowTwin.readState(in);
+        final long working = in.getLong();
+        if (working != orders.workingCount())
+        {
+            throw new IllegalArgumentException("snapshot's shadow measures cover " + working + " orders, its orders " +
+                "group " + orders.workingCount());
+        }
+        int read = 0;
+        for (Order order = orders.oldestWorking(); order != null; order = order.nextWorking)
+        {
+            order.shadowModelPrice = in.getLong();
+            order.shadowSentNs = in.getLong();
+            order.shadowAckNs = in.getLong();
+            order.shadowFirstFillNs = in.getLong();
+            order.shadowAveragePrice = in.getLong();
+            read++;
+        }
+        for (int i = read * SHADOW_ORDER_LONGS; i < maxOrders * SHADOW_ORDER_LONGS; i++)
+        {
+            in.getLong();
+        }
     }
 
     private static OrderStatus status(final short wire)

@@ -134,6 +134,51 @@ final class ShadowJudge
         }
     }
 
+    /** Checkpoints, between inputs: both sides' targets, what was last compared, the quality window, the run. */
+    void writeState(final StateCursor out)
+    {
+        out.putLongs(liveTarget);
+        out.putLongs(twinTarget);
+        out.putLongs(comparedLive);
+        out.putLongs(comparedTwin);
+        out.putLong(window.length);
+        for (final boolean filled : window)
+        {
+            out.putLong(filled ? 1 : 0);
+        }
+        out.putLong(windowNext);
+        out.putLong(windowSize);
+        out.putLong(windowFilled);
+        out.putLong(misalignmentsInRow);
+    }
+
+    /** Recovery: restores what {@link #writeState} wrote. */
+    void readState(final StateCursor in)
+    {
+        in.getLongs(liveTarget);
+        in.getLongs(twinTarget);
+        in.getLongs(comparedLive);
+        in.getLongs(comparedTwin);
+        if (in.getLong() != window.length)
+        {
+            throw new IllegalArgumentException("snapshot's shadow execution window differs from this configuration's");
+        }
+        for (int i = 0; i < window.length; i++)
+        {
+            window[i] = in.getLong() != 0;
+        }
+        windowNext = in.getInt();
+        windowSize = in.getInt();
+        windowFilled = in.getInt();
+        misalignmentsInRow = in.getInt();
+        // what a twin decided at its start is compared already (the restored targets include it)
+        for (int i = 0; i < touchedCount; i++)
+        {
+            isTouched[touched[i]] = false;
+        }
+        touchedCount = 0;
+    }
+
     /** An operator reset SHADOW: the run of misalignments and the quality window start afresh. */
     void rebase()
     {

@@ -62,6 +62,9 @@ final class ShadowTwin implements VenueAnswers
     private boolean draining;
     private final OrderEvent event = new OrderEvent();
     private long nextClOrdId;
+    /** Checkpoints: the model's state and one twin's strategy state, written through these (sized at start). */
+    private final long[] modelState;
+    private final org.agrona.concurrent.UnsafeBuffer strategyState;
 
     ShadowTwin(final LogicConfig config, final List<Strategy> twinStrategies, final InstrumentTable instruments,
         final MarketState market, final OrderEntry entry, final ShadowJudge judge, final StrategyHost.LogicClock clock)
@@ -80,7 +83,8 @@ final class ShadowTwin implements VenueAnswers
         this.orderSide = new Side[capacity];
         this.orderId = new long[capacity];
         this.orderLeaves = new long[capacity];
-        final int answers = capacity * 4;
+        // a power of two, so the ring's index is a mask rather than a division on every answer
+        final int answers = Integer.highestOneBit(Math.max(1, capacity * 4 - 1)) << 1;
         answerKind = new int[answers];
         answerClOrdId = new long[answers];
         answerPrice = new long[answers];
@@ -88,6 +92,13 @@ final class ShadowTwin implements VenueAnswers
         answerLeaves = new long[answers];
         answerFee = new long[answers];
         answerReason = new VenueRejectReason[answers];
+        modelState = new long[model.stateLongs()];
+        int largestState = 0;
+        for (final Strategy twin : twins)
+        {
+            largestState = Math.max(largestState, twin.maxStateLength());
+        }
+        strategyState = new org.agrona.concurrent.UnsafeBuffer(new byte[Math.max(8, (largestState + 7) & ~7)]);
         contexts = new TwinContext[twins.length];
         for (int i = 0; i < twins.length; i++)
         {
@@ -155,6 +166,94 @@ final class ShadowTwin implements VenueAnswers
         drain();
     }
 
+    /** @return null when every twin strategy can be checkpointed, else why not. */
+    String checkpointsUnsupported()
+    {
+        for (final Strategy twin : twins)
+        {
+            if (twin.maxStateLength() < 0 || twin.maxStateLength() > strategyState.capacity() ||
+                twin.writeState(strategyState, 0) == Strategy.STATE_UNSUPPORTED)
+            {
+                return "twin strategy " + twin.getClass().getName() + " does not implement Strategy.writeState/readState";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Checkpoints, between inputs: the twin's orders, positions and id counter, its model's book and account, and
+     * each twin strategy's state, in a layout of fixed size for the configuration. Allocation-free.
+     */
+    void writeState(final StateCursor out)
+    {
+        if (queued != 0)
+        {
+            throw new IllegalStateException("shadow twin: " + queued + " model answers still queued between inputs");
+        }
+        out.putLong(nextClOrdId);
+        out.putLongs(position);
+        out.putLongs(openQuantity);
+        for (int i = 0; i < capacity; i++)
+        {
+            out.putLong(orderId[i]);
+            out.putLong(orderStrategy[i]);
+            out.putLong(orderInstrument[i]);
+            out.putLong(orderSide[i] == null ? -1 : orderSide[i].value());
+            out.putLong(orderLeaves[i]);
+        }
+        model.writeState(modelState);
+        for (final long value : modelState)
+        {
+            out.putLong(value);
+        }
+        for (final Strategy twin : twins)
+        {
+            final int length = twin.writeState(strategyState, 0);
+            // the room past the state is zeroed, so equal states encode to equal bytes
+            strategyState.setMemory(Math.max(0, length), strategyState.capacity() - Math.max(0, length), (byte)0);
+            out.putLong(length);
+            for (int at = 0; at < strategyState.capacity(); at += 8)
+            {
+                out.putLong(strategyState.getLong(at));
+            }
+        }
+    }
+
+    /** Recovery: restores what {@link #writeState} wrote, after {@link #start}, before any input. */
+    void readState(final StateCursor in)
+    {
+        nextClOrdId = in.getLong();
+        in.getLongs(position);
+        in.getLongs(openQuantity);
+        for (int i = 0; i < capacity; i++)
+        {
+            orderId[i] = in.getLong();
+            orderStrategy[i] = in.getInt();
+            orderInstrument[i] = in.getInt();
+            final long side = in.getLong();
+            orderSide[i] = side < 0 ? null : Side.get((short)side);
+            orderLeaves[i] = in.getLong();
+        }
+        for (int i = 0; i < modelState.length; i++)
+        {
+            modelState[i] = in.getLong();
+        }
+        model.readState(modelState);
+        for (final Strategy twin : twins)
+        {
+            final int length = in.getInt();
+            if (length < 0 || length > strategyState.capacity())
+            {
+                throw new IllegalArgumentException("twin strategy state of " + length + " bytes does not fit");
+            }
+            for (int at = 0; at < strategyState.capacity(); at += 8)
+            {
+                strategyState.putLong(at, in.getLong());
+            }
+            twin.readState(strategyState, 0, length);
+        }
+    }
+
     /** @return the twin's position in the instrument (for tests and the state view). */
     long position(final int instrumentId)
     {
@@ -198,7 +297,7 @@ final class ShadowTwin implements VenueAnswers
         while (queued > 0)
         {
             final int i = head;
-            head = (head + 1) % answerKind.length;
+            head = (head + 1) & (answerKind.length - 1);
             queued--;
             apply(answerKind[i], answerClOrdId[i], answerPrice[i], answerQuantity[i], answerLeaves[i], answerFee[i],
                 answerReason[i]);
@@ -257,7 +356,7 @@ final class ShadowTwin implements VenueAnswers
         {
             throw new IllegalStateException("shadow twin: more than " + answerKind.length + " model answers queued");
         }
-        final int i = (head + queued) % answerKind.length;
+        final int i = (head + queued) & (answerKind.length - 1);
         answerKind[i] = kind;
         answerClOrdId[i] = clOrdId;
         answerPrice[i] = price;

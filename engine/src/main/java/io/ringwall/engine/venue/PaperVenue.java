@@ -51,6 +51,11 @@ import org.agrona.collections.Long2ObjectHashMap;
  */
 public final class PaperVenue
 {
+    /** Volumes up to this times a volume limit (at most {@link CostModel#PPM}) cannot overflow a long. */
+    private static final long PLAIN_VOLUME_LIMIT = Long.MAX_VALUE / CostModel.PPM;
+    /** Longs one book entry takes in {@link #writeState}. */
+    private static final int ORDER_LONGS = 17;
+
     private final VenueAnswers answers;
     private final CostModel costs;
     private final VenueRules rules;
@@ -71,6 +76,17 @@ public final class PaperVenue
     private final Long2ObjectHashMap<VenueOrder> byClOrdId;
     private int working;
     private int pooled;
+    /**
+     * Passes over the book skipped when they cannot do anything (the shadow twin moves the model on every input, a
+     * backtest on every print): no acknowledgement falls due before {@link #nextAckDueNs}, no order expires before
+     * {@link #nextExpiryNs} (both may be earlier than the truth after a cancel: one pass too many, never one too
+     * few), {@link #sweep} has nothing to release unless an order finished since the last one, and nobody fills at
+     * the touch while no side of any instrument is quoted.
+     */
+    private long nextAckDueNs = Long.MAX_VALUE;
+    private long nextExpiryNs = Long.MAX_VALUE;
+    private boolean finishedSinceSweep;
+    private int quotedSides;
     private long prints;
     private long cash;
     private long committed;
@@ -155,6 +171,7 @@ public final class PaperVenue
         committed += order.commitment;
         book[working++] = order;
         byClOrdId.put(clOrdId, order);
+        onBooked(order);
         advanceTo(nowNs, false);
     }
 
@@ -199,6 +216,18 @@ public final class PaperVenue
         committed += order.commitment;
         book[working++] = order;
         byClOrdId.put(clOrdId, order);
+        onBooked(order);
+    }
+
+    /** Keeps the passes' gates true of an order just put on the book. */
+    private void onBooked(final VenueOrder order)
+    {
+        if (!order.acknowledged)
+        {
+            nextAckDueNs = Math.min(nextAckDueNs, order.ackDueNs);
+        }
+        nextExpiryNs = Math.min(nextExpiryNs, order.expiresAtNs);
+        finishedSinceSweep |= order.leaves() <= 0;
     }
 
     /**
@@ -213,6 +242,134 @@ public final class PaperVenue
         this.cash = cash;
         this.nextVenueOrderId = Math.max(nextVenueOrderId, venueOrderIdFloor);
         this.nextExecId = Math.max(nextExecId, execIdFloor);
+    }
+
+    /** Longs {@link #writeState} writes: a fixed layout for this venue's instruments and capacity. */
+    public int stateLongs()
+    {
+        return 8 + 6 * specs.length + ORDER_LONGS * book.length;
+    }
+
+    /**
+     * Checkpoints (the shadow twin's model): writes the whole matching state (account, counters, each instrument's
+     * last print, quote and volume left, the book in arrival order) into {@code out} from index 0, padded to
+     * {@link #stateLongs()}. Allocation-free.
+     */
+    public void writeState(final long[] out)
+    {
+        int at = 0;
+        out[at++] = working;
+        out[at++] = prints;
+        out[at++] = cash;
+        out[at++] = committed;
+        out[at++] = nextVenueOrderId;
+        out[at++] = nextExecId;
+        out[at++] = fills;
+        out[at++] = rejects;
+        at = putAll(out, at, lastPrice);
+        at = putAll(out, at, remaining);
+        at = putAll(out, at, bidPrice);
+        at = putAll(out, at, askPrice);
+        at = putAll(out, at, bidLeft);
+        at = putAll(out, at, askLeft);
+        for (int i = 0; i < book.length; i++)
+        {
+            final VenueOrder order = i < working ? book[i] : null;
+            if (order == null)
+            {
+                java.util.Arrays.fill(out, at, at + ORDER_LONGS, 0);
+                at += ORDER_LONGS;
+                continue;
+            }
+            out[at++] = order.clOrdId;
+            out[at++] = order.venueOrderId;
+            out[at++] = order.instrumentId;
+            out[at++] = order.side.value();
+            out[at++] = order.ordType.value();
+            out[at++] = order.timeInForce.value();
+            out[at++] = order.quantity;
+            out[at++] = order.filled;
+            out[at++] = order.limitPrice;
+            out[at++] = order.stopPrice;
+            out[at++] = order.triggered ? 1 : 0;
+            out[at++] = order.acknowledged ? 1 : 0;
+            out[at++] = order.ackDueNs;
+            out[at++] = order.liveAtNs;
+            out[at++] = order.expiresAtNs;
+            out[at++] = order.arrivalPrint;
+            out[at++] = order.commitment;
+        }
+    }
+
+    /**
+     * Recovery: restores what {@link #writeState} wrote into this venue, fresh from the same configuration.
+     *
+     * @throws IllegalArgumentException when the state does not fit this venue.
+     */
+    public void readState(final long[] in)
+    {
+        if (in.length < stateLongs() || working != 0 || in[0] < 0 || in[0] > book.length)
+        {
+            throw new IllegalArgumentException("paper model state does not fit this venue (" + in.length +
+                " values, " + in[0] + " orders, capacity " + book.length + ")");
+        }
+        int at = 0;
+        final int orders = (int)in[at++];
+        prints = in[at++];
+        cash = in[at++];
+        committed = in[at++];
+        nextVenueOrderId = in[at++];
+        nextExecId = in[at++];
+        fills = in[at++];
+        rejects = in[at++];
+        at = getAll(in, at, lastPrice);
+        at = getAll(in, at, remaining);
+        at = getAll(in, at, bidPrice);
+        at = getAll(in, at, askPrice);
+        at = getAll(in, at, bidLeft);
+        at = getAll(in, at, askLeft);
+        quotedSides = 0;
+        for (int i = 0; i < specs.length; i++)
+        {
+            quotedSides += (bidPrice[i] > 0 ? 1 : 0) + (askPrice[i] > 0 ? 1 : 0);
+        }
+        for (int i = 0; i < orders; i++)
+        {
+            final VenueOrder order = pool[--pooled];
+            pool[pooled] = null;
+            order.clOrdId = in[at++];
+            order.venueOrderId = in[at++];
+            order.instrumentId = (int)in[at++];
+            order.side = Side.get((short)in[at++]);
+            order.ordType = OrdType.get((short)in[at++]);
+            order.timeInForce = TimeInForce.get((short)in[at++]);
+            order.quantity = in[at++];
+            order.filled = in[at++];
+            order.limitPrice = in[at++];
+            order.stopPrice = in[at++];
+            order.triggered = in[at++] != 0;
+            order.acknowledged = in[at++] != 0;
+            order.ackDueNs = in[at++];
+            order.liveAtNs = in[at++];
+            order.expiresAtNs = in[at++];
+            order.arrivalPrint = in[at++];
+            order.commitment = in[at++];
+            book[working++] = order;
+            byClOrdId.put(order.clOrdId, order);
+            onBooked(order);
+        }
+    }
+
+    private static int putAll(final long[] out, final int at, final long[] values)
+    {
+        System.arraycopy(values, 0, out, at, values.length);
+        return at + values.length;
+    }
+
+    private static int getAll(final long[] in, final int at, final long[] values)
+    {
+        System.arraycopy(in, at, values, 0, values.length);
+        return at + values.length;
     }
 
     /** @return whether the venue is working an order of this client id. */
@@ -294,7 +451,7 @@ public final class PaperVenue
         }
         lastPrice[instrumentId] = price;
         prints++;
-        long capacity = Fixed.mulDiv(quantity, rules.volumeLimitPpm(), CostModel.PPM);
+        long capacity = volumeShare(quantity);
         for (int i = 0; i < working; i++)
         {
             final VenueOrder order = book[i];
@@ -331,10 +488,12 @@ public final class PaperVenue
     {
         if (isValid(instrumentId))
         {
+            quotedSides -= (bidPrice[instrumentId] > 0 ? 1 : 0) + (askPrice[instrumentId] > 0 ? 1 : 0);
             bidPrice[instrumentId] = bid > 0 && bidQuantity > 0 ? bid : 0;
             bidLeft[instrumentId] = bidPrice[instrumentId] > 0 ? bidQuantity : 0;
             askPrice[instrumentId] = ask > 0 && askQuantity > 0 ? ask : 0;
             askLeft[instrumentId] = askPrice[instrumentId] > 0 ? askQuantity : 0;
+            quotedSides += (bidPrice[instrumentId] > 0 ? 1 : 0) + (askPrice[instrumentId] > 0 ? 1 : 0);
         }
         advanceTo(nowNs);
     }
@@ -353,7 +512,7 @@ public final class PaperVenue
             return;
         }
         prints++;
-        long capacity = Fixed.mulDiv(volume, rules.volumeLimitPpm(), CostModel.PPM);
+        long capacity = volumeShare(volume);
         for (int i = 0; i < working; i++)
         {
             final VenueOrder order = book[i];
@@ -436,10 +595,21 @@ public final class PaperVenue
         takeAtTouch(nowNs);
     }
 
+    /**
+     * The share of a print's (or bar's) volume the venue's fills may take. Every print pays for it, so the common
+     * case skips {@link Fixed#mulDiv}'s 128-bit path and its division by a variable: when the product fits in a long
+     * (the limit is at most {@link CostModel#PPM}), the same truncated quotient comes from a division by the constant.
+     */
+    private long volumeShare(final long volume)
+    {
+        return volume >= -PLAIN_VOLUME_LIMIT && volume <= PLAIN_VOLUME_LIMIT ?
+            volume * rules.volumeLimitPpm() / CostModel.PPM : Fixed.mulDiv(volume, rules.volumeLimitPpm(), CostModel.PPM);
+    }
+
     /** Whether the side {@code order} would take from is quoted (then it fills at the touch, not on prints). */
     private boolean isQuoted(final VenueOrder order)
     {
-        return (order.side == Side.BUY ? askPrice : bidPrice)[order.instrumentId] > 0;
+        return quotedSides > 0 && (order.side == Side.BUY ? askPrice : bidPrice)[order.instrumentId] > 0;
     }
 
     /**
@@ -448,6 +618,10 @@ public final class PaperVenue
      */
     private void takeAtTouch(final long nowNs)
     {
+        if (quotedSides == 0)
+        {
+            return;
+        }
         boolean filled = false;
         for (int i = 0; i < working; i++)
         {
@@ -584,6 +758,7 @@ public final class PaperVenue
         if (quantity > 0)
         {
             order.filled += quantity;
+            finishedSinceSweep |= order.leaves() <= 0;
             final long fee = costs.commission(quantity, price);
             final long notional = Fixed.notional(price, quantity);
             if (order.side == Side.BUY)
@@ -618,6 +793,11 @@ public final class PaperVenue
 
     private void acknowledgeDue(final long nowNs)
     {
+        if (nowNs < nextAckDueNs)
+        {
+            return;
+        }
+        long next = Long.MAX_VALUE;
         for (int i = 0; i < working; i++)
         {
             final VenueOrder order = book[i];
@@ -626,20 +806,35 @@ public final class PaperVenue
                 order.acknowledged = true;
                 answers.orderAccepted(order.ackDueNs, order.clOrdId, order.venueOrderId, order.instrumentId);
             }
+            else if (!order.acknowledged)
+            {
+                next = Math.min(next, order.ackDueNs);
+            }
         }
+        nextAckDueNs = next;
     }
 
     private void expireDue(final long nowNs)
     {
-        for (int i = 0; i < working; i++)
+        if (nowNs >= nextExpiryNs)
         {
-            final VenueOrder order = book[i];
-            if (order.acknowledged && order.expiresAtNs <= nowNs && order.leaves() > 0)
+            long next = Long.MAX_VALUE;
+            for (int i = 0; i < working; i++)
             {
-                answers.orderExpired(order.expiresAtNs, order.clOrdId, order.venueOrderId, order.instrumentId,
-                    order.leaves());
-                finish(order);
+                final VenueOrder order = book[i];
+                if (order.acknowledged && order.expiresAtNs <= nowNs && order.leaves() > 0)
+                {
+                    answers.orderExpired(order.expiresAtNs, order.clOrdId, order.venueOrderId, order.instrumentId,
+                        order.leaves());
+                    finish(order);
+                }
+                else if (order.leaves() > 0)
+                {
+                    // an unacknowledged order past its expiry keeps the gate open until it is acknowledged and expires
+                    next = Math.min(next, order.expiresAtNs);
+                }
             }
+            nextExpiryNs = next;
         }
         sweep();
     }
@@ -647,6 +842,11 @@ public final class PaperVenue
     /** Removes every order with nothing left, keeping the others in arrival order. */
     private void sweep()
     {
+        if (!finishedSinceSweep)
+        {
+            return;
+        }
+        finishedSinceSweep = false;
         int kept = 0;
         for (int i = 0; i < working; i++)
         {
@@ -674,9 +874,10 @@ public final class PaperVenue
     }
 
     /** Leaves the order nothing to work (it was cancelled or expired); the next sweep releases it. */
-    private static void finish(final VenueOrder order)
+    private void finish(final VenueOrder order)
     {
         order.filled = order.quantity;
+        finishedSinceSweep = true;
     }
 
     private void release(final VenueOrder order)

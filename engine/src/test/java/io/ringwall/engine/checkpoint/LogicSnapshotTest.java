@@ -11,6 +11,7 @@ import io.ringwall.engine.EngineConfig;
 import io.ringwall.engine.EngineFixtures;
 import io.ringwall.engine.JournalDump;
 import io.ringwall.engine.RunSummary;
+import io.ringwall.engine.config.ShadowSettings;
 import io.ringwall.engine.logic.BusinessLogic;
 import io.ringwall.engine.logic.LogicConfig;
 import io.ringwall.engine.marketdata.DataFiles;
@@ -86,6 +87,68 @@ class LogicSnapshotTest
                 resumedOutputs.add(copy(frame, offset, length)));
             resumed.restoreState(new UnsafeBuffer(snapshot.getValue()), 0, snapshot.getValue().length);
             assertThat(resumed.lastInputSequence()).isEqualTo(after);
+            assertThat(copy(buffer, 0, resumed.captureState(buffer, 0))).as("restore then capture at %d", after)
+                .isEqualTo(snapshot.getValue());
+            for (int i = after; i < inputs.size(); i++)
+            {
+                feed(resumed, inputs.get(i));
+            }
+            final List<byte[]> expected = outputs.subList(outputsBefore.get(after), outputs.size());
+            assertThat(resumedOutputs).as("outputs after %d", after).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.size(); i++)
+            {
+                assertThat(resumedOutputs.get(i)).as("output %d after snapshot %d", i, after).isEqualTo(expected.get(i));
+            }
+            assertThat(copy(buffer, 0, resumed.captureState(buffer, 0))).as("final state from snapshot %d", after)
+                .isEqualTo(finalState);
+        }
+    }
+
+    /**
+     * A shadow session (issue 20) checkpoints too: the twin's strategies, orders and paper model, the judge's
+     * targets and quality window, and the live orders' shadow measures travel in the snapshot's SHADOW component,
+     * so a logic restored at any point journals the same shadow decisions and executions as the original. The
+     * twin's moving average differs from the live one, so the judge sees both aligned and misaligned decisions.
+     */
+    @Test
+    void aShadowSessionRestoredAnywhereContinuesExactlyAsTheOriginal()
+    {
+        final LogicConfig shadow = config.withShadow(new ShadowSettings(true,
+            ShadowSettings.DEFAULT_SIGNAL_TOLERANCE_PPM, 1_000, 0, ShadowSettings.DEFAULT_EXECUTION_WINDOW,
+            List.of(EngineFixtures.MA.replace("fast=20", "fast=25"), EngineFixtures.MEAN_REVERSION)));
+        final List<byte[]> outputs = new ArrayList<>();
+        final BusinessLogic original = BusinessLogic.create(shadow, (seq, time, frame, offset, length, ingress) ->
+            outputs.add(copy(frame, offset, length)));
+        assertThat(original.checkpointsUnsupported()).isNull();
+        final UnsafeBuffer buffer = new UnsafeBuffer(new byte[original.maxSnapshotLength()]);
+        final TreeMap<Integer, byte[]> snapshots = new TreeMap<>();
+        final TreeMap<Integer, Integer> outputsBefore = new TreeMap<>();
+        int twinHolding = 0;
+        for (int i = 0; i < inputs.size(); i++)
+        {
+            feed(original, inputs.get(i));
+            final boolean holding = twinHolding < 3 && original.shadowPosition(0) != 0 && i % 11 == 0;
+            if (i == 0 || i % 25_000 == 0 || holding)
+            {
+                twinHolding += holding ? 1 : 0;
+                snapshots.put(i + 1, copy(buffer, 0, original.captureState(buffer, 0)));
+                outputsBefore.put(i + 1, outputs.size());
+            }
+        }
+        assertThat(twinHolding).as("some snapshots find the twin holding a position").isEqualTo(3);
+        assertThat(original.counters().shadowMisalignments).as("misaligned decisions").isPositive();
+        assertThat(original.counters().shadowDecisions).as("aligned ones too")
+            .isGreaterThan(original.counters().shadowMisalignments);
+        assertThat(original.counters().shadowExecutions).as("live orders judged").isPositive();
+        final byte[] finalState = copy(buffer, 0, original.captureState(buffer, 0));
+
+        for (final var snapshot : snapshots.entrySet())
+        {
+            final int after = snapshot.getKey();
+            final List<byte[]> resumedOutputs = new ArrayList<>();
+            final BusinessLogic resumed = BusinessLogic.create(shadow, (seq, time, frame, offset, length, ingress) ->
+                resumedOutputs.add(copy(frame, offset, length)));
+            resumed.restoreState(new UnsafeBuffer(snapshot.getValue()), 0, snapshot.getValue().length);
             assertThat(copy(buffer, 0, resumed.captureState(buffer, 0))).as("restore then capture at %d", after)
                 .isEqualTo(snapshot.getValue());
             for (int i = after; i < inputs.size(); i++)

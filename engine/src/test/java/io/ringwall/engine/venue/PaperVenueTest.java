@@ -167,6 +167,60 @@ class PaperVenueTest
     }
 
     @Test
+    void anOrderCancelledBeforeItsAcknowledgementHoldsBackNoLaterOnesAcknowledgement()
+    {
+        // the venue skips its acknowledgement pass until the earliest one is due; a cancelled order's due time
+        // must not leave the pass skipped past a later order's
+        final PaperVenue venue = venue(CostModel.free(), new VenueRules(1_000, 0, 1_000_000,
+            VenueRules.OutsideHours.QUEUE));
+        venue.onTrade(T0, 0, PRICE_100, UNIT);
+        venue.onNewOrder(T0 + 10, 20, 0, Side.BUY, OrdType.LIMIT, TimeInForce.GTC, UNIT, 900_000, 0);
+        venue.onCancel(T0 + 20, 0, 20);
+        venue.onNewOrder(T0 + 500, 21, 0, Side.BUY, OrdType.LIMIT, TimeInForce.GTC, UNIT, 900_000, 0);
+        venue.advanceTo(T0 + 1_010);
+        assertThat(answers).containsExactly("cancelled 20 " + UNIT);
+        venue.advanceTo(T0 + 1_499);
+        assertThat(answers).containsExactly("cancelled 20 " + UNIT);
+        venue.advanceTo(T0 + 1_500);
+        assertThat(answers).containsExactly("cancelled 20 " + UNIT, "accepted 21");
+        venue.onNewOrder(T0 + 1_600, 22, 0, Side.BUY, OrdType.LIMIT, TimeInForce.GTC, UNIT, 900_000, 0);
+        venue.advanceTo(T0 + 2_600);
+        assertThat(answers).last().isEqualTo("accepted 22");
+    }
+
+    @Test
+    void aDayOrderStillUnacknowledgedAtItsCloseExpiresOnceAcknowledged()
+    {
+        // the acknowledgement falls due after the close: the expiry pass must keep looking until it is acknowledged
+        final PaperVenue venue = venue(CostModel.free(), new VenueRules(1_000, 0, 1_000_000,
+            VenueRules.OutsideHours.QUEUE));
+        final long midnight = (T0 / 86_400_000_000_000L + 1) * 86_400_000_000_000L;
+        venue.onTrade(midnight - 2_000, 0, PRICE_100, UNIT);
+        venue.onNewOrder(midnight - 500, 23, 0, Side.BUY, OrdType.LIMIT, TimeInForce.GTC, UNIT, 900_000, 0);
+        venue.onNewOrder(midnight - 100, 24, 0, Side.BUY, OrdType.LIMIT, TimeInForce.DAY, UNIT, 900_000, 0);
+        venue.advanceTo(midnight + 600);                            // 24 is past its close, not yet acknowledged
+        assertThat(answers).containsExactly("accepted 23");
+        venue.advanceTo(midnight + 900);
+        assertThat(answers).containsExactly("accepted 23", "accepted 24", "expired 24 " + UNIT);
+        assertThat(venue.workingOrders()).isEqualTo(1);
+        assertThat(venue.isWorking(24)).isFalse();
+    }
+
+    @Test
+    void theVolumeLimitOfAPrintTooLargeForAPlainProductIsStillExact()
+    {
+        // 200,000 units x 2.5 %: the product in quantity units overflows a long, so the exact 128-bit path answers
+        final PaperVenue venue = venue(CostModel.free(), rules(25_000));
+        venue.onTrade(T0, 0, 10_000, UNIT);                         // 1.0000: buying power for 6,000 units
+        venue.onNewOrder(T0 + 1, 25, 0, Side.BUY, OrdType.MARKET, TimeInForce.GTC, 6_000 * UNIT, 0, 0);
+        venue.onTrade(T0 + 2, 0, 10_000, 200_000 * UNIT);
+        final long first = UNIT / 40;                               // what the first print left: 2.5 % of 1 unit
+        assertThat(answers).containsExactly("accepted 25",
+            "filled 25 10000 x " + first + " leaves " + (6_000 * UNIT - first),
+            "filled 25 10000 x " + 5_000 * UNIT + " leaves " + (1_000 * UNIT - first));
+    }
+
+    @Test
     void anAmendReplacesQuantityAndPriceKeepsWhatFilledAndRenamesTheOrder()
     {
         final PaperVenue venue = venue(CostModel.free(), rules(500_000));
