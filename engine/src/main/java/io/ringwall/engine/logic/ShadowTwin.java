@@ -138,6 +138,10 @@ final class ShadowTwin implements VenueAnswers
 
     void onQuote(final QuoteEvent quote)
     {
+        // the live paper venue fills takers at the quoted touch: the twin's model must see the same quotes
+        model.onQuote(quote.timeNs(), quote.instrumentId(), quote.bidPrice(), quote.bidQuantity(), quote.askPrice(),
+            quote.askQuantity());
+        drain();
         for (final Strategy twin : twins)
         {
             twin.onQuote(quote);

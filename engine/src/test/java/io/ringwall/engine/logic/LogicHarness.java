@@ -78,6 +78,12 @@ public final class LogicHarness
         feed(encoder.trade(frame, 0, instrumentId, sequence + 1, price, quantity, timeNs));
     }
 
+    public void quote(final int instrumentId, final long bidPrice, final long bidQuantity, final long askPrice,
+        final long askQuantity)
+    {
+        feed(encoder.quote(frame, 0, instrumentId, bidPrice, bidQuantity, askPrice, askQuantity, timeNs));
+    }
+
     public void accepted(final long clOrdId, final int instrumentId)
     {
         feed(encoder.orderAccepted(frame, 0, clOrdId, clOrdId + 1000, instrumentId, timeNs));

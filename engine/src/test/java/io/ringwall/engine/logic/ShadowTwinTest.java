@@ -200,6 +200,19 @@ class ShadowTwinTest
     }
 
     @Test
+    void onAQuotedFeedTheTwinsModelFillsAtTheQuoteAsThePaperVenueDoes()
+    {
+        final LogicHarness harness = harness(STEP + "100", STEP + "100", settings(3, 50_000, 20));
+        // a deep quote, then a print far smaller than the twin's order: by the print rules the model could fill
+        // at most the print; quoted, it fills at the ask up to the displayed size, as the live paper venue does
+        harness.advance(1_000_000).quote(0, PRICE - 1, 1_000 * ONE, PRICE + 1, 1_000 * ONE);
+        harness.advance(1_000_000).trade(0, PRICE, ONE / 100);
+        harness.advance(1_000_000).quote(0, PRICE - 1, 1_000 * ONE, PRICE + 1, 1_000 * ONE);
+
+        assertThat(harness.logic().shadowPosition(0)).as("more than the print could give").isGreaterThan(ONE / 100);
+    }
+
+    @Test
     void shadowOffBuildsNoTwinAndJournalsNothingOfIt()
     {
         final LogicHarness harness = new LogicHarness(LogicHarness.config(STEP + "100"),
