@@ -18,7 +18,6 @@ import io.aeron.Aeron;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.service.Cluster;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.ringwall.engine.Fixed;
 import io.ringwall.engine.frames.InputEncoder;
 import io.ringwall.engine.logic.BusinessLogic;
@@ -157,14 +156,7 @@ public final class ClusterBench
                     id == 0 ? new AppliedInputs() : ServiceObserver.NONE, Throwable::printStackTrace);
             }
             final String clientDir = root.resolve("client-aeron").toString();
-            clientDriver = MediaDriver.launch(new MediaDriver.Context()
-                .aeronDirectoryName(clientDir)
-                .threadingMode(ThreadingMode.SHARED)
-                .termBufferSparseFile(true)
-                .publicationTermBufferLength(TERM_LENGTH)
-                .ipcTermBufferLength(TERM_LENGTH)
-                .dirDeleteOnStart(true)
-                .dirDeleteOnShutdown(true));
+            clientDriver = MediaDriver.launch(SmallMediaDriver.context(clientDir, TERM_LENGTH));
             clientAeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(clientDir));
             client = new ClusterClient(new AeronCluster.Context()
                 .ingressChannel("aeron:udp?term-length=" + TERM_LENGTH)

@@ -11,7 +11,6 @@ import io.aeron.cluster.ConsensusModule;
 import io.aeron.cluster.NanosecondClusterClock;
 import io.aeron.cluster.service.ClusteredServiceContainer;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 import org.agrona.concurrent.NoOpLock;
@@ -58,14 +57,7 @@ public final class ClusterNode implements AutoCloseable
         final File clusterDir = new File(base, "cluster");
         final String terms = "term-length=" + config.termLength();
 
-        final MediaDriver.Context driverContext = new MediaDriver.Context()
-            .aeronDirectoryName(aeronDir)
-            .threadingMode(ThreadingMode.SHARED)
-            .termBufferSparseFile(true)
-            .publicationTermBufferLength(config.termLength())
-            .ipcTermBufferLength(config.termLength())
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true)
+        final MediaDriver.Context driverContext = SmallMediaDriver.context(aeronDir, config.termLength())
             .errorHandler(errorHandler);
 
         final Archive.Context archiveContext = new Archive.Context()

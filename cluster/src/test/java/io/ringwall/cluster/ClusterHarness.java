@@ -11,7 +11,6 @@ import io.aeron.Aeron;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.cluster.service.Cluster;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.ringwall.engine.logic.LogicConfig;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
@@ -66,14 +65,7 @@ final class ClusterHarness implements AutoCloseable
             start(id);
         }
         final String clientDir = root.resolve("client-aeron").toString();
-        clientDriver = MediaDriver.launch(new MediaDriver.Context()
-            .aeronDirectoryName(clientDir)
-            .threadingMode(ThreadingMode.SHARED)
-            .termBufferSparseFile(true)
-            .publicationTermBufferLength(TERM_LENGTH)
-            .ipcTermBufferLength(TERM_LENGTH)
-            .dirDeleteOnStart(true)
-            .dirDeleteOnShutdown(true));
+        clientDriver = MediaDriver.launch(SmallMediaDriver.context(clientDir, TERM_LENGTH));
         clientAeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(clientDir));
         final AeronCluster.Context context = new AeronCluster.Context()
             .ingressChannel("aeron:udp?term-length=" + TERM_LENGTH)

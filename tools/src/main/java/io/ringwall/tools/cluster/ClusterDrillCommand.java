@@ -19,9 +19,9 @@ import java.util.stream.Stream;
 import io.aeron.Aeron;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.ringwall.cluster.ClusterGateway;
 import io.ringwall.cluster.ClusterTopology;
+import io.ringwall.cluster.SmallMediaDriver;
 import io.ringwall.cluster.StreamRecorder;
 import io.ringwall.codecs.MessageHeaderDecoder;
 import io.ringwall.codecs.NewOrderDecoder;
@@ -117,11 +117,8 @@ public final class ClusterDrillCommand implements Callable<Integer>
         try
         {
             final String terms = "term-length=" + cluster.termLength();
-            driver = MediaDriver.launch(new MediaDriver.Context()
-                .aeronDirectoryName(dir.resolve("gateway-aeron").toAbsolutePath().toString())
-                .threadingMode(ThreadingMode.SHARED).termBufferSparseFile(true)
-                .publicationTermBufferLength(cluster.termLength()).ipcTermBufferLength(cluster.termLength())
-                .dirDeleteOnStart(true).dirDeleteOnShutdown(true));
+            driver = MediaDriver.launch(SmallMediaDriver.context(
+                dir.resolve("gateway-aeron").toAbsolutePath().toString(), cluster.termLength()));
             aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
             final ClusterTopology topology = cluster.topology();
             gateway = new ClusterGateway(new AeronCluster.Context()

@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import io.aeron.Aeron;
 import io.aeron.cluster.client.AeronCluster;
 import io.aeron.driver.MediaDriver;
-import io.aeron.driver.ThreadingMode;
 import io.ringwall.cluster.ClusterGateway;
 import io.ringwall.cluster.ClusterTopology;
+import io.ringwall.cluster.SmallMediaDriver;
 import io.ringwall.engine.config.LoadedConfig;
 import io.ringwall.engine.marketdata.MalformedLineReporter;
 import io.ringwall.engine.marketdata.MarketDataSink;
@@ -103,14 +103,8 @@ public final class ClusterGatewayCommand implements Callable<Integer>
         ClusterGateway gateway = null;
         try
         {
-            driver = MediaDriver.launch(new MediaDriver.Context()
-                .aeronDirectoryName(driverDir.toAbsolutePath().toString())
-                .threadingMode(ThreadingMode.SHARED)
-                .termBufferSparseFile(true)
-                .publicationTermBufferLength(cluster.termLength())
-                .ipcTermBufferLength(cluster.termLength())
-                .dirDeleteOnStart(true)
-                .dirDeleteOnShutdown(true));
+            driver = MediaDriver.launch(SmallMediaDriver.context(driverDir.toAbsolutePath().toString(),
+                cluster.termLength()));
             aeron = Aeron.connect(new Aeron.Context().aeronDirectoryName(driver.aeronDirectoryName()));
             gateway = new ClusterGateway(new AeronCluster.Context()
                 .ingressChannel("aeron:udp?" + terms)
