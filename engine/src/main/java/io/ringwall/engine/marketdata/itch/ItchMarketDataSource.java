@@ -389,6 +389,27 @@ public final class ItchMarketDataSource implements MarketDataSource
         }
 
         /**
+         * A Market-Wide Circuit Breaker was breached ({@code 'W'}, level 1, 2 or 3): trading halts across the whole
+         * market, so every followed symbol is halted, with the reason "MWC" and the level. The exchange resumes each
+         * symbol with its own Stock Trading Action {@code 'T'} (level 3 halts the rest of the day: none comes).
+         */
+        @Override
+        public void onMwcbStatus(final MwcbStatus message)
+        {
+            lastTimestampNs = message.timestampNs();
+            if (book == ENDED)
+            {
+                return;
+            }
+            final int reason = 'M' << 24 | 'W' << 16 | 'C' << 8 | message.breachedLevel() & 0xFF;
+            for (final int instrumentId : instrumentIds)
+            {
+                sink.tradingStatus(instrumentId, io.ringwall.codecs.InstrumentTradingState.HALTED, reason,
+                    midnightEpochNs + message.timestampNs());
+            }
+        }
+
+        /**
          * ITCH's trading state: 'H' halted, 'P' paused, 'Q' quotation only, 'T' trading. A state the specification
          * does not name is taken as halted (fail closed: the exchange says something we cannot read).
          */

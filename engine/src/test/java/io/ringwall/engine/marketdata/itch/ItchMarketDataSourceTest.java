@@ -180,6 +180,26 @@ class ItchMarketDataSourceTest
         assertThat(sink.events).hasSize(4 + 2 + 4);
     }
 
+    @Test
+    void aMarketWideCircuitBreakerHaltsEveryFollowedSymbolUntilEachResumes() throws IOException
+    {
+        final List<byte[]> messages = new java.util.ArrayList<>(ItchSessions.session("AAPL", 2, false));
+        final long breach = ItchSessions.TEN_AM_NS + ItchSessions.STEP_NS / 2;
+        // after the first step: a level 1 breach halts the market; the exchange then resumes AAPL on its own
+        messages.addAll(5, List.of(
+            ItchTestEncoder.message('W', 0, 0, breach).alpha('1').bytes(),
+            ItchTestEncoder.message('H', 1, 0, breach + 1).alpha("AAPL", 8).alpha('T').alpha(' ').alpha("", 4)
+                .bytes()));
+        final Path file = Files.write(dir.resolve("mwcb.itch"), ItchCaptureWriter.binaryFile(messages));
+        final RecordingSink sink = new RecordingSink();
+
+        source(ItchMarketDataSource.Transport.FILE, file.toString()).run(sink);
+
+        assertThat(sink.events.subList(4, 6)).containsExactly(
+            "S 2 HALTED reason=" + Integer.toHexString(0x4D574331) + " t=" + (MIDNIGHT_NS + breach),
+            "S 2 TRADING reason=20202020 t=" + (MIDNIGHT_NS + breach + 1));
+    }
+
     private static void send(final DatagramChannel sender, final int port, final byte[] packet) throws IOException
     {
         sender.send(ByteBuffer.wrap(packet), new InetSocketAddress("127.0.0.1", port));
