@@ -48,6 +48,7 @@ public final class ItchDecoder
     private final long[] messagesByType = new long[256];
     private long unknownTypes;
     private long wrongLengths;
+    private long lastTimestampNs = -1;
 
     /**
      * Decodes the message of {@code length} bytes at {@code offset} (its type byte) and hands it to {@code listener}.
@@ -74,6 +75,7 @@ public final class ItchDecoder
             return WRONG_LENGTH;
         }
         messagesByType[type & 0xFF]++;
+        lastTimestampNs = ItchFields.uint48(buffer, offset + ItchMessage.TIMESTAMP_OFFSET);
         switch (type)
         {
             case SystemEvent.TYPE:
@@ -178,6 +180,12 @@ public final class ItchDecoder
     public long messages(final byte type)
     {
         return messagesByType[type & 0xFF];
+    }
+
+    /** @return the timestamp (nanoseconds since midnight) of the last message decoded; -1 before the first. */
+    public long lastTimestampNs()
+    {
+        return lastTimestampNs;
     }
 
     /** Messages delivered, all types. */

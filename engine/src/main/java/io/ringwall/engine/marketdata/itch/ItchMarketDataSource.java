@@ -277,7 +277,7 @@ public final class ItchMarketDataSource implements MarketDataSource
                 else if (now - lastPacketNanos > silenceTimeoutNs)
                 {
                     listener.sink.feedHealth(io.ringwall.codecs.FeedHealthState.SILENT, 0, 0, silenceTimeoutNs,
-                        listener.lastExchangeTimeNs());
+                        lastExchangeTimeNs());
                     throw new ItchFeedException(location + ": no datagram, not even a heartbeat, for " +
                         silenceTimeoutNs / 1_000_000 + " ms: the feed is silent; check the feed and the network", 0);
                 }
@@ -290,12 +290,18 @@ public final class ItchMarketDataSource implements MarketDataSource
      * A gap that will not be filled: first reported to the sink (FeedHealth GAP, the first sequence still owed and
      * the one that came past it), so the logic trips the stale-data breaker on a journaled input, then refused.
      */
+    /** @return the epoch time of the last message decoded, or 0 when none arrived. */
+    private long lastExchangeTimeNs()
+    {
+        return decoder.lastTimestampNs() < 0 ? 0 : midnightEpochNs + decoder.lastTimestampNs();
+    }
+
     private ItchFeedException gap(final MoldUdp64Receiver receiver, final String unfilled)
     {
         final MoldUdp64Decoder mold = receiver.mold();
         listener.sink.feedHealth(io.ringwall.codecs.FeedHealthState.GAP,
             mold.missing() ? mold.missingFrom() : mold.lastGapExpected(), mold.lastGapReceived(), 0,
-            listener.lastExchangeTimeNs());
+            lastExchangeTimeNs());
         return new ItchFeedException(location + ": MoldUDP64 gap: " + receiver.mold().describeLastGap() + unfilled +
             "; the book built from this feed would be wrong: restart from a snapshot of the feed", 0);
     }
@@ -323,8 +329,6 @@ public final class ItchMarketDataSource implements MarketDataSource
         private ItchListener book;
         private MarketDataSink sink = MarketDataSink.DISCARD;
         private long midnightEpochNs;
-        /** Nanoseconds since midnight of the last message seen; -1 before any. */
-        private long lastTimestampNs = -1;
         private Runnable stop = () -> { };
         private boolean stopped;
         private boolean endOfMessages;
@@ -347,19 +351,11 @@ public final class ItchMarketDataSource implements MarketDataSource
             this.midnightEpochNs = midnightEpochNs;
             book = open;
             endOfMessages = false;
-            lastTimestampNs = -1;
-        }
-
-        /** @return the epoch time of the last message seen, or 0 when none arrived. */
-        long lastExchangeTimeNs()
-        {
-            return lastTimestampNs < 0 ? 0 : midnightEpochNs + lastTimestampNs;
         }
 
         @Override
         public void onSystemEvent(final SystemEvent message)
         {
-            lastTimestampNs = message.timestampNs();
             if (message.eventCode() == 'C')
             {
                 endOfMessages = true;
@@ -371,7 +367,6 @@ public final class ItchMarketDataSource implements MarketDataSource
         @Override
         public void onStockTradingAction(final StockTradingAction message)
         {
-            lastTimestampNs = message.timestampNs();
             if (book == ENDED)
             {
                 return;
@@ -396,7 +391,6 @@ public final class ItchMarketDataSource implements MarketDataSource
         @Override
         public void onMwcbStatus(final MwcbStatus message)
         {
-            lastTimestampNs = message.timestampNs();
             if (book == ENDED)
             {
                 return;
@@ -427,70 +421,60 @@ public final class ItchMarketDataSource implements MarketDataSource
         @Override
         public void onStockDirectory(final StockDirectory message)
         {
-            lastTimestampNs = message.timestampNs();
             book.onStockDirectory(message);
         }
 
         @Override
         public void onAddOrder(final AddOrder message)
         {
-            lastTimestampNs = message.timestampNs();
             book.onAddOrder(message);
         }
 
         @Override
         public void onAddOrderWithMpid(final AddOrderWithMpid message)
         {
-            lastTimestampNs = message.timestampNs();
             book.onAddOrderWithMpid(message);
         }
 
         @Override
         public void onOrderExecuted(final OrderExecuted message)
         {
-            lastTimestampNs = message.timestampNs();
             book.onOrderExecuted(message);
         }
 
         @Override
         public void onOrderExecutedWithPrice(final OrderExecutedWithPrice message)
         {
-            lastTimestampNs = message.timestampNs();
             book.onOrderExecutedWithPrice(message);
         }
 
         @Override
         public void onOrderCancel(final OrderCancel message)
         {
-            lastTimestampNs = message.timestampNs();
             book.onOrderCancel(message);
         }
 
         @Override
         public void onOrderDelete(final OrderDelete message)
         {
-            lastTimestampNs = message.timestampNs();
             book.onOrderDelete(message);
         }
 
         @Override
         public void onOrderReplace(final OrderReplace message)
         {
-            lastTimestampNs = message.timestampNs();
             book.onOrderReplace(message);
         }
 
         @Override
         public void onTrade(final Trade message)
         {
-            lastTimestampNs = message.timestampNs();
             book.onTrade(message);
         }
 
         @Override
         public void onCrossTrade(final CrossTrade message)
         {
-            lastTimestampNs = message.timestampNs();
             book.onCrossTrade(message);
         }
     }
