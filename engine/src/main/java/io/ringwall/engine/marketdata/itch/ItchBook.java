@@ -192,10 +192,8 @@ public final class ItchBook implements ItchListener
                 return;
             }
             final int slot = slotOfOrder.slotAt(position);
-            slotOfOrder.removeAt(position);
             final int book = bookOfSlot(slot);
-            takeFromLevel(slot, orders[2 * slot]);
-            freeSlots[freeCount++] = slot;
+            reduce(position, slot, orders[2 * slot]);
             publishTopIfChanged(book, message.timestampNs());
         }
     }
@@ -212,11 +210,9 @@ public final class ItchBook implements ItchListener
                 return;
             }
             final int slot = slotOfOrder.slotAt(position);
-            slotOfOrder.removeAt(position);
             final int book = bookOfSlot(slot);
             final boolean buy = orders[2 * slot + 1] < 0;
-            takeFromLevel(slot, orders[2 * slot]);
-            freeSlots[freeCount++] = slot;
+            reduce(position, slot, orders[2 * slot]);
             // The replacement keeps the side and the symbol; one quote for the whole replace.
             add(book, message.newOrderReferenceNumber(), buy, message.priceMantissa(), message.shares(),
                 message.timestampNs());
